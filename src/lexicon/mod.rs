@@ -1,0 +1,287 @@
+//! Lexicons as data: general-English word lists kept in `src/lexicon/*.txt`,
+//! one entry a line, `#` starts a comment. They are compiled into the crate
+//! with `include_str!` and parsed once; a user can add entries of their own
+//! through [`crate::DetectorBuilder::lexicon`].
+//!
+//! Multi-word entries are matched on stemmed tokens, so `rule out` also
+//! matches "ruled out" and "rules out".
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{stem, Token};
+
+/// Which word list an entry belongs to. Used to extend the built-in lexicons.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, LexiconKind};
+/// let detector = Detector::builder()
+///     .lexicon(LexiconKind::Reject, "pooh-pooh\nwave off")
+///     .build()
+///     .unwrap();
+/// # let _ = detector;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LexiconKind {
+    /// Words that carry no proposition content ("the", "would", "said").
+    Stop,
+    /// Negation cues ("not", "never", "no longer").
+    Negation,
+    /// Verbs and phrases that reject what follows ("rule out", "deny").
+    Reject,
+    /// Phrases that support what they refer to ("ok with", "open to").
+    Support,
+    /// Hedges that weaken a claim ("probably", "possibility").
+    Hedge,
+    /// Reporting verbs ("say", "claim"): framing, not content.
+    Reporting,
+    /// Epistemic frame words ("evidence", "clear"): framing, not content.
+    Frame,
+    /// Synonym groups, comma separated, the first is the concept's name.
+    Synonyms,
+    /// Lines `negative positive`: a word that negates another ("illegal legal").
+    Antonyms,
+    /// Qualifiers that narrow what is negated ("sustained", "full-scale").
+    Restrictor,
+}
+
+/// Parses a lexicon file: trimmed, non-empty lines with `#` comments removed.
+pub(crate) fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter_map(|line| {
+        let line = match line.find('#') {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        let line = line.trim();
+        (!line.is_empty()).then_some(line)
+    })
+}
+
+/// Stems each folded word of a phrase ("ruled out" → ["rule", "out"]).
+pub(crate) fn stem_phrase(phrase: &str) -> Vec<String> {
+    crate::text::words(phrase)
+        .iter()
+        .map(|t| stem(&t.norm))
+        .collect()
+}
+
+/// A set of multi-word phrases matched on token stems, indexed by first stem.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseSet {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl PhraseSet {
+    pub fn insert(&mut self, phrase: &str) {
+        let stems = stem_phrase(phrase);
+        if stems.is_empty() {
+            return;
+        }
+        let list = self.by_first.entry(stems[0].clone()).or_default();
+        if !list.contains(&stems) {
+            list.push(stems);
+            // Longest first so that a match is the longest one.
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+    }
+
+    fn extend(&mut self, text: &str) {
+        for e in entries(text) {
+            self.insert(e);
+        }
+    }
+
+    /// Length in tokens of the longest phrase starting at `stems[i]`, if any.
+    pub fn match_at(&self, stems: &[String], i: usize) -> Option<usize> {
+        let cands = self.by_first.get(&stems[i])?;
+        cands
+            .iter()
+            .find(|p| stems.len() >= i + p.len() && stems[i..i + p.len()] == p[..])
+            .map(Vec::len)
+    }
+
+    /// True when `stem` alone is an entry.
+    pub fn contains_word(&self, stem: &str) -> bool {
+        self.by_first
+            .get(stem)
+            .is_some_and(|v| v.iter().any(|p| p.len() == 1))
+    }
+}
+
+/// All word lists the stance stage uses, parsed once.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    pub stop: HashSet<String>,
+    pub negation: PhraseSet,
+    pub reject: PhraseSet,
+    pub support: PhraseSet,
+    pub hedge: PhraseSet,
+    pub reporting: HashSet<String>,
+    pub frame: HashSet<String>,
+    /// stem → concept name.
+    pub synonyms: HashMap<String, String>,
+    /// multi-word synonym phrases → concept name (matched before words).
+    pub synonym_phrases: PhraseSet,
+    pub synonym_phrase_concept: HashMap<Vec<String>, String>,
+    /// folded negative word → folded positive word ("illegal" → "legal").
+    pub antonyms: HashMap<String, String>,
+    pub restrictors: HashSet<String>,
+}
+
+const STOP: &str = include_str!("stopwords.txt");
+const NEGATION: &str = include_str!("negation.txt");
+const REJECT: &str = include_str!("reject.txt");
+const SUPPORT: &str = include_str!("support.txt");
+const HEDGE: &str = include_str!("hedges.txt");
+const REPORTING: &str = include_str!("reporting_verbs.txt");
+const FRAME: &str = include_str!("frame.txt");
+const SYNONYMS: &str = include_str!("synonyms.txt");
+const ANTONYMS: &str = include_str!("antonyms.txt");
+const RESTRICTORS: &str = include_str!("restrictors.txt");
+
+impl Lexicon {
+    fn empty() -> Lexicon {
+        Lexicon {
+            stop: HashSet::new(),
+            negation: PhraseSet::default(),
+            reject: PhraseSet::default(),
+            support: PhraseSet::default(),
+            hedge: PhraseSet::default(),
+            reporting: HashSet::new(),
+            frame: HashSet::new(),
+            synonyms: HashMap::new(),
+            synonym_phrases: PhraseSet::default(),
+            synonym_phrase_concept: HashMap::new(),
+            antonyms: HashMap::new(),
+            restrictors: HashSet::new(),
+        }
+    }
+
+    /// The built-in lexicons, parsed once per process.
+    pub fn builtin() -> Arc<Lexicon> {
+        static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let mut lx = Lexicon::empty();
+                for (kind, text) in [
+                    (LexiconKind::Stop, STOP),
+                    (LexiconKind::Negation, NEGATION),
+                    (LexiconKind::Reject, REJECT),
+                    (LexiconKind::Support, SUPPORT),
+                    (LexiconKind::Hedge, HEDGE),
+                    (LexiconKind::Reporting, REPORTING),
+                    (LexiconKind::Frame, FRAME),
+                    (LexiconKind::Synonyms, SYNONYMS),
+                    (LexiconKind::Antonyms, ANTONYMS),
+                    (LexiconKind::Restrictor, RESTRICTORS),
+                ] {
+                    lx.extend(kind, text);
+                }
+                Arc::new(lx)
+            })
+            .clone()
+    }
+
+    /// Adds the entries of `text` (lexicon file syntax) to the list `kind`.
+    pub fn extend(&mut self, kind: LexiconKind, text: &str) {
+        let stem_set = |set: &mut HashSet<String>, text: &str| {
+            for e in entries(text) {
+                set.insert(stem(&crate::text::fold(e)));
+            }
+        };
+        match kind {
+            LexiconKind::Stop => {
+                for e in entries(text) {
+                    self.stop.insert(crate::text::fold(e));
+                }
+            }
+            LexiconKind::Negation => self.negation.extend(text),
+            LexiconKind::Reject => self.reject.extend(text),
+            LexiconKind::Support => self.support.extend(text),
+            LexiconKind::Hedge => self.hedge.extend(text),
+            LexiconKind::Reporting => stem_set(&mut self.reporting, text),
+            LexiconKind::Frame => stem_set(&mut self.frame, text),
+            LexiconKind::Restrictor => stem_set(&mut self.restrictors, text),
+            LexiconKind::Synonyms => {
+                for line in entries(text) {
+                    let mut members = line.split(',').map(str::trim).filter(|m| !m.is_empty());
+                    let Some(head) = members.next() else { continue };
+                    let concept = stem_phrase(head).join(" ");
+                    for m in std::iter::once(head).chain(members) {
+                        let stems = stem_phrase(m);
+                        match stems.len() {
+                            0 => {}
+                            1 => {
+                                self.synonyms.insert(stems[0].clone(), concept.clone());
+                            }
+                            _ => {
+                                self.synonym_phrases.insert(m);
+                                self.synonym_phrase_concept.insert(stems, concept.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            LexiconKind::Antonyms => {
+                for line in entries(text) {
+                    let mut it = line.split_whitespace();
+                    if let (Some(neg), Some(pos)) = (it.next(), it.next()) {
+                        self.antonyms
+                            .insert(crate::text::fold(neg), crate::text::fold(pos));
+                    }
+                }
+            }
+        }
+    }
+
+    /// True for a token that negates: an entry, or a `n't` contraction.
+    pub fn is_negation_token(&self, tok: &Token<'_>) -> bool {
+        tok.norm.ends_with("n't") || tok.norm == "cannot"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn stems(s: &str) -> Vec<String> {
+        words(s).iter().map(|t| stem(&t.norm)).collect()
+    }
+
+    #[test]
+    fn entries_skip_comments_and_blanks() {
+        let got: Vec<_> = entries("# head\n\nrule out  # verb\n  deny\n").collect();
+        assert_eq!(got, ["rule out", "deny"]);
+    }
+
+    #[test]
+    fn phrases_match_inflections_longest_first() {
+        let lx = Lexicon::builtin();
+        let s = stems("that is ruled out, absolutely ruled out");
+        assert_eq!(lx.reject.match_at(&s, 2), Some(2));
+        assert_eq!(lx.reject.match_at(&s, 0), None);
+    }
+
+    #[test]
+    fn builtin_lists_are_not_empty() {
+        let lx = Lexicon::builtin();
+        assert!(lx.stop.contains("the"));
+        assert!(lx.negation.contains_word("not"));
+        assert_eq!(lx.synonyms.get("troop"), lx.synonyms.get("forc"));
+        assert_eq!(lx.antonyms.get("illegal").map(String::as_str), Some("legal"));
+    }
+
+    #[test]
+    fn user_entries_extend_a_list() {
+        let mut lx = (*Lexicon::builtin()).clone();
+        lx.extend(LexiconKind::Reject, "wave off");
+        let s = stems("they waved off the idea");
+        assert_eq!(lx.reject.match_at(&s, 1), Some(2));
+    }
+}

@@ -1,0 +1,16 @@
+//! gainsay finds who contradicts whom in news statements.
+#![deny(missing_docs)]
+
+mod actor;
+mod error;
+mod lexicon;
+mod quantity;
+mod record;
+mod text;
+
+pub use actor::{Actor, ActorKind};
+pub use error::{Error, Location};
+pub use lexicon::LexiconKind;
+pub use quantity::{parse_figures, Figure, Interval, Qualifier, Unit};
+pub use record::{read_jsonl, Date, ReadOutcome, Statement, StatementReader};
+pub use text::Span;

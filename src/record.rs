@@ -1,0 +1,577 @@
+//! Statement records: the input of the pipeline, read from JSON Lines.
+//!
+//! Each line is validated field by field so that an error names the line, the
+//! record id when it is known, and the field. A bad line never stops the
+//! reader: the good records are returned with the errors beside them.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::io::BufRead;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+
+/// A calendar date, `YYYY-MM-DD` on the wire.
+///
+/// # Examples
+/// ```
+/// use gainsay::Date;
+/// let d: Date = "2025-11-18".parse().unwrap();
+/// assert_eq!((d.year, d.month, d.day), (2025, 11, 18));
+/// assert_eq!(d.to_string(), "2025-11-18");
+/// assert!("2025-02-30".parse::<Date>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2025.
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Days since 0000-03-01 (a proleptic Gregorian day count), for distances.
+    pub fn ordinal(&self) -> i64 {
+        let (y, m) = if self.month <= 2 {
+            (i64::from(self.year) - 1, i64::from(self.month) + 9)
+        } else {
+            (i64::from(self.year), i64::from(self.month) - 3)
+        };
+        365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + i64::from(self.day) - 1
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Date, String> {
+        let bad = || format!("expected a date YYYY-MM-DD, found {s:?}");
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<u16, String> {
+            let part = &s[r];
+            if !part.bytes().all(|c| c.is_ascii_digit()) {
+                return Err(bad());
+            }
+            part.parse::<u16>().map_err(|_| bad())
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(format!("month {month} out of range in {s:?}")),
+        };
+        if day == 0 || day > days {
+            return Err(format!("day {day} out of range in {s:?}"));
+        }
+        Ok(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// One statement record: who said what, when, where.
+///
+/// Unknown fields are kept in `extra` and written back on serialization, so
+/// a round trip loses nothing.
+///
+/// # Examples
+/// ```
+/// use gainsay::Statement;
+/// let s = Statement::new("s1", Some("Secretary of State Marco Rubio"), "We will not send troops.");
+/// assert_eq!(s.actor.as_deref(), Some("Secretary of State Marco Rubio"));
+/// let json = serde_json::to_string(&s).unwrap();
+/// let back: Statement = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, s);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Unique id of the record.
+    pub id: String,
+    /// The speaker as written; `None` means the source's own voice.
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// What was said.
+    pub text: String,
+    /// The sentence around it, e.g. the question that the text answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// When it was said or published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Where it was published (a file name, an outlet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// `[start, end]` byte offsets of `text` in the source article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+    /// Every other field of the record, kept as it came.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Statement {
+    /// A statement with only an id, an actor and a text.
+    ///
+    /// # Examples
+    /// ```
+    /// let s = gainsay::Statement::new("a", None, "No troops will enter.");
+    /// assert!(s.actor.is_none());
+    /// ```
+    pub fn new(id: impl Into<String>, actor: Option<&str>, text: impl Into<String>) -> Statement {
+        Statement {
+            id: id.into(),
+            actor: actor.map(str::to_owned),
+            text: text.into(),
+            context: None,
+            date: None,
+            source: None,
+            span: None,
+            extra: Map::new(),
+        }
+    }
+
+    /// Sets the context (builder style).
+    ///
+    /// # Examples
+    /// ```
+    /// let s = gainsay::Statement::new("a", Some("Trump"), "that's ok with me.")
+    ///     .with_context("Asked about strikes in Mexico, Trump replied: \"that's ok with me.\"");
+    /// assert!(s.context.is_some());
+    /// ```
+    pub fn with_context(mut self, context: impl Into<String>) -> Statement {
+        self.context = Some(context.into());
+        self
+    }
+
+    /// Sets the date (builder style). Panics never: an invalid date is ignored
+    /// by returning the statement unchanged and is reported by [`Statement::validate`]
+    /// only when set through deserialization.
+    ///
+    /// # Examples
+    /// ```
+    /// let s = gainsay::Statement::new("a", None, "x").with_date("2024-01-31".parse().unwrap());
+    /// assert_eq!(s.date.unwrap().to_string(), "2024-01-31");
+    /// ```
+    pub fn with_date(mut self, date: Date) -> Statement {
+        self.date = Some(date);
+        self
+    }
+
+    /// Sets the source (builder style).
+    ///
+    /// # Examples
+    /// ```
+    /// let s = gainsay::Statement::new("a", None, "x").with_source("wire.txt");
+    /// assert_eq!(s.source.as_deref(), Some("wire.txt"));
+    /// ```
+    pub fn with_source(mut self, source: impl Into<String>) -> Statement {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Checks the invariants a record must hold: a non-empty id, a text that
+    /// is not blank, a span in order.
+    ///
+    /// # Examples
+    /// ```
+    /// let s = gainsay::Statement::new("a", None, "   ");
+    /// assert!(s.validate(None).is_err());
+    /// ```
+    pub fn validate(&self, line: Option<usize>) -> Result<(), Error> {
+        let id = Some(self.id.as_str());
+        if self.id.trim().is_empty() {
+            return Err(Error::record(line, None, Some("id"), "empty id"));
+        }
+        if self.text.trim().is_empty() {
+            return Err(Error::record(line, id, Some("text"), "empty text"));
+        }
+        if let Some([a, b]) = self.span {
+            if a > b {
+                return Err(Error::record(
+                    line,
+                    id,
+                    Some("span"),
+                    format!("span [{a}, {b}] is out of order"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads one record from a parsed JSON value, checking each field.
+    fn from_value(value: Value, line: Option<usize>) -> Result<Statement, Error> {
+        let Value::Object(mut map) = value else {
+            return Err(Error::record(
+                line,
+                None,
+                None,
+                format!("expected a JSON object, found {}", type_name(&value)),
+            ));
+        };
+        let id = match map.remove("id") {
+            Some(Value::String(s)) => s,
+            Some(other) => {
+                return Err(Error::record(
+                    line,
+                    None,
+                    Some("id"),
+                    format!("expected a string, found {}", type_name(&other)),
+                ))
+            }
+            None => return Err(Error::record(line, None, Some("id"), "missing")),
+        };
+        let rid = Some(id.as_str());
+        let text = match map.remove("text") {
+            Some(Value::String(s)) => s,
+            Some(other) => {
+                return Err(Error::record(
+                    line,
+                    rid,
+                    Some("text"),
+                    format!("expected a string, found {}", type_name(&other)),
+                ))
+            }
+            None => return Err(Error::record(line, rid, Some("text"), "missing")),
+        };
+        let opt_str = |map: &mut Map<String, Value>, field: &str| -> Result<Option<String>, Error> {
+            match map.remove(field) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s)),
+                Some(other) => Err(Error::record(
+                    line,
+                    rid,
+                    Some(field),
+                    format!("expected a string or null, found {}", type_name(&other)),
+                )),
+            }
+        };
+        let actor = opt_str(&mut map, "actor")?;
+        let context = opt_str(&mut map, "context")?;
+        let source = opt_str(&mut map, "source")?;
+        let date = match opt_str(&mut map, "date")? {
+            None => None,
+            Some(s) => Some(
+                s.parse::<Date>()
+                    .map_err(|m| Error::record(line, rid, Some("date"), m))?,
+            ),
+        };
+        let span = match map.remove("span") {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(a)) if a.len() == 2 => {
+                let num = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
+                match (num(&a[0]), num(&a[1])) {
+                    (Some(x), Some(y)) => Some([x, y]),
+                    _ => {
+                        return Err(Error::record(
+                            line,
+                            rid,
+                            Some("span"),
+                            "expected two non-negative integers",
+                        ))
+                    }
+                }
+            }
+            Some(_) => {
+                return Err(Error::record(
+                    line,
+                    rid,
+                    Some("span"),
+                    "expected [start, end]",
+                ))
+            }
+        };
+        let s = Statement {
+            id,
+            actor,
+            text,
+            context,
+            date,
+            source,
+            span,
+            extra: map,
+        };
+        s.validate(line)?;
+        Ok(s)
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads JSON Lines statement records one at a time, without holding the
+/// whole input. Yields `Err` for a bad line and goes on with the next one.
+///
+/// # Examples
+/// ```
+/// use gainsay::StatementReader;
+/// let input = "{\"id\": \"a\", \"text\": \"ok\"}\nnot json\n{\"id\": \"b\", \"text\": \"no\"}\n";
+/// let results: Vec<_> = StatementReader::new(input.as_bytes()).collect();
+/// assert_eq!(results.len(), 3);
+/// assert!(results[1].is_err());
+/// ```
+pub struct StatementReader<R> {
+    reader: R,
+    line: usize,
+    buf: Vec<u8>,
+    max_line: usize,
+    seen: HashSet<String>,
+    done: bool,
+}
+
+impl<R: BufRead> StatementReader<R> {
+    /// A reader with the default line limit (16 MiB).
+    pub fn new(reader: R) -> StatementReader<R> {
+        StatementReader {
+            reader,
+            line: 0,
+            buf: Vec::new(),
+            max_line: 16 << 20,
+            seen: HashSet::new(),
+            done: false,
+        }
+    }
+
+    /// Sets the longest line accepted, in bytes; longer lines are errors.
+    ///
+    /// # Examples
+    /// ```
+    /// let input = "{\"id\": \"a\", \"text\": \"a long enough text\"}\n";
+    /// let mut r = gainsay::StatementReader::new(input.as_bytes()).max_line_len(10);
+    /// assert!(r.next().unwrap().is_err());
+    /// ```
+    pub fn max_line_len(mut self, bytes: usize) -> StatementReader<R> {
+        self.max_line = bytes;
+        self
+    }
+
+    /// Reads the next line into `self.buf`, stopping at `max_line + 1` bytes
+    /// kept (the rest of an overlong line is skipped). Returns false at EOF.
+    fn fill_line(&mut self) -> std::io::Result<(bool, bool)> {
+        self.buf.clear();
+        let mut too_long = false;
+        let mut any = false;
+        loop {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok((any, too_long));
+            }
+            any = true;
+            let (take, newline) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (chunk.len(), false),
+            };
+            let room = (self.max_line + 1).saturating_sub(self.buf.len());
+            if take > room {
+                too_long = true;
+            }
+            self.buf.extend_from_slice(&chunk[..take.min(room)]);
+            self.reader.consume(take);
+            if newline {
+                return Ok((true, too_long));
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for StatementReader<R> {
+    type Item = Result<Statement, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let (any, too_long) = match self.fill_line() {
+                Ok(x) => x,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(Error::Io(e)));
+                }
+            };
+            if !any {
+                self.done = true;
+                return None;
+            }
+            self.line += 1;
+            let line = Some(self.line);
+            if too_long {
+                return Some(Err(Error::record(
+                    line,
+                    None,
+                    None,
+                    format!("line longer than {} bytes", self.max_line),
+                )));
+            }
+            let Ok(text) = std::str::from_utf8(&self.buf) else {
+                return Some(Err(Error::record(line, None, None, "line is not valid UTF-8")));
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let value: Value = match serde_json::from_str(text) {
+                Ok(v) => v,
+                Err(e) => {
+                    return Some(Err(Error::record(
+                        line,
+                        None,
+                        None,
+                        format!("malformed JSON: {e}"),
+                    )))
+                }
+            };
+            let stmt = match Statement::from_value(value, line) {
+                Ok(s) => s,
+                Err(e) => return Some(Err(e)),
+            };
+            if !self.seen.insert(stmt.id.clone()) {
+                return Some(Err(Error::record(
+                    line,
+                    Some(&stmt.id),
+                    Some("id"),
+                    "duplicate id",
+                )));
+            }
+            return Some(Ok(stmt));
+        }
+    }
+}
+
+/// The good records of an input and the errors of the bad ones.
+#[derive(Debug, Default)]
+pub struct ReadOutcome {
+    /// Records that passed every check, in input order.
+    pub statements: Vec<Statement>,
+    /// One error per bad line, in input order.
+    pub errors: Vec<Error>,
+}
+
+/// Reads a whole JSON Lines input, keeping the good records and the errors.
+///
+/// # Examples
+/// ```
+/// let input = r#"{"id": "s1", "actor": "Rubio", "text": "We will not send troops.", "date": "2025-11-10", "note": "kept"}
+/// {"id": "s2", "text": "x", "date": "2025-13-01"}
+/// "#;
+/// let out = gainsay::read_jsonl(input.as_bytes());
+/// assert_eq!(out.statements.len(), 1);
+/// assert_eq!(out.statements[0].extra["note"], "kept");
+/// assert_eq!(
+///     out.errors[0].to_string(),
+///     "line 2, record \"s2\", field `date`: month 13 out of range in \"2025-13-01\""
+/// );
+/// ```
+pub fn read_jsonl<R: BufRead>(reader: R) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    for r in StatementReader::new(reader) {
+        match r {
+            Ok(s) => out.statements.push(s),
+            Err(e) => out.errors.push(e),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! bad {
+        ($($line:expr => $msg:expr),* $(,)?) => {$(
+            let out = read_jsonl($line.as_bytes());
+            assert_eq!(out.statements.len(), 0, "{}", $line);
+            assert_eq!(out.errors[0].to_string(), $msg, "{}", $line);
+        )*};
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        bad! {
+            r#"{"text": "x"}"# => "line 1, field `id`: missing",
+            r#"{"id": "a"}"# => "line 1, record \"a\", field `text`: missing",
+            r#"{"id": "a", "text": 3}"# => "line 1, record \"a\", field `text`: expected a string, found a number",
+            r#"{"id": "a", "text": "  "}"# => "line 1, record \"a\", field `text`: empty text",
+            r#"{"id": "a", "text": "x", "date": "18/11/2025"}"# => "line 1, record \"a\", field `date`: expected a date YYYY-MM-DD, found \"18/11/2025\"",
+            r#"{"id": "a", "text": "x", "span": [9, 2]}"# => "line 1, record \"a\", field `span`: span [9, 2] is out of order",
+            r#"{"id": "a", "text": "x", "actor": ["x"]}"# => "line 1, record \"a\", field `actor`: expected a string or null, found an array",
+            "[1, 2]" => "line 1: expected a JSON object, found an array",
+        }
+    }
+
+    #[test]
+    fn bad_lines_do_not_lose_good_ones() {
+        let input = b"{\"id\":\"a\",\"text\":\"one\"}\n{oops\n\xff\xfe\n{\"id\":\"a\",\"text\":\"dup\"}\n{\"id\":\"b\",\"text\":\"two\"}\n";
+        let out = read_jsonl(&input[..]);
+        let ids: Vec<_> = out.statements.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        let msgs: Vec<_> = out.errors.iter().map(|e| e.to_string()).collect();
+        assert!(msgs[0].starts_with("line 2: malformed JSON"), "{msgs:?}");
+        assert_eq!(msgs[1], "line 3: line is not valid UTF-8");
+        assert_eq!(msgs[2], "line 4, record \"a\", field `id`: duplicate id");
+    }
+
+    #[test]
+    fn overlong_lines_are_errors_and_reading_goes_on() {
+        let long = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n{{\"id\":\"b\",\"text\":\"t\"}}\n", "x".repeat(100));
+        let out: Vec<_> = StatementReader::new(long.as_bytes()).max_line_len(50).collect();
+        assert!(out[0].is_err());
+        assert_eq!(out[1].as_ref().unwrap().id, "b");
+    }
+
+    #[test]
+    fn unknown_fields_round_trip() {
+        let line = r#"{"id":"a","actor":null,"text":"t","lang":"en","tags":[1,2]}"#;
+        let s = read_jsonl(line.as_bytes()).statements.remove(0);
+        let v: Value = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["lang"], "en");
+        assert_eq!(v["tags"][1], 2);
+    }
+
+    #[test]
+    fn date_ordinal_counts_days() {
+        let a: Date = "2022-02-15".parse().unwrap();
+        let b: Date = "2022-02-24".parse().unwrap();
+        assert_eq!(b.ordinal() - a.ordinal(), 9);
+        let c: Date = "2024-03-01".parse().unwrap();
+        let d: Date = "2024-02-28".parse().unwrap();
+        assert_eq!(c.ordinal() - d.ordinal(), 2);
+    }
+}

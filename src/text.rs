@@ -1,0 +1,233 @@
+//! Text primitives shared by every stage: word tokens with their byte offsets
+//! into the original string, case and diacritic folding, and a cached stemmer.
+//!
+//! Invariant: a [`Token`]'s `start..end` always indexes the string it was cut
+//! from and lies on `char` boundaries; the folded form lives beside the
+//! offsets, never instead of them.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word of the original text: its byte range there, the text as written and
+/// its folded form (lowercase, no diacritics, straight apostrophes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    /// Byte offset of the first byte in the original string.
+    pub start: usize,
+    /// Byte offset one past the last byte in the original string.
+    pub end: usize,
+    /// The slice of the original string.
+    pub raw: &'a str,
+    /// Folded form: lowercase, diacritics removed, `’` → `'`.
+    pub norm: String,
+}
+
+impl Token<'_> {
+    /// True when the token starts with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True when every char is a digit or a digit separator.
+    pub fn is_numeric(&self) -> bool {
+        self.raw.chars().any(|c| c.is_ascii_digit())
+            && self
+                .raw
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{a0}' | '\u{202f}'))
+    }
+}
+
+/// Folds text for matching: lowercase, diacritics stripped, curly apostrophes
+/// and quotes made straight, exotic hyphens made `-`. ASCII takes a fast path.
+pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' => out.push('"'),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
+                out.push('-')
+            }
+            '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push(' '),
+            // Letters that do not decompose but fold by convention.
+            'ß' => out.push_str("ss"),
+            'ø' | 'Ø' => out.push('o'),
+            'đ' | 'Đ' => out.push('d'),
+            'ł' | 'Ł' => out.push('l'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Splits `text` into word tokens (Unicode UAX #29 word boundaries), keeping
+/// only segments that hold a letter or a digit. Linear in the input.
+pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    for (start, seg) in text.split_word_bound_indices() {
+        if !seg.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        out.push(Token {
+            start,
+            end: start + seg.len(),
+            raw: seg,
+            norm: fold(seg),
+        });
+    }
+    out
+}
+
+/// Byte ranges of sentences in `text` (Unicode sentence boundaries), trailing
+/// whitespace excluded. Every range lies on `char` boundaries.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (start, s) in text.split_sentence_bound_indices() {
+        let trimmed = s.trim_end();
+        if trimmed.trim_start().is_empty() {
+            continue;
+        }
+        out.push((start, start + trimmed.len()));
+    }
+    out
+}
+
+/// Snaps `i` down to the nearest `char` boundary of `s` (and into range).
+pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// English stemmer with a per-thread cache: stemming is the costly part of
+/// normalization and news vocabulary repeats heavily.
+pub(crate) fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(word).cloned()) {
+        return hit;
+    }
+    let stemmed = STEMMER.with(|s| s.stem(word).into_owned());
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 200_000 {
+            c.clear();
+        }
+        c.insert(word.to_owned(), stemmed.clone());
+    });
+    stemmed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_case_diacritics_and_curly_marks() {
+        for (input, want) in [
+            ("Nicolás", "nicolas"),
+            ("Šefčovič", "sefcovic"),
+            ("hasn’t", "hasn't"),
+            ("drug‑smuggling", "drug-smuggling"),
+            ("TRUMP", "trump"),
+            ("Rosselló", "rossello"),
+        ] {
+            assert_eq!(fold(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn words_keep_offsets_into_the_original() {
+        let text = "He hasn’t ruled out “strikes” in México, 80,000 people.";
+        let toks = words(text);
+        let raws: Vec<_> = toks.iter().map(|t| t.raw).collect();
+        assert_eq!(
+            raws,
+            ["He", "hasn’t", "ruled", "out", "strikes", "in", "México", "80,000", "people"]
+        );
+        for t in &toks {
+            assert_eq!(&text[t.start..t.end], t.raw);
+        }
+        assert_eq!(toks[1].norm, "hasn't");
+        assert_eq!(toks[6].norm, "mexico");
+        assert!(toks[7].is_numeric());
+    }
+
+    #[test]
+    fn sentences_cover_text() {
+        let text = "We don't agree with it. Firstly because it's not necessary.  ";
+        let s = sentences(text);
+        assert_eq!(s.len(), 2);
+        assert_eq!(&text[s[0].0..s[0].1], "We don't agree with it.");
+    }
+
+    #[test]
+    fn stem_is_cached_and_stable() {
+        assert_eq!(stem("strikes"), "strike");
+        assert_eq!(stem("strikes"), "strike");
+        assert_eq!(stem("troops"), "troop");
+    }
+}
+
+/// A byte range `start..end` into one field of a statement, always on `char`
+/// boundaries of that field.
+///
+/// # Examples
+/// ```
+/// use gainsay::Span;
+/// let text = "ruled out, absolutely ruled out";
+/// let span = Span::new(0, 9);
+/// assert_eq!(span.slice(text), Some("ruled out"));
+/// assert_eq!(Span::new(3, 99).slice(text), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The slice of `s` this span covers, or `None` when it does not fit `s`
+    /// or cuts a character.
+    pub fn slice<'s>(&self, s: &'s str) -> Option<&'s str> {
+        if self.start > self.end {
+            return None;
+        }
+        s.get(self.start..self.end)
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
