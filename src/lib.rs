@@ -1,16 +1,50 @@
-//! gainsay finds who contradicts whom in news statements.
+//! gainsay finds who contradicts whom in news statements: it normalizes the
+//! actors and stances of statement records and returns contradiction pairs
+//! with evidence spans (exact byte ranges of the words that clash).
+//!
+//! ```
+//! use gainsay::{Detector, Statement};
+//!
+//! let statements = vec![
+//!     Statement::new("a", Some("Governor Ana Ruiz"), "that's ok with me.")
+//!         .with_context("Asked about building a new dam on the river, Ruiz replied: \"that's ok with me.\""),
+//!     Statement::new("b", Some("Mayor Tom Bell"), "The new dam on the river is ruled out, absolutely ruled out."),
+//! ];
+//! let report = Detector::new().detect(&statements).unwrap();
+//! assert_eq!(report.contradictions.len(), 1);
+//! let cues: Vec<_> = report.contradictions[0].evidence.iter().map(|e| e.text.as_str()).collect();
+//! assert!(cues.contains(&"ok with") && cues.contains(&"ruled out"));
+//! ```
+//!
+//! See `DESIGN.md` for the pipeline and its invariants.
 #![deny(missing_docs)]
 
 mod actor;
+mod detector;
 mod error;
+mod evidence;
+mod index;
+mod judge;
 mod lexicon;
 mod quantity;
 mod record;
+mod report;
+mod stance;
 mod text;
 
 pub use actor::{Actor, ActorKind};
+pub use detector::{Detector, DetectorBuilder};
 pub use error::{Error, Location};
+pub use evidence::{Evidence, Role};
+pub use judge::{JudgeConfig, Kind};
 pub use lexicon::LexiconKind;
 pub use quantity::{parse_figures, Figure, Interval, Qualifier, Unit};
 pub use record::{read_jsonl, Date, ReadOutcome, Statement, StatementReader};
+pub use report::{ClaimSummary, Contradiction, NormalizedStatement, Problem, Report};
+pub use stance::{Claim, Cue, CueKind, Field, Modality, Polarity, Term};
 pub use text::Span;
+
+/// The README's examples run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -71,9 +71,13 @@ pub(crate) fn stem_phrase(phrase: &str) -> Vec<String> {
 }
 
 /// A set of multi-word phrases matched on token stems, indexed by first stem.
+/// Each phrase keeps its folded surface words too: a function word in the
+/// text ("will") only matches an entry spelled the same, never by stem
+/// ("willing" stems to "will").
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
     by_first: HashMap<String, Vec<Vec<String>>>,
+    surface: HashMap<Vec<String>, Vec<String>>,
 }
 
 impl PhraseSet {
@@ -82,6 +86,11 @@ impl PhraseSet {
         if stems.is_empty() {
             return;
         }
+        let surface = crate::text::words(phrase)
+            .iter()
+            .map(|t| t.norm.clone())
+            .collect();
+        self.surface.insert(stems.clone(), surface);
         let list = self.by_first.entry(stems[0].clone()).or_default();
         if !list.contains(&stems) {
             list.push(stems);
@@ -96,12 +105,27 @@ impl PhraseSet {
         }
     }
 
-    /// Length in tokens of the longest phrase starting at `stems[i]`, if any.
-    pub fn match_at(&self, stems: &[String], i: usize) -> Option<usize> {
+    /// Length in tokens of the longest phrase starting at token `i`, if any.
+    /// `norms` are the folded tokens, `function` the words matched literally.
+    pub fn match_at(
+        &self,
+        stems: &[String],
+        norms: &[&str],
+        i: usize,
+        function: &HashSet<String>,
+    ) -> Option<usize> {
         let cands = self.by_first.get(&stems[i])?;
         cands
             .iter()
-            .find(|p| stems.len() >= i + p.len() && stems[i..i + p.len()] == p[..])
+            .find(|p| {
+                stems.len() >= i + p.len()
+                    && stems[i..i + p.len()] == p[..]
+                    && self.surface.get(*p).is_none_or(|surf| {
+                        surf.iter()
+                            .zip(&norms[i..])
+                            .all(|(s, n)| s == n || !function.contains(*n))
+                    })
+            })
             .map(Vec::len)
     }
 
@@ -250,8 +274,18 @@ mod tests {
     use super::*;
     use crate::text::words;
 
-    fn stems(s: &str) -> Vec<String> {
-        words(s).iter().map(|t| stem(&t.norm)).collect()
+    fn stems(s: &str) -> (Vec<String>, Vec<String>) {
+        let w = words(s);
+        (
+            w.iter().map(|t| stem(&t.norm)).collect(),
+            w.iter().map(|t| t.norm.clone()).collect(),
+        )
+    }
+
+    fn m(set: &PhraseSet, s: &str, i: usize) -> Option<usize> {
+        let (st, no) = stems(s);
+        let no: Vec<&str> = no.iter().map(String::as_str).collect();
+        set.match_at(&st, &no, i, &Lexicon::builtin().stop)
     }
 
     #[test]
@@ -263,9 +297,12 @@ mod tests {
     #[test]
     fn phrases_match_inflections_longest_first() {
         let lx = Lexicon::builtin();
-        let s = stems("that is ruled out, absolutely ruled out");
-        assert_eq!(lx.reject.match_at(&s, 2), Some(2));
-        assert_eq!(lx.reject.match_at(&s, 0), None);
+        let s = "that is ruled out, absolutely ruled out";
+        assert_eq!(m(&lx.reject, s, 2), Some(2));
+        assert_eq!(m(&lx.reject, s, 0), None);
+        // "will" is a function word: it does not match "willing" by stem.
+        assert_eq!(m(&lx.support, "we will go", 1), None);
+        assert_eq!(m(&lx.support, "we are willing", 2), Some(1));
     }
 
     #[test]
@@ -274,14 +311,16 @@ mod tests {
         assert!(lx.stop.contains("the"));
         assert!(lx.negation.contains_word("not"));
         assert_eq!(lx.synonyms.get("troop"), lx.synonyms.get("forc"));
-        assert_eq!(lx.antonyms.get("illegal").map(String::as_str), Some("legal"));
+        assert_eq!(
+            lx.antonyms.get("illegal").map(String::as_str),
+            Some("legal")
+        );
     }
 
     #[test]
     fn user_entries_extend_a_list() {
         let mut lx = (*Lexicon::builtin()).clone();
         lx.extend(LexiconKind::Reject, "wave off");
-        let s = stems("they waved off the idea");
-        assert_eq!(lx.reject.match_at(&s, 1), Some(2));
+        assert_eq!(m(&lx.reject, "they waved off the idea", 1), Some(2));
     }
 }

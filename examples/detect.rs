@@ -1,0 +1,204 @@
+//! `detect`: statement records (JSON Lines) in, contradictions out.
+//!
+//! ```text
+//! cargo run --release --example detect                  # the bundled seed statements
+//! cargo run --release --example detect -- FILE.jsonl    # or - for stdin
+//! cargo run --release --example detect -- --json FILE.jsonl > report.json
+//! ```
+//! Bad records are listed on stderr and the exit code is 1 after the report
+//! for the good ones is written; `--strict` stops at the first bad record.
+
+use std::io::{self, BufRead, BufReader, Write};
+use std::process::ExitCode;
+
+use gainsay::{Detector, Error, Field, Report, Role, Statement, StatementReader};
+
+const SEEDS: &str = include_str!("data/seeds.jsonl");
+const USAGE: &str = "usage: detect [--json] [--strict] [--min-score X] [FILE.jsonl | -]";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("detect: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    let mut json = false;
+    let mut strict = false;
+    let mut input: Option<String> = None;
+    let mut builder = Detector::builder();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--strict" => strict = true,
+            "--min-score" => {
+                let v = args.next().ok_or(USAGE)?;
+                builder.min_score(v.parse().map_err(|_| format!("bad --min-score {v:?}"))?);
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            _ if input.is_none() && (arg == "-" || !arg.starts_with('-')) => input = Some(arg),
+            _ => return Err(format!("unexpected argument {arg:?}\n{USAGE}")),
+        }
+    }
+    let detector = builder.build().map_err(|e| e.to_string())?;
+    let reader: Box<dyn BufRead> = match input.as_deref() {
+        None => Box::new(SEEDS.as_bytes()),
+        Some("-") => Box::new(BufReader::new(io::stdin())),
+        Some(path) => Box::new(BufReader::new(
+            std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
+        )),
+    };
+    let (statements, errors) = read(reader, strict);
+    for e in &errors {
+        eprintln!("detect: {e}");
+    }
+    if strict && !errors.is_empty() {
+        return Ok(ExitCode::FAILURE);
+    }
+    let report = detector.detect(&statements).map_err(|e| e.to_string())?;
+    for p in &report.problems {
+        eprintln!("detect: {}: {}", p.location, p.message);
+    }
+    let out = io::stdout();
+    let mut out = out.lock();
+    let written = if json {
+        serde_json::to_writer(&mut out, &report)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        print_table(&mut out, &report, &statements)
+    };
+    written.map_err(|e| e.to_string())?;
+    let bad = !errors.is_empty() || !report.problems.is_empty();
+    Ok(if bad {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn read(reader: impl BufRead, strict: bool) -> (Vec<Statement>, Vec<Error>) {
+    let mut statements = Vec::new();
+    let mut errors = Vec::new();
+    for r in StatementReader::new(reader) {
+        match r {
+            Ok(s) => statements.push(s),
+            Err(e) => {
+                errors.push(e);
+                if strict {
+                    break;
+                }
+            }
+        }
+    }
+    (statements, errors)
+}
+
+/// A readable table: actor against actor, the proposition, and both snippets
+/// with the evidence words in [brackets].
+fn print_table(out: &mut impl Write, report: &Report, statements: &[Statement]) -> io::Result<()> {
+    let name = |id: &str| {
+        report
+            .statements
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_owned(), |s| s.actor_name.clone())
+    };
+    writeln!(
+        out,
+        "{} statements, {} contradictions\n",
+        report.statements.len(),
+        report.contradictions.len()
+    )?;
+    for (n, c) in report.contradictions.iter().enumerate() {
+        writeln!(
+            out,
+            "{:>3}. {} vs {}  [{:?}, score {:.2}]",
+            n + 1,
+            name(&c.a),
+            name(&c.b),
+            c.kind,
+            c.score
+        )?;
+        writeln!(out, "     on: {}", c.proposition)?;
+        for id in [&c.a, &c.b] {
+            let Some(s) = statements.iter().find(|s| &s.id == id) else {
+                continue;
+            };
+            for field in [Field::Context, Field::Text] {
+                let spans: Vec<_> = c
+                    .evidence
+                    .iter()
+                    .filter(|e| &e.statement == id && e.field == field)
+                    .collect();
+                if spans.is_empty() {
+                    continue;
+                }
+                let value = match field {
+                    Field::Text => s.text.as_str(),
+                    Field::Context => s.context.as_deref().unwrap_or(""),
+                };
+                writeln!(
+                    out,
+                    "     {id} ({}): {}",
+                    label(field),
+                    highlight(value, &spans)
+                )?;
+            }
+        }
+        writeln!(out, "     why: {}\n", c.explanation)?;
+    }
+    if !report.bounds.is_empty() {
+        for b in &report.bounds {
+            writeln!(out, "note: {b}")?;
+        }
+    }
+    Ok(())
+}
+
+fn label(f: Field) -> &'static str {
+    match f {
+        Field::Text => "text",
+        Field::Context => "context",
+    }
+}
+
+/// Marks each evidence span: [cue], {target}, <figure>.
+fn highlight(value: &str, spans: &[&gainsay::Evidence]) -> String {
+    let mut marks: Vec<(usize, usize, Role)> =
+        spans.iter().map(|e| (e.start, e.end, e.role)).collect();
+    marks.sort();
+    let mut out = String::new();
+    let mut at = 0;
+    for (s, e, role) in marks {
+        if s < at {
+            continue; // overlapping spans: keep the first
+        }
+        let (open, close) = match role {
+            Role::Cue => ("[", "]"),
+            Role::Target => ("{", "}"),
+            _ => ("<", ">"),
+        };
+        out.push_str(&value[at..s]);
+        out.push_str(open);
+        out.push_str(&value[s..e]);
+        out.push_str(close);
+        at = e;
+    }
+    out.push_str(&value[at..]);
+    let flat: String = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 240 {
+        let cut: String = flat.chars().take(237).collect();
+        format!("{cut}...")
+    } else {
+        flat
+    }
+}

@@ -1,0 +1,368 @@
+//! Judgement: is a candidate pair of claims a contradiction, and why.
+//!
+//! Stance: the two claims share their proposition (weighted by concept
+//! rarity) and their polarities clash. Quantity: two figures measure the
+//! same thing and their intervals are disjoint, or one side denies a figure
+//! the other asserts. The same actor contradicts itself only across dates.
+//! Judgement is symmetric: `judge(a, b)` and `judge(b, a)` agree.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::Index;
+use crate::quantity::{Figure, Interval};
+use crate::record::Date;
+use crate::stance::{Claim, Modality, Polarity, Term};
+
+/// What kind of contradiction a pair is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// Opposite stances on one proposition.
+    Stance,
+    /// Figures of one measure that cannot both be true.
+    Quantity,
+}
+
+/// Tunable thresholds of the judge.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct JudgeConfig {
+    /// Pairs scoring below this are not reported (0..1).
+    pub min_score: f64,
+    /// Fewest shared concepts for a stance clash between claims that both
+    /// hold more than two concepts.
+    pub min_shared: usize,
+}
+
+impl Default for JudgeConfig {
+    fn default() -> JudgeConfig {
+        JudgeConfig {
+            min_score: 0.30,
+            min_shared: 2,
+        }
+    }
+}
+
+/// What a figure measures and what surrounds it.
+pub(crate) struct Measure {
+    /// Concepts of what it counts and the words right around it
+    /// ("people … died", "the death of … people").
+    pub measure: Vec<String>,
+    /// Concepts of the nearby words: the figure's own topic.
+    pub local: Vec<String>,
+}
+
+/// One side of a candidate pair, as the judge sees it.
+#[derive(Clone, Copy)]
+pub(crate) struct Side<'a> {
+    pub actor: &'a str,
+    pub date: Option<Date>,
+    pub claim: &'a Claim,
+}
+
+/// The judge's verdict on a pair of claims.
+#[derive(Debug, Clone)]
+pub(crate) struct Verdict {
+    pub kind: Kind,
+    pub score: f64,
+    /// Shared concept keys, most telling first.
+    pub shared: Vec<String>,
+    /// For quantity verdicts, the clashing figure of each side.
+    pub figures: Option<(Figure, Figure)>,
+}
+
+/// True when the two sides may contradict each other at all: different
+/// actors, or the same actor on two different dates.
+pub(crate) fn may_clash(a: &Side<'_>, b: &Side<'_>) -> bool {
+    if a.actor != b.actor {
+        return true;
+    }
+    matches!((a.date, b.date), (Some(x), Some(y)) if x != y)
+}
+
+fn strength(c: &Claim) -> f64 {
+    let cue = match c.polarity {
+        Polarity::Supports | Polarity::Rejects => 1.0,
+        Polarity::Denies => 0.9,
+        Polarity::Asserts => 0.8,
+    };
+    let modality = match c.modality {
+        Modality::Asserted => 1.0,
+        Modality::Hypothetical => 0.9,
+        Modality::Conditional => 0.7,
+        Modality::Question => 0.0,
+    };
+    let hedge = if c.is_hedged() { 0.8 } else { 1.0 };
+    cue * modality * hedge
+}
+
+fn weight(idx: &Index, terms: &[Term]) -> f64 {
+    terms.iter().map(|t| idx.idf(&t.key)).sum()
+}
+
+/// Judges a stance clash between two claims.
+pub(crate) fn stance(
+    idx: &Index,
+    cfg: &JudgeConfig,
+    a: &Side<'_>,
+    b: &Side<'_>,
+) -> Option<Verdict> {
+    if a.claim.polarity.is_positive() == b.claim.polarity.is_positive() {
+        return None;
+    }
+    if a.claim.modality == Modality::Question || b.claim.modality == Modality::Question {
+        return None;
+    }
+    if !may_clash(a, b) {
+        return None;
+    }
+    let (neg, pos) = if a.claim.polarity.is_positive() {
+        (b.claim, a.claim)
+    } else {
+        (a.claim, b.claim)
+    };
+    let pos_keys: HashSet<&str> = pos.terms.iter().map(|t| t.key.as_str()).collect();
+    // A rejection of a narrowed proposition ("no sustained spread") does not
+    // clash with a claim that lacks the narrowing.
+    if neg
+        .restrictors
+        .iter()
+        .any(|r| !pos_keys.contains(r.as_str()))
+    {
+        return None;
+    }
+    let mut shared: Vec<&Term> = neg
+        .terms
+        .iter()
+        .filter(|t| pos_keys.contains(t.key.as_str()))
+        .collect();
+    if shared.is_empty() {
+        return None;
+    }
+    let both_long = neg.terms.len() > 2 && pos.terms.len() > 2;
+    if both_long && shared.len() < cfg.min_shared {
+        return None;
+    }
+    let shared_terms: Vec<Term> = shared.iter().map(|t| (*t).clone()).collect();
+    let ws = weight(idx, &shared_terms);
+    let wn = weight(idx, &neg.terms);
+    let wp = weight(idx, &pos.terms);
+    let dice = 2.0 * ws / (wn + wp);
+    let cover = ws / wn;
+    let overlap = 0.5 * dice + 0.5 * cover;
+    let score = (overlap * strength(neg) * strength(pos)).clamp(0.0, 1.0);
+    if score < cfg.min_score {
+        return None;
+    }
+    shared.sort_by(|x, y| {
+        idx.idf(&y.key)
+            .total_cmp(&idx.idf(&x.key))
+            .then_with(|| x.key.cmp(&y.key))
+    });
+    Some(Verdict {
+        kind: Kind::Stance,
+        score,
+        shared: shared.iter().map(|t| t.key.clone()).collect(),
+        figures: None,
+    })
+}
+
+/// Judges a quantity clash between the figures of two claims.
+pub(crate) fn quantity(
+    idx: &Index,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    measure_a: &[Measure],
+    measure_b: &[Measure],
+) -> Option<Verdict> {
+    if !may_clash(a, b) {
+        return None;
+    }
+    if a.claim.modality == Modality::Question || b.claim.modality == Modality::Question {
+        return None;
+    }
+    let neg_a = !a.claim.polarity.is_positive();
+    let neg_b = !b.claim.polarity.is_positive();
+    if neg_a && neg_b {
+        return None;
+    }
+    let mut best: Option<Verdict> = None;
+    for (fa, la) in a.claim.figures.iter().zip(measure_a) {
+        let ma = la;
+        for (fb, lb) in b.claim.figures.iter().zip(measure_b) {
+            let mb = lb;
+            let (ma, mb) = (&ma.measure, &mb.measure);
+            if fa.unit != fb.unit || ma.is_empty() || mb.is_empty() {
+                continue;
+            }
+            let measure: Vec<&String> = ma.iter().filter(|k| mb.contains(k)).collect();
+            if measure.is_empty() {
+                continue;
+            }
+            // Beyond the measure itself, the claims must share a topic,
+            // unless one actor speaks on both sides.
+            let topic: Vec<&str> = la
+                .local
+                .iter()
+                .filter(|k| lb.local.contains(k) && !ma.contains(k) && !mb.contains(k))
+                .map(String::as_str)
+                .collect();
+            if topic.is_empty() && a.actor != b.actor {
+                continue;
+            }
+            let clash = if neg_a || neg_b {
+                !fa.interval.disjoint(&fb.interval)
+            } else {
+                fa.interval.disjoint(&fb.interval)
+            };
+            if !clash {
+                continue;
+            }
+            let sep = separation(&fa.interval, &fb.interval);
+            let topic_w: f64 = topic.iter().map(|k| idx.idf(k)).sum();
+            let score = (0.55 + 0.25 * sep + 0.05 * topic_w.min(4.0)).min(1.0);
+            if best.as_ref().is_none_or(|v| score > v.score) {
+                let mut shared: Vec<String> = measure.iter().map(|s| (*s).clone()).collect();
+                shared.extend(topic.iter().map(|s| (*s).to_owned()));
+                best = Some(Verdict {
+                    kind: Kind::Quantity,
+                    score,
+                    shared,
+                    figures: Some((fa.clone(), fb.clone())),
+                });
+            }
+        }
+    }
+    best
+}
+
+/// How far apart two intervals are, 0 (touching or overlapping) to 1.
+fn separation(a: &Interval, b: &Interval) -> f64 {
+    let (lo, hi) = if a.hi < b.lo {
+        (a.hi, b.lo)
+    } else if b.hi < a.lo {
+        (b.hi, a.lo)
+    } else {
+        return 0.0;
+    };
+    if !hi.is_finite() || hi <= 0.0 {
+        return 1.0;
+    }
+    ((hi - lo) / hi).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::stance::{claims, StanceContext};
+
+    fn one(text: &str) -> Claim {
+        let lx = Lexicon::builtin();
+        let names = HashSet::new();
+        let cx = StanceContext {
+            lexicon: &lx,
+            name_tokens: &names,
+        };
+        claims(&cx, text, None).remove(0)
+    }
+
+    fn verdict(x: &str, y: &str, same_actor: bool) -> Option<Verdict> {
+        let (cx, cy) = (one(x), one(y));
+        let idx = Index::build(&[
+            vec![cx.clone()],
+            vec![cy.clone()],
+            vec![one("Bakers sell bread.")],
+        ]);
+        let a = Side {
+            actor: "a",
+            date: None,
+            claim: &cx,
+        };
+        let b = Side {
+            actor: if same_actor { "a" } else { "b" },
+            date: None,
+            claim: &cy,
+        };
+        stance(&idx, &JudgeConfig::default(), &a, &b)
+    }
+
+    #[test]
+    fn opposite_stances_on_one_proposition_clash() {
+        assert!(verdict(
+            "We will send troops to the northern border.",
+            "We will not send soldiers to the northern border.",
+            false
+        )
+        .is_some());
+        assert!(verdict(
+            "The council ruled out a new dam on the river.",
+            "Building a new dam on the river is ok with me.",
+            false
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn same_stance_or_other_topic_does_not() {
+        assert!(verdict(
+            "We will not send troops to the border.",
+            "They will not send soldiers to the border.",
+            false
+        )
+        .is_none());
+        assert!(verdict(
+            "We will send troops to the border.",
+            "Bakers will not sell bread on Sundays.",
+            false
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn same_actor_same_date_never_clashes() {
+        assert!(verdict(
+            "We will send troops to the border.",
+            "We will not send troops to the border.",
+            true
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn narrowed_rejection_does_not_clash_with_the_general_claim() {
+        assert!(verdict(
+            "There is no sustained spread of the virus among people.",
+            "There is spread of the virus among people.",
+            false
+        )
+        .is_none());
+        assert!(verdict(
+            "There is no spread of the virus among people.",
+            "There is spread of the virus among people.",
+            false
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn judgement_is_symmetric() {
+        let pairs = [
+            (
+                "We will send troops to the border.",
+                "We will not send soldiers to the border.",
+            ),
+            (
+                "The raids are illegal.",
+                "The raids are legal under existing authority.",
+            ),
+        ];
+        for (x, y) in pairs {
+            let ab = verdict(x, y, false).map(|v| v.score);
+            let ba = verdict(y, x, false).map(|v| v.score);
+            assert_eq!(ab, ba, "{x} / {y}");
+        }
+    }
+}

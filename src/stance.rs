@@ -1,0 +1,656 @@
+//! Stance normalization: the claims a statement makes.
+//!
+//! A statement is cut into clauses (sentences, then `;` and contrastive
+//! conjunctions). Each clause becomes a [`Claim`]: its proposition terms
+//! (stemmed content words mapped through the synonym lexicon), its polarity
+//! (supports / rejects / asserts / denies), its modality and hedges, and the
+//! span of the cue that decided the polarity. A clause too poor in content to
+//! say what it is about ("that's ok with me", "No, absolutely not.") takes its
+//! proposition from the question before it or from the record's `context`.
+//!
+//! Every span points into the original `text` or `context` field.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::Lexicon;
+use crate::quantity::{parse_figures, Figure};
+use crate::text::{fold, sentences, stem, words, Span, Token};
+
+/// Which field of a statement a span points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The statement's `text`.
+    Text,
+    /// The statement's `context`.
+    Context,
+}
+
+/// Where a claim stands on its proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// An explicit stance for it ("ok with", "open to", "has not ruled out").
+    Supports,
+    /// An explicit stance against it ("ruled out", "rejects", "we don't agree").
+    Rejects,
+    /// A plain affirmative statement of it.
+    Asserts,
+    /// A plain negated statement of it ("will not send troops").
+    Denies,
+}
+
+impl Polarity {
+    /// True for the positive side (supports, asserts).
+    pub fn is_positive(self) -> bool {
+        matches!(self, Polarity::Supports | Polarity::Asserts)
+    }
+
+    /// True when an explicit stance cue (not bare grammar) decided it.
+    pub fn is_explicit(self) -> bool {
+        matches!(self, Polarity::Supports | Polarity::Rejects)
+    }
+}
+
+/// How firmly a claim is put.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Stated as fact or intention.
+    Asserted,
+    /// Hypothetical ("would", "could").
+    Hypothetical,
+    /// Conditional ("if they ask for it").
+    Conditional,
+    /// A question, not a claim.
+    Question,
+}
+
+/// What a cue does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueKind {
+    /// A negation ("not", "no", "never", "don't").
+    Negation,
+    /// A rejecting verb or phrase ("ruled out").
+    Reject,
+    /// A supporting phrase ("ok with").
+    Support,
+    /// A word that negates another ("illegal").
+    Antonym,
+}
+
+/// A stance cue: its kind and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Cue {
+    /// What it does.
+    pub kind: CueKind,
+    /// Which field it is in.
+    pub field: Field,
+    /// Where.
+    pub span: Span,
+}
+
+/// One proposition term: a concept key and where its word stands.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Term {
+    /// The concept: a stem, or the synonym group's name.
+    pub key: String,
+    /// Which field the word is in.
+    pub field: Field,
+    /// Where.
+    pub span: Span,
+}
+
+/// A claim: what a clause says and where it stands on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Proposition terms, in text order, one per concept.
+    pub terms: Vec<Term>,
+    /// Stance on the proposition.
+    pub polarity: Polarity,
+    /// How firmly.
+    pub modality: Modality,
+    /// Hedge words found ("probably", "possibility").
+    pub hedges: Vec<String>,
+    /// The cues that decided the polarity.
+    pub cues: Vec<Cue>,
+    /// Concepts that narrow a negation ("sustained"): a rejection of a
+    /// narrowed proposition only clashes with a claim of the same narrowing.
+    pub restrictors: Vec<String>,
+    /// The clause's own span in `text` (the claim's words may come from context).
+    pub clause: Span,
+    /// Figures stated in the clause.
+    pub figures: Vec<Figure>,
+    /// True when the proposition was taken from the question or context.
+    pub borrowed: bool,
+}
+
+impl Claim {
+    /// True when the claim carries a hedge.
+    pub fn is_hedged(&self) -> bool {
+        !self.hedges.is_empty()
+    }
+}
+
+/// Words that point back to something said before.
+const ANAPHORS: &[&str] = &[
+    "that", "this", "it", "such", "so", "these", "those", "which", "there",
+];
+/// Conjunctions that open a new clause with its own stance.
+const CLAUSE_BREAKS: &[&str] = &["but", "however", "although", "though", "whereas", "yet"];
+/// Words that make a clause conditional.
+const CONDITIONALS: &[&str] = &["if", "unless", "provided"];
+/// Words that make a clause hypothetical.
+const HYPOTHETICALS: &[&str] = &["would", "could", "might", "may"];
+/// Words that open the question of an "Asked …" context.
+const QUESTION_OPENERS: &[&str] = &["about", "whether", "if", "why", "how", "what", "when"];
+/// Clauses with no more content terms than this borrow their proposition.
+const POOR_CLAUSE: usize = 1;
+/// A negation this many tokens before a stance cue negates the cue itself.
+const NEGATED_CUE_WINDOW: usize = 3;
+
+/// Per-field tokens with stems, ready for scanning.
+struct Scanned<'a> {
+    text: &'a str,
+    field: Field,
+    toks: Vec<Token<'a>>,
+    stems: Vec<String>,
+}
+
+impl<'a> Scanned<'a> {
+    fn new(text: &'a str, field: Field) -> Scanned<'a> {
+        let toks = words(text);
+        let stems = toks.iter().map(|t| stem(&t.norm)).collect();
+        Scanned {
+            text,
+            field,
+            toks,
+            stems,
+        }
+    }
+
+    /// Clause ranges as token index ranges, with a question flag.
+    fn clauses(&self) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut ti = 0;
+        for (s, e) in sentences(self.text) {
+            let question = self.text[s..e]
+                .trim_end_matches(['"', '\'', '”', '’', ')'])
+                .ends_with('?');
+            let first = ti;
+            while ti < self.toks.len() && self.toks[ti].start < e {
+                ti += 1;
+            }
+            // Split further at ';' or ':' gaps and at contrastive conjunctions.
+            let mut start = first;
+            for k in first..ti {
+                if k == start {
+                    continue;
+                }
+                let gap = &self.text[self.toks[k - 1].end..self.toks[k].start];
+                let breaks = gap.contains(';')
+                    || (gap.contains(':') && !gap.contains("\""))
+                    || (CLAUSE_BREAKS.contains(&self.toks[k].norm.as_str())
+                        && (gap.contains(',') || gap.contains('—') || gap.contains('.')));
+                if breaks {
+                    out.push((start, k, question));
+                    start = k;
+                }
+            }
+            if start < ti {
+                out.push((start, ti, question));
+            }
+        }
+        out
+    }
+}
+
+/// Concept key of a single stem.
+fn concept(lx: &Lexicon, stem: &str) -> String {
+    lx.synonyms
+        .get(stem)
+        .cloned()
+        .unwrap_or_else(|| stem.to_owned())
+}
+
+/// What a scan of one clause found.
+#[derive(Default)]
+struct ClauseScan {
+    terms: Vec<Term>,
+    cues: Vec<Cue>,
+    hedges: Vec<String>,
+    restrictors: Vec<String>,
+    /// Negation token indices.
+    negations: Vec<usize>,
+    /// (token index, kind) of reject/support/antonym cues.
+    stance: Vec<(usize, CueKind)>,
+    anaphoric: bool,
+    conditional: bool,
+    hypothetical: bool,
+}
+
+/// Options of the stance stage that do not live in the lexicon.
+pub(crate) struct StanceContext<'a> {
+    pub lexicon: &'a Lexicon,
+    /// Folded tokens of person names and titles: never proposition content.
+    pub name_tokens: &'a HashSet<String>,
+}
+
+fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize) -> ClauseScan {
+    let lx = cx.lexicon;
+    let mut out = ClauseScan::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut i = from;
+    let stems = &sc.stems[..to];
+    let norms: Vec<&str> = sc.toks[..to].iter().map(|t| t.norm.as_str()).collect();
+    let stop = &lx.stop;
+    let push_term =
+        |out: &mut ClauseScan, seen: &mut HashSet<String>, key: String, a: usize, b: usize| {
+            if seen.insert(key.clone()) {
+                out.terms.push(Term {
+                    key,
+                    field: sc.field,
+                    span: Span::new(sc.toks[a].start, sc.toks[b - 1].end),
+                });
+            }
+        };
+    let cue_span = |a: usize, n: usize| Span::new(sc.toks[a].start, sc.toks[a + n - 1].end);
+    while i < to {
+        let tok = &sc.toks[i];
+        let norm = tok.norm.as_str();
+        if ANAPHORS.contains(&norm) {
+            out.anaphoric = true;
+        }
+        if CONDITIONALS.contains(&norm) {
+            out.conditional = true;
+        }
+        if HYPOTHETICALS.contains(&norm) {
+            out.hypothetical = true;
+        }
+        if let Some(n) = lx.synonym_phrases.match_at(stems, &norms, i, stop) {
+            let key = lx
+                .synonym_phrase_concept
+                .get(&stems[i..i + n])
+                .cloned()
+                .unwrap_or_else(|| stems[i..i + n].join(" "));
+            push_term(&mut out, &mut seen, key, i, i + n);
+            i += n;
+            continue;
+        }
+        if let Some(n) = lx.support.match_at(stems, &norms, i, stop) {
+            out.cues.push(Cue {
+                kind: CueKind::Support,
+                field: sc.field,
+                span: cue_span(i, n),
+            });
+            out.stance.push((i, CueKind::Support));
+            i += n;
+            continue;
+        }
+        if let Some(n) = lx.reject.match_at(stems, &norms, i, stop) {
+            out.cues.push(Cue {
+                kind: CueKind::Reject,
+                field: sc.field,
+                span: cue_span(i, n),
+            });
+            out.stance.push((i, CueKind::Reject));
+            i += n;
+            continue;
+        }
+        let neg_len = lx
+            .negation
+            .match_at(stems, &norms, i, stop)
+            .or_else(|| lx.is_negation_token(tok).then_some(1));
+        if let Some(n) = neg_len {
+            out.cues.push(Cue {
+                kind: CueKind::Negation,
+                field: sc.field,
+                span: cue_span(i, n),
+            });
+            out.negations.push(i);
+            i += n;
+            continue;
+        }
+        if let Some(n) = lx.hedge.match_at(stems, &norms, i, stop) {
+            out.hedges
+                .push(fold(&sc.text[cue_span(i, n).start..cue_span(i, n).end]));
+            i += n;
+            continue;
+        }
+        if let Some(pos) = lx.antonyms.get(norm) {
+            out.cues.push(Cue {
+                kind: CueKind::Antonym,
+                field: sc.field,
+                span: cue_span(i, 1),
+            });
+            out.stance.push((i, CueKind::Antonym));
+            let key = concept(lx, &stem(pos));
+            push_term(&mut out, &mut seen, key, i, i + 1);
+            i += 1;
+            continue;
+        }
+        let st = &stems[i];
+        let skip = lx.stop.contains(norm)
+            || lx.reporting.contains(st.as_str())
+            || lx.frame.contains(st.as_str())
+            || tok.is_numeric()
+            || tok
+                .raw
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || cx.name_tokens.contains(norm)
+            || norm.chars().count() < 2;
+        if !skip {
+            let key = concept(lx, st);
+            if lx.restrictors.contains(st.as_str()) {
+                out.restrictors.push(key.clone());
+            }
+            push_term(&mut out, &mut seen, key, i, i + 1);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Polarity from the cues of a clause: a negation just before a stance cue
+/// negates the cue ("has not ruled out" supports); any other negation, or an
+/// un-negated rejecting cue, makes the clause negative.
+fn polarity_of(scan: &ClauseScan) -> Polarity {
+    let negated = |at: usize| {
+        scan.negations
+            .iter()
+            .any(|&n| n < at && at - n <= NEGATED_CUE_WINDOW)
+    };
+    let mut used: HashSet<usize> = HashSet::new();
+    let mut explicit: Option<bool> = None; // Some(positive?)
+    for &(at, kind) in &scan.stance {
+        let neg = negated(at);
+        if neg {
+            for &n in &scan.negations {
+                if n < at && at - n <= NEGATED_CUE_WINDOW {
+                    used.insert(n);
+                }
+            }
+        }
+        let positive = match kind {
+            CueKind::Support => !neg,
+            CueKind::Reject | CueKind::Antonym => neg,
+            CueKind::Negation => false,
+        };
+        // A negative cue wins over a positive one in the same clause.
+        explicit = Some(explicit.map_or(positive, |p| p && positive));
+    }
+    let free_negation = scan.negations.iter().any(|n| !used.contains(n));
+    match explicit {
+        Some(true) if free_negation => Polarity::Rejects,
+        Some(true) => Polarity::Supports,
+        Some(false) => Polarity::Rejects,
+        None if free_negation => Polarity::Denies,
+        None => Polarity::Asserts,
+    }
+}
+
+/// Content terms of `context` outside the part that repeats the text and,
+/// for a question context ("Asked whether X, she said: …"), before the answer.
+fn context_terms(cx: &StanceContext<'_>, context: &str, text: &str) -> (Vec<Term>, Vec<String>) {
+    let sc = Scanned::new(context, Field::Context);
+    // The answer part starts at the last ':' followed by a quote, if any.
+    let cut = context
+        .rfind(':')
+        .filter(|&i| i > context.len() / 3)
+        .unwrap_or(context.len());
+    let repeat = find_fold(context, text);
+    // "Asked at the briefing about/whether Q, …": the question is Q.
+    let asked = sc.toks.iter().position(|t| t.norm.starts_with("ask"));
+    let from = asked
+        .and_then(|i| {
+            sc.toks[i + 1..]
+                .iter()
+                .take(12)
+                .find(|t| QUESTION_OPENERS.contains(&t.norm.as_str()))
+        })
+        .map_or(0, |t| t.end);
+    let mut terms = Vec::new();
+    let mut restrictors = Vec::new();
+    for (a, b, _) in sc.clauses() {
+        let scan = scan_clause(cx, &sc, a, b);
+        for t in scan.terms {
+            if t.span.start >= cut || t.span.start < from {
+                continue;
+            }
+            if let Some((rs, re)) = repeat {
+                if t.span.start >= rs && t.span.end <= re {
+                    continue;
+                }
+            }
+            if !terms.iter().any(|x: &Term| x.key == t.key) {
+                terms.push(t);
+            }
+        }
+        restrictors.extend(scan.restrictors);
+    }
+    (terms, restrictors)
+}
+
+/// Polarity cues of the answer part of a question context ("…, she said:
+/// “No, absolutely not.”"), for a text that carries none of its own.
+fn context_answer_cues(cx: &StanceContext<'_>, context: &str) -> Option<(Polarity, Vec<Cue>)> {
+    let cut = context.rfind(':').filter(|&i| i > context.len() / 3)?;
+    let sc = Scanned::new(context, Field::Context);
+    let from = sc.toks.iter().position(|t| t.start > cut)?;
+    let scan = scan_clause(cx, &sc, from, sc.toks.len());
+    if scan.cues.is_empty() {
+        return None;
+    }
+    Some((polarity_of(&scan), scan.cues))
+}
+
+/// Byte range of `needle` inside `hay`, compared on folded text when both are
+/// ASCII-compatible; `None` when absent.
+fn find_fold(hay: &str, needle: &str) -> Option<(usize, usize)> {
+    let n = needle.trim().trim_end_matches(['.', ',', '"', '”']);
+    if n.len() < 8 {
+        return None;
+    }
+    hay.find(n).map(|i| (i, i + n.len()))
+}
+
+/// The claims of one statement.
+pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) -> Vec<Claim> {
+    let sc = Scanned::new(text, Field::Text);
+    let figures = parse_figures(text);
+    let mut out: Vec<Claim> = Vec::new();
+    let mut last_question: Option<Vec<Term>> = None;
+    let mut context_cache: Option<(Vec<Term>, Vec<String>)> = None;
+    let mut whole_text_has_cue = false;
+    let clauses = sc.clauses();
+    for &(a, b, question) in &clauses {
+        let scan = scan_clause(cx, &sc, a, b);
+        whole_text_has_cue |= !scan.cues.is_empty();
+        let clause = Span::new(sc.toks[a].start, sc.toks[b - 1].end);
+        let modality = if question {
+            Modality::Question
+        } else if scan.conditional {
+            Modality::Conditional
+        } else if scan.hypothetical {
+            Modality::Hypothetical
+        } else {
+            Modality::Asserted
+        };
+        let polarity = polarity_of(&scan);
+        let mut terms = scan.terms.clone();
+        let mut restrictors = scan.restrictors.clone();
+        let mut borrowed = false;
+        let poor = terms.len() <= POOR_CLAUSE;
+        if !question && (poor || (scan.anaphoric && terms.len() <= 2)) {
+            if let Some(q) = &last_question {
+                let extra: Vec<Term> = q
+                    .iter()
+                    .filter(|t| !terms.iter().any(|x| x.key == t.key))
+                    .cloned()
+                    .collect();
+                terms.extend(extra);
+                borrowed = true;
+            } else if let Some(ctx) = context {
+                let (ct, cr) = context_cache
+                    .get_or_insert_with(|| context_terms(cx, ctx, text))
+                    .clone();
+                let extra: Vec<Term> = ct
+                    .into_iter()
+                    .filter(|t| !terms.iter().any(|x| x.key == t.key))
+                    .collect();
+                terms.extend(extra);
+                restrictors.extend(cr);
+                borrowed = true;
+            }
+        }
+        let figs: Vec<Figure> = figures
+            .iter()
+            .filter(|f| f.span.start >= clause.start && f.span.end <= clause.end)
+            .cloned()
+            .collect();
+        if question {
+            last_question = Some(scan.terms.clone());
+        }
+        out.push(Claim {
+            terms,
+            polarity,
+            modality,
+            hedges: scan.hedges,
+            cues: scan.cues,
+            restrictors,
+            clause,
+            figures: figs,
+            borrowed,
+        });
+    }
+    // A text with no cue at all that answers a question in its context takes
+    // the answer's polarity ("throw that form in the bin" after "You will
+    // absolutely not.").
+    if !whole_text_has_cue {
+        if let Some(ctx) = context {
+            if let Some((pol, cues)) = context_answer_cues(cx, ctx) {
+                for c in out.iter_mut().filter(|c| c.borrowed) {
+                    c.polarity = pol;
+                    c.cues = cues.clone();
+                }
+            }
+        }
+    }
+    out.retain(|c| !c.terms.is_empty() || !c.figures.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn run(text: &str, context: Option<&str>) -> Vec<Claim> {
+        let lx = Lexicon::builtin();
+        let names = HashSet::new();
+        let cx = StanceContext {
+            lexicon: &lx,
+            name_tokens: &names,
+        };
+        claims(&cx, text, context)
+    }
+
+    fn keys(c: &Claim) -> Vec<&str> {
+        c.terms.iter().map(|t| t.key.as_str()).collect()
+    }
+
+    macro_rules! pol {
+        ($($text:expr => $want:ident),* $(,)?) => {$(
+            let cs = run($text, None);
+            assert_eq!(cs[0].polarity, Polarity::$want, "{}", $text);
+        )*};
+    }
+
+    #[test]
+    fn polarity_table() {
+        pol! {
+            "We will send soldiers to the border." => Asserts,
+            "We're not going to send soldiers to the border." => Denies,
+            "We won’t send soldiers to the border." => Denies,
+            "The minister ruled out sending soldiers." => Rejects,
+            "The minister has not ruled out sending soldiers." => Supports,
+            "She hasn’t ruled out sending soldiers." => Supports,
+            "Sending soldiers is ok with me." => Supports,
+            "We don't agree with sending soldiers." => Rejects,
+            "The raids are illegal under treaty law." => Rejects,
+            "The raids are not illegal under treaty law." => Supports,
+            "An invasion would not be tolerated by the council." => Denies,
+            "The mayor dismissed the idea of new taxes." => Rejects,
+        }
+    }
+
+    #[test]
+    fn synonyms_share_a_concept() {
+        let a = run("They will send troops.", None);
+        let b = run("They will dispatch soldiers.", None);
+        assert_eq!(keys(&a[0]), keys(&b[0]));
+    }
+
+    #[test]
+    fn clauses_split_at_but() {
+        let cs = run(
+            "We will not raise taxes, but we can cut spending on roads.",
+            None,
+        );
+        assert_eq!(cs.len(), 2);
+        assert_eq!(cs[0].polarity, Polarity::Denies);
+        assert_eq!(cs[1].polarity, Polarity::Asserts);
+    }
+
+    #[test]
+    fn anaphoric_text_borrows_from_context() {
+        let ctx =
+            "Asked about building a dam on the river, the governor replied: \"that's ok with me.\"";
+        let cs = run("that's ok with me.", Some(ctx));
+        assert_eq!(cs[0].polarity, Polarity::Supports);
+        assert!(cs[0].borrowed);
+        let k = keys(&cs[0]);
+        assert!(k.contains(&"dam") && k.contains(&"river"), "{k:?}");
+        assert!(cs[0].terms.iter().all(|t| t.field == Field::Context));
+    }
+
+    #[test]
+    fn answer_to_an_in_text_question() {
+        let cs = run("Would I build the dam? Of course not.", None);
+        let answer = cs
+            .iter()
+            .find(|c| c.modality != Modality::Question)
+            .unwrap();
+        assert_eq!(answer.polarity, Polarity::Denies);
+        assert!(keys(answer).contains(&"dam"));
+    }
+
+    #[test]
+    fn restrictors_are_kept() {
+        let cs = run("There was no sustained spread of the disease.", None);
+        assert_eq!(cs[0].restrictors, vec!["sustain".to_owned()]);
+    }
+
+    #[test]
+    fn questions_are_marked() {
+        let cs = run("Will taxes rise next year?", None);
+        assert_eq!(cs[0].modality, Modality::Question);
+    }
+
+    #[test]
+    fn spans_point_into_their_field() {
+        let text = "Ella dijo: “no habrá invasión” — we reject any invasión.";
+        for c in run(text, None) {
+            for t in &c.terms {
+                assert!(t.span.slice(text).is_some());
+            }
+            for q in &c.cues {
+                assert!(q.span.slice(text).is_some());
+            }
+        }
+    }
+}
