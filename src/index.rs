@@ -20,6 +20,7 @@ pub(crate) struct Index {
     /// Number of statements holding each concept.
     df: HashMap<String, u32>,
     statements: usize,
+    mean_idf: f64,
 }
 
 /// Candidate pairs and the concepts whose postings were too long to expand.
@@ -54,17 +55,33 @@ impl Index {
                 }
             }
         }
-        Index {
+        let mut index = Index {
             postings,
             df,
             statements: claims.len(),
+            mean_idf: 1.0,
+        };
+        let total: u64 = index.df.values().map(|&d| u64::from(d)).sum();
+        if total > 0 {
+            let sum: f64 = index
+                .df
+                .iter()
+                .map(|(k, &d)| index.idf(k) * f64::from(d))
+                .sum();
+            index.mean_idf = sum / total as f64;
         }
+        index
     }
 
     /// Inverse document frequency of a concept: rare concepts weigh more.
     pub fn idf(&self, key: &str) -> f64 {
         let df = f64::from(self.df.get(key).copied().unwrap_or(0));
         (1.0 + (self.statements as f64 + 1.0) / (df + 1.0)).ln()
+    }
+
+    /// Mean idf over concept occurrences: the weight of an average concept.
+    pub fn mean_idf(&self) -> f64 {
+        self.mean_idf
     }
 
     /// Pairs of claims of different statements that share at least one

@@ -54,6 +54,9 @@ pub(crate) struct Measure {
     pub local: Vec<String>,
 }
 
+/// Claims are weighed as if they held at least this many average concepts.
+const MIN_CLAIM_TERMS: f64 = 2.5;
+
 /// One side of a candidate pair, as the judge sees it.
 #[derive(Clone, Copy)]
 pub(crate) struct Side<'a> {
@@ -149,9 +152,14 @@ pub(crate) fn stance(
     let ws = weight(idx, &shared_terms);
     let wn = weight(idx, &neg.terms);
     let wp = weight(idx, &pos.terms);
-    let dice = 2.0 * ws / (wn + wp);
-    let cover = ws / wn;
-    let overlap = 0.5 * dice + 0.5 * cover;
+    // How much of the rejected proposition the other side states, and how
+    // much of the shorter claim is shared.
+    // A floor on the denominators keeps a one-word claim ("an invasion")
+    // from matching every claim that holds its word.
+    let floor = MIN_CLAIM_TERMS * idx.mean_idf();
+    let cover = ws / wn.max(floor);
+    let smaller = ws / wn.min(wp).max(floor);
+    let overlap = 0.5 * cover + 0.5 * smaller;
     let score = (overlap * strength(neg) * strength(pos)).clamp(0.0, 1.0);
     if score < cfg.min_score {
         return None;

@@ -141,8 +141,11 @@ const ANAPHORS: &[&str] = &[
 ];
 /// Conjunctions that open a new clause with its own stance.
 const CLAUSE_BREAKS: &[&str] = &["but", "however", "although", "though", "whereas", "yet"];
+/// Subject pronouns: after a comma they open a clause of their own
+/// ("…, it will not achieve its aims").
+const SUBJECTS: &[&str] = &["i", "we", "it", "they", "he", "she", "you"];
 /// Words that make a clause conditional.
-const CONDITIONALS: &[&str] = &["if", "unless", "provided"];
+const CONDITIONALS: &[&str] = &["if", "unless"];
 /// Words that make a clause hypothetical.
 const HYPOTHETICALS: &[&str] = &["would", "could", "might", "may"];
 /// Words that open the question of an "Asked …" context.
@@ -191,10 +194,12 @@ impl<'a> Scanned<'a> {
                     continue;
                 }
                 let gap = &self.text[self.toks[k - 1].end..self.toks[k].start];
+                let word = self.toks[k].norm.as_str();
+                let next = self.toks.get(k + 1).map_or("", |t| t.norm.as_str());
                 let breaks = gap.contains(';')
-                    || (gap.contains(':') && !gap.contains("\""))
-                    || (CLAUSE_BREAKS.contains(&self.toks[k].norm.as_str())
-                        && (gap.contains(',') || gap.contains('—') || gap.contains('.')));
+                    || (gap.contains(':') && !gap.contains('"'))
+                    || (CLAUSE_BREAKS.contains(&word) && next != "also")
+                    || (gap.contains(',') && SUBJECTS.contains(&word) && k - start > 2);
                 if breaks {
                     out.push((start, k, question));
                     start = k;
@@ -333,9 +338,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             continue;
         }
         let st = &stems[i];
+        // A word of a synonym group is content even when its stem is also a
+        // reporting or frame word ("declarations" / "declare").
+        let grouped = lx.synonyms.contains_key(st.as_str());
         let skip = lx.stop.contains(norm)
-            || lx.reporting.contains(st.as_str())
-            || lx.frame.contains(st.as_str())
+            || (!grouped && lx.reporting.contains(st.as_str()))
+            || (!grouped && lx.frame.contains(st.as_str()))
             || tok.is_numeric()
             || tok
                 .raw
@@ -513,7 +521,19 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
             .cloned()
             .collect();
         if question {
-            last_question = Some(scan.terms.clone());
+            let mut q = scan.terms.clone();
+            if (q.len() <= POOR_CLAUSE || scan.anaphoric) && q.len() <= 2 {
+                if let Some(ctx) = context {
+                    let (ct, _) = context_cache
+                        .get_or_insert_with(|| context_terms(cx, ctx, text))
+                        .clone();
+                    q.extend(
+                        ct.into_iter()
+                            .filter(|t| !scan.terms.iter().any(|x| x.key == t.key)),
+                    );
+                }
+            }
+            last_question = Some(q);
         }
         out.push(Claim {
             terms,

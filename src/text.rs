@@ -105,15 +105,6 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Snaps `i` down to the nearest `char` boundary of `s` (and into range).
-pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// English stemmer with a per-thread cache: stemming is the costly part of
 /// normalization and news vocabulary repeats heavily.
 pub(crate) fn stem(word: &str) -> String {
