@@ -126,6 +126,15 @@ pub(crate) fn stance(
     } else {
         (a.claim, b.claim)
     };
+    // "Not yet X" is not contradicted by X said later.
+    let (neg_date, pos_date) = if a.claim.polarity.is_positive() {
+        (b.date, a.date)
+    } else {
+        (a.date, b.date)
+    };
+    if neg.not_yet && matches!((neg_date, pos_date), (Some(n), Some(p)) if p > n) {
+        return None;
+    }
     let pos_keys: HashSet<&str> = pos.terms.iter().map(|t| t.key.as_str()).collect();
     // A rejection of a narrowed proposition ("no sustained spread") does not
     // clash with a claim that lacks the narrowing.

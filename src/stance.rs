@@ -126,6 +126,9 @@ pub struct Claim {
     pub figures: Vec<Figure>,
     /// True when the proposition was taken from the question or context.
     pub borrowed: bool,
+    /// True for a temporal negation ("has not yet become"): it does not
+    /// clash with the same claim made later.
+    pub not_yet: bool,
 }
 
 impl Claim {
@@ -235,6 +238,7 @@ struct ClauseScan {
     anaphoric: bool,
     conditional: bool,
     hypothetical: bool,
+    not_yet: bool,
 }
 
 /// Options of the stance stage that do not live in the lexicon.
@@ -274,6 +278,9 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         }
         if HYPOTHETICALS.contains(&norm) {
             out.hypothetical = true;
+        }
+        if norm == "yet" && !out.negations.is_empty() {
+            out.not_yet = true;
         }
         if let Some(n) = lx.synonym_phrases.match_at(stems, &norms, i, stop) {
             let key = lx
@@ -401,32 +408,56 @@ fn polarity_of(scan: &ClauseScan) -> Polarity {
     }
 }
 
-/// Content terms of `context` outside the part that repeats the text and,
-/// for a question context ("Asked whether X, she said: …"), before the answer.
+/// Content terms of `context` that say what an anaphoric text refers to.
+///
+/// - A question context ("Asked … about/whether Q, she replied: …") gives Q.
+/// - A context that holds the text gives the rest of the text's sentence when
+///   that has content of its own ("X said he would be ok with P,
+///   contradicting Y who said such a situation would not take place"), else
+///   the nearest sentence before it that reports something ("the government
+///   said it was withdrawing …. But we now know it was false").
+/// - Otherwise the context before its answer part.
 fn context_terms(cx: &StanceContext<'_>, context: &str, text: &str) -> (Vec<Term>, Vec<String>) {
     let sc = Scanned::new(context, Field::Context);
-    // The answer part starts at the last ':' followed by a quote, if any.
     let cut = context
         .rfind(':')
         .filter(|&i| i > context.len() / 3)
         .unwrap_or(context.len());
     let repeat = find_fold(context, text);
-    // "Asked at the briefing about/whether Q, …": the question is Q.
     let asked = sc.toks.iter().position(|t| t.norm.starts_with("ask"));
-    let from = asked
-        .and_then(|i| {
-            sc.toks[i + 1..]
-                .iter()
-                .take(12)
-                .find(|t| QUESTION_OPENERS.contains(&t.norm.as_str()))
-        })
-        .map_or(0, |t| t.end);
+    let opener = asked.and_then(|i| {
+        sc.toks[i + 1..]
+            .iter()
+            .take(12)
+            .find(|t| QUESTION_OPENERS.contains(&t.norm.as_str()))
+    });
+    let mut range = (opener.map_or(0, |t| t.end), cut);
+    if opener.is_none() {
+        if let Some((rs, re)) = repeat {
+            let sents = sentences(context);
+            let own = sents.iter().position(|&(a, b)| a <= rs && re <= b.max(re));
+            if let Some(own) = own {
+                let (a, b) = sents[own];
+                let rest = count_terms(cx, &sc, a, b, Some((rs, re)));
+                range = if rest >= 3 {
+                    (a, b)
+                } else {
+                    let before = sents[..own]
+                        .iter()
+                        .rev()
+                        .find(|&&(a, b)| reports(cx, &sc, a, b))
+                        .or_else(|| sents[..own].last());
+                    before.map_or((0, context.len()), |&(a, b)| (a, b))
+                };
+            }
+        }
+    }
     let mut terms = Vec::new();
     let mut restrictors = Vec::new();
     for (a, b, _) in sc.clauses() {
         let scan = scan_clause(cx, &sc, a, b);
         for t in scan.terms {
-            if t.span.start >= cut || t.span.start < from {
+            if t.span.start < range.0 || t.span.end > range.1 {
                 continue;
             }
             if let Some((rs, re)) = repeat {
@@ -441,6 +472,54 @@ fn context_terms(cx: &StanceContext<'_>, context: &str, text: &str) -> (Vec<Term
         restrictors.extend(scan.restrictors);
     }
     (terms, restrictors)
+}
+
+/// Content terms of the tokens within bytes `a..b`, outside `skip`.
+fn count_terms(
+    cx: &StanceContext<'_>,
+    sc: &Scanned<'_>,
+    a: usize,
+    b: usize,
+    skip: Option<(usize, usize)>,
+) -> usize {
+    let from = sc
+        .toks
+        .iter()
+        .position(|t| t.start >= a)
+        .unwrap_or(sc.toks.len());
+    let to = sc
+        .toks
+        .iter()
+        .position(|t| t.start >= b)
+        .unwrap_or(sc.toks.len());
+    if from >= to {
+        return 0;
+    }
+    scan_clause(cx, sc, from, to)
+        .terms
+        .iter()
+        .filter(|t| skip.is_none_or(|(rs, re)| t.span.start < rs || t.span.end > re))
+        .count()
+}
+
+/// True when the bytes `a..b` hold a reporting verb.
+fn reports(cx: &StanceContext<'_>, sc: &Scanned<'_>, a: usize, b: usize) -> bool {
+    sc.toks
+        .iter()
+        .zip(&sc.stems)
+        .any(|(t, st)| t.start >= a && t.end <= b && cx.lexicon.reporting.contains(st.as_str()))
+}
+
+/// True when most words of `text` stand in `hay` (a context quoting it,
+/// perhaps with an editor's insertion).
+fn contains_most_of(hay: &str, text: &str) -> bool {
+    let tw = words(text);
+    if tw.is_empty() {
+        return false;
+    }
+    let hw: HashSet<String> = words(hay).into_iter().map(|t| t.norm).collect();
+    let inside = tw.iter().filter(|t| hw.contains(&t.norm)).count();
+    inside * 10 >= tw.len() * 7
 }
 
 /// Polarity cues of the answer part of a question context ("…, she said:
@@ -492,7 +571,7 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
         let mut terms = scan.terms.clone();
         let mut restrictors = scan.restrictors.clone();
         let mut borrowed = false;
-        let poor = terms.len() <= POOR_CLAUSE;
+        let poor = terms.len() <= POOR_CLAUSE && (scan.anaphoric || !scan.cues.is_empty());
         if !question && (poor || (scan.anaphoric && terms.len() <= 2)) {
             if let Some(q) = &last_question {
                 let extra: Vec<Term> = q
@@ -545,13 +624,14 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
             clause,
             figures: figs,
             borrowed,
+            not_yet: scan.not_yet,
         });
     }
     // A text with no cue at all that answers a question in its context takes
     // the answer's polarity ("throw that form in the bin" after "You will
     // absolutely not.").
     if !whole_text_has_cue {
-        if let Some(ctx) = context {
+        if let Some(ctx) = context.filter(|ctx| !contains_most_of(ctx, text)) {
             if let Some((pol, cues)) = context_answer_cues(cx, ctx) {
                 for c in out.iter_mut().filter(|c| c.borrowed) {
                     c.polarity = pol;
