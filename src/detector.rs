@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::actor::{self, Actor, ActorInput, ActorKind};
 use crate::error::Error;
 use crate::evidence::{cover, Evidence, Role};
@@ -162,38 +164,47 @@ impl Detector {
             ca.polarity.is_positive() != cb.polarity.is_positive()
                 || (!ca.figures.is_empty() && !cb.figures.is_empty())
         });
+        // Judge candidates in parallel; keep, per statement pair, the best
+        // verdict (quantity before stance, then score, then claim order), so
+        // the result is the same on any number of threads.
+        let verdicts: Vec<(Verdict, ClaimRef, ClaimRef)> = cands
+            .pairs
+            .par_iter()
+            .flat_map_iter(|&(ra, rb)| {
+                let (aa, ab) = (&analyses[ra.stmt as usize], &analyses[rb.stmt as usize]);
+                let side_a = Side {
+                    actor: &aa.actor.id,
+                    date: good[ra.stmt as usize].date,
+                    claim: claim(ra),
+                };
+                let side_b = Side {
+                    actor: &ab.actor.id,
+                    date: good[rb.stmt as usize].date,
+                    claim: claim(rb),
+                };
+                let verdicts = [
+                    judge::quantity(
+                        &index,
+                        &side_a,
+                        &side_b,
+                        &aa.measures[ra.claim as usize],
+                        &ab.measures[rb.claim as usize],
+                    ),
+                    judge::stance(&index, &self.judge, &side_a, &side_b),
+                ];
+                verdicts.into_iter().flatten().map(move |v| (v, ra, rb))
+            })
+            .collect();
         let mut best: HashMap<(u32, u32), (Verdict, ClaimRef, ClaimRef)> = HashMap::new();
-        for &(ra, rb) in &cands.pairs {
-            let (aa, ab) = (&analyses[ra.stmt as usize], &analyses[rb.stmt as usize]);
-            let side_a = Side {
-                actor: &aa.actor.id,
-                date: good[ra.stmt as usize].date,
-                claim: claim(ra),
-            };
-            let side_b = Side {
-                actor: &ab.actor.id,
-                date: good[rb.stmt as usize].date,
-                claim: claim(rb),
-            };
-            let verdicts = [
-                judge::quantity(
-                    &index,
-                    &side_a,
-                    &side_b,
-                    &aa.measures[ra.claim as usize],
-                    &ab.measures[rb.claim as usize],
-                ),
-                judge::stance(&index, &self.judge, &side_a, &side_b),
-            ];
-            for v in verdicts.into_iter().flatten() {
-                let key = (ra.stmt, rb.stmt);
-                let better = best.get(&key).is_none_or(|(old, _, _)| {
-                    (v.kind == Kind::Quantity && old.kind == Kind::Stance)
-                        || (v.kind == old.kind && v.score > old.score)
-                });
-                if better {
-                    best.insert(key, (v, ra, rb));
-                }
+        for (v, ra, rb) in verdicts {
+            let key = (ra.stmt, rb.stmt);
+            let better = best.get(&key).is_none_or(|(old, oa, ob)| {
+                (v.kind == Kind::Quantity && old.kind == Kind::Stance)
+                    || (v.kind == old.kind
+                        && (v.score > old.score || (v.score == old.score && (ra, rb) < (*oa, *ob))))
+            });
+            if better {
+                best.insert(key, (v, ra, rb));
             }
         }
         let mut contradictions: Vec<Contradiction> = best
@@ -269,7 +280,7 @@ impl Detector {
             lexicon: &self.lexicon,
             name_tokens: &name_tokens,
         };
-        good.iter()
+        good.par_iter()
             .zip(actors)
             .map(|(s, actor)| {
                 let claims = stance::claims(&cx, &s.text, s.context.as_deref());
