@@ -8,7 +8,7 @@ mod quantity;
 mod record;
 mod text;
 
-pub use actor::{Actor, ActorKind};
+pub use actor::{normalize_actors, Actor, ActorKind, Gazetteer, GazetteerEntry};
 pub use error::{Error, Location};
 pub use lexicon::LexiconKind;
 pub use quantity::{parse_figures, Figure, Interval, Qualifier, Unit};
