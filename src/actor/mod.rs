@@ -43,7 +43,7 @@ pub enum ActorKind {
     Person,
     /// An organization, outlet, government body.
     Organization,
-    /// A group of unnamed people ("Mexican officials").
+    /// A group of unnamed people ("Sylvanian officials").
     Group,
     /// The publishing source's own voice (no actor given).
     Source,

@@ -1,5 +1,5 @@
 //! Parses one actor string ("Deputy Foreign Minister Ana Ruiz", "the
-//! ministry", "Harvard researchers") into what it names and the role words,
+//! ministry", "Avalon researchers") into what it names and the role words,
 //! qualifiers and modifiers around it. No corpus knowledge here.
 
 use super::lex::ActorLexicon;
@@ -21,7 +21,7 @@ pub(crate) struct Word {
     pub poss: bool,
     /// Starts with an uppercase letter.
     pub cap: bool,
-    /// Two or more letters, all uppercase ("FAA", "U.S.").
+    /// Two or more letters, all uppercase ("NRA", "U.N.").
     pub acronym: bool,
     /// Ends with punctuation in the source (a clause may end here).
     pub punct_after: bool,
@@ -66,9 +66,6 @@ pub(crate) fn split_words(s: &str) -> Vec<Word> {
             acronym,
             punct_after,
         });
-        if out.len() >= MAX_WORDS {
-            break;
-        }
     }
     out
 }
@@ -90,7 +87,7 @@ pub(crate) enum Mention {
         display: String,
         acronym: Option<String>,
     },
-    /// An unnamed group of people ("Mexican officials"): folded key words.
+    /// An unnamed group of people ("Sylvanian officials"): folded key words.
     Group { key: Vec<String>, display: String },
     /// A role with no name ("the prime minister", "the agency").
     Descriptor {
@@ -157,7 +154,7 @@ fn is_tenure_past(norm: &str) -> bool {
 }
 
 /// Initials of each run of two or more capitalized words (connectors inside a
-/// run skipped): "Reserve Bank of Australia" → "rba".
+/// run skipped): "Central Bank of Freedonia" → "cbf".
 pub(crate) fn run_initials(ws: &[Word]) -> Vec<String> {
     run_initials_except(ws, &[])
 }
@@ -285,6 +282,8 @@ fn describe_prefix(lx: &ActorLexicon, prefix: &[Word], p: &mut Parsed) {
 }
 
 fn parse_words(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
+    // Names come last: a very long string keeps its last words.
+    let ws = &ws[ws.len().saturating_sub(MAX_WORDS)..];
     if ws.is_empty() {
         return Parsed::new(Mention::Empty);
     }
@@ -484,9 +483,16 @@ fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     }
     let last = &ws[n - 1];
     let any_acronym = ws.iter().any(|w| w.acronym);
-    if lx.is_org_word(&last.norm) || any_acronym {
+    // "Bank of Freedonia": a capitalized organization word, and every word
+    // after the first capital is capitalized or a connector.
+    let named_org = ws.iter().any(|w| w.cap && lx.is_org_word(&w.norm))
+        && ws
+            .iter()
+            .skip_while(|w| !w.cap)
+            .all(|w| w.cap || ActorLexicon::is_connector(&w.norm));
+    if lx.is_org_word(&last.norm) || any_acronym || named_org {
         let first_cap = ws.iter().position(|w| w.cap);
-        if let (Some(fc), true) = (first_cap, last.cap || any_acronym) {
+        if let (Some(fc), true) = (first_cap, last.cap || any_acronym || named_org) {
             let org_ws = &ws[fc..];
             let mut key = norms(org_ws);
             if key.len() > 1 && key.last().is_some_and(|k| lx.is_outlet_suffix(k)) {
