@@ -133,11 +133,12 @@ struct PersonInfo {
 /// Full personal names of the corpus and their clusters.
 struct Persons {
     keys: Vec<String>,
-    info: Vec<PersonInfo>,
     root: Vec<usize>,
     /// Per root: id and display name.
     canon: HashMap<usize, Target>,
     by_token: HashMap<String, BTreeSet<usize>>,
+    /// Per root: the sources its names were seen in.
+    sources: HashMap<usize, BTreeSet<String>>,
 }
 
 impl Persons {
@@ -248,12 +249,19 @@ impl Persons {
                 by_token.entry(t.clone()).or_default().insert(root[i]);
             }
         }
+        let mut sources: HashMap<usize, BTreeSet<String>> = HashMap::new();
+        for (i, p) in info.iter().enumerate() {
+            sources
+                .entry(root[i])
+                .or_default()
+                .extend(p.sources.iter().cloned());
+        }
         Persons {
             keys,
-            info,
             root,
             canon,
             by_token,
+            sources,
         }
     }
 
@@ -273,12 +281,7 @@ impl Persons {
             let local: Vec<usize> = roots
                 .iter()
                 .copied()
-                .filter(|&r| {
-                    self.root
-                        .iter()
-                        .enumerate()
-                        .any(|(i, &ri)| ri == r && self.info[i].sources.contains(source))
-                })
+                .filter(|r| self.sources.get(r).is_some_and(|s| s.contains(source)))
                 .collect();
             (local.len() == 1).then(|| local[0])
         }?;
