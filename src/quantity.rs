@@ -37,8 +37,9 @@ pub struct Interval {
 impl Interval {
     /// True when no value lies in both intervals.
     pub fn disjoint(&self, other: &Interval) -> bool {
-        let below =
-            |a: &Interval, b: &Interval| a.hi < b.lo || (a.hi == b.lo && (a.hi_open || b.lo_open));
+        let below = |a: &Interval, b: &Interval| {
+            a.hi < b.lo || (a.hi == b.lo && (a.hi_open || b.lo_open))
+        };
         below(self, other) || below(other, self)
     }
 }
@@ -79,12 +80,7 @@ pub fn parse_figures(text: &str) -> Vec<Figure> {
             Some(Figure {
                 span: Span::new(t.start, t.end),
                 value: v,
-                interval: Interval {
-                    lo: v * 0.98,
-                    hi: v * 1.02,
-                    lo_open: false,
-                    hi_open: false,
-                },
+                interval: Interval { lo: v * 0.98, hi: v * 1.02, lo_open: false, hi_open: false },
                 unit: Unit::Count,
                 qualifier: Qualifier::Bare,
                 counted: None,

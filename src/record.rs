@@ -264,19 +264,18 @@ impl Statement {
             }
             None => return Err(Error::record(line, rid, Some("text"), "missing")),
         };
-        let opt_str =
-            |map: &mut Map<String, Value>, field: &str| -> Result<Option<String>, Error> {
-                match map.remove(field) {
-                    None | Some(Value::Null) => Ok(None),
-                    Some(Value::String(s)) => Ok(Some(s)),
-                    Some(other) => Err(Error::record(
-                        line,
-                        rid,
-                        Some(field),
-                        format!("expected a string or null, found {}", type_name(&other)),
-                    )),
-                }
-            };
+        let opt_str = |map: &mut Map<String, Value>, field: &str| -> Result<Option<String>, Error> {
+            match map.remove(field) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s)),
+                Some(other) => Err(Error::record(
+                    line,
+                    rid,
+                    Some(field),
+                    format!("expected a string or null, found {}", type_name(&other)),
+                )),
+            }
+        };
         let actor = opt_str(&mut map, "actor")?;
         let context = opt_str(&mut map, "context")?;
         let source = opt_str(&mut map, "source")?;
@@ -443,12 +442,7 @@ impl<R: BufRead> Iterator for StatementReader<R> {
                 )));
             }
             let Ok(text) = std::str::from_utf8(&self.buf) else {
-                return Some(Err(Error::record(
-                    line,
-                    None,
-                    None,
-                    "line is not valid UTF-8",
-                )));
+                return Some(Err(Error::record(line, None, None, "line is not valid UTF-8")));
             };
             if text.trim().is_empty() {
                 continue;
@@ -556,13 +550,8 @@ mod tests {
 
     #[test]
     fn overlong_lines_are_errors_and_reading_goes_on() {
-        let long = format!(
-            "{{\"id\":\"a\",\"text\":\"{}\"}}\n{{\"id\":\"b\",\"text\":\"t\"}}\n",
-            "x".repeat(100)
-        );
-        let out: Vec<_> = StatementReader::new(long.as_bytes())
-            .max_line_len(50)
-            .collect();
+        let long = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n{{\"id\":\"b\",\"text\":\"t\"}}\n", "x".repeat(100));
+        let out: Vec<_> = StatementReader::new(long.as_bytes()).max_line_len(50).collect();
         assert!(out[0].is_err());
         assert_eq!(out[1].as_ref().unwrap().id, "b");
     }

@@ -198,9 +198,7 @@ mod tests {
 /// assert_eq!(span.slice(text), Some("ruled out"));
 /// assert_eq!(Span::new(3, 99).slice(text), None);
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -274,10 +274,7 @@ mod tests {
         assert!(lx.stop.contains("the"));
         assert!(lx.negation.contains_word("not"));
         assert_eq!(lx.synonyms.get("troop"), lx.synonyms.get("forc"));
-        assert_eq!(
-            lx.antonyms.get("illegal").map(String::as_str),
-            Some("legal")
-        );
+        assert_eq!(lx.antonyms.get("illegal").map(String::as_str), Some("legal"));
     }
 
     #[test]
