@@ -5,6 +5,8 @@
 //! cargo run --release --example detect -- FILE.jsonl    # or - for stdin
 //! cargo run --release --example detect -- --json FILE.jsonl > report.json
 //! ```
+//! `--gazetteer FILE.json` adds known names and aliases
+//! (`[{"name": …, "aliases": […], "affiliation": …}]`).
 //! Bad records are listed on stderr and the exit code is 1 after the report
 //! for the good ones is written; `--strict` stops at the first bad record.
 
@@ -14,7 +16,8 @@ use std::process::ExitCode;
 use gainsay::{Detector, Error, Field, Report, Role, Statement, StatementReader};
 
 const SEEDS: &str = include_str!("data/seeds.jsonl");
-const USAGE: &str = "usage: detect [--json] [--strict] [--min-score X] [FILE.jsonl | -]";
+const USAGE: &str =
+    "usage: detect [--json] [--strict] [--min-score X] [--gazetteer FILE.json] [FILE.jsonl | -]";
 
 fn main() -> ExitCode {
     match run() {
@@ -39,6 +42,11 @@ fn run() -> Result<ExitCode, String> {
             "--min-score" => {
                 let v = args.next().ok_or(USAGE)?;
                 builder.min_score(v.parse().map_err(|_| format!("bad --min-score {v:?}"))?);
+            }
+            "--gazetteer" => {
+                let path = args.next().ok_or(USAGE)?;
+                let json = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                builder.gazetteer(gainsay::Gazetteer::from_json(&json).map_err(|e| e.to_string())?);
             }
             "-h" | "--help" => {
                 println!("{USAGE}");

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::actor::{self, Actor, ActorInput, ActorKind};
+use crate::actor::{self, Actor, ActorInput, ActorKind, Gazetteer};
 use crate::error::Error;
 use crate::evidence::{cover, Evidence, Role};
 use crate::index::{ClaimRef, Index};
@@ -35,6 +35,8 @@ use crate::text::{stem, words, Span};
 #[derive(Debug, Clone)]
 pub struct Detector {
     lexicon: Arc<Lexicon>,
+    gazetteer: Option<Arc<Gazetteer>>,
+    title_words: Arc<HashSet<String>>,
     judge: JudgeConfig,
     max_postings: usize,
 }
@@ -59,6 +61,7 @@ impl Default for Detector {
 #[derive(Debug, Clone)]
 pub struct DetectorBuilder {
     extra: Vec<(LexiconKind, String)>,
+    gazetteer: Option<Arc<Gazetteer>>,
     judge: JudgeConfig,
     max_postings: usize,
 }
@@ -84,6 +87,13 @@ impl DetectorBuilder {
         self
     }
 
+    /// Adds a gazetteer: canonical names with aliases for what the rules
+    /// cannot know ("the Fed" is the Federal Reserve).
+    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut DetectorBuilder {
+        self.gazetteer = Some(Arc::new(gazetteer));
+        self
+    }
+
     /// Builds the detector.
     pub fn build(&self) -> Result<Detector, Error> {
         if !(0.0..=1.0).contains(&self.judge.min_score) {
@@ -103,6 +113,8 @@ impl DetectorBuilder {
         };
         Ok(Detector {
             lexicon,
+            gazetteer: self.gazetteer.clone(),
+            title_words: Arc::new(actor::title_words()),
             judge: self.judge,
             max_postings: self.max_postings.max(2),
         })
@@ -129,6 +141,7 @@ impl Detector {
     pub fn builder() -> DetectorBuilder {
         DetectorBuilder {
             extra: Vec::new(),
+            gazetteer: None,
             judge: JudgeConfig::default(),
             max_postings: 10_000,
         }
@@ -267,7 +280,7 @@ impl Detector {
                 date: s.date,
             })
             .collect();
-        let actors = actor::resolve(&inputs);
+        let actors = actor::resolve(&inputs, self.gazetteer.as_deref());
         let mut name_tokens: HashSet<String> = HashSet::new();
         for a in &actors {
             if a.kind == ActorKind::Person {
@@ -279,6 +292,7 @@ impl Detector {
         let cx = StanceContext {
             lexicon: &self.lexicon,
             name_tokens: &name_tokens,
+            title_words: &self.title_words,
         };
         good.par_iter()
             .zip(actors)

@@ -129,6 +129,7 @@ mod tests {
         let cx = StanceContext {
             lexicon: &lx,
             name_tokens: &names,
+            title_words: &names,
         };
         texts.iter().map(|t| claims(&cx, t, None)).collect()
     }

@@ -282,6 +282,7 @@ mod tests {
         let cx = StanceContext {
             lexicon: &lx,
             name_tokens: &names,
+            title_words: &names,
         };
         claims(&cx, text, None).remove(0)
     }

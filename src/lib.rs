@@ -32,7 +32,7 @@ mod report;
 mod stance;
 mod text;
 
-pub use actor::{Actor, ActorKind};
+pub use actor::{normalize_actors, Actor, ActorKind, Gazetteer, GazetteerEntry};
 pub use detector::{Detector, DetectorBuilder};
 pub use error::{Error, Location};
 pub use evidence::{Evidence, Role};

@@ -244,8 +244,10 @@ struct ClauseScan {
 /// Options of the stance stage that do not live in the lexicon.
 pub(crate) struct StanceContext<'a> {
     pub lexicon: &'a Lexicon,
-    /// Folded tokens of person names and titles: never proposition content.
+    /// Folded tokens of person names: never proposition content.
     pub name_tokens: &'a HashSet<String>,
+    /// Folded title words: not content when written capitalized.
+    pub title_words: &'a HashSet<String>,
 }
 
 fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize) -> ClauseScan {
@@ -357,6 +359,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || cx.name_tokens.contains(norm)
+            || (tok.is_capitalized() && cx.title_words.contains(norm))
             || norm.chars().count() < 2;
         if !skip {
             let key = concept(lx, st);
@@ -655,6 +658,7 @@ mod tests {
         let cx = StanceContext {
             lexicon: &lx,
             name_tokens: &names,
+            title_words: &names,
         };
         claims(&cx, text, context)
     }

@@ -8,7 +8,7 @@ fn seeds() -> Vec<Statement> {
     out.statements
 }
 
-fn field<'s>(s: &'s Statement, f: Field) -> &'s str {
+fn field(s: &Statement, f: Field) -> &str {
     match f {
         Field::Text => &s.text,
         Field::Context => s.context.as_deref().unwrap(),

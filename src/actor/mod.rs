@@ -1,0 +1,128 @@
+//! Actor normalization: who is speaking, as one stable id per real speaker.
+//!
+//! Each actor string is parsed on its own ([`parse`]): titles, role words and
+//! their complements are stripped from names, possessive owners and
+//! documents are resolved to who speaks, groups and unnamed roles are
+//! recognized. The corpus is then resolved as a whole: spelling variants and
+//! shorter forms of a name join the fuller name, acronyms join the
+//! organization whose initials they are, unnamed roles ("the agency") find
+//! the actor named with that role in their context or elsewhere in the
+//! corpus, and pronouns take the last named person of the same source.
+//!
+//! Invariants: one [`Actor`] per input, in input order; the result for a
+//! record never depends on the order in which *different* sources appear
+//! (cross-source choices use corpus-wide sets and deterministic tie-breaks);
+//! no input panics.
+
+mod gazetteer;
+mod lex;
+mod parse;
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::record::{Date, Statement};
+
+pub use gazetteer::{Gazetteer, GazetteerEntry};
+
+/// What kind of speaker an actor is.
+///
+/// # Examples
+/// ```
+/// use gainsay::{normalize_actors, ActorKind, Statement};
+/// let s = Statement::new("a", Some("Prime Minister Alma Reyes"), "We will not.");
+/// assert_eq!(normalize_actors(&[s], None)[0].kind, ActorKind::Person);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// An organization, outlet, government body.
+    Organization,
+    /// A group of unnamed people ("Sylvanian officials").
+    Group,
+    /// The publishing source's own voice (no actor given).
+    Source,
+    /// Nothing could be said.
+    Unknown,
+}
+
+/// A normalized actor: a stable id shared by every mention of one speaker.
+///
+/// # Examples
+/// ```
+/// use gainsay::{normalize_actors, Statement};
+/// let a = Statement::new("a", Some("Prime Minister Alma Reyes"), "No.");
+/// let b = Statement::new("b", Some("Reyes"), "Never.");
+/// let actors = normalize_actors(&[a, b], None);
+/// assert_eq!(actors[0].id, "alma reyes");
+/// assert_eq!(actors[1].id, actors[0].id);
+/// assert_eq!(actors[1].name, "Alma Reyes");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable id: folded canonical name, or `source:<source>`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: ActorKind,
+}
+
+/// What the resolver sees of one statement.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ActorInput<'a> {
+    pub actor: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub context: Option<&'a str>,
+    #[allow(dead_code)]
+    pub text: &'a str,
+    pub date: Option<Date>,
+}
+
+/// Resolves every input's actor; one output per input, same order.
+/// Folded title words ("president", "minister"), for the stance stage.
+pub(crate) fn title_words() -> std::collections::HashSet<String> {
+    lex::ActorLexicon::get().title_words()
+}
+
+pub(crate) fn resolve(inputs: &[ActorInput<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
+    resolve::resolve(inputs, gazetteer)
+}
+
+/// Normalizes the actors of a corpus of statements: one [`Actor`] per
+/// statement, in order. Records of one source are read in order (a pronoun
+/// takes the last named person before it); the order of sources does not
+/// matter. A statement with no actor is its source's own voice.
+///
+/// # Examples
+/// ```
+/// use gainsay::{normalize_actors, ActorKind, Statement};
+/// let mut s1 = Statement::new("1", Some("Health Minister Alma Reyes"), "No cases.");
+/// s1.source = Some("Daily".into());
+/// let mut s2 = Statement::new("2", Some("she"), "None at all.");
+/// s2.source = Some("Daily".into());
+/// let mut s3 = Statement::new("3", None, "Cases rose.");
+/// s3.source = Some("Daily".into());
+/// let actors = normalize_actors(&[s1, s2, s3], None);
+/// assert_eq!(actors[1].id, "alma reyes");
+/// assert_eq!(actors[2].id, "source:Daily");
+/// assert_eq!(actors[2].kind, ActorKind::Source);
+/// ```
+pub fn normalize_actors(statements: &[Statement], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
+    let inputs: Vec<ActorInput<'_>> = statements
+        .iter()
+        .map(|s| ActorInput {
+            actor: s.actor.as_deref(),
+            source: s.source.as_deref(),
+            context: s.context.as_deref(),
+            text: &s.text,
+            date: s.date,
+        })
+        .collect();
+    resolve(&inputs, gazetteer)
+}

@@ -1,0 +1,540 @@
+//! Parses one actor string ("Deputy Foreign Minister Ana Ruiz", "the
+//! ministry", "Avalon researchers") into what it names and the role words,
+//! qualifiers and modifiers around it. No corpus knowledge here.
+
+use super::lex::ActorLexicon;
+use crate::text::{fold, stem};
+
+/// Longest actor string looked at, in words; the rest is ignored.
+const MAX_WORDS: usize = 48;
+/// Most comma-separated parts looked at.
+const MAX_SEGMENTS: usize = 6;
+
+/// One whitespace-separated word of an actor string.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    /// As written, surrounding punctuation trimmed.
+    pub raw: String,
+    /// Folded, dots and a possessive `'s` removed.
+    pub norm: String,
+    /// Ended in `'s` or `'`.
+    pub poss: bool,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Two or more letters, all uppercase ("NRA", "U.N.").
+    pub acronym: bool,
+    /// Ends with punctuation in the source (a clause may end here).
+    pub punct_after: bool,
+}
+
+/// Splits a string into [`Word`]s on whitespace.
+pub(crate) fn split_words(s: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    for piece in s.split_whitespace() {
+        let trimmed_end = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let punct_after = trimmed_end.len() < piece.len();
+        let raw = trimmed_end.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        if !raw.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let folded = fold(raw);
+        let (base_norm, poss) = if let Some(b) = folded.strip_suffix("'s") {
+            (b.to_owned(), true)
+        } else if let Some(b) = folded.strip_suffix('\'') {
+            (b.to_owned(), true)
+        } else {
+            (folded.clone(), false)
+        };
+        let base_raw = if poss {
+            raw.trim_end_matches(['s', 'S'])
+                .trim_end_matches(['\'', '\u{2019}'])
+        } else {
+            raw
+        };
+        let letters: Vec<char> = base_raw.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let norm: String = base_norm.chars().filter(|&c| c != '.').collect();
+        let cap = raw
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
+        out.push(Word {
+            raw: raw.to_owned(),
+            norm,
+            poss,
+            cap,
+            acronym,
+            punct_after,
+        });
+    }
+    out
+}
+
+/// What an actor string names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Mention {
+    /// Nothing usable (no letters or digits).
+    Empty,
+    /// "he", "she", "they".
+    Pronoun,
+    /// A personal name (folded words, initials dropped); `display` as written.
+    Person { name: Vec<String>, display: String },
+    /// A single capitalized word with no title: a surname or a one-word name.
+    Name { word: String, display: String },
+    /// A named organization: folded key words; `acronym` when it is one.
+    Org {
+        key: Vec<String>,
+        display: String,
+        acronym: Option<String>,
+    },
+    /// An unnamed group of people ("Sylvanian officials"): folded key words.
+    Group { key: Vec<String>, display: String },
+    /// A role with no name ("the prime minister", "the agency").
+    Descriptor {
+        /// Canonical role or organization noun.
+        head: String,
+        /// Folded words, determiners dropped: the fallback identity.
+        key: Vec<String>,
+        display: String,
+        /// The role is an organization noun, not a person's.
+        org_role: bool,
+    },
+    /// Something else; folded words.
+    Unknown { key: Vec<String>, display: String },
+}
+
+/// A parsed actor string.
+#[derive(Debug, Clone)]
+pub(crate) struct Parsed {
+    pub mention: Mention,
+    /// Role keys (stemmed canonical roles, organization heads and classes)
+    /// the mention carries, for descriptor lookup.
+    pub roles: Vec<String>,
+    /// Folded qualifier words (places, bodies, initials) around the role.
+    pub quals: Vec<String>,
+    /// Stemmed lowercase modifiers ("senior", "transport").
+    pub mods: Vec<String>,
+    /// A past holder of the role ("former").
+    pub former: bool,
+    /// Came from "the X report": X's voice.
+    pub from_document: bool,
+}
+
+impl Parsed {
+    fn new(mention: Mention) -> Parsed {
+        Parsed {
+            mention,
+            roles: Vec::new(),
+            quals: Vec::new(),
+            mods: Vec::new(),
+            former: false,
+            from_document: false,
+        }
+    }
+}
+
+/// Stemmed key of a canonical role ("prime minister" → "prime minist").
+pub(crate) fn role_key(canon: &str) -> String {
+    canon.split(' ').map(stem).collect::<Vec<_>>().join(" ")
+}
+
+fn join_raw(ws: &[Word]) -> String {
+    ws.iter()
+        .map(|w| w.raw.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn norms(ws: &[Word]) -> Vec<String> {
+    ws.iter().map(|w| w.norm.clone()).collect()
+}
+
+fn is_tenure_past(norm: &str) -> bool {
+    matches!(norm, "former" | "ex" | "outgoing") || norm.starts_with("ex-")
+}
+
+/// Initials of each run of two or more capitalized words (connectors inside a
+/// run skipped): "Central Bank of Freedonia" → "cbf".
+pub(crate) fn run_initials(ws: &[Word]) -> Vec<String> {
+    run_initials_except(ws, &[])
+}
+
+/// [`run_initials`], with the words marked in `breaks` ending a run.
+fn run_initials_except(ws: &[Word], breaks: &[bool]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut count = 0;
+    let mut flush = |cur: &mut String, count: &mut usize| {
+        if *count >= 2 {
+            out.push(std::mem::take(cur));
+        }
+        cur.clear();
+        *count = 0;
+    };
+    for (i, w) in ws.iter().enumerate() {
+        if breaks.get(i).copied().unwrap_or(false) {
+            flush(&mut cur, &mut count);
+        } else if w.cap && !w.acronym {
+            if let Some(c) = w.norm.chars().next() {
+                cur.push(c);
+                count += 1;
+            }
+            if w.poss {
+                flush(&mut cur, &mut count);
+            }
+        } else if ActorLexicon::skip_in_initials(&w.norm) && count > 0 {
+            continue;
+        } else {
+            flush(&mut cur, &mut count);
+        }
+    }
+    flush(&mut cur, &mut count);
+    out
+}
+
+/// Parses an actor string.
+pub(crate) fn parse(raw: &str) -> Parsed {
+    let lx = ActorLexicon::get();
+    let segs: Vec<&str> = raw
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .take(MAX_SEGMENTS)
+        .collect();
+    if segs.len() <= 1 {
+        return parse_words(lx, &split_words(raw));
+    }
+    let parts: Vec<Parsed> = segs
+        .iter()
+        .map(|s| parse_words(lx, &split_words(s)))
+        .collect();
+    let is_person = |p: &Parsed| matches!(p.mention, Mention::Person { .. });
+    let pick = parts
+        .iter()
+        .position(|p| is_person(p) && p.roles.is_empty() && p.quals.is_empty())
+        .or_else(|| parts.iter().position(is_person));
+    let Some(i) = pick else {
+        return parts
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Parsed::new(Mention::Empty));
+    };
+    let mut out = parts[i].clone();
+    for (k, p) in parts.iter().enumerate() {
+        if k != i && matches!(p.mention, Mention::Descriptor { .. }) {
+            out.roles.extend(p.roles.iter().cloned());
+            out.quals.extend(p.quals.iter().cloned());
+            out.mods.extend(p.mods.iter().cloned());
+            out.former |= p.former;
+        }
+    }
+    out
+}
+
+/// True when `w` may be part of a personal name.
+fn namey(lx: &ActorLexicon, w: &Word) -> bool {
+    if w.cap {
+        !w.acronym
+            && !w.poss
+            && !lx.is_title(&w.norm)
+            && !lx.is_org_word(&w.norm)
+            && !lx.is_modifier(&w.norm)
+            && !ActorLexicon::is_connector(&w.norm)
+            && !ActorLexicon::is_determiner(&w.norm)
+            && w.norm.chars().any(char::is_alphabetic)
+    } else {
+        lx.is_particle(&w.norm)
+    }
+}
+
+/// Roles, qualifiers and modifiers of the words before a name or a head.
+fn describe_prefix(lx: &ActorLexicon, prefix: &[Word], p: &mut Parsed) {
+    let ns: Vec<&str> = prefix.iter().map(|w| w.norm.as_str()).collect();
+    let mut in_title = vec![false; prefix.len()];
+    let mut k = prefix.len();
+    while k > 0 {
+        if let Some((len, canon)) = lx.title_ending_at(&ns, k) {
+            p.roles.push(role_key(canon));
+            for t in in_title.iter_mut().take(k).skip(k - len) {
+                *t = true;
+            }
+            k -= len;
+        } else {
+            k -= 1;
+        }
+    }
+    for (w, &t) in prefix.iter().zip(&in_title) {
+        if is_tenure_past(&w.norm) {
+            p.former = true;
+        }
+        if t || ActorLexicon::is_determiner(&w.norm) || ActorLexicon::is_connector(&w.norm) {
+            continue;
+        }
+        if lx.is_modifier(&w.norm) || !w.cap {
+            if !is_tenure_past(&w.norm) {
+                p.mods.push(stem(&w.norm));
+            }
+        } else {
+            p.quals.push(w.norm.clone());
+        }
+    }
+    p.quals.extend(run_initials_except(prefix, &in_title));
+}
+
+fn parse_words(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
+    // Names come last: a very long string keeps its last words.
+    let ws = &ws[ws.len().saturating_sub(MAX_WORDS)..];
+    if ws.is_empty() {
+        return Parsed::new(Mention::Empty);
+    }
+    if ws.len() == 1 && !ws[0].poss && lx.is_pronoun(&ws[0].norm) {
+        return Parsed::new(Mention::Pronoun);
+    }
+    let mut start = 0;
+    let mut former = false;
+    while start < ws.len() {
+        let n = &ws[start].norm;
+        if ActorLexicon::is_determiner(n) {
+            start += 1;
+        } else if is_tenure_past(n) {
+            former = true;
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    let ws = &ws[start..];
+    if ws.is_empty() {
+        return Parsed::new(Mention::Empty);
+    }
+    let mut p = parse_core(lx, ws);
+    p.former |= former;
+    p
+}
+
+fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
+    let n = ws.len();
+    let display = join_raw(ws);
+    // A handle ("@agency").
+    if n == 1 && ws[0].raw.starts_with('@') {
+        let key = ws[0].norm.trim_start_matches('@').to_owned();
+        let mut p = Parsed::new(Mention::Org {
+            key: vec![key.clone()],
+            display,
+            acronym: Some(key),
+        });
+        p.roles.clear();
+        return p;
+    }
+    // A group: a plural person noun, perhaps with a complement after it.
+    if let Some(g) = ws
+        .iter()
+        .enumerate()
+        .position(|(i, w)| lx.is_group_noun(&w.norm) && (!w.cap || i == 0) && !w.poss)
+    {
+        let after_ok = g + 1 == n || {
+            let next = &ws[g + 1].norm;
+            ActorLexicon::is_connector(next) || next == "and" || next == "from" || next == "with"
+        };
+        if after_ok {
+            let mut p = Parsed::new(Mention::Group {
+                key: norms(&ws[..=g]),
+                display: join_raw(&ws[..=g]),
+            });
+            describe_prefix(lx, &ws[..g], &mut p);
+            p.roles.push(stem(&ws[g].norm));
+            return p;
+        }
+    }
+    // "the X report" speaks for X.
+    if n > 1 && !ws[n - 1].cap && lx.is_document_noun(&ws[n - 1].norm) {
+        let rest = &ws[..n - 1];
+        let first_cap = rest.iter().position(|w| w.cap).unwrap_or(rest.len());
+        let mut p = parse_words(lx, &rest[first_cap..]);
+        if matches!(p.mention, Mention::Empty) {
+            p = Parsed::new(Mention::Unknown {
+                key: norms(ws),
+                display,
+            });
+        }
+        p.from_document = true;
+        return p;
+    }
+    // A possessive: "Agency's Jane Roe", "Country's president", "Bank's board".
+    if let Some(pos) = ws[..n - 1].iter().position(|w| w.poss) {
+        let possessor = &ws[..=pos];
+        let rest = &ws[pos + 1..];
+        let pq: Vec<String> = possessor
+            .iter()
+            .filter(|w| w.cap)
+            .map(|w| w.norm.clone())
+            .chain(run_initials(possessor))
+            .collect();
+        let rest_norms: Vec<&str> = rest.iter().map(|w| w.norm.as_str()).collect();
+        if lx.is_org_part(&rest_norms) {
+            let mut owner: Vec<Word> = possessor.to_vec();
+            if let Some(last) = owner.last_mut() {
+                last.poss = false;
+                last.raw = last
+                    .raw
+                    .trim_end_matches(['s', 'S'])
+                    .trim_end_matches(['\'', '\u{2019}'])
+                    .to_owned();
+            }
+            let acronym = (owner.len() == 1 && owner[0].acronym).then(|| owner[0].norm.clone());
+            return Parsed::new(Mention::Org {
+                key: norms(&owner),
+                display: join_raw(&owner),
+                acronym,
+            });
+        }
+        let mut r = parse_core(lx, rest);
+        match &mut r.mention {
+            Mention::Person { .. } | Mention::Descriptor { .. } | Mention::Group { .. } => {
+                r.quals.extend(pq);
+                return r;
+            }
+            Mention::Name { word, display } => {
+                let mut out = Parsed::new(Mention::Person {
+                    name: vec![word.clone()],
+                    display: display.clone(),
+                });
+                out.quals = pq;
+                out.former = r.former;
+                return out;
+            }
+            Mention::Org { key, .. } => {
+                let mut full = norms(possessor);
+                full.extend(key.iter().cloned());
+                let head = rest.last().map(|w| stem(&w.norm)).unwrap_or_default();
+                let mut out = Parsed::new(Mention::Org {
+                    key: full,
+                    display,
+                    acronym: None,
+                });
+                out.roles = org_roles(lx, &head);
+                out.quals = pq;
+                return out;
+            }
+            _ => {
+                return Parsed::new(Mention::Unknown {
+                    key: norms(ws),
+                    display,
+                })
+            }
+        }
+    }
+    // A name at the end, after any titles.
+    let mut j = n;
+    while j > 0 && namey(lx, &ws[j - 1]) {
+        j -= 1;
+    }
+    while j < n && !ws[j].cap {
+        j += 1;
+    }
+    if j > 0 && j < n && ActorLexicon::is_connector(&ws[j - 1].norm) {
+        j = n;
+    }
+    if j < n {
+        let prefix = &ws[..j];
+        let name_ws = &ws[j..];
+        let mut name: Vec<String> = name_ws
+            .iter()
+            .filter(|w| w.norm.chars().count() > 1)
+            .map(|w| w.norm.clone())
+            .collect();
+        if name.is_empty() {
+            name = norms(name_ws);
+        }
+        let mut p = Parsed::new(Mention::Empty);
+        describe_prefix(lx, prefix, &mut p);
+        let has_title = !p.roles.is_empty();
+        p.mention = if name.len() >= 2 || has_title {
+            Mention::Person {
+                name,
+                display: join_raw(name_ws),
+            }
+        } else {
+            Mention::Name {
+                word: name.remove(0),
+                display: join_raw(name_ws),
+            }
+        };
+        return p;
+    }
+    // A role with no name, perhaps with a complement ("envoy to the bloc").
+    let ns: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
+    for k in (1..=n).rev() {
+        if let Some((len, canon)) = lx.title_ending_at(&ns, k) {
+            if k == n || ActorLexicon::is_connector(ns[k]) {
+                let mut p = Parsed::new(Mention::Descriptor {
+                    head: canon.to_owned(),
+                    key: norms(ws),
+                    display,
+                    org_role: false,
+                });
+                describe_prefix(lx, &ws[..k - len], &mut p);
+                p.roles = vec![role_key(canon)];
+                p.quals
+                    .extend(ws[k..].iter().filter(|w| w.cap).map(|w| w.norm.clone()));
+                return p;
+            }
+        }
+    }
+    let last = &ws[n - 1];
+    let any_acronym = ws.iter().any(|w| w.acronym);
+    // "Bank of Freedonia": a capitalized organization word, and every word
+    // after the first capital is capitalized or a connector.
+    let named_org = ws.iter().any(|w| w.cap && lx.is_org_word(&w.norm))
+        && ws
+            .iter()
+            .skip_while(|w| !w.cap)
+            .all(|w| w.cap || ActorLexicon::is_connector(&w.norm));
+    if lx.is_org_word(&last.norm) || any_acronym || named_org {
+        let first_cap = ws.iter().position(|w| w.cap);
+        if let (Some(fc), true) = (first_cap, last.cap || any_acronym || named_org) {
+            let org_ws = &ws[fc..];
+            let mut key = norms(org_ws);
+            if key.len() > 1 && key.last().is_some_and(|k| lx.is_outlet_suffix(k)) {
+                key.pop();
+            }
+            let acronym = (key.len() == 1 && org_ws[0].acronym).then(|| key[0].clone());
+            let mut p = Parsed::new(Mention::Org {
+                key,
+                display: join_raw(org_ws),
+                acronym,
+            });
+            p.roles = org_roles(lx, &stem(&last.norm));
+            p.quals = norms(org_ws);
+            p.quals.extend(run_initials(org_ws));
+            return p;
+        }
+        let head = last.norm.clone();
+        let mut p = Parsed::new(Mention::Descriptor {
+            head: head.clone(),
+            key: norms(ws),
+            display,
+            org_role: true,
+        });
+        describe_prefix(lx, &ws[..n - 1], &mut p);
+        p.roles = org_roles(lx, &stem(&head));
+        return p;
+    }
+    Parsed::new(Mention::Unknown {
+        key: norms(ws),
+        display,
+    })
+}
+
+/// Role keys of an organization whose head noun has stem `head`: the head
+/// and every generic noun ("agency") that covers it.
+pub(crate) fn org_roles(lx: &ActorLexicon, head: &str) -> Vec<String> {
+    let mut out = vec![head.to_owned()];
+    for c in lx.classes_of(head) {
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_owned());
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,419 @@
+//! Tests of actor normalization. Every name here is invented.
+
+use proptest::prelude::*;
+
+use super::*;
+
+/// One record: actor, source, context, date.
+type R<'a> = (
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+fn run_with(records: &[R<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
+    let inputs: Vec<ActorInput<'_>> = records
+        .iter()
+        .map(|&(actor, source, context, date)| ActorInput {
+            actor,
+            source,
+            context,
+            text: "",
+            date: date.map(|d| d.parse().expect("test date")),
+        })
+        .collect();
+    let out = resolve(&inputs, gazetteer);
+    assert_eq!(out.len(), records.len());
+    out
+}
+
+fn ids(records: &[R<'_>]) -> Vec<String> {
+    run_with(records, None).into_iter().map(|a| a.id).collect()
+}
+
+fn a(actor: &str) -> R<'_> {
+    (Some(actor), None, None, None)
+}
+
+/// `raw actor => expected id`, each resolved alone.
+macro_rules! alone {
+    ($($raw:expr => $id:expr),* $(,)?) => {$(
+        assert_eq!(ids(&[a($raw)])[0], $id, "actor {:?}", $raw);
+    )*};
+}
+
+/// Each line: a small corpus of actors, all of one actor (`same`) or all
+/// different (`diff`).
+macro_rules! corpus {
+    (same $($raw:expr),+) => {{
+        let got = ids(&[$(a($raw)),+]);
+        assert!(got.iter().all(|g| g == &got[0]), "expected one actor: {got:?}");
+    }};
+    (diff $($raw:expr),+) => {{
+        let got = ids(&[$(a($raw)),+]);
+        let set: std::collections::HashSet<_> = got.iter().collect();
+        assert_eq!(set.len(), got.len(), "expected distinct actors: {got:?}");
+    }};
+}
+
+#[test]
+fn titles_and_roles_are_stripped() {
+    alone! {
+        "President Alma Reyes" => "alma reyes",
+        "former President Alma Reyes" => "alma reyes",
+        "Secretary of State Tomas Lind" => "tomas lind",
+        "Secretary of War Tomas Lind" => "tomas lind",
+        "Freedonian President Alma Reyes" => "alma reyes",
+        "Deputy Foreign Minister Ivan Petrov" => "ivan petrov",
+        "Palace spokesman Ivan Petrov" => "ivan petrov",
+        "Union foreign policy chief Ivan Petrov" => "ivan petrov",
+        "GHA Director-General Ivan Petrov" => "ivan petrov",
+        "Gov. Ivan Petrov" => "ivan petrov",
+        "Dr Ivan Petrov" => "ivan petrov",
+        "Treasury Chair Ivan Petrov" => "ivan petrov",
+        "Palace press secretary Ivan Petrov" => "ivan petrov",
+        "climate expert Ivan Petrov" => "ivan petrov",
+        "Central City Bank President Ivan Petrov" => "ivan petrov",
+        "Acting Interior Secretary Ivan Petrov" => "ivan petrov",
+        "Greta Q. Moss" => "greta moss",
+    }
+}
+
+#[test]
+fn appositives_and_possessives_keep_the_person() {
+    alone! {
+        "Freedonia’s envoy to the Union, Ivan Petrov" => "ivan petrov",
+        "Ivan Petrov, the Freedonian ambassador to the Council" => "ivan petrov",
+        "Freedonian Ambassador to Sylvania, Ivan Petrov" => "ivan petrov",
+        "Sylvania’s transport minister, Ivan Petrov" => "ivan petrov",
+        "GHA’s Greta Van Dijk" => "greta van dijk",
+        "Acme’s chief executive Ivan Petrov" => "ivan petrov",
+        "Freedonia’s Health Minister Lin Wei-ming" => "lin wei-ming",
+    }
+}
+
+#[test]
+fn organizations_groups_and_documents() {
+    alone! {
+        "Rosalía Núñez" => "rosalia nunez",
+        "Sylvanian officials" => "sylvanian officials",
+        "Officials" => "officials",
+        "experts" => "experts",
+        "critics in Parliament and rights groups" => "critics",
+        "A classified Treasury Department memo" => "treasury department",
+        "The WBC report" => "wbc",
+        "WBC News" => "wbc",
+        "the Northern Rail Authority" => "northern rail authority",
+        "Acme Airlines" => "acme airlines",
+        "the Kingdom of Sylvania" => "kingdom of sylvania",
+        "Freedonia’s Defence Ministry" => "freedonia defence ministry",
+        "@nra" => "nra",
+        "a senior official" => "senior official",
+    }
+}
+
+#[test]
+fn null_actor_is_the_source_voice() {
+    let got = run_with(
+        &[
+            (None, Some("Daily Ledger"), None, None),
+            (None, None, None, None),
+        ],
+        None,
+    );
+    assert_eq!(got[0].id, "source:Daily Ledger");
+    assert_eq!(got[0].kind, ActorKind::Source);
+    assert_eq!(got[1].id, "source:unknown");
+}
+
+#[test]
+fn short_names_join_the_unique_fuller_name() {
+    corpus!(same "President Alma Reyes", "Reyes", "Alma Reyes");
+    corpus!(same "Health Minister Lin Wei-ming", "Lin");
+    corpus!(same "Dr Tao", "climate expert Tao Jianping");
+    corpus!(same "Hadera Abebe Gebremariam", "Hadera Abebe", "Dr Hadera");
+    corpus!(same "Mayor Carla Inés Vega", "Ines Vega", "Vega");
+    corpus!(diff "Alma Reyes", "Tomas Reyes", "Reyes");
+}
+
+#[test]
+fn spelling_variants_and_nicknames_merge() {
+    corpus!(same "Pavel Ryazanov", "Pavel Riazanov");
+    corpus!(same "Marta Kovalenko", "Marta Kovalenkoo");
+    corpus!(same "Steve Hollis", "Stephen Hollis");
+    corpus!(same "Bill Orton", "William Orton");
+    corpus!(same "Tomáš Šedivý", "Tomas Sedivy");
+}
+
+#[test]
+fn different_people_and_orgs_stay_apart() {
+    corpus!(diff "Pavel Ryazanov", "Pavel Lebedev");
+    corpus!(diff "Alma Reyes", "Reyes Group");
+    corpus!(diff "Sylvanian officials", "Officials");
+    corpus!(diff "Sylvanian officials", "a senior official");
+    corpus!(diff "the Northern Rail Authority", "Alma Reyes");
+}
+
+#[test]
+fn acronyms_and_outlets_merge_with_their_organization() {
+    corpus!(same "the NRA", "the Northern Rail Authority", "NRA");
+    corpus!(same "WBC", "WBC News", "The WBC report");
+    corpus!(same "the CBF’s Executive Board", "the Central Bank of Freedonia");
+    corpus!(same "Avalon researchers", "the Avalon study");
+    corpus!(same "GHA", "Global Health Assembly");
+}
+
+#[test]
+fn pronouns_take_the_last_person_of_the_same_source() {
+    let got = ids(&[
+        (Some("Minister Alma Reyes"), Some("A"), None, None),
+        (Some("she"), Some("B"), None, None),
+        (Some("She"), Some("A"), None, None),
+        (Some("the Northern Rail Authority"), Some("A"), None, None),
+        (Some("he"), Some("A"), None, None),
+        (Some("they"), Some("C"), None, None),
+        (Some("they"), Some("C"), None, None),
+    ]);
+    assert_eq!(got[2], "alma reyes");
+    assert_eq!(got[4], "alma reyes");
+    assert!(got[1].starts_with("unresolved:"), "{got:?}");
+    assert_ne!(got[5], got[6]);
+}
+
+#[test]
+fn descriptors_resolve_from_context() {
+    let got = ids(&[
+        (
+            Some("the agency"),
+            None,
+            Some("The NRA said it would act."),
+            None,
+        ),
+        (Some("the Northern Rail Authority"), None, None, None),
+        (
+            Some("Sylvania’s president"),
+            None,
+            Some("Sylvanian President Ivan Petrov told reporters."),
+            None,
+        ),
+        (Some("Ivan Petrov"), None, None, None),
+        (
+            Some("the ministry"),
+            None,
+            Some("Freedonia’s health ministry said on Monday."),
+            None,
+        ),
+        (Some("Freedonia’s Health Ministry"), None, None, None),
+        (
+            Some("the commission"),
+            None,
+            Some("In a notice, the Avalon City Water Commission said so."),
+            None,
+        ),
+        (Some("Avalon City Water Commission"), None, None, None),
+        (
+            Some("the government"),
+            None,
+            Some("the Freedonian government argued it was right."),
+            None,
+        ),
+        (Some("the Freedonian government"), None, None, None),
+    ]);
+    for pair in got.chunks(2) {
+        assert_eq!(pair[0], pair[1], "{got:?}");
+    }
+}
+
+#[test]
+fn descriptors_resolve_from_the_corpus() {
+    // Same role, present tense: the former holder is skipped.
+    let got = ids(&[
+        (
+            Some("Prime Minister Alma Reyes"),
+            Some("A"),
+            None,
+            Some("2020-01-01"),
+        ),
+        (
+            Some("former prime minister Tomas Lind"),
+            Some("B"),
+            None,
+            Some("2020-01-03"),
+        ),
+        (
+            Some("the Prime Minister"),
+            Some("C"),
+            None,
+            Some("2020-01-03"),
+        ),
+    ]);
+    assert_eq!(got[2], "alma reyes");
+    // A qualifier match (initials) wins over a nearer date.
+    let got = ids(&[
+        (
+            Some("Central Bank of Freedonia Governor Ivan Petrov"),
+            None,
+            None,
+            Some("2021-01-01"),
+        ),
+        (Some("Gov. Carla Vega"), None, None, Some("2021-01-02")),
+        (Some("the CBF governor"), None, None, Some("2021-01-02")),
+    ]);
+    assert_eq!(got[2], "ivan petrov");
+    // Otherwise the nearest date.
+    let got = ids(&[
+        (Some("Gov. Carla Vega"), None, None, Some("2018-01-01")),
+        (Some("Gov. Ivan Petrov"), None, None, Some("2021-01-01")),
+        (Some("the governor"), None, None, Some("2018-02-01")),
+    ]);
+    assert_eq!(got[2], "carla vega");
+    corpus!(same "Smuggler operatives", "an operative");
+    corpus!(same "a senior ministry official", "the official");
+    corpus!(same "the Treasury chair", "Treasury Chair Ivan Petrov");
+    // No match: its own actor.
+    assert_eq!(ids(&[a("the administration")])[0], "administration");
+}
+
+#[test]
+fn gazetteer_aliases_win() {
+    let g = Gazetteer::from_json(
+        r#"[{"name": "Alma Reyes", "aliases": ["The Iron Lady of Avalon"]},
+            {"name": "Northern Rail Authority", "aliases": ["the rail regulator"]}]"#,
+    )
+    .unwrap();
+    let got = run_with(
+        &[
+            a("The Iron Lady of Avalon"),
+            a("Reyes"),
+            a("the rail regulator"),
+        ],
+        Some(&g),
+    );
+    assert_eq!(got[0].id, "alma reyes");
+    assert_eq!(got[1].id, "alma reyes");
+    assert_eq!(got[2].id, "northern rail authority");
+    assert_eq!(got[2].kind, ActorKind::Organization);
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let long = "Minister ".repeat(5000) + "Alma Reyes";
+    let got = ids(&[
+        a(""),
+        a("   "),
+        a("?!,;"),
+        a("🙂🙂"),
+        a("الرئيس أحمد"),
+        a(&long),
+        a("’s"),
+        a("the"),
+        a(",,,Alma Reyes,,,"),
+        (Some("the agency"), None, Some("’s ’s , . NRA"), None),
+    ]);
+    assert_eq!(got[1], "source:unknown");
+    assert_eq!(got[5], "alma reyes");
+}
+
+const SOURCES: [(&str, &[&str]); 4] = [
+    (
+        "A",
+        &["Prime Minister Alma Reyes", "she", "the agency", "Reyes"],
+    ),
+    ("B", &["Gov. Carla Vega", "the governor", "he", "the NRA"]),
+    (
+        "C",
+        &[
+            "the Northern Rail Authority",
+            "Vega",
+            "the Prime Minister",
+            "they",
+        ],
+    ),
+    (
+        "D",
+        &[
+            "Pavel Riazanov",
+            "Pavel Ryazanov",
+            "an operative",
+            "Smuggler operatives",
+        ],
+    ),
+];
+
+fn blocks(order: &[usize]) -> Vec<(String, String)> {
+    let mut recs: Vec<R<'_>> = Vec::new();
+    let mut keys = Vec::new();
+    for &b in order {
+        let (src, actors) = SOURCES[b];
+        for (k, actor) in actors.iter().enumerate() {
+            recs.push((Some(actor), Some(src), None, Some("2020-05-01")));
+            keys.push(format!("{src}{k}"));
+        }
+    }
+    let mut out: Vec<(String, String)> = keys.into_iter().zip(ids(&recs)).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn source_order_does_not_matter() {
+    let base = blocks(&[0, 1, 2, 3]);
+    for order in [[3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]] {
+        assert_eq!(blocks(&order), base, "order {order:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_one_actor_per_input(
+        recs in proptest::collection::vec(
+            (
+                proptest::option::of(any::<String>()),
+                proptest::option::of("[A-Za-z]{0,3}"),
+                proptest::option::of(any::<String>()),
+            ),
+            0..12,
+        )
+    ) {
+        let inputs: Vec<ActorInput<'_>> = recs
+            .iter()
+            .map(|(actor, source, context)| ActorInput {
+                actor: actor.as_deref(),
+                source: source.as_deref(),
+                context: context.as_deref(),
+                text: "",
+                date: None,
+            })
+            .collect();
+        let out = resolve(&inputs, None);
+        prop_assert_eq!(out.len(), inputs.len());
+    }
+
+    #[test]
+    fn never_panics_on_name_like_text(
+        recs in proptest::collection::vec(
+            ("(the |a |former )?([A-Z][a-z’'.]{0,6} ?){0,4}(,? [a-z]{1,8}){0,2}", "[A-Za-z’' .,]{0,40}"),
+            0..10,
+        )
+    ) {
+        let inputs: Vec<ActorInput<'_>> = recs
+            .iter()
+            .map(|(actor, context)| ActorInput {
+                actor: Some(actor),
+                source: None,
+                context: Some(context),
+                text: "",
+                date: None,
+            })
+            .collect();
+        prop_assert_eq!(resolve(&inputs, None).len(), inputs.len());
+    }
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Actor>();
+    check::<Gazetteer>();
+}
