@@ -63,11 +63,10 @@ impl Index {
         };
         let total: u64 = index.df.values().map(|&d| u64::from(d)).sum();
         if total > 0 {
-            let sum: f64 = index
-                .df
-                .iter()
-                .map(|(k, &d)| index.idf(k) * f64::from(d))
-                .sum();
+            // Summed in key order: float sums must not depend on hash order.
+            let mut keys: Vec<(&String, &u32)> = index.df.iter().collect();
+            keys.sort_unstable();
+            let sum: f64 = keys.iter().map(|(k, &d)| index.idf(k) * f64::from(d)).sum();
             index.mean_idf = sum / total as f64;
         }
         index

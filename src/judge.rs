@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::Index;
 use crate::quantity::{Figure, Interval};
 use crate::record::Date;
-use crate::stance::{Claim, Modality, Polarity, Term};
+use crate::stance::{Claim, Field, Modality, Polarity, Term};
 
 /// What kind of contradiction a pair is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -152,6 +152,15 @@ pub(crate) fn stance(
         .collect();
     if shared.is_empty() {
         return None;
+    }
+    // A plain negation denies what follows it; a clash must touch that.
+    if let Some(scope) = neg.scope {
+        let in_scope = shared
+            .iter()
+            .any(|t| t.field != Field::Text || t.span.start >= scope);
+        if !in_scope {
+            return None;
+        }
     }
     let both_long = neg.terms.len() > 2 && pos.terms.len() > 2;
     if both_long && shared.len() < cfg.min_shared {

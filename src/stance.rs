@@ -126,6 +126,10 @@ pub struct Claim {
     pub figures: Vec<Figure>,
     /// True when the proposition was taken from the question or context.
     pub borrowed: bool,
+    /// For a plain negation: where its scope starts (the first free
+    /// negation cue, in `text`). What comes before it is presupposed
+    /// ("the personnel involved … are not liable" denies only "liable").
+    pub scope: Option<usize>,
     /// True for a temporal negation ("has not yet become"): it does not
     /// clash with the same claim made later.
     pub not_yet: bool,
@@ -164,17 +168,21 @@ struct Scanned<'a> {
     field: Field,
     toks: Vec<Token<'a>>,
     stems: Vec<String>,
+    /// Byte ranges of figures: compared as quantities, not as words.
+    figures: Vec<Span>,
 }
 
 impl<'a> Scanned<'a> {
     fn new(text: &'a str, field: Field) -> Scanned<'a> {
         let toks = words(text);
         let stems = toks.iter().map(|t| stem(&t.norm)).collect();
+        let figures = parse_figures(text).into_iter().map(|f| f.span).collect();
         Scanned {
             text,
             field,
             toks,
             stems,
+            figures,
         }
     }
 
@@ -350,7 +358,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         // A word of a synonym group is content even when its stem is also a
         // reporting or frame word ("declarations" / "declare").
         let grouped = lx.synonyms.contains_key(st.as_str());
-        let skip = lx.stop.contains(norm)
+        let in_figure = sc
+            .figures
+            .iter()
+            .any(|f| f.start <= tok.start && tok.end <= f.end);
+        let skip = in_figure
+            || lx.stop.contains(norm)
             || (!grouped && lx.reporting.contains(st.as_str()))
             || (!grouped && lx.frame.contains(st.as_str()))
             || tok.is_numeric()
@@ -362,11 +375,32 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             || (tok.is_capitalized() && cx.title_words.contains(norm))
             || norm.chars().count() < 2;
         if !skip {
-            let key = concept(lx, st);
+            // A run of capitalized words is one name ("United States"),
+            // unless it opens the sentence.
+            let mut j = i + 1;
+            if tok.is_capitalized() && i > from {
+                while j < to
+                    && sc.toks[j].is_capitalized()
+                    && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
+                        .trim()
+                        .is_empty()
+                    && !lx.stop.contains(sc.toks[j].norm.as_str())
+                    && !cx.name_tokens.contains(sc.toks[j].norm.as_str())
+                {
+                    j += 1;
+                }
+            }
+            let key = if j > i + 1 {
+                stems[i..j].join("_")
+            } else {
+                concept(lx, st)
+            };
             if lx.restrictors.contains(st.as_str()) {
                 out.restrictors.push(key.clone());
             }
-            push_term(&mut out, &mut seen, key, i, i + 1);
+            push_term(&mut out, &mut seen, key, i, j);
+            i = j;
+            continue;
         }
         i += 1;
     }
@@ -571,11 +605,16 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
             Modality::Asserted
         };
         let polarity = polarity_of(&scan);
+        let scope = (polarity == Polarity::Denies)
+            .then(|| scan.negations.first().map(|&n| sc.toks[n].start))
+            .flatten();
         let mut terms = scan.terms.clone();
         let mut restrictors = scan.restrictors.clone();
         let mut borrowed = false;
-        let poor = terms.len() <= POOR_CLAUSE && (scan.anaphoric || !scan.cues.is_empty());
-        if !question && (poor || (scan.anaphoric && terms.len() <= 2)) {
+        // Only a clause that takes a stance borrows what it is about.
+        let has_cue = !scan.cues.is_empty();
+        let poor = terms.len() <= POOR_CLAUSE && has_cue;
+        if !question && (poor || (has_cue && scan.anaphoric && terms.len() <= 2)) {
             if let Some(q) = &last_question {
                 let extra: Vec<Term> = q
                     .iter()
@@ -628,6 +667,7 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
             figures: figs,
             borrowed,
             not_yet: scan.not_yet,
+            scope,
         });
     }
     // A text with no cue at all that answers a question in its context takes
@@ -687,7 +727,8 @@ mod tests {
             "We don't agree with sending soldiers." => Rejects,
             "The raids are illegal under treaty law." => Rejects,
             "The raids are not illegal under treaty law." => Supports,
-            "An invasion would not be tolerated by the council." => Denies,
+            "An invasion would not be tolerated by the council." => Rejects,
+            "The mayor did not allow the parade." => Rejects,
             "The mayor dismissed the idea of new taxes." => Rejects,
         }
     }

@@ -81,11 +81,16 @@ pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
         if !seg.chars().any(char::is_alphanumeric) {
             continue;
         }
+        let mut norm = fold(seg);
+        // The possessive is not part of the word: "Trump’s" matches "Trump".
+        if norm.len() > 3 && norm.ends_with("'s") {
+            norm.truncate(norm.len() - 2);
+        }
         out.push(Token {
             start,
             end: start + seg.len(),
             raw: seg,
-            norm: fold(seg),
+            norm,
         });
     }
     out
@@ -158,6 +163,7 @@ mod tests {
             assert_eq!(&text[t.start..t.end], t.raw);
         }
         assert_eq!(toks[1].norm, "hasn't");
+        assert_eq!(words("the mayor’s plan")[1].norm, "mayor");
         assert_eq!(toks[6].norm, "mexico");
         assert!(toks[7].is_numeric());
     }
