@@ -135,6 +135,10 @@ pub(crate) fn stance(
     if neg.not_yet && matches!((neg_date, pos_date), (Some(n), Some(p)) if p > n) {
         return None;
     }
+    // "No clear evidence of X" does not clash with "X is possible".
+    if neg.evidential && pos.is_hedged() {
+        return None;
+    }
     let pos_keys: HashSet<&str> = pos.terms.iter().map(|t| t.key.as_str()).collect();
     // A rejection of a narrowed proposition ("no sustained spread") does not
     // clash with a claim that lacks the narrowing.

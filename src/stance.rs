@@ -133,6 +133,9 @@ pub struct Claim {
     /// True for a temporal negation ("has not yet become"): it does not
     /// clash with the same claim made later.
     pub not_yet: bool,
+    /// True when what is negated is the evidence ("no clear evidence of X"):
+    /// compatible with a hedged "X is possible".
+    pub evidential: bool,
 }
 
 impl Claim {
@@ -247,6 +250,7 @@ struct ClauseScan {
     conditional: bool,
     hypothetical: bool,
     not_yet: bool,
+    evidential: bool,
 }
 
 /// Options of the stance stage that do not live in the lexicon.
@@ -291,6 +295,14 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         }
         if norm == "yet" && !out.negations.is_empty() {
             out.not_yet = true;
+        }
+        if lx.evidential.contains(stems[i].as_str())
+            && out
+                .negations
+                .last()
+                .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW)
+        {
+            out.evidential = true;
         }
         if let Some(n) = lx.synonym_phrases.match_at(stems, &norms, i, stop) {
             let key = lx
@@ -667,6 +679,7 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
             figures: figs,
             borrowed,
             not_yet: scan.not_yet,
+            evidential: scan.evidential,
             scope,
         });
     }

@@ -48,6 +48,8 @@ pub enum LexiconKind {
     Antonyms,
     /// Qualifiers that narrow what is negated ("sustained", "full-scale").
     Restrictor,
+    /// Evidence nouns ("evidence", "sign"): "no evidence of X" is not "not X".
+    Evidential,
 }
 
 /// Parses a lexicon file: trimmed, non-empty lines with `#` comments removed.
@@ -155,6 +157,8 @@ pub(crate) struct Lexicon {
     /// folded negative word → folded positive word ("illegal" → "legal").
     pub antonyms: HashMap<String, String>,
     pub restrictors: HashSet<String>,
+    /// Evidence nouns: negating them only says "not shown".
+    pub evidential: HashSet<String>,
 }
 
 const STOP: &str = include_str!("stopwords.txt");
@@ -167,6 +171,7 @@ const FRAME: &str = include_str!("frame.txt");
 const SYNONYMS: &str = include_str!("synonyms.txt");
 const ANTONYMS: &str = include_str!("antonyms.txt");
 const RESTRICTORS: &str = include_str!("restrictors.txt");
+const EVIDENTIAL: &str = include_str!("evidential.txt");
 
 impl Lexicon {
     fn empty() -> Lexicon {
@@ -183,6 +188,7 @@ impl Lexicon {
             synonym_phrase_concept: HashMap::new(),
             antonyms: HashMap::new(),
             restrictors: HashSet::new(),
+            evidential: HashSet::new(),
         }
     }
 
@@ -203,6 +209,7 @@ impl Lexicon {
                     (LexiconKind::Synonyms, SYNONYMS),
                     (LexiconKind::Antonyms, ANTONYMS),
                     (LexiconKind::Restrictor, RESTRICTORS),
+                    (LexiconKind::Evidential, EVIDENTIAL),
                 ] {
                     lx.extend(kind, text);
                 }
@@ -231,6 +238,7 @@ impl Lexicon {
             LexiconKind::Reporting => stem_set(&mut self.reporting, text),
             LexiconKind::Frame => stem_set(&mut self.frame, text),
             LexiconKind::Restrictor => stem_set(&mut self.restrictors, text),
+            LexiconKind::Evidential => stem_set(&mut self.evidential, text),
             LexiconKind::Synonyms => {
                 for line in entries(text) {
                     let mut members = line.split(',').map(str::trim).filter(|m| !m.is_empty());
