@@ -1,0 +1,404 @@
+//! Table-driven tests for figure parsing: one line per case, invented
+//! sentences only.
+
+use super::*;
+
+const INF: f64 = f64::INFINITY;
+
+fn money(code: &str) -> Unit {
+    Unit::Money(code.into())
+}
+
+/// The figures of `text` as (span text, lo, hi, unit, qualifier).
+fn figs(text: &str) -> Vec<(String, f64, f64, Unit, Qualifier)> {
+    parse_figures(text)
+        .into_iter()
+        .map(|f| {
+            (
+                f.span
+                    .slice(text)
+                    .expect("span on char boundaries")
+                    .to_owned(),
+                f.interval.lo,
+                f.interval.hi,
+                f.unit,
+                f.qualifier,
+            )
+        })
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// `t!(input => (span, lo, hi, unit, qualifier), ...)`: the figures of the
+/// input, in order; `t!(input => none)`: no figure.
+macro_rules! t {
+    ($name:ident, $text:expr => none) => {
+        #[test]
+        fn $name() {
+            let got = figs($text);
+            assert!(got.is_empty(), "{:?}: expected no figure, got {:?}", $text, got);
+        }
+    };
+    ($name:ident, $text:expr => $(($span:expr, $lo:expr, $hi:expr, $unit:expr, $q:ident)),+ $(,)?) => {
+        #[test]
+        fn $name() {
+            #[allow(unused_imports)]
+            use Qualifier::*;
+            #[allow(unused_imports)]
+            use Unit::*;
+            let got = figs($text);
+            let want: Vec<(&str, f64, f64, Unit, Qualifier)> =
+                vec![$(($span, $lo as f64, $hi as f64, $unit, $q)),+];
+            assert_eq!(got.len(), want.len(), "{:?}: got {:?}", $text, got);
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g.0, w.0, "{:?}: span; got {:?}", $text, got);
+                assert!(close(g.1, w.1), "{:?}: lo {} != {}; got {:?}", $text, g.1, w.1, got);
+                assert!(close(g.2, w.2), "{:?}: hi {} != {}; got {:?}", $text, g.2, w.2, got);
+                assert_eq!(g.3, w.3, "{:?}: unit; got {:?}", $text, got);
+                assert_eq!(g.4, w.4, "{:?}: qualifier; got {:?}", $text, got);
+            }
+        }
+    };
+}
+
+// Digits, separators, decimals.
+t!(digits_exact, "The club counted 2,975 members." => ("2,975", 2975, 2975, Count, Bare));
+t!(digits_round, "The fair drew 80,000 visitors." => ("80,000", 78400, 81600, Count, Bare));
+t!(digits_decimal, "Inflation hit 1.5 on the index." => ("1.5", 1.45, 1.55, Count, Bare));
+t!(digits_nbsp, "The fair drew 80\u{a0}000 visitors." => ("80\u{a0}000", 78400, 81600, Count, Bare));
+t!(digits_nnbsp, "Some 80\u{202f}000 came." => ("Some 80\u{202f}000", 72000, 88000, Count, Approximately));
+t!(digits_small, "We saw 16 boats." => ("16", 16, 16, Count, Bare));
+
+// Number words.
+t!(word_eleven, "Eleven ferries sailed." => ("Eleven", 11, 11, Count, Bare));
+t!(word_sixteen_alone, "Sixteen, certified." => ("Sixteen", 16, 16, Count, Bare));
+t!(word_hyphen, "They planted twenty-five trees." => ("twenty-five", 25, 25, Count, Bare));
+t!(word_two_dozen, "She baked two dozen pies." => ("two dozen", 23.52, 24.48, Count, Bare));
+t!(word_a_hundred, "About a hundred kites flew." => ("About a hundred", 90, 110, Count, Approximately));
+t!(word_million_half, "A crowd of a million and a half gathered." => ("a million and a half", 1470000, 1530000, Count, Bare));
+t!(word_compound, "It cost three million two hundred thousand." => ("three million two hundred thousand", 3136000, 3264000, Count, Bare));
+t!(word_one_hundred_and_five, "one hundred and five runners" => ("one hundred and five", 102.9, 107.1, Count, Bare));
+t!(word_one_count, "Only one goat escaped." => ("one", 1, 1, Count, Bare));
+
+// Scales.
+t!(scale_million, "The region has 7.7 million residents." => ("7.7 million", 7546000, 7854000, Count, Bare));
+t!(scale_bn, "The port handled 2bn crates." => ("2bn", 1.96e9, 2.04e9, Count, Bare));
+t!(scale_k, "The video got 80k views and 193k likes." =>
+    ("80k", 78400, 81600, Count, Bare), ("193k", 189140, 196860, Count, Bare));
+t!(scale_thousand_word, "There were 80 thousand fans." => ("80 thousand", 78400, 81600, Count, Bare));
+
+// Vague magnitudes.
+t!(vague_hundreds_of_thousands, "hundreds of thousands of people marched" =>
+    ("hundreds of thousands", 200000, 999999, Count, Vague));
+t!(vague_tens_of_thousands, "Tens of thousands fled the floods." => ("Tens of thousands", 20000, 99999, Count, Vague));
+t!(vague_dozens, "Dozens of kites" => ("Dozens", 24, 99, Count, Vague));
+t!(vague_thousands, "thousands of volunteers" => ("thousands", 2000, 9999, Count, Vague));
+t!(vague_millions_money, "It cost millions of dollars." => ("millions of dollars", 2e6, 999999999, money("USD"), Vague));
+t!(vague_several_thousand, "several thousand fans" => ("several thousand", 3000, 9000, Count, Vague));
+
+// Percentages, points.
+t!(pct_sign, "Turnout was 12%." => ("12%", 11.5, 12.5, Percent, Bare));
+t!(pct_word, "Turnout was 12 percent." => ("12 percent", 11.5, 12.5, Percent, Bare));
+t!(pct_per_cent, "Turnout was 12.5 per cent." => ("12.5 per cent", 12.45, 12.55, Percent, Bare));
+t!(pp_fraction, "Rates rose 3/4 percentage point." => ("3/4 percentage point", 0.75, 0.75, PercentagePoint, Bare));
+t!(pp_half, "The rate moved half a percentage point." => ("half a percentage point", 0.5, 0.5, PercentagePoint, Bare));
+t!(bp_words, "A 75 basis point increase" => ("75 basis point", 74.5, 75.5, BasisPoint, Bare));
+t!(bp_abbrev, "They added 50 bp." => ("50 bp", 49.5, 50.5, BasisPoint, Bare));
+t!(bp_hyphenated, "a 25-basis-point move" => ("25-basis-point", 24.5, 25.5, BasisPoint, Bare));
+t!(pct_point_after_sign, "a 0.5% point gap" => ("0.5% point", 0.45, 0.55, PercentagePoint, Bare));
+
+// Money.
+t!(money_dollar, "The bridge cost $5 billion." => ("$5 billion", 4.9e9, 5.1e9, money("USD"), Bare));
+t!(money_euro_bn, "a €3.2bn grant" => ("€3.2bn", 3.136e9, 3.264e9, money("EUR"), Bare));
+t!(money_pound, "a £40 ticket" => ("£40", 40, 40, money("GBP"), Bare));
+t!(money_code_before, "a USD 5 million loan" => ("USD 5 million", 4.9e6, 5.1e6, money("USD"), Bare));
+t!(money_words_after, "five billion dollars in aid" => ("five billion dollars", 4.9e9, 5.1e9, money("USD"), Bare));
+t!(money_prefixed_symbol, "a US$300 fee" => ("US$300", 294, 306, money("USD"), Bare));
+t!(money_qualified, "more than $2 million" => ("more than $2 million", 2e6, INF, money("USD"), MoreThan));
+
+// Ranges.
+t!(range_between, "between 10 and 20 stalls" => ("between 10 and 20", 10, 20, Count, Range));
+t!(range_hyphen, "10-20 stalls" => ("10-20", 10, 20, Count, Range));
+t!(range_nb_hyphen, "10\u{2011}20 stalls" => ("10\u{2011}20", 10, 20, Count, Range));
+t!(range_en_dash, "10 – 20 stalls" => ("10 – 20", 10, 20, Count, Range));
+t!(range_to, "10 to 20 stalls" => ("10 to 20", 10, 20, Count, Range));
+t!(range_anywhere, "anywhere from 6 to 18 months" => ("anywhere from 6 to 18", 6, 18, Count, Range));
+t!(range_from_to, "from 6 to 18 months" => ("from 6 to 18", 6, 18, Count, Range));
+t!(range_grouped, "169,000-190,000 visitors" => ("169,000-190,000", 165620, 193800, Count, Range));
+t!(range_scale_shared, "10 to 20 million bees" => ("10 to 20 million", 9.8e6, 20.4e6, Count, Range));
+t!(range_pct, "between 3 and 5 percent" => ("between 3 and 5 percent", 2.5, 5.5, Percent, Range));
+t!(range_money, "$10-$20 a ticket" => ("$10-$20", 10, 20, money("USD"), Range));
+
+// Qualifiers.
+t!(q_at_least, "at least 83 people" => ("at least 83", 83, INF, Count, AtLeast));
+t!(q_no_fewer, "no fewer than 83 people" => ("no fewer than 83", 83, INF, Count, AtLeast));
+t!(q_more_than, "more than 80 deaths" => ("more than 80", 80, INF, Count, MoreThan));
+t!(q_over, "over 300 lambs" => ("over 300", 300, INF, Count, MoreThan));
+t!(q_upwards, "upwards of 40 boats" => ("upwards of 40", 40, INF, Count, MoreThan));
+t!(q_fewer, "fewer than 20 chairs" => ("fewer than 20", 0, 20, Count, LessThan));
+t!(q_under, "under 18 riders" => ("under 18", 0, 18, Count, LessThan));
+t!(q_up_to, "up to 500 guests" => ("up to 500", 0, 500, Count, AtMost));
+t!(q_no_more, "no more than 500 guests" => ("no more than 500", 0, 500, Count, AtMost));
+t!(q_as_many_as, "as many as 70 stalls" => ("as many as 70", 0, 70, Count, AtMost));
+t!(q_about, "about 80,000 fans" => ("about 80,000", 72000, 88000, Count, Approximately));
+t!(q_roughly, "roughly 200 dogs" => ("roughly 200", 180, 220, Count, Approximately));
+t!(q_estimated, "an estimated 4,000 geese" => ("an estimated 4,000", 3600, 4400, Count, Approximately));
+t!(q_nearly, "nearly 300 lambs" => ("nearly 300", 270, 300, Count, Nearly));
+t!(q_almost, "almost 1,000 hives" => ("almost 1,000", 900, 1000, Count, Nearly));
+t!(q_just_under, "just under 50 boats" => ("just under 50", 45, 50, Count, Nearly));
+t!(q_just_over, "just over 50 boats" => ("just over 50", 50, 55, Count, JustOver));
+t!(q_exactly, "exactly 300 seats" => ("exactly 300", 300, 300, Count, Exactly));
+t!(q_capitalized, "At least 12 kites fell." => ("At least 12", 12, INF, Count, AtLeast));
+t!(q_pct, "more than 40% of voters" => ("more than 40%", 40, INF, Percent, MoreThan));
+t!(q_vague, "at least hundreds of geese" => ("at least hundreds", 200, INF, Count, AtLeast));
+
+// Running counts.
+t!(run_so_far, "The storm has flooded 83 homes so far." => ("83", 83, INF, Count, RunningTotal));
+t!(run_already, "Organisers have already sold about 900 tickets." => ("about 900", 810, INF, Count, RunningTotal));
+t!(run_to_date, "To date, 12 bridges have reopened." => ("12", 12, INF, Count, RunningTotal));
+t!(run_other_clause, "It rained already. Then 83 boats left." => ("83", 83, 83, Count, Bare));
+
+// Change verbs.
+t!(change_from_to, "The club raised its fee from 64 to 2,975 crowns." =>
+    ("from 64", 64, 64, Count, From), ("to 2,975", 2975, 2975, Count, To));
+t!(change_by_to, "The board voted to increase the rate by 25 basis points to 35 basis points." =>
+    ("by 25 basis points", 24.5, 25.5, BasisPoint, By), ("to 35 basis points", 34.5, 35.5, BasisPoint, To));
+t!(change_rose_to, "Membership rose to 400." => ("to 400", 392, 408, Count, To));
+
+// Not figures.
+t!(not_year, "In 2024 the fair reopened; it began in 1981." => none);
+t!(not_since_year, "It has grown since 2019." => none);
+t!(not_dates, "It opens on December 31 and on 1/20/13 and February 16." => none);
+t!(not_date_day_first, "It opened on 16 February." => none);
+t!(not_clock, "The gates open at 11am, or 9 a.m., or 10:30." => none);
+t!(not_ordinals, "She came first, then 21st, then 3rd." => none);
+t!(not_one_of, "It is one of the oldest fairs." => none);
+t!(not_no_one, "No one came." => none);
+t!(not_hyphen_code, "Members of the band XR-13 played." => none);
+t!(not_model_before_caps, "They flew the 737 MAX to the show." => none);
+t!(not_flight, "Passengers on ET 302 waited." => none);
+t!(not_share, "Half of them left, and 3/4 of us stayed." => none);
+t!(not_compound_modifier, "A 13-year-old rider won the twenty-first race." => none);
+t!(not_decade, "Fashion of the 1990s returned." => none);
+
+// Mixed sentences.
+t!(mixed_sentence, "Organisers expected about 80,000 fans, but 2,975 came on 1/20/13 at 11am." =>
+    ("about 80,000", 72000, 88000, Count, Approximately), ("2,975", 2975, 2975, Count, Bare));
+t!(mixed_ci, "The survey found an estimated 2,000 nests (95% CI, 793 to 8,498) on the island." =>
+    ("an estimated 2,000", 793, 8498, Count, Approximately));
+
+fn counted_of(text: &str) -> Vec<Option<String>> {
+    parse_figures(text)
+        .iter()
+        .map(|f| f.counted.map(|c| c.slice(text).unwrap().to_owned()))
+        .collect()
+}
+
+#[test]
+fn counted_noun_phrases() {
+    for (text, want) in [
+        (
+            "They reported 21 lethal strikes against ships.",
+            Some("lethal strikes"),
+        ),
+        ("At least 83 people were hurt.", Some("people")),
+        ("hundreds of thousands of people marched", Some("people")),
+        ("a 75 basis point increase in rates", Some("increase")),
+        ("more than 80 deaths", Some("deaths")),
+        ("7,000 troops stationed near the port", Some("troops")),
+        ("Sixteen, certified.", None),
+        ("12% of the vote", Some("vote")),
+        ("83 injured people", Some("injured people")),
+        ("83 people killed in the flood", Some("people")),
+    ] {
+        assert_eq!(counted_of(text), vec![want.map(str::to_owned)], "{text}");
+    }
+}
+
+#[test]
+fn spans_cover_qualifier_and_figure() {
+    let text = "Officials said at least 83 people and about 80,000 others.";
+    let spans: Vec<_> = parse_figures(text)
+        .iter()
+        .map(|f| f.span.slice(text).unwrap().to_owned())
+        .collect();
+    assert_eq!(spans, ["at least 83", "about 80,000"]);
+}
+
+fn one(s: &str) -> Figure {
+    Figure::parse(s).unwrap_or_else(|| panic!("no figure in {s:?}"))
+}
+
+#[test]
+fn disjointness_rules() {
+    let d = |a: &str, b: &str| one(a).disjoint_from(&one(b));
+    assert_eq!(d("at least 83", "more than 80"), Some(false));
+    assert_eq!(d("hundreds of thousands", "about 80,000"), Some(true));
+    assert_eq!(d("21", "at least 21"), Some(false));
+    assert_eq!(d("3/4 percentage point", "75 basis points"), Some(false));
+    assert_eq!(d("half a percentage point", "50 bp"), Some(false));
+    assert_eq!(d("37.7 million", "37.8 million"), Some(false));
+    assert_eq!(d("16", "17"), Some(true));
+    assert_eq!(d("12%", "13%"), Some(true));
+    assert_eq!(d("fewer than 20", "more than 30"), Some(true));
+    assert_eq!(d("about 80,000", "80,000"), Some(false));
+    assert_eq!(d("nearly 300", "exactly 300"), Some(false));
+    assert_eq!(d("12%", "12 people"), None);
+    assert_eq!(d("$5", "€5"), None);
+}
+
+#[test]
+fn comparable_values_share_a_base() {
+    assert_eq!(one("75 basis points").comparable_value(), 0.75);
+    assert_eq!(one("3/4 percentage point").comparable_value(), 0.75);
+    assert_eq!(one("12%").comparable_value(), 12.0);
+}
+
+#[test]
+fn figure_parse_single_phrases() {
+    assert_eq!(one("hundreds of thousands").qualifier, Qualifier::Vague);
+    assert_eq!(one("about 80,000").value, 80_000.0);
+    assert_eq!(one("a million and a half").value, 1_500_000.0);
+    assert!(Figure::parse("").is_none());
+    assert!(Figure::parse("in 2024").is_none());
+}
+
+#[test]
+fn read_digits_shapes() {
+    let d = read_digits("80,000").unwrap();
+    assert_eq!((d.value, d.trailing_zeros, d.grouped), (80000.0, 4, true));
+    let d = read_digits("1.50").unwrap();
+    assert_eq!((d.value, d.decimals), (1.5, 2));
+    assert!(read_digits("1.2.3").is_none());
+    assert_eq!(read_digits("1.000.000").unwrap().value, 1e6);
+}
+
+mod props {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "1",
+            "0",
+            "80",
+            ",",
+            "000",
+            ".",
+            "5",
+            " ",
+            "\u{a0}",
+            "\u{202f}",
+            "\u{2011}",
+            "-",
+            "%",
+            "$",
+            "€",
+            "US",
+            "/",
+            "about",
+            "at least",
+            "more than",
+            "hundreds",
+            "of",
+            "thousands",
+            "a",
+            "half",
+            "million",
+            "and",
+            "between",
+            "to",
+            "from",
+            "raised",
+            "so far",
+            "bn",
+            "k",
+            "percentage point",
+            "basis points",
+            "CI",
+            "(",
+            ")",
+            "one",
+            "twenty",
+            "dozen",
+            "é",
+            "May",
+            "Boeing",
+            "MAX",
+            "am",
+            ":",
+            "é\u{301}",
+            "\u{1F600}",
+        ]);
+        prop::collection::vec(atoms, 0..24).prop_map(|v| v.concat())
+    }
+
+    fn check(text: &str) {
+        for f in parse_figures(text) {
+            assert!(f.span.start < f.span.end, "{text:?}: empty span");
+            assert!(f.span.slice(text).is_some(), "{text:?}: bad span");
+            if let Some(c) = f.counted {
+                assert!(
+                    c.start < c.end && c.slice(text).is_some(),
+                    "{text:?}: bad counted"
+                );
+            }
+            assert!(
+                !f.interval.disjoint(&f.interval),
+                "{text:?}: empty interval {f:?}"
+            );
+            assert!(!f.interval.lo.is_nan() && !f.interval.hi.is_nan());
+        }
+    }
+
+    fn interval() -> impl Strategy<Value = Interval> {
+        (
+            0.0f64..1e6,
+            0.0f64..1e6,
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(a, b, lo_open, hi_open, inf)| {
+                let hi = if inf { f64::INFINITY } else { a.max(b) };
+                Interval::new(a.min(b), hi, lo_open, hi_open)
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_unicode(s in "\\PC{0,64}") {
+            check(&s);
+        }
+
+        #[test]
+        fn never_panics_on_figure_like_text(s in pieces()) {
+            check(&s);
+        }
+
+        #[test]
+        fn disjoint_is_symmetric(a in interval(), b in interval()) {
+            prop_assert_eq!(a.disjoint(&b), b.disjoint(&a));
+            prop_assert!(!a.disjoint(&a));
+        }
+
+        #[test]
+        fn at_least_never_disjoint_from_more_than(n in 0u32..10_000_000, m in 0u32..10_000_000) {
+            let a = Figure::parse(&format!("at least {n}"));
+            let b = Figure::parse(&format!("more than {m}"));
+            if let (Some(a), Some(b)) = (a, b) {
+                prop_assert_eq!(a.disjoint_from(&b), Some(false));
+            }
+        }
+
+        #[test]
+        fn at_least_always_parses(n in 0u32..10_000_000) {
+            let f = Figure::parse(&format!("at least {n}")).unwrap();
+            prop_assert_eq!(f.qualifier, Qualifier::AtLeast);
+            prop_assert_eq!(f.interval.lo, n as f64);
+        }
+    }
+}
