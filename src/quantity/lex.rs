@@ -1,6 +1,7 @@
 //! The word lists of figure parsing, loaded once from `src/lexicon/*.txt`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::lexicon::entries;
@@ -17,6 +18,38 @@ const COUNTED: &str = include_str!("../lexicon/counted_words.txt");
 const CHANGE: &str = include_str!("../lexicon/change_verbs.txt");
 const RUNNING: &str = include_str!("../lexicon/running_count_markers.txt");
 const PRONOUN_ONE: &str = include_str!("../lexicon/pronoun_one.txt");
+
+/// A small multiplicative hasher (FxHash): the keys are short words looked
+/// up once per token, where SipHash dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
+pub(super) type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
 
 /// The kind of a cardinal number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +108,7 @@ pub(super) struct Phrases<T> {
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
@@ -119,6 +152,10 @@ pub(super) struct QLex {
     pub running: Phrases<()>,
     pub one_before: HashSet<String>,
     pub one_after: HashSet<String>,
+    /// Every word that can open a figure, other than digits.
+    pub starters: HashSet<String>,
+    /// Length in bytes of the longest starter.
+    pub starter_max: usize,
 }
 
 fn parse_f64(s: &str) -> f64 {
@@ -134,22 +171,24 @@ impl QLex {
 
     fn load() -> QLex {
         let mut lx = QLex {
-            numbers: HashMap::new(),
-            scales: HashMap::new(),
+            numbers: HashMap::default(),
+            scales: HashMap::default(),
             vague: Phrases::default(),
             qualifiers: Phrases::default(),
             units: Phrases::default(),
             symbols: Vec::new(),
-            currency_words: HashMap::new(),
-            months: HashMap::new(),
-            days: HashSet::new(),
-            times: HashSet::new(),
-            counted_skip: HashSet::new(),
-            counted_stop: HashSet::new(),
-            change_stems: HashSet::new(),
+            currency_words: HashMap::default(),
+            months: HashMap::default(),
+            days: HashSet::default(),
+            times: HashSet::default(),
+            counted_skip: HashSet::default(),
+            counted_stop: HashSet::default(),
+            change_stems: HashSet::default(),
             running: Phrases::default(),
-            one_before: HashSet::new(),
-            one_after: HashSet::new(),
+            one_before: HashSet::default(),
+            one_after: HashSet::default(),
+            starters: HashSet::default(),
+            starter_max: 0,
         };
         for line in entries(NUMBER_WORDS) {
             let f: Vec<&str> = line.split_whitespace().collect();
@@ -270,6 +309,19 @@ impl QLex {
             };
             set.insert(fold(word.trim()));
         }
+        let mut starters: HashSet<String> = ["a", "an"].iter().map(|s| s.to_string()).collect();
+        starters.extend(lx.numbers.keys().cloned());
+        starters.extend(lx.qualifiers.by_first.keys().cloned());
+        starters.extend(lx.vague.by_first.keys().cloned());
+        starters.extend(lx.currency_words.keys().cloned());
+        for (sym, _) in &lx.symbols {
+            let letters: String = sym.chars().filter(|c| c.is_alphabetic()).collect();
+            if !letters.is_empty() {
+                starters.insert(fold(&letters));
+            }
+        }
+        lx.starter_max = starters.iter().map(String::len).max().unwrap_or(0);
+        lx.starters = starters;
         lx
     }
 }

@@ -519,11 +519,7 @@ impl Parser<'_> {
     /// True for a token that can open a figure (besides digits).
     fn is_starter(&self, i: usize) -> bool {
         let w = self.norm(i);
-        matches!(w, "a" | "an")
-            || self.lx.numbers.contains_key(w)
-            || !self.lx.qualifiers.starting(w).is_empty()
-            || !self.lx.vague.starting(w).is_empty()
-            || self.currency_token(i)
+        w.len() <= self.lx.starter_max && self.lx.starters.contains(w)
     }
 
     /// The gap between a qualifier and its number: space, or a currency
@@ -544,10 +540,22 @@ impl Parser<'_> {
             return true;
         }
         let gap = self.t.gap_before(i + 1);
-        !gap.is_empty() && !gap.starts_with(char::is_whitespace) && {
-            let sym = format!("{}{}", self.t.raw(i), gap.trim_end());
-            self.lx.symbols.iter().any(|(s, _)| *s == sym)
-        }
+        !gap.is_empty()
+            && !gap.starts_with(char::is_whitespace)
+            && self
+                .prefixed_symbol(self.t.raw(i), gap.trim_end())
+                .is_some()
+    }
+
+    /// The code of a symbol written as letters then a sign ("US" + "$").
+    fn prefixed_symbol(&self, letters: &str, sign: &str) -> Option<&str> {
+        self.lx
+            .symbols
+            .iter()
+            .find(|(s, _)| {
+                s.len() == letters.len() + sign.len() && s.starts_with(letters) && s.ends_with(sign)
+            })
+            .map(|(_, c)| c.as_str())
     }
 
     /// The currency written just before the number at token `first`, with
@@ -557,9 +565,8 @@ impl Parser<'_> {
         let gap_start = self.tok(first).start - gap.len();
         let g = gap.trim_end();
         if first > 0 && !g.is_empty() && !g.starts_with(char::is_whitespace) {
-            let sym = format!("{}{}", self.t.raw(first - 1), g);
-            if let Some((_, code)) = self.lx.symbols.iter().find(|(s, _)| *s == sym) {
-                return Some((code.clone(), self.tok(first - 1).start));
+            if let Some(code) = self.prefixed_symbol(self.t.raw(first - 1), g) {
+                return Some((code.to_owned(), self.tok(first - 1).start));
             }
         }
         for (sym, code) in &self.lx.symbols {
@@ -1253,11 +1260,12 @@ impl Parser<'_> {
                 return false;
             }
             j -= 1;
-            if !self.tok(j).digit
-                && self
-                    .lx
-                    .change_stems
-                    .contains(&crate::text::stem(self.norm(j)))
+            let w = self.norm(j);
+            if self.tok(j).digit {
+                continue;
+            }
+            if self.lx.change_stems.contains(w)
+                || w.len() > 3 && self.lx.change_stems.contains(&crate::text::stem(w))
             {
                 return true;
             }
