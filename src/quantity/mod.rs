@@ -1125,13 +1125,9 @@ impl Parser<'_> {
                         return Some(nx);
                     }
                 }
-                // A capitalized number word inside a name: "the Big Four".
-                if self.tok(i).cap
-                    && !self.t.sentence_start(i)
-                    && i > 0
-                    && self.tok(i - 1).cap
-                    && !comparative
-                {
+                // A capitalized number word inside a text is a name: "the
+                // Big Four", "the Group of Seven".
+                if self.tok(i).cap && !self.t.sentence_start(i) && !comparative {
                     return Some(nx);
                 }
                 None
@@ -1169,7 +1165,8 @@ impl Parser<'_> {
     }
 
     /// "Boeing 737 MAX", "ET 302", "Flight 302", "Chapter 11": a plain
-    /// number after a capitalized word, or before an all-caps word.
+    /// number after a capitalized word (not a sentence-opening function word,
+    /// not a month or weekday), or before an all-caps word.
     fn model_number(&self, i: usize, nx: usize) -> bool {
         let len = self.t.len();
         if nx < len
@@ -1180,19 +1177,22 @@ impl Parser<'_> {
         {
             return true;
         }
-        if i == 0 || !self.t.space_gap(i) || self.t.sentence_start(i - 1) {
+        if i == 0 || !self.t.space_gap(i) {
             return false;
         }
         let prev = self.tok(i - 1);
         if !prev.cap || prev.digit || self.is_calendar(i - 1) {
             return false;
         }
-        let code = self.t.raw(i - 1).chars().count() <= 4 && prev.upper
-            || self.t.raw(i - 1).chars().count() == 1;
-        let name_chain = i >= 2 && self.t.space_gap(i - 1) && self.tok(i - 2).cap;
-        let next_lower =
-            nx < len && self.t.soft_gap(nx) && !self.tok(nx).cap && !self.tok(nx).digit;
-        code || name_chain || !next_lower
+        if self.t.sentence_start(i - 1) {
+            // "Only 5", "Another 12": a function word opening the sentence.
+            let w = self.norm(i - 1);
+            let lx = self.lx;
+            return !(lx.counted_stop.contains(w)
+                || lx.counted_skip.contains(w)
+                || lx.starters.contains(w));
+        }
+        true
     }
 
     /// "from 6 to 18", "10-20", "between 10 and 20": the second number, its

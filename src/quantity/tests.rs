@@ -402,3 +402,13 @@ mod props {
         }
     }
 }
+
+t!(not_model_after_name, "The Zephyr 300 and the Comet 12 are kites." => none);
+t!(not_model_sentence_start, "Apollo 11 is a name." => none);
+t!(sentence_start_function_word, "Another 12 kites fell." => ("12", 12, 12, Count, Bare));
+t!(not_name_number_word, "They met the Group of Seven." => none);
+t!(weekday_not_model, "They said Tuesday 40 boats sank." => ("40", 40, 40, Count, Bare));
+t!(year_range_not_figure, "It ran from 2019 to 2021 and in the 2019-2020 season." => none);
+t!(money_range_scaled, "$5 million-$10 million" => ("$5 million-$10 million", 4.9e6, 10.2e6, money("USD"), Range));
+t!(pct_space, "12 % of them" => ("12 %", 11.5, 12.5, Percent, Bare));
+t!(ci_level_is_not_a_figure, "(95% CI, 793 to 8,498)" => ("793 to 8,498", 793, 8498, Count, Range));
