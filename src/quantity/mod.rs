@@ -113,7 +113,8 @@ impl Unit {
 pub struct Interval {
     /// Lower bound.
     pub lo: f64,
-    /// Upper bound (`f64::INFINITY` when unbounded).
+    /// Upper bound (`f64::INFINITY` when unbounded; `null` in JSON).
+    #[serde(with = "inf_as_null")]
     pub hi: f64,
     /// True when `lo` itself is excluded ("more than").
     pub lo_open: bool,
@@ -204,6 +205,23 @@ impl Interval {
             (o.hi, o.hi_open)
         };
         Interval::new(lo, hi, lo_open, hi_open)
+    }
+}
+
+/// JSON has no infinity: an unbounded `hi` is written `null` and read back.
+mod inf_as_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_finite() {
+            s.serialize_f64(*v)
+        } else {
+            s.serialize_none()
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
     }
 }
 

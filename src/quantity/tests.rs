@@ -412,3 +412,31 @@ t!(year_range_not_figure, "It ran from 2019 to 2021 and in the 2019-2020 season.
 t!(money_range_scaled, "$5 million-$10 million" => ("$5 million-$10 million", 4.9e6, 10.2e6, money("USD"), Range));
 t!(pct_space, "12 % of them" => ("12 %", 11.5, 12.5, Percent, Bare));
 t!(ci_level_is_not_a_figure, "(95% CI, 793 to 8,498)" => ("793 to 8,498", 793, 8498, Count, Range));
+
+#[test]
+fn public_types_are_send_sync_and_serde() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Figure>();
+    assert_send_sync::<Interval>();
+    assert_send_sync::<Unit>();
+    assert_send_sync::<Qualifier>();
+    let f = one("more than $2 million");
+    let json = serde_json::to_string(&f).unwrap();
+    assert!(json.contains("\"more_than\""), "{json}");
+    assert!(json.contains("\"hi\":null"), "{json}");
+    let back: Figure = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, f);
+}
+
+#[test]
+fn offsets_index_the_original_text() {
+    let text = "Then 300 Gäste — etwa 80\u{a0}000 — kamen; “about 1,200” said Zoë.";
+    for f in parse_figures(text) {
+        assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+    }
+    let spans: Vec<_> = parse_figures(text)
+        .iter()
+        .map(|f| f.span.slice(text).unwrap().to_owned())
+        .collect();
+    assert_eq!(spans, ["300", "80\u{a0}000", "about 1,200"]);
+}
