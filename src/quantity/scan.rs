@@ -107,20 +107,27 @@ pub(super) fn tokenize(text: &str) -> Toks<'_> {
         }
         let raw = &text[start..j];
         let ns = folded.len() as u32;
+        let mut letters = 0usize;
+        let mut upper = true;
         if raw.is_ascii() {
-            folded.extend(raw.bytes().map(|c| c.to_ascii_lowercase() as char));
+            for &ch in raw.as_bytes() {
+                if ch.is_ascii_alphabetic() {
+                    letters += 1;
+                    upper &= ch.is_ascii_uppercase();
+                }
+            }
+            folded.push_str(raw);
+            folded[ns as usize..].make_ascii_lowercase();
         } else {
+            for ch in raw.chars() {
+                if ch.is_alphabetic() {
+                    letters += 1;
+                    upper &= ch.is_uppercase();
+                }
+            }
             folded.push_str(&crate::text::fold(raw));
         }
         let ne = folded.len() as u32;
-        let mut letters = 0usize;
-        let mut upper = true;
-        for ch in raw.chars() {
-            if ch.is_alphabetic() {
-                letters += 1;
-                upper &= ch.is_uppercase();
-            }
-        }
         toks.push(Tok {
             start,
             end: j,
