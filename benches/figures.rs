@@ -6,16 +6,16 @@ use gainsay::parse_figures;
 
 /// Invented sentences; each block holds `PER_BLOCK` figures.
 const BLOCK: &str = "\
-The regional fair drew about 80,000 visitors on Saturday, organisers said, \
-up from 64,000 a year earlier. At least 83 stalls sold out before noon, and \
+The regional fair drew about 60,000 visitors on Saturday, organisers said, \
+up from 52,000 a year earlier. At least 47 stalls sold out before noon, and \
 more than 1,200 volunteers helped. The town council raised the parking fee \
 from 4 to 6 crowns in 2023. Tickets cost between $10 and $20, and a family \
 pass was €45. Hundreds of thousands of people watched online, while nearly \
 300 lambs were shown in the barns. Attendance rose 12% and sales 3.5 percent. \
-The bank cut its rate by 25 basis points to 1.75 percent on December 31. \
-Some 7.7 million euros in grants were paid so far, a spokeswoman told reporters \
-at 11am. Dozens of kites flew over the field, and one of the judges said \
-the 2bn-crate harbour nearby handled 193k containers. Sixteen, certified.\n";
+The bank cut its rate by 15 basis points to 2.25 percent on October 3. \
+Some 6.3 million euros in grants were paid so far, a spokeswoman told reporters \
+at 10am. Dozens of kites flew over the field, and one of the judges said \
+the 3bn-crate harbour nearby handled 176k containers. Twelve, signed.\n";
 const PER_BLOCK: usize = 18;
 
 fn corpus() -> String {

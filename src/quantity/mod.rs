@@ -1,5 +1,5 @@
-//! Figures as intervals: "at least 83 people", "about 80,000", "hundreds of
-//! thousands", "between 10 and 20", "12%", "75 basis points", "$2bn".
+//! Figures as intervals: "at least 47 people", "about 60,000", "hundreds of
+//! thousands", "between 10 and 20", "12%", "25 basis points", "$3bn".
 //!
 //! One linear pass over the text's tokens ([`scan`]), no regex and no
 //! backtracking. Every word list (number words, scales, vague magnitudes,
@@ -12,8 +12,8 @@
 //!
 //! | qualifier | interval |
 //! |---|---|
-//! | bare, precise count ("83", "2,975") | `[n, n]` |
-//! | bare, round ("80,000", "300", "7.7 million", "2bn", "a hundred") | `n ± max(2% · n, half a unit of the last digit)` |
+//! | bare, precise count ("47", "3,412") | `[n, n]` |
+//! | bare, round ("60,000", "300", "6.3 million", "3bn", "a hundred") | `n ± max(2% · n, half a unit of the last digit)` |
 //! | bare decimal ("1.5") | `[n − h, n + h)`, `h` half a unit of the last digit |
 //! | bare percent, pp, bp ("12%") | `[n − h, n + h)`, at least `h` = 0.5 |
 //! | at least, no fewer than | `[n, ∞)` |
@@ -104,10 +104,10 @@ impl Unit {
 /// # Examples
 /// ```
 /// use gainsay::Interval;
-/// let at_least_83 = Interval { lo: 83.0, hi: f64::INFINITY, lo_open: false, hi_open: false };
-/// let more_than_80 = Interval { lo: 80.0, hi: f64::INFINITY, lo_open: true, hi_open: false };
-/// assert!(!at_least_83.disjoint(&more_than_80));
-/// assert!(Interval::exact(21.0).contains(21.0));
+/// let at_least_47 = Interval { lo: 47.0, hi: f64::INFINITY, lo_open: false, hi_open: false };
+/// let more_than_45 = Interval { lo: 45.0, hi: f64::INFINITY, lo_open: true, hi_open: false };
+/// assert!(!at_least_47.disjoint(&more_than_45));
+/// assert!(Interval::exact(19.0).contains(19.0));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
@@ -129,7 +129,7 @@ impl Interval {
     /// ```
     /// use gainsay::Figure;
     /// let vague = Figure::parse("hundreds of thousands").unwrap();
-    /// let about = Figure::parse("about 80,000").unwrap();
+    /// let about = Figure::parse("about 60,000").unwrap();
     /// assert!(vague.interval.disjoint(&about.interval));
     /// assert!(!vague.interval.disjoint(&vague.interval));
     /// ```
@@ -156,9 +156,9 @@ impl Interval {
     /// # Examples
     /// ```
     /// use gainsay::Figure;
-    /// let f = Figure::parse("more than 80").unwrap();
-    /// assert!(f.interval.contains(81.0));
-    /// assert!(!f.interval.contains(80.0));
+    /// let f = Figure::parse("more than 45").unwrap();
+    /// assert!(f.interval.contains(46.0));
+    /// assert!(!f.interval.contains(45.0));
     /// ```
     pub fn contains(&self, v: f64) -> bool {
         (v > self.lo || (v == self.lo && !self.lo_open))
@@ -230,7 +230,7 @@ mod inf_as_null {
 /// # Examples
 /// ```
 /// use gainsay::{Figure, Qualifier};
-/// assert_eq!(Figure::parse("at least 83").unwrap().qualifier, Qualifier::AtLeast);
+/// assert_eq!(Figure::parse("at least 47").unwrap().qualifier, Qualifier::AtLeast);
 /// assert_eq!(Figure::parse("nearly 300").unwrap().qualifier, Qualifier::Nearly);
 /// assert_eq!(Figure::parse("dozens").unwrap().qualifier, Qualifier::Vague);
 /// ```
@@ -256,17 +256,17 @@ pub enum Qualifier {
     JustOver,
     /// "exactly", "precisely".
     Exactly,
-    /// A range: "10-20", "between 10 and 20", "from 6 to 18".
+    /// A range: "10-20", "between 10 and 20", "from 4 to 9".
     Range,
     /// A vague magnitude: "dozens", "hundreds of thousands".
     Vague,
     /// A running count ("so far", "to date", "already"): a lower bound.
     RunningTotal,
-    /// The start value of a change ("raised from 64").
+    /// The start value of a change ("raised from 52").
     From,
     /// The end value of a change ("raised ... to 90").
     To,
-    /// The size of a change ("cut by 25 basis points").
+    /// The size of a change ("cut by 15 basis points").
     By,
 }
 
@@ -275,11 +275,11 @@ pub enum Qualifier {
 /// # Examples
 /// ```
 /// use gainsay::{parse_figures, Qualifier, Unit};
-/// let text = "Officials said at least 83 people were hurt.";
+/// let text = "Officials said at least 47 people were hurt.";
 /// let f = &parse_figures(text)[0];
-/// assert_eq!(f.span.slice(text), Some("at least 83"));
+/// assert_eq!(f.span.slice(text), Some("at least 47"));
 /// assert_eq!(f.counted.unwrap().slice(text), Some("people"));
-/// assert_eq!((f.value, f.interval.lo, f.interval.hi), (83.0, 83.0, f64::INFINITY));
+/// assert_eq!((f.value, f.interval.lo, f.interval.hi), (47.0, 47.0, f64::INFINITY));
 /// assert_eq!((f.unit.clone(), f.qualifier), (Unit::Count, Qualifier::AtLeast));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -296,20 +296,20 @@ pub struct Figure {
     pub unit: Unit,
     /// The qualifier.
     pub qualifier: Qualifier,
-    /// What is counted ("people", "lethal strikes"), when found.
+    /// What is counted ("people", "painted boats"), when found.
     pub counted: Option<Span>,
 }
 
 impl Figure {
-    /// Parses a single figure phrase ("about 80,000", "hundreds of
-    /// thousands", "3/4 percentage point"): the first figure found in `s`.
+    /// Parses a single figure phrase ("about 60,000", "hundreds of
+    /// thousands", "1/4 percentage point"): the first figure found in `s`.
     ///
     /// # Examples
     /// ```
     /// use gainsay::{Figure, Qualifier};
-    /// let f = Figure::parse("about 80,000").unwrap();
+    /// let f = Figure::parse("about 60,000").unwrap();
     /// assert_eq!(f.qualifier, Qualifier::Approximately);
-    /// assert_eq!((f.interval.lo, f.interval.hi), (72_000.0, 88_000.0));
+    /// assert_eq!((f.interval.lo, f.interval.hi), (54_000.0, 66_000.0));
     /// assert!(Figure::parse("no figure here").is_none());
     /// ```
     pub fn parse(s: &str) -> Option<Figure> {
@@ -322,8 +322,8 @@ impl Figure {
     /// # Examples
     /// ```
     /// use gainsay::Figure;
-    /// assert_eq!(Figure::parse("75 basis points").unwrap().comparable_value(), 0.75);
-    /// assert_eq!(Figure::parse("3/4 percentage point").unwrap().comparable_value(), 0.75);
+    /// assert_eq!(Figure::parse("25 basis points").unwrap().comparable_value(), 0.25);
+    /// assert_eq!(Figure::parse("1/4 percentage point").unwrap().comparable_value(), 0.25);
     /// ```
     pub fn comparable_value(&self) -> f64 {
         self.value * self.unit.base().1
@@ -348,11 +348,11 @@ impl Figure {
     /// # Examples
     /// ```
     /// use gainsay::Figure;
-    /// let pp = Figure::parse("3/4 percentage point").unwrap();
-    /// let bp = Figure::parse("75 basis points").unwrap();
+    /// let pp = Figure::parse("1/4 percentage point").unwrap();
+    /// let bp = Figure::parse("25 basis points").unwrap();
     /// assert_eq!(pp.disjoint_from(&bp), Some(false));
     /// let big = Figure::parse("hundreds of thousands").unwrap();
-    /// assert_eq!(big.disjoint_from(&Figure::parse("about 80,000").unwrap()), Some(true));
+    /// assert_eq!(big.disjoint_from(&Figure::parse("about 60,000").unwrap()), Some(true));
     /// assert_eq!(big.disjoint_from(&pp), None);
     /// ```
     pub fn disjoint_from(&self, other: &Figure) -> Option<bool> {
@@ -371,11 +371,11 @@ impl Figure {
 /// # Examples
 /// ```
 /// use gainsay::{parse_figures, Qualifier};
-/// let text = "In 2023 the fair drew about 80,000 visitors, up from 64,000, \
+/// let text = "In 2023 the fair drew about 60,000 visitors, up from 52,000, \
 ///             and hundreds of thousands of people watched online.";
 /// let figs = parse_figures(text);
 /// let spans: Vec<_> = figs.iter().map(|f| f.span.slice(text).unwrap()).collect();
-/// assert_eq!(spans, ["about 80,000", "from 64,000", "hundreds of thousands"]);
+/// assert_eq!(spans, ["about 60,000", "from 52,000", "hundreds of thousands"]);
 /// assert_eq!(figs[1].qualifier, Qualifier::From); // "up" is a change verb
 /// assert_eq!(figs[2].qualifier, Qualifier::Vague);
 /// assert_eq!(figs[2].counted.unwrap().slice(text), Some("people"));
@@ -801,7 +801,7 @@ impl Parser<'_> {
         n.prec = d.prec;
         n.plain = !d.grouped && d.decimals == 0 && suffix.is_empty();
 
-        // "3/4" is a fraction before a unit or a scale; "1/20/13" a date.
+        // "1/4" is a fraction before a unit or a scale; "3/14/12" a date.
         if self.t.gap_before(i + 1) == "/" && i + 1 < self.t.len() && self.tok(i + 1).digit {
             if self.t.gap_before(i + 2) == "/" && i + 2 < self.t.len() && self.tok(i + 2).digit {
                 return Parsed::Reject(i + 3);
@@ -839,7 +839,7 @@ impl Parser<'_> {
         Parsed::Num(n)
     }
 
-    /// "7.7 million", "80 thousand", "3 dozen".
+    /// "6.3 million", "60 thousand", "3 dozen".
     fn apply_scale_word(&self, n: &mut Num) {
         let k = n.next;
         if k < self.t.len() && self.t.soft_gap(k) {
@@ -1101,7 +1101,7 @@ impl Parser<'_> {
         }
         match n.kind {
             NumKind::Digits => {
-                // Clock times: "11:30", "11am", "9 a.m.".
+                // Clock times: "11:30", "10am", "9 a.m.".
                 if after == ":" && nx < len && self.tok(nx).digit
                     || before == ":" && i > 0 && self.tok(i - 1).digit
                 {
@@ -1167,7 +1167,7 @@ impl Parser<'_> {
         self.is_month(i) || self.lx.days.contains(self.norm(i))
     }
 
-    /// "11am", "11 a.m.", "9 pm", "10 o'clock".
+    /// "10am", "11 a.m.", "9 pm", "10 o'clock".
     fn time_word_after(&self, end: usize) -> bool {
         let rest = &self.t.text[end..];
         let rest = rest.strip_prefix(' ').unwrap_or(rest);
@@ -1182,7 +1182,7 @@ impl Parser<'_> {
         !word.is_empty() && self.lx.times.contains(&word)
     }
 
-    /// "Boeing 737 MAX", "ET 302", "Flight 302", "Chapter 11": a plain
+    /// "Zephyr 550 VTX", "QX 418", "Flight 418", "Chapter 11": a plain
     /// number after a capitalized word (not a sentence-opening function word,
     /// not a month or weekday), or before an all-caps word.
     fn model_number(&self, i: usize, nx: usize) -> bool {
@@ -1213,7 +1213,7 @@ impl Parser<'_> {
         true
     }
 
-    /// "from 6 to 18", "10-20", "between 10 and 20": the second number, its
+    /// "from 4 to 9", "10-20", "between 10 and 20": the second number, its
     /// unit, the token after it and its end byte.
     fn range_after(
         &self,
@@ -1370,7 +1370,7 @@ struct Digits {
     grouped: bool,
 }
 
-/// Reads "80,000", "1.5", "80 000" (no-break space), "1.000.000".
+/// Reads "60,000", "1.5", "60 000" (no-break space), "1.000.000".
 fn read_digits(s: &str) -> Option<Digits> {
     let mut buf = String::with_capacity(s.len());
     let dots = s.matches('.').count();
