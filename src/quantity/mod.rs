@@ -1,0 +1,1454 @@
+//! Figures as intervals: "at least 47 people", "about 60,000", "hundreds of
+//! thousands", "between 10 and 20", "12%", "25 basis points", "$3bn".
+//!
+//! One linear pass over the text's tokens ([`scan`]), no regex and no
+//! backtracking. Every word list (number words, scales, vague magnitudes,
+//! qualifier phrases and their interval rule, units, currencies, calendar
+//! words, counted-noun stop words, change verbs, running-count markers) is a
+//! data file in `src/lexicon/`.
+//!
+//! # Interval rules
+//! With `n` the written value and `t` = [`APPROX`] (10%):
+//!
+//! | qualifier | interval |
+//! |---|---|
+//! | bare, precise count ("47", "3,412") | `[n, n]` |
+//! | bare, round ("60,000", "300", "6.3 million", "3bn", "a hundred") | `n ± max(2% · n, half a unit of the last digit)` |
+//! | bare decimal ("1.5") | `[n − h, n + h)`, `h` half a unit of the last digit |
+//! | bare percent, pp, bp ("12%") | `[n − h, n + h)`, at least `h` = 0.5 |
+//! | at least, no fewer than | `[n, ∞)` |
+//! | more than, over, above | `(n, ∞)` |
+//! | up to, at most, as many as | `[0, n]` |
+//! | fewer than, less than, under | `[0, n)` |
+//! | about, around, some, an estimated | `[n·(1−t), n·(1+t)]` (never narrower than bare) |
+//! | nearly, almost, close to, just under | `[n·(1−t), n]` |
+//! | just over | `[n, n·(1+t)]` |
+//! | exactly, precisely | `[n, n]` |
+//! | range ("10-20", "between 10 and 20") | `[lo, hi]` of the two bare ends |
+//! | vague ("hundreds of thousands") | its listed range, `[200000, 999999]` |
+//! | running count ("so far", "to date", "already" in the clause) | `[lo, ∞)` |
+//! | from / to / by after a change verb | bare |
+
+mod lex;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Span;
+use lex::{Op, QLex, UnitWord, WordKind};
+use scan::{is_dash, tokenize, Toks};
+
+/// Relative tolerance of "about", "nearly", "just over" (10%).
+const APPROX: f64 = 0.10;
+/// Relative tolerance of a bare round figure (2%).
+const ROUND: f64 = 0.02;
+/// How far (in tokens) a change verb or a running-count marker may stand
+/// from the figure.
+const WINDOW: usize = 12;
+
+/// What a figure is measured in.
+///
+/// # Examples
+/// ```
+/// use gainsay::{parse_figures, Unit};
+/// let figs = parse_figures("Turnout was 61% and tickets cost €40.");
+/// assert_eq!(figs[0].unit, Unit::Percent);
+/// assert_eq!(figs[1].unit, Unit::Money("EUR".into()));
+/// assert!(Unit::BasisPoint.comparable_with(&Unit::PercentagePoint));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Unit {
+    /// A plain count of things.
+    Count,
+    /// A percentage (`12%`).
+    Percent,
+    /// Percentage points.
+    PercentagePoint,
+    /// Basis points (1/100 of a percentage point).
+    BasisPoint,
+    /// Money, with an ISO-like currency code ("USD", "EUR").
+    Money(String),
+}
+
+impl Unit {
+    /// True when figures in `self` and `other` can be compared: the same
+    /// unit, or basis points against percentage points (both are compared in
+    /// percentage points, see [`Figure::comparable_value`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Unit;
+    /// assert!(Unit::PercentagePoint.comparable_with(&Unit::BasisPoint));
+    /// assert!(!Unit::Percent.comparable_with(&Unit::Count));
+    /// assert!(!Unit::Money("USD".into()).comparable_with(&Unit::Money("EUR".into())));
+    /// ```
+    pub fn comparable_with(&self, other: &Unit) -> bool {
+        self.base().0 == other.base().0
+    }
+
+    /// The unit comparisons are made in, and the factor to get there.
+    fn base(&self) -> (&Unit, f64) {
+        match self {
+            Unit::BasisPoint => (&Unit::PercentagePoint, 0.01),
+            u => (u, 1.0),
+        }
+    }
+}
+
+/// A closed or half-open interval of values; `hi` may be infinite.
+///
+/// # Examples
+/// ```
+/// use gainsay::Interval;
+/// let at_least_47 = Interval { lo: 47.0, hi: f64::INFINITY, lo_open: false, hi_open: false };
+/// let more_than_45 = Interval { lo: 45.0, hi: f64::INFINITY, lo_open: true, hi_open: false };
+/// assert!(!at_least_47.disjoint(&more_than_45));
+/// assert!(Interval::exact(19.0).contains(19.0));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    /// Lower bound.
+    pub lo: f64,
+    /// Upper bound (`f64::INFINITY` when unbounded; `null` in JSON).
+    #[serde(with = "inf_as_null")]
+    pub hi: f64,
+    /// True when `lo` itself is excluded ("more than").
+    pub lo_open: bool,
+    /// True when `hi` itself is excluded ("fewer than").
+    pub hi_open: bool,
+}
+
+impl Interval {
+    /// True when no value lies in both intervals.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Figure;
+    /// let vague = Figure::parse("hundreds of thousands").unwrap();
+    /// let about = Figure::parse("about 60,000").unwrap();
+    /// assert!(vague.interval.disjoint(&about.interval));
+    /// assert!(!vague.interval.disjoint(&vague.interval));
+    /// ```
+    pub fn disjoint(&self, other: &Interval) -> bool {
+        let below =
+            |a: &Interval, b: &Interval| a.hi < b.lo || (a.hi == b.lo && (a.hi_open || b.lo_open));
+        below(self, other) || below(other, self)
+    }
+
+    /// The one-point interval `[v, v]`.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Interval;
+    /// let i = Interval::exact(16.0);
+    /// assert!(i.disjoint(&Interval::exact(17.0)));
+    /// ```
+    pub fn exact(v: f64) -> Interval {
+        Interval::new(v, v, false, false)
+    }
+
+    /// True when `v` lies in the interval.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Figure;
+    /// let f = Figure::parse("more than 45").unwrap();
+    /// assert!(f.interval.contains(46.0));
+    /// assert!(!f.interval.contains(45.0));
+    /// ```
+    pub fn contains(&self, v: f64) -> bool {
+        (v > self.lo || (v == self.lo && !self.lo_open))
+            && (v < self.hi || (v == self.hi && !self.hi_open))
+    }
+
+    /// An interval that is never empty: a degenerate one is made closed.
+    fn new(lo: f64, hi: f64, lo_open: bool, hi_open: bool) -> Interval {
+        let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+        if lo == hi {
+            Interval {
+                lo,
+                hi,
+                lo_open: false,
+                hi_open: false,
+            }
+        } else {
+            Interval {
+                lo,
+                hi,
+                lo_open,
+                hi_open,
+            }
+        }
+    }
+
+    fn scaled(&self, k: f64) -> Interval {
+        Interval {
+            lo: self.lo * k,
+            hi: self.hi * k,
+            ..*self
+        }
+    }
+
+    fn hull(&self, o: &Interval) -> Interval {
+        let (lo, lo_open) = if self.lo < o.lo || (self.lo == o.lo && !self.lo_open) {
+            (self.lo, self.lo_open)
+        } else {
+            (o.lo, o.lo_open)
+        };
+        let (hi, hi_open) = if self.hi > o.hi || (self.hi == o.hi && !self.hi_open) {
+            (self.hi, self.hi_open)
+        } else {
+            (o.hi, o.hi_open)
+        };
+        Interval::new(lo, hi, lo_open, hi_open)
+    }
+}
+
+/// JSON has no infinity: an unbounded `hi` is written `null` and read back.
+mod inf_as_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_finite() {
+            s.serialize_f64(*v)
+        } else {
+            s.serialize_none()
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+    }
+}
+
+/// How the figure was qualified in the text.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Figure, Qualifier};
+/// assert_eq!(Figure::parse("at least 47").unwrap().qualifier, Qualifier::AtLeast);
+/// assert_eq!(Figure::parse("nearly 300").unwrap().qualifier, Qualifier::Nearly);
+/// assert_eq!(Figure::parse("dozens").unwrap().qualifier, Qualifier::Vague);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Qualifier {
+    /// A bare figure.
+    Bare,
+    /// "about", "around", "roughly", "some", "an estimated".
+    Approximately,
+    /// "at least", "no fewer than".
+    AtLeast,
+    /// "more than", "over", "above", "upwards of".
+    MoreThan,
+    /// "up to", "at most", "no more than", "as many as".
+    AtMost,
+    /// "fewer than", "less than", "under", "below".
+    LessThan,
+    /// "nearly", "almost", "close to", "just under".
+    Nearly,
+    /// "just over", "just above".
+    JustOver,
+    /// "exactly", "precisely".
+    Exactly,
+    /// A range: "10-20", "between 10 and 20", "from 4 to 9".
+    Range,
+    /// A vague magnitude: "dozens", "hundreds of thousands".
+    Vague,
+    /// A running count ("so far", "to date", "already"): a lower bound.
+    RunningTotal,
+    /// The start value of a change ("raised from 52").
+    From,
+    /// The end value of a change ("raised ... to 90").
+    To,
+    /// The size of a change ("cut by 15 basis points").
+    By,
+}
+
+/// One figure found in a text.
+///
+/// # Examples
+/// ```
+/// use gainsay::{parse_figures, Qualifier, Unit};
+/// let text = "Officials said at least 47 people were hurt.";
+/// let f = &parse_figures(text)[0];
+/// assert_eq!(f.span.slice(text), Some("at least 47"));
+/// assert_eq!(f.counted.unwrap().slice(text), Some("people"));
+/// assert_eq!((f.value, f.interval.lo, f.interval.hi), (47.0, 47.0, f64::INFINITY));
+/// assert_eq!((f.unit.clone(), f.qualifier), (Unit::Count, Qualifier::AtLeast));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Where the figure (with its qualifier and unit) stands in the text.
+    pub span: Span,
+    /// The central value as written, in the figure's unit (a percentage as
+    /// 12.0, basis points as basis points); the midpoint for a range or a
+    /// vague magnitude.
+    pub value: f64,
+    /// The values the figure allows, in the figure's unit.
+    pub interval: Interval,
+    /// The unit.
+    pub unit: Unit,
+    /// The qualifier.
+    pub qualifier: Qualifier,
+    /// What is counted ("people", "painted boats"), when found.
+    pub counted: Option<Span>,
+}
+
+impl Figure {
+    /// Parses a single figure phrase ("about 60,000", "hundreds of
+    /// thousands", "1/4 percentage point"): the first figure found in `s`.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Figure, Qualifier};
+    /// let f = Figure::parse("about 60,000").unwrap();
+    /// assert_eq!(f.qualifier, Qualifier::Approximately);
+    /// assert_eq!((f.interval.lo, f.interval.hi), (54_000.0, 66_000.0));
+    /// assert!(Figure::parse("no figure here").is_none());
+    /// ```
+    pub fn parse(s: &str) -> Option<Figure> {
+        parse_figures(s).into_iter().next()
+    }
+
+    /// The value in the unit comparisons are made in: basis points are turned
+    /// into percentage points (× 0.01), every other unit is kept.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Figure;
+    /// assert_eq!(Figure::parse("25 basis points").unwrap().comparable_value(), 0.25);
+    /// assert_eq!(Figure::parse("1/4 percentage point").unwrap().comparable_value(), 0.25);
+    /// ```
+    pub fn comparable_value(&self) -> f64 {
+        self.value * self.unit.base().1
+    }
+
+    /// The interval in the unit comparisons are made in (see
+    /// [`Figure::comparable_value`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Figure;
+    /// let bp = Figure::parse("50 bp").unwrap().comparable_interval();
+    /// assert!(bp.contains(0.5));
+    /// ```
+    pub fn comparable_interval(&self) -> Interval {
+        self.interval.scaled(self.unit.base().1)
+    }
+
+    /// Whether the two figures allow no common value: `None` when their
+    /// units cannot be compared.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Figure;
+    /// let pp = Figure::parse("1/4 percentage point").unwrap();
+    /// let bp = Figure::parse("25 basis points").unwrap();
+    /// assert_eq!(pp.disjoint_from(&bp), Some(false));
+    /// let big = Figure::parse("hundreds of thousands").unwrap();
+    /// assert_eq!(big.disjoint_from(&Figure::parse("about 60,000").unwrap()), Some(true));
+    /// assert_eq!(big.disjoint_from(&pp), None);
+    /// ```
+    pub fn disjoint_from(&self, other: &Figure) -> Option<bool> {
+        self.unit.comparable_with(&other.unit).then(|| {
+            self.comparable_interval()
+                .disjoint(&other.comparable_interval())
+        })
+    }
+}
+
+/// Finds the figures of a text, in order, with byte spans into `text`.
+///
+/// Years, dates, clock times, ordinals, model and flight numbers, "one of"
+/// and bare shares ("half of them") are not figures.
+///
+/// # Examples
+/// ```
+/// use gainsay::{parse_figures, Qualifier};
+/// let text = "In 2023 the fair drew about 60,000 visitors, up from 52,000, \
+///             and hundreds of thousands of people watched online.";
+/// let figs = parse_figures(text);
+/// let spans: Vec<_> = figs.iter().map(|f| f.span.slice(text).unwrap()).collect();
+/// assert_eq!(spans, ["about 60,000", "from 52,000", "hundreds of thousands"]);
+/// assert_eq!(figs[1].qualifier, Qualifier::From); // "up" is a change verb
+/// assert_eq!(figs[2].qualifier, Qualifier::Vague);
+/// assert_eq!(figs[2].counted.unwrap().slice(text), Some("people"));
+/// ```
+pub fn parse_figures(text: &str) -> Vec<Figure> {
+    let p = Parser {
+        t: tokenize(text),
+        lx: QLex::get(),
+    };
+    let mut out: Vec<Figure> = Vec::new();
+    let mut ci_pending: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < p.t.len() {
+        match p.try_at(i) {
+            Step::Fig(f, first, next) => {
+                if let Some((ci_tok, ci_start)) = ci_pending.take() {
+                    if f.qualifier == Qualifier::Range && first <= ci_tok + 3 {
+                        if let Some(prev) = out.last_mut() {
+                            let prev_end = prev.counted.map_or(prev.span.end, |c| c.end);
+                            let between = text.get(prev_end..ci_start).unwrap_or("x").trim();
+                            if matches!(between, "(" | "[") {
+                                prev.interval = prev.interval.hull(&f.interval);
+                                i = next;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                out.push(f);
+                i = next;
+            }
+            Step::Ci(tok, start, next) => {
+                ci_pending = Some((tok, start));
+                i = next;
+            }
+            Step::Skip(next) => i = next.max(i + 1),
+            Step::None => i += 1,
+        }
+    }
+    out
+}
+
+/// What a parsed number looked like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumKind {
+    Digits,
+    Words,
+    Vague,
+    Fraction,
+}
+
+/// A number read from tokens `first..next`, ending at byte `end`.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    first: usize,
+    next: usize,
+    end: usize,
+    value: f64,
+    /// The range of a vague magnitude (`value` otherwise).
+    lo: f64,
+    hi: f64,
+    kind: NumKind,
+    /// The factor of a scale word or suffix (1 without).
+    scale: f64,
+    /// Half a unit of the last written digit (0 for an integer).
+    prec: f64,
+    /// A round figure: trailing zeros, or a scale.
+    round: bool,
+    /// Digits only: no separator, decimal or scale.
+    plain: bool,
+}
+
+enum Parsed {
+    Num(Num),
+    /// Not a figure; resume at this token.
+    Reject(usize),
+    No,
+}
+
+/// The unit found after (or before) a number.
+#[derive(Debug, Clone, PartialEq)]
+enum U {
+    None,
+    Word(UnitWord),
+    Money(String),
+}
+
+enum Step {
+    /// A figure, its first number token, the token to resume at.
+    Fig(Figure, usize, usize),
+    /// A confidence level ("95% CI"): the CI token, the level's start byte,
+    /// the token to resume at.
+    Ci(usize, usize, usize),
+    Skip(usize),
+    None,
+}
+
+struct Parser<'a> {
+    t: Toks<'a>,
+    lx: &'static QLex,
+}
+
+impl Parser<'_> {
+    fn norm(&self, i: usize) -> &str {
+        self.t.norm(i)
+    }
+
+    fn tok(&self, i: usize) -> &scan::Tok {
+        &self.t.toks[i]
+    }
+
+    fn is_number_word(&self, i: usize) -> bool {
+        self.lx
+            .numbers
+            .get(self.norm(i))
+            .is_some_and(|(_, k)| *k != WordKind::Frac)
+    }
+
+    fn scale_word(&self, i: usize) -> Option<f64> {
+        self.lx
+            .scales
+            .get(self.norm(i))
+            .filter(|(_, u)| u.word)
+            .map(|(v, _)| *v)
+    }
+
+    /// Length of a unit phrase at `i` (`after_pct`: the ones after a `%`).
+    fn unit_phrase(&self, i: usize, after_pct: bool) -> Option<(UnitWord, usize)> {
+        self.lx
+            .units
+            .starting(self.norm(i))
+            .iter()
+            .find(|p| p.val.1 == after_pct && self.t.matches(i, &p.words))
+            .map(|p| (p.val.0, p.words.len()))
+    }
+
+    fn try_at(&self, i: usize) -> Step {
+        let tok = self.tok(i);
+        if !tok.digit && !self.is_starter(i) {
+            return Step::None;
+        }
+        let qual = self
+            .lx
+            .qualifiers
+            .starting(self.norm(i))
+            .iter()
+            .find(|p| self.t.matches(i, &p.words));
+        if let Some(ph) = qual {
+            let p = i + ph.words.len();
+            if p < self.t.len() && self.qual_gap_ok(p) {
+                if let Some(step) = self.figure_at(i, Some(ph.val), p) {
+                    return step;
+                }
+            }
+        }
+        self.figure_at(i, None, i).unwrap_or(Step::None)
+    }
+
+    /// True for a token that can open a figure (besides digits).
+    fn is_starter(&self, i: usize) -> bool {
+        let w = self.norm(i);
+        w.len() <= self.lx.starter_max && self.lx.starters.contains(w)
+    }
+
+    /// The gap between a qualifier and its number: space, or a currency
+    /// symbol.
+    fn qual_gap_ok(&self, p: usize) -> bool {
+        let g = self.t.gap_before(p).trim();
+        g.is_empty() || self.lx.symbols.iter().any(|(s, _)| s == g)
+    }
+
+    /// True when token `i` is a currency code written before a number
+    /// ("USD 5") or the letters of a prefixed symbol ("US$5").
+    fn currency_token(&self, i: usize) -> bool {
+        let tok = self.tok(i);
+        if !tok.cap {
+            return false;
+        }
+        if tok.upper && self.lx.currency_words.contains_key(self.norm(i)) {
+            return true;
+        }
+        let gap = self.t.gap_before(i + 1);
+        !gap.is_empty()
+            && !gap.starts_with(char::is_whitespace)
+            && self
+                .prefixed_symbol(self.t.raw(i), gap.trim_end())
+                .is_some()
+    }
+
+    /// The code of a symbol written as letters then a sign ("US" + "$").
+    fn prefixed_symbol(&self, letters: &str, sign: &str) -> Option<&str> {
+        self.lx
+            .symbols
+            .iter()
+            .find(|(s, _)| {
+                s.len() == letters.len() + sign.len() && s.starts_with(letters) && s.ends_with(sign)
+            })
+            .map(|(_, c)| c.as_str())
+    }
+
+    /// The currency written just before the number at token `first`, with
+    /// its start byte.
+    fn currency_before(&self, first: usize) -> Option<(String, usize)> {
+        let gap = self.t.gap_before(first);
+        let gap_start = self.tok(first).start - gap.len();
+        let g = gap.trim_end();
+        if first > 0 && !g.is_empty() && !g.starts_with(char::is_whitespace) {
+            if let Some(code) = self.prefixed_symbol(self.t.raw(first - 1), g) {
+                return Some((code.to_owned(), self.tok(first - 1).start));
+            }
+        }
+        for (sym, code) in &self.lx.symbols {
+            if g.ends_with(sym.as_str()) {
+                return Some((code.clone(), gap_start + g.len() - sym.len()));
+            }
+        }
+        if first > 0 && self.t.space_gap(first) && self.tok(first - 1).upper {
+            if let Some(code) = self.lx.currency_words.get(self.norm(first - 1)) {
+                return Some((code.clone(), self.tok(first - 1).start));
+            }
+        }
+        None
+    }
+
+    /// A figure whose qualifier (if any) starts at token `qstart` and whose
+    /// number starts at token `p`.
+    fn figure_at(&self, qstart: usize, op: Option<Op>, p: usize) -> Option<Step> {
+        let mut num = match self.number(p) {
+            Parsed::Num(n) => n,
+            Parsed::Reject(next) => return Some(Step::Skip(next)),
+            Parsed::No if p + 1 < self.t.len() && self.currency_token(p) => {
+                match self.number(p + 1) {
+                    Parsed::Num(n) => n,
+                    Parsed::Reject(next) => return Some(Step::Skip(next)),
+                    Parsed::No => return None,
+                }
+            }
+            Parsed::No => return None,
+        };
+        let mut op = op;
+        if matches!(op, Some(Op::From | Op::To | Op::By)) && !self.change_context(qstart) {
+            if op == Some(Op::From) {
+                op = Some(Op::Range);
+            } else {
+                return None;
+            }
+        }
+        let comparative = op.is_some_and(|o| !matches!(o, Op::Range | Op::From | Op::To | Op::By));
+        let pre_cur = self.currency_before(num.first);
+        let (mut unit, mut next, mut end) = self.unit_after(&num);
+        if unit == U::None {
+            if let Some((code, _)) = &pre_cur {
+                unit = U::Money(code.clone());
+            }
+        }
+        if unit == U::Word(UnitWord::Percent) && self.confidence_note(next) {
+            return Some(Step::Ci(next, self.tok(num.first).start, next + 1));
+        }
+        if let Some(skip) = self.excluded(&num, comparative, pre_cur.is_some(), unit != U::None) {
+            return Some(Step::Skip(skip));
+        }
+
+        // A range: "10-20", "10 to 20", "between 10 and 20".
+        let mut second: Option<Num> = None;
+        if num.kind != NumKind::Vague && !matches!(op, Some(Op::From | Op::To | Op::By)) {
+            let between = op == Some(Op::Range);
+            if let Some((mut b, u2, n2, e2)) = self.range_after(&num, next, end, between) {
+                let units_ok = unit == U::None || u2 == U::None || unit == u2;
+                if num.scale == 1.0 && b.scale > 1.0 && num.value <= b.value / b.scale {
+                    num.value *= b.scale;
+                    num.prec *= b.scale;
+                    num.round = true;
+                }
+                if units_ok && num.value < b.value {
+                    if unit == U::None {
+                        unit = u2;
+                    }
+                    b.first = b.first.max(num.first);
+                    second = Some(b);
+                    next = n2;
+                    end = e2;
+                }
+            }
+        }
+
+        let unit = match unit {
+            U::None => Unit::Count,
+            U::Word(UnitWord::Percent) => Unit::Percent,
+            U::Word(UnitWord::Pp) => Unit::PercentagePoint,
+            U::Word(UnitWord::Bp) => Unit::BasisPoint,
+            U::Money(code) => Unit::Money(code),
+        };
+        let bare = bare_interval(&num, &unit);
+        let (l, h, bare) = match &second {
+            Some(b) => {
+                let b_bare = bare_interval(b, &unit);
+                (
+                    num.value,
+                    b.value,
+                    Interval::new(bare.lo, b_bare.hi, bare.lo_open, b_bare.hi_open),
+                )
+            }
+            None if num.kind == NumKind::Vague => (num.lo, num.hi, bare),
+            None => (num.value, num.value, bare),
+        };
+        let shape = if second.is_some() {
+            Qualifier::Range
+        } else if num.kind == NumKind::Vague {
+            Qualifier::Vague
+        } else {
+            Qualifier::Bare
+        };
+        let inf = f64::INFINITY;
+        let (mut qualifier, mut interval) = match op {
+            None | Some(Op::Range) => (shape, bare),
+            Some(Op::Ge) => (Qualifier::AtLeast, Interval::new(l, inf, false, false)),
+            Some(Op::Gt) => (Qualifier::MoreThan, Interval::new(l, inf, true, false)),
+            Some(Op::Le) => (Qualifier::AtMost, Interval::new(0.0, h, false, false)),
+            Some(Op::Lt) => (Qualifier::LessThan, Interval::new(0.0, h, false, true)),
+            Some(Op::Approx) => (
+                Qualifier::Approximately,
+                Interval::new(l * (1.0 - APPROX), h * (1.0 + APPROX), false, false).hull(&bare),
+            ),
+            Some(Op::Below) => (
+                Qualifier::Nearly,
+                Interval::new(l * (1.0 - APPROX), h, false, false),
+            ),
+            Some(Op::Above) => (
+                Qualifier::JustOver,
+                Interval::new(l, h * (1.0 + APPROX), false, false),
+            ),
+            Some(Op::Exact) => (Qualifier::Exactly, Interval::new(l, h, false, false)),
+            Some(Op::From) => (Qualifier::From, bare),
+            Some(Op::To) => (Qualifier::To, bare),
+            Some(Op::By) => (Qualifier::By, bare),
+        };
+        if matches!(
+            qualifier,
+            Qualifier::Bare | Qualifier::Approximately | Qualifier::Vague
+        ) && matches!(unit, Unit::Count | Unit::Money(_))
+            && self.running_count_near(num.first, next)
+        {
+            qualifier = Qualifier::RunningTotal;
+            interval = Interval::new(interval.lo, inf, interval.lo_open, false);
+        }
+
+        let mut start = match op {
+            Some(Op::Range) if second.is_none() => self.tok(num.first).start,
+            Some(_) => self.tok(qstart).start,
+            None => self.tok(num.first).start,
+        };
+        if let Some((_, s)) = pre_cur {
+            start = start.min(s);
+        }
+        let value = match (&second, num.kind) {
+            (Some(b), _) => (num.value + b.value) / 2.0,
+            (None, NumKind::Vague) => (num.lo + num.hi) / 2.0,
+            _ => num.value,
+        };
+        let fig = Figure {
+            span: Span::new(start, end),
+            value,
+            interval,
+            unit,
+            qualifier,
+            counted: self.counted(next, end),
+        };
+        Some(Step::Fig(fig, num.first, next))
+    }
+
+    /// Any number at token `i`: a vague magnitude, a fraction, number words
+    /// or digits.
+    fn number(&self, i: usize) -> Parsed {
+        if i >= self.t.len() {
+            return Parsed::No;
+        }
+        if self.tok(i).digit {
+            return self.digits(i);
+        }
+        if let Some(n) = self.vague(i) {
+            return Parsed::Num(n);
+        }
+        if let Some(n) = self.fraction(i) {
+            return Parsed::Num(n);
+        }
+        match self.words(i) {
+            Some(n) => Parsed::Num(n),
+            None => Parsed::No,
+        }
+    }
+
+    fn num(&self, first: usize, next: usize, value: f64, kind: NumKind) -> Num {
+        Num {
+            first,
+            next,
+            end: self.tok(next - 1).end,
+            value,
+            lo: value,
+            hi: value,
+            kind,
+            scale: 1.0,
+            prec: 0.0,
+            round: false,
+            plain: false,
+        }
+    }
+
+    fn digits(&self, i: usize) -> Parsed {
+        let raw = self.t.raw(i);
+        let split = raw.find(|c: char| c.is_alphabetic()).unwrap_or(raw.len());
+        let (digits, suffix) = raw.split_at(split);
+        let mut scale = 1.0;
+        if !suffix.is_empty() {
+            match self.lx.scales.get(&suffix.to_lowercase()) {
+                Some((v, u)) if u.suffix => scale = *v,
+                _ => return Parsed::Reject(i + 1),
+            }
+        }
+        let Some(d) = read_digits(digits) else {
+            return Parsed::Reject(i + 1);
+        };
+        let mut n = self.num(i, i + 1, d.value, NumKind::Digits);
+        n.prec = d.prec;
+        n.plain = !d.grouped && d.decimals == 0 && suffix.is_empty();
+
+        // "1/4" is a fraction before a unit or a scale; "3/14/12" a date.
+        if self.t.gap_before(i + 1) == "/" && i + 1 < self.t.len() && self.tok(i + 1).digit {
+            if self.t.gap_before(i + 2) == "/" && i + 2 < self.t.len() && self.tok(i + 2).digit {
+                return Parsed::Reject(i + 3);
+            }
+            let den = read_digits(self.t.raw(i + 1));
+            let unit_follows = i + 2 < self.t.len()
+                && self.t.soft_gap(i + 2)
+                && (self.unit_phrase(i + 2, false).is_some() || self.scale_word(i + 2).is_some());
+            return match den {
+                Some(den) if n.plain && den.value > 0.0 && den.decimals == 0 && unit_follows => {
+                    let mut f = self.num(i, i + 2, d.value / den.value, NumKind::Fraction);
+                    f.prec = 0.0;
+                    self.apply_scale_word(&mut f);
+                    Parsed::Num(f)
+                }
+                _ => Parsed::Reject(i + 2),
+            };
+        }
+        if scale > 1.0 {
+            n.value *= scale;
+            n.prec *= scale;
+            n.scale = scale;
+            n.round = true;
+        } else {
+            self.apply_scale_word(&mut n);
+        }
+        if !n.round {
+            n.round = d.decimals == 0 && d.trailing_zeros >= 2 && n.value >= 100.0;
+        }
+        if !n.value.is_finite() {
+            return Parsed::Reject(i + 1);
+        }
+        n.lo = n.value;
+        n.hi = n.value;
+        Parsed::Num(n)
+    }
+
+    /// "6.3 million", "60 thousand", "3 dozen".
+    fn apply_scale_word(&self, n: &mut Num) {
+        let k = n.next;
+        if k < self.t.len() && self.t.soft_gap(k) {
+            if let Some(s) = self.scale_word(k) {
+                n.value *= s;
+                n.prec *= s;
+                n.scale = s;
+                n.round = true;
+                n.next = k + 1;
+                n.end = self.tok(k).end;
+                n.plain = false;
+            }
+        }
+        n.lo = n.value;
+        n.hi = n.value;
+    }
+
+    fn vague(&self, i: usize) -> Option<Num> {
+        for ph in self.lx.vague.starting(self.norm(i)) {
+            if !self.t.matches(i, &ph.words) {
+                continue;
+            }
+            let (mut lo, mut hi, scaled) = ph.val;
+            let mut next = i + ph.words.len();
+            if scaled {
+                match self.scale_word(next) {
+                    Some(s) if self.t.soft_gap(next) => {
+                        lo *= s;
+                        hi *= s;
+                        next += 1;
+                    }
+                    _ => continue,
+                }
+            }
+            let mut n = self.num(i, next, (lo + hi) / 2.0, NumKind::Vague);
+            n.lo = lo;
+            n.hi = hi;
+            n.round = true;
+            return Some(n);
+        }
+        None
+    }
+
+    /// "half a million", "a quarter of a percentage point", "three quarters
+    /// of a point": a fraction only counts before a scale or a unit.
+    fn fraction(&self, i: usize) -> Option<Num> {
+        let lx = self.lx;
+        let mut j = i;
+        let mut mult = 1.0;
+        if matches!(self.norm(j), "a" | "an") {
+            j += 1;
+        } else if let Some((v, WordKind::Unit | WordKind::Teen | WordKind::Ten)) =
+            lx.numbers.get(self.norm(j))
+        {
+            mult = *v;
+            j += 1;
+        }
+        if j > i && !self.t.soft_gap(j) {
+            return None;
+        }
+        let frac = match lx.numbers.get(self.norm(j)) {
+            Some((v, WordKind::Frac)) => *v,
+            _ => return None,
+        };
+        j += 1;
+        for skip in ["of", "a"] {
+            if self.t.soft_gap(j) && (self.norm(j) == skip || skip == "a" && self.norm(j) == "an") {
+                j += 1;
+            }
+        }
+        if !self.t.soft_gap(j) {
+            return None;
+        }
+        if let Some(s) = self.scale_word(j) {
+            let mut n = self.num(i, j + 1, mult * frac * s, NumKind::Fraction);
+            n.scale = s;
+            n.round = true;
+            return Some(n);
+        }
+        if self.unit_phrase(j, false).is_some() {
+            return Some(self.num(i, j, mult * frac, NumKind::Fraction));
+        }
+        None
+    }
+
+    /// Number words: "eleven", "twenty-five", "a hundred", "two dozen",
+    /// "three million two hundred thousand", "a million and a half".
+    fn words(&self, i: usize) -> Option<Num> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Last {
+            None,
+            Unit,
+            Teen,
+            Ten,
+            Hundred,
+            Scale,
+        }
+        let lx = self.lx;
+        let len = self.t.len();
+        let (mut total, mut current, mut last_mult) = (0.0f64, 0.0f64, 1.0f64);
+        let mut big_last = f64::INFINITY;
+        let mut last = Last::None;
+        let mut has_scale = false;
+        let mut j = i;
+        if matches!(self.norm(i), "a" | "an") {
+            if i + 1 < len && self.t.soft_gap(i + 1) && self.scale_word(i + 1).is_some() {
+                current = 1.0;
+                last = Last::Unit;
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        while j < len {
+            if j > i && !self.t.soft_gap(j) {
+                break;
+            }
+            let w = self.norm(j);
+            if let Some(&(v, kind)) = lx.numbers.get(w) {
+                let ok = match (last, kind) {
+                    (_, WordKind::Frac) => false,
+                    _ if v == 0.0 => last == Last::None,
+                    (Last::None, _) => true,
+                    (Last::Ten, WordKind::Unit) => true,
+                    (Last::Hundred | Last::Scale, _) => true,
+                    _ => false,
+                };
+                if !ok {
+                    break;
+                }
+                current += v;
+                last = match kind {
+                    WordKind::Unit => Last::Unit,
+                    WordKind::Teen => Last::Teen,
+                    _ => Last::Ten,
+                };
+                last_mult = 1.0;
+                j += 1;
+                continue;
+            }
+            if let Some(s) = self.scale_word(j) {
+                if !matches!(last, Last::Unit | Last::Teen | Last::Ten | Last::Hundred) {
+                    break;
+                }
+                if s < 1000.0 {
+                    if last == Last::Hundred {
+                        break;
+                    }
+                    current *= s;
+                    last = Last::Hundred;
+                } else {
+                    if s >= big_last {
+                        break;
+                    }
+                    total += current * s;
+                    current = 0.0;
+                    big_last = s;
+                    last = Last::Scale;
+                }
+                has_scale = true;
+                last_mult = s;
+                j += 1;
+                continue;
+            }
+            if w == "and" && last != Last::None && j + 1 < len && self.t.soft_gap(j + 1) {
+                let half = j + 2 < len
+                    && self.norm(j + 1) == "a"
+                    && self.norm(j + 2) == "half"
+                    && self.t.soft_gap(j + 2);
+                if half {
+                    current += 0.5 * last_mult;
+                    j += 3;
+                    if last == Last::Scale || last == Last::Hundred {
+                        break;
+                    }
+                    last = Last::Ten;
+                    continue;
+                }
+                if matches!(last, Last::Hundred | Last::Scale) && self.is_number_word(j + 1) {
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if last == Last::None || j == i {
+            return None;
+        }
+        let mut n = self.num(i, j, total + current, NumKind::Words);
+        n.round = has_scale;
+        if big_last.is_finite() {
+            n.scale = big_last;
+        }
+        Some(n)
+    }
+
+    /// The unit after a number: `%`, a unit phrase, a currency.
+    fn unit_after(&self, n: &Num) -> (U, usize, usize) {
+        let k = n.next;
+        let gap = self.t.gap_before(k);
+        let g = gap.trim_start();
+        let g_at = n.end + gap.len() - g.len();
+        if let Some(rest) = g.strip_prefix('%') {
+            let end = g_at + 1;
+            if k < self.t.len() && rest.chars().all(|c| c.is_whitespace() || is_dash(c)) {
+                if let Some((u, l)) = self.unit_phrase(k, true) {
+                    return (U::Word(u), k + l, self.tok(k + l - 1).end);
+                }
+            }
+            return (U::Word(UnitWord::Percent), k, end);
+        }
+        for (sym, code) in &self.lx.symbols {
+            if g.starts_with(sym.as_str()) && !sym.contains('$') {
+                return (U::Money(code.clone()), k, g_at + sym.len());
+            }
+        }
+        if k < self.t.len() && self.t.soft_gap(k) {
+            if let Some((u, l)) = self.unit_phrase(k, false) {
+                return (U::Word(u), k + l, self.tok(k + l - 1).end);
+            }
+            if let Some(code) = self.lx.currency_words.get(self.norm(k)) {
+                return (U::Money(code.clone()), k + 1, self.tok(k).end);
+            }
+            if (n.kind == NumKind::Vague || n.scale > 1.0)
+                && self.norm(k) == "of"
+                && self.t.soft_gap(k + 1)
+            {
+                if let Some(code) = self.lx.currency_words.get(self.norm(k + 1)) {
+                    return (U::Money(code.clone()), k + 2, self.tok(k + 1).end);
+                }
+            }
+        }
+        (U::None, k, n.end)
+    }
+
+    /// "95% CI", "95% confidence interval".
+    fn confidence_note(&self, k: usize) -> bool {
+        k < self.t.len()
+            && (self.t.raw(k) == "CI"
+                || self.norm(k) == "confidence" && matches!(self.norm(k + 1), "interval" | "level"))
+    }
+
+    /// Tokens that make the number not a figure: the token to resume at.
+    fn excluded(&self, n: &Num, comparative: bool, currency: bool, unit: bool) -> Option<usize> {
+        let (i, nx) = (n.first, n.next);
+        let len = self.t.len();
+        let after = self.t.gap_before(nx);
+        let before = self.t.gap_before(i);
+        let one_dash = |g: &str| g.chars().count() == 1 && g.chars().all(is_dash);
+        let word_after = nx < len && !self.tok(nx).digit;
+        // A compound modifier: "13-year-old", "twenty-first", "five-year".
+        if one_dash(after) && word_after && !unit && self.scale_word(nx).is_none() {
+            return Some(nx + 1);
+        }
+        if self.is_month(i.wrapping_sub(1)) && (before.trim().is_empty() || before.trim() == ".")
+            || self.is_month(nx) && self.t.space_gap(nx)
+        {
+            return Some(nx);
+        }
+        match n.kind {
+            NumKind::Digits => {
+                // Clock times: "11:30", "10am", "9 a.m.".
+                if after == ":" && nx < len && self.tok(nx).digit
+                    || before == ":" && i > 0 && self.tok(i - 1).digit
+                {
+                    return Some(nx + 1);
+                }
+                if self.time_word_after(n.end) {
+                    return Some(nx + 1);
+                }
+                // Codes glued by a hyphen: "MS-13", "F-16".
+                if one_dash(before) && i > 0 && !self.tok(i - 1).digit {
+                    return Some(nx);
+                }
+                if !n.plain || comparative || currency || unit {
+                    return None;
+                }
+                let raw = self.t.raw(i);
+                if raw.len() == 4 && (1000.0..=2100.0).contains(&n.value) {
+                    return Some(nx); // a year
+                }
+                if self.model_number(i, nx) {
+                    return Some(nx + 1);
+                }
+                None
+            }
+            NumKind::Words => {
+                if nx == i + 1 && self.norm(i) == "one" {
+                    let after_w = if self.t.space_gap(nx) {
+                        self.norm(nx)
+                    } else {
+                        ""
+                    };
+                    let before_w = if i > 0 && self.t.soft_gap(i) {
+                        self.norm(i - 1)
+                    } else {
+                        ""
+                    };
+                    if self.lx.one_after.contains(after_w) || self.lx.one_before.contains(before_w)
+                    {
+                        return Some(nx);
+                    }
+                }
+                // A capitalized number word inside a text is a name: "the
+                // Big Four", "the Group of Seven".
+                if self.tok(i).cap && !self.t.sentence_start(i) && !comparative {
+                    return Some(nx);
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn is_month(&self, i: usize) -> bool {
+        i < self.t.len()
+            && self
+                .lx
+                .months
+                .get(self.norm(i))
+                .is_some_and(|cap| !cap || self.tok(i).cap)
+    }
+
+    fn is_calendar(&self, i: usize) -> bool {
+        self.is_month(i) || self.lx.days.contains(self.norm(i))
+    }
+
+    /// "10am", "11 a.m.", "9 pm", "10 o'clock".
+    fn time_word_after(&self, end: usize) -> bool {
+        let rest = &self.t.text[end..];
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let mut word = String::new();
+        for c in rest.chars().take(12) {
+            if c.is_alphabetic() || c == '\'' {
+                word.push(c.to_ascii_lowercase());
+            } else if c != '.' {
+                break;
+            }
+        }
+        !word.is_empty() && self.lx.times.contains(&word)
+    }
+
+    /// "Zephyr 550 VTX", "QX 418", "Flight 418", "Chapter 11": a plain
+    /// number after a capitalized word (not a sentence-opening function word,
+    /// not a month or weekday), or before an all-caps word.
+    fn model_number(&self, i: usize, nx: usize) -> bool {
+        let len = self.t.len();
+        if nx < len
+            && self.t.space_gap(nx)
+            && self.tok(nx).upper
+            && self.t.raw(nx).chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !self.lx.currency_words.contains_key(self.norm(nx))
+        {
+            return true;
+        }
+        if i == 0 || !self.t.space_gap(i) {
+            return false;
+        }
+        let prev = self.tok(i - 1);
+        if !prev.cap || prev.digit || self.is_calendar(i - 1) {
+            return false;
+        }
+        if self.t.sentence_start(i - 1) {
+            // "Only 5", "Another 12": a function word opening the sentence.
+            let w = self.norm(i - 1);
+            let lx = self.lx;
+            return !(lx.counted_stop.contains(w)
+                || lx.counted_skip.contains(w)
+                || lx.starters.contains(w));
+        }
+        true
+    }
+
+    /// "from 4 to 9", "10-20", "between 10 and 20": the second number, its
+    /// unit, the token after it and its end byte.
+    fn range_after(
+        &self,
+        first: &Num,
+        next: usize,
+        end: usize,
+        between: bool,
+    ) -> Option<(Num, U, usize, usize)> {
+        let len = self.t.len();
+        if next >= len {
+            return None;
+        }
+        let gap = &self.t.text[end..self.tok(next).start];
+        let g = gap.trim();
+        let gap_ok = |k: usize| {
+            let g = self.t.gap_before(k).trim();
+            g.is_empty() || self.lx.symbols.iter().any(|(s, _)| s == g)
+        };
+        let at = if !g.is_empty() && g.chars().next().is_some_and(is_dash) && {
+            let rest = g[g.chars().next().map_or(0, char::len_utf8)..].trim();
+            rest.is_empty() || self.lx.symbols.iter().any(|(s, _)| s == rest)
+        } {
+            next
+        } else if g.is_empty() && self.norm(next) == "to" && next + 1 < len && gap_ok(next + 1) {
+            if self.change_context(first.first) {
+                return None;
+            }
+            next + 1
+        } else if between
+            && g.is_empty()
+            && self.norm(next) == "and"
+            && next + 1 < len
+            && gap_ok(next + 1)
+        {
+            next + 1
+        } else {
+            return None;
+        };
+        let b = match self.number(at) {
+            Parsed::Num(b) if b.kind != NumKind::Vague => b,
+            _ => return None,
+        };
+        let pre = self.currency_before(b.first);
+        let (mut u, n2, e2) = self.unit_after(&b);
+        if u == U::None {
+            if let Some((code, _)) = pre {
+                u = U::Money(code);
+            }
+        }
+        if self.excluded(&b, true, false, true).is_some() {
+            return None;
+        }
+        Some((b, u, n2, e2))
+    }
+
+    /// True when a change verb ("raised", "cut", "increase") stands before
+    /// token `i` in the same clause.
+    fn change_context(&self, i: usize) -> bool {
+        let mut j = i;
+        for _ in 0..WINDOW {
+            if j == 0 || self.t.clause_break(j) {
+                return false;
+            }
+            j -= 1;
+            let w = self.norm(j);
+            if self.tok(j).digit {
+                continue;
+            }
+            if self.lx.change_stems.contains(w)
+                || w.len() > 3 && self.lx.change_stems.contains(&crate::text::stem(w))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when a running-count marker ("so far", "to date", "already")
+    /// stands near tokens `first..next` in the same clause.
+    fn running_count_near(&self, first: usize, next: usize) -> bool {
+        let hit = |j: usize| {
+            self.lx
+                .running
+                .starting(self.norm(j))
+                .iter()
+                .any(|p| self.t.matches(j, &p.words))
+        };
+        let mut j = first;
+        for _ in 0..WINDOW / 2 {
+            if j == 0 || self.t.clause_break(j) {
+                break;
+            }
+            j -= 1;
+            if hit(j) {
+                return true;
+            }
+        }
+        (next..self.t.len().min(next + WINDOW / 2))
+            .take_while(|&j| !self.t.clause_break(j))
+            .any(hit)
+    }
+
+    /// The noun phrase a figure counts: up to four words after it, past
+    /// "of" and "the", stopping at function words, verbs and punctuation.
+    fn counted(&self, k: usize, end: usize) -> Option<Span> {
+        let len = self.t.len();
+        let lx = self.lx;
+        // The gap after the figure (past a `%` or a symbol) must be soft.
+        let soft = |j: usize| {
+            if j == k {
+                j < len
+                    && self.t.text[end..self.tok(j).start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || is_dash(c))
+            } else {
+                self.t.soft_gap(j)
+            }
+        };
+        let mut j = k;
+        while j < len && j < k + 3 && soft(j) && lx.counted_skip.contains(self.norm(j)) {
+            j += 1;
+        }
+        let start = j;
+        let mut last = None;
+        while j < len && j < start + 4 && soft(j) {
+            let w = self.norm(j);
+            if self.tok(j).digit || lx.counted_stop.contains(w) || lx.numbers.contains_key(w) {
+                break;
+            }
+            let verbish = w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly"));
+            if verbish {
+                let goes_on = j + 1 < len
+                    && self.t.soft_gap(j + 1)
+                    && !self.tok(j + 1).digit
+                    && !lx.counted_stop.contains(self.norm(j + 1));
+                // After a noun an -ed word is a verb ("people watched").
+                if last.is_some() || !goes_on || j + 1 >= start + 4 {
+                    break;
+                }
+            }
+            last = Some(j);
+            j += 1;
+        }
+        last.map(|l| Span::new(self.tok(start).start, self.tok(l).end))
+    }
+}
+
+/// Digits as written: value, precision and shape.
+struct Digits {
+    value: f64,
+    prec: f64,
+    decimals: u32,
+    trailing_zeros: u32,
+    grouped: bool,
+}
+
+/// Reads "60,000", "1.5", "60 000" (no-break space), "1.000.000".
+fn read_digits(s: &str) -> Option<Digits> {
+    let mut buf = String::with_capacity(s.len());
+    let dots = s.matches('.').count();
+    let mut grouped = false;
+    if dots > 1 {
+        // Dots as thousands separators, or a version number.
+        let mut parts = s.split('.');
+        parts.next();
+        if !parts.all(|p| p.len() == 3) {
+            return None;
+        }
+        grouped = true;
+    }
+    let mut decimals = 0u32;
+    let mut in_frac = false;
+    for c in s.chars() {
+        match c {
+            '0'..='9' => {
+                buf.push(c);
+                if in_frac {
+                    decimals += 1;
+                }
+            }
+            '.' if dots == 1 => {
+                buf.push('.');
+                in_frac = true;
+            }
+            _ => grouped = true,
+        }
+    }
+    if buf.is_empty() || buf == "." {
+        return None;
+    }
+    let value: f64 = buf.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    let int_part = buf.split('.').next().unwrap_or("");
+    let trailing_zeros = if value == 0.0 {
+        0
+    } else {
+        (int_part.len() - int_part.trim_end_matches('0').len()) as u32
+    };
+    let prec = if decimals > 0 {
+        0.5 * 10f64.powi(-(decimals as i32))
+    } else {
+        0.0
+    };
+    Some(Digits {
+        value,
+        prec,
+        decimals,
+        trailing_zeros,
+        grouped,
+    })
+}
+
+/// The interval of a figure as written, before its qualifier.
+fn bare_interval(n: &Num, unit: &Unit) -> Interval {
+    if n.kind == NumKind::Vague {
+        return Interval::new(n.lo, n.hi, false, false);
+    }
+    let v = n.value;
+    let share = matches!(
+        unit,
+        Unit::Percent | Unit::PercentagePoint | Unit::BasisPoint
+    );
+    let prec = if share && n.kind != NumKind::Fraction && n.prec == 0.0 && n.scale == 1.0 {
+        0.5
+    } else {
+        n.prec
+    };
+    let round = if n.round { ROUND * v } else { 0.0 };
+    if round > 0.0 && round >= prec {
+        Interval::new(v - round, v + round, false, false)
+    } else if prec > 0.0 {
+        Interval::new(v - prec, v + prec, false, true)
+    } else {
+        Interval::exact(v)
+    }
+}
