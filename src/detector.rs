@@ -531,7 +531,11 @@ fn proposition_words(s: &Statement, c: &Claim, shared: &[String]) -> String {
 
 /// Content words this many tokens either side of a figure form its topic.
 const LOCAL_WINDOW: usize = 6;
+/// A measure verb this many content words from a figure says what it counts.
+const HEAD_WINDOW: usize = 3;
 
+/// What a figure counts (its counted noun and the measure verbs next to it),
+/// the words around it, and whether it is a sum over several events.
 fn measure(lx: &Lexicon, text: &str, claim: &Claim, f: &crate::quantity::Figure) -> Measure {
     let toks = words(text);
     let concept = |norm: &str| {
@@ -544,32 +548,49 @@ fn measure(lx: &Lexicon, text: &str, claim: &Claim, f: &crate::quantity::Figure)
             && !lx.negation.contains_word(&stem(&t.norm))
             && !lx.frame.contains(&stem(&t.norm))
     };
-    let mut measure: Vec<String> = Vec::new();
+    let push = |v: &mut Vec<String>, k: String| {
+        if !v.contains(&k) {
+            v.push(k);
+        }
+    };
+    let mut head: Vec<String> = Vec::new();
     let end = f.counted.map_or(f.span.end, |c| c.end);
     if let Some(c) = f.counted {
         for t in toks.iter().filter(|t| t.start >= c.start && t.end <= c.end) {
             if content(t) {
-                measure.push(concept(&t.norm));
+                push(&mut head, concept(&t.norm));
             }
         }
     }
     let inside = |t: &&crate::text::Token<'_>| {
         t.start >= claim.clause.start && t.end <= claim.clause.end && content(t)
     };
+    let outside_figs = |t: &&crate::text::Token<'_>| {
+        !claim
+            .figures
+            .iter()
+            .any(|g| g.span.start <= t.start && t.end <= g.span.end)
+    };
     let after: Vec<_> = toks
         .iter()
         .filter(inside)
+        .filter(outside_figs)
         .filter(|t| t.start >= end)
         .collect();
     let before: Vec<_> = toks
         .iter()
         .filter(inside)
+        .filter(outside_figs)
         .filter(|t| t.end <= f.span.start)
         .collect();
-    for t in after.iter().take(2).chain(before.iter().rev().take(2)) {
+    for t in after
+        .iter()
+        .take(HEAD_WINDOW)
+        .chain(before.iter().rev().take(HEAD_WINDOW))
+    {
         let k = concept(&t.norm);
-        if !measure.contains(&k) {
-            measure.push(k);
+        if lx.measure_verbs.contains(&k) {
+            push(&mut head, k);
         }
     }
     let mut local: Vec<String> = Vec::new();
@@ -578,10 +599,19 @@ fn measure(lx: &Lexicon, text: &str, claim: &Claim, f: &crate::quantity::Figure)
         .take(LOCAL_WINDOW)
         .chain(before.iter().rev().take(LOCAL_WINDOW))
     {
-        let k = concept(&t.norm);
-        if !local.contains(&k) {
-            local.push(k);
-        }
+        push(&mut local, concept(&t.norm));
     }
-    Measure { measure, local }
+    let clause_toks: Vec<&crate::text::Token<'_>> = toks
+        .iter()
+        .filter(|t| t.start >= claim.clause.start && t.end <= claim.clause.end)
+        .collect();
+    let stems: Vec<String> = clause_toks.iter().map(|t| stem(&t.norm)).collect();
+    let norms: Vec<&str> = clause_toks.iter().map(|t| t.norm.as_str()).collect();
+    let aggregate =
+        (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
+    Measure {
+        head,
+        local,
+        aggregate,
+    }
 }

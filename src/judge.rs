@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
-use crate::quantity::{Figure, Interval};
+use crate::quantity::{Figure, Interval, Qualifier};
 use crate::record::Date;
 use crate::stance::{Claim, Field, Modality, Polarity, Term};
 
@@ -47,11 +47,13 @@ impl Default for JudgeConfig {
 
 /// What a figure measures and what surrounds it.
 pub(crate) struct Measure {
-    /// Concepts of what it counts and the words right around it
-    /// ("people … died", "the death of … people").
-    pub measure: Vec<String>,
-    /// Concepts of the nearby words: the figure's own topic.
+    /// What it counts: the counted noun's concepts and the measure verbs
+    /// next to it ("people", "die").
+    pub head: Vec<String>,
+    /// Concepts of the words around it: the figure's own topic.
     pub local: Vec<String>,
+    /// True for a sum over several events ("together", "in total").
+    pub aggregate: bool,
 }
 
 /// Claims are weighed as if they held at least this many average concepts.
@@ -199,7 +201,10 @@ pub(crate) fn stance(
     })
 }
 
-/// Judges a quantity clash between the figures of two claims.
+/// Judges a quantity clash between the figures of two claims: figures of
+/// comparable units that count the same thing (a shared head), are both sums
+/// or both single counts, both levels or both changes ("by 25 basis points"),
+/// and share a topic around them (unless one actor speaks on both sides).
 pub(crate) fn quantity(
     idx: &Index,
     a: &Side<'_>,
@@ -219,42 +224,44 @@ pub(crate) fn quantity(
         return None;
     }
     let mut best: Option<Verdict> = None;
-    for (fa, la) in a.claim.figures.iter().zip(measure_a) {
-        let ma = la;
-        for (fb, lb) in b.claim.figures.iter().zip(measure_b) {
-            let mb = lb;
-            let (ma, mb) = (&ma.measure, &mb.measure);
-            if fa.unit != fb.unit || ma.is_empty() || mb.is_empty() {
+    for (fa, ma) in a.claim.figures.iter().zip(measure_a) {
+        for (fb, mb) in b.claim.figures.iter().zip(measure_b) {
+            if fa.qualifier == Qualifier::From || fb.qualifier == Qualifier::From {
                 continue;
             }
-            let measure: Vec<&String> = ma.iter().filter(|k| mb.contains(k)).collect();
-            if measure.is_empty() {
+            if (fa.qualifier == Qualifier::By) != (fb.qualifier == Qualifier::By) {
                 continue;
             }
-            // Beyond the measure itself, the claims must share a topic,
+            if ma.aggregate != mb.aggregate {
+                continue;
+            }
+            let Some(disjoint) = fa.disjoint_from(fb) else {
+                continue;
+            };
+            let head: Vec<&String> = ma.head.iter().filter(|k| mb.head.contains(k)).collect();
+            if head.is_empty() {
+                continue;
+            }
+            // Beyond what is counted, the figures must share a topic,
             // unless one actor speaks on both sides.
-            let topic: Vec<&str> = la
+            let topic: Vec<&str> = ma
                 .local
                 .iter()
-                .filter(|k| lb.local.contains(k) && !ma.contains(k) && !mb.contains(k))
+                .filter(|k| mb.local.contains(k) && !ma.head.contains(k) && !mb.head.contains(k))
                 .map(String::as_str)
                 .collect();
             if topic.is_empty() && a.actor != b.actor {
                 continue;
             }
-            let clash = if neg_a || neg_b {
-                !fa.interval.disjoint(&fb.interval)
-            } else {
-                fa.interval.disjoint(&fb.interval)
-            };
+            let clash = if neg_a || neg_b { !disjoint } else { disjoint };
             if !clash {
                 continue;
             }
-            let sep = separation(&fa.interval, &fb.interval);
+            let sep = separation(&fa.comparable_interval(), &fb.comparable_interval());
             let topic_w: f64 = topic.iter().map(|k| idx.idf(k)).sum();
             let score = (0.55 + 0.25 * sep + 0.05 * topic_w.min(4.0)).min(1.0);
             if best.as_ref().is_none_or(|v| score > v.score) {
-                let mut shared: Vec<String> = measure.iter().map(|s| (*s).clone()).collect();
+                let mut shared: Vec<String> = head.iter().map(|s| (*s).clone()).collect();
                 shared.extend(topic.iter().map(|s| (*s).to_owned()));
                 best = Some(Verdict {
                     kind: Kind::Quantity,

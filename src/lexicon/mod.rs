@@ -50,6 +50,10 @@ pub enum LexiconKind {
     Restrictor,
     /// Evidence nouns ("evidence", "sign"): "no evidence of X" is not "not X".
     Evidential,
+    /// Verbs that say what a count measures ("died", "used").
+    MeasureVerb,
+    /// Words that mark a figure as a sum ("together", "in total").
+    Aggregate,
 }
 
 /// Parses a lexicon file: trimmed, non-empty lines with `#` comments removed.
@@ -159,6 +163,10 @@ pub(crate) struct Lexicon {
     pub restrictors: HashSet<String>,
     /// Evidence nouns: negating them only says "not shown".
     pub evidential: HashSet<String>,
+    /// Concepts that say what a count measures ("died", "used").
+    pub measure_verbs: HashSet<String>,
+    /// Phrases that mark a figure as a sum ("together", "in total").
+    pub aggregate: PhraseSet,
 }
 
 const STOP: &str = include_str!("stopwords.txt");
@@ -172,6 +180,8 @@ const SYNONYMS: &str = include_str!("synonyms.txt");
 const ANTONYMS: &str = include_str!("antonyms.txt");
 const RESTRICTORS: &str = include_str!("restrictors.txt");
 const EVIDENTIAL: &str = include_str!("evidential.txt");
+const MEASURE_VERBS: &str = include_str!("measure_verbs.txt");
+const AGGREGATE: &str = include_str!("aggregate_markers.txt");
 
 impl Lexicon {
     fn empty() -> Lexicon {
@@ -189,6 +199,8 @@ impl Lexicon {
             antonyms: HashMap::new(),
             restrictors: HashSet::new(),
             evidential: HashSet::new(),
+            measure_verbs: HashSet::new(),
+            aggregate: PhraseSet::default(),
         }
     }
 
@@ -210,6 +222,8 @@ impl Lexicon {
                     (LexiconKind::Antonyms, ANTONYMS),
                     (LexiconKind::Restrictor, RESTRICTORS),
                     (LexiconKind::Evidential, EVIDENTIAL),
+                    (LexiconKind::MeasureVerb, MEASURE_VERBS),
+                    (LexiconKind::Aggregate, AGGREGATE),
                 ] {
                     lx.extend(kind, text);
                 }
@@ -239,6 +253,14 @@ impl Lexicon {
             LexiconKind::Frame => stem_set(&mut self.frame, text),
             LexiconKind::Restrictor => stem_set(&mut self.restrictors, text),
             LexiconKind::Evidential => stem_set(&mut self.evidential, text),
+            LexiconKind::MeasureVerb => {
+                for e in entries(text) {
+                    let st = stem(&crate::text::fold(e));
+                    let concept = self.synonyms.get(&st).cloned().unwrap_or(st);
+                    self.measure_verbs.insert(concept);
+                }
+            }
+            LexiconKind::Aggregate => self.aggregate.extend(text),
             LexiconKind::Synonyms => {
                 for line in entries(text) {
                     let mut members = line.split(',').map(str::trim).filter(|m| !m.is_empty());

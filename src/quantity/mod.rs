@@ -712,6 +712,11 @@ impl Parser<'_> {
             Some(Op::To) => (Qualifier::To, bare),
             Some(Op::By) => (Qualifier::By, bare),
         };
+        // "increased … by as many as 7,000": a qualified change amount.
+        if comparative && qstart > 0 && self.norm(qstart - 1) == "by" && self.change_context(qstart)
+        {
+            qualifier = Qualifier::By;
+        }
         if matches!(
             qualifier,
             Qualifier::Bare | Qualifier::Approximately | Qualifier::Vague
@@ -1118,7 +1123,10 @@ impl Parser<'_> {
                     return None;
                 }
                 let raw = self.t.raw(i);
-                if raw.len() == 4 && (1000.0..=2100.0).contains(&n.value) {
+                if raw.len() == 4
+                    && (1000.0..=2100.0).contains(&n.value)
+                    && !self.count_not_year(i, nx)
+                {
                     return Some(nx); // a year
                 }
                 if self.model_number(i, nx) {
@@ -1185,6 +1193,35 @@ impl Parser<'_> {
     /// "Zephyr 550 VTX", "QX 418", "Flight 418", "Chapter 11": a plain
     /// number after a capitalized word (not a sentence-opening function word,
     /// not a month or weekday), or before an all-caps word.
+    /// A four-digit number that counts something rather than naming a year:
+    /// "3000 people", not "in 2024" or "2017 the fair". It is followed by a
+    /// lowercase word that is not a function word, and not preceded by a
+    /// word that introduces a year.
+    fn count_not_year(&self, i: usize, nx: usize) -> bool {
+        const YEAR_OPENERS: &[&str] = &[
+            "in", "since", "by", "from", "until", "till", "before", "after", "of", "during",
+            "through", "to", "year", "early", "late", "mid", "summer", "winter", "spring",
+            "autumn", "fall",
+        ];
+        const FUNCTION: &[&str] = &[
+            "the", "a", "an", "and", "or", "to", "when", "as", "after", "before", "with", "for",
+            "in", "on", "at", "by", "of", "was", "were", "is", "are", "that", "which", "it", "he",
+            "she", "they", "we", "season", "election", "census", "budget", "edition",
+        ];
+        if i > 0 && YEAR_OPENERS.contains(&self.norm(i - 1)) {
+            return false;
+        }
+        if nx >= self.t.len() || !self.t.space_gap(nx) {
+            return false;
+        }
+        let raw = self.t.raw(nx);
+        let word = self.norm(nx);
+        raw.chars().all(|c| c.is_alphabetic())
+            && raw.chars().next().is_some_and(char::is_lowercase)
+            && !FUNCTION.contains(&word)
+            && !self.is_month(nx)
+    }
+
     fn model_number(&self, i: usize, nx: usize) -> bool {
         let len = self.t.len();
         if nx < len

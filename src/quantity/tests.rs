@@ -171,6 +171,9 @@ t!(change_rose_to, "Membership rose to 400." => ("to 400", 392, 408, Count, To))
 // Not figures.
 t!(not_year, "In 2031 the fair reopened; it began in 1974." => none);
 t!(not_since_year, "It has grown since 2017." => none);
+t!(qualified_change, "The army increased its presence by as many as 900 soldiers." => ("as many as 900", 0, 900, Count, By));
+t!(four_digit_count, "She said 3000 people did not die." => ("3000", 2940, 3060, Count, Bare));
+t!(year_before_function_word, "In 2031 the fair reopened." => none);
 t!(not_dates, "It opens on October 3 and on 3/14/12 and April 9." => none);
 t!(not_date_day_first, "It opened on 16 February." => none);
 t!(not_clock, "The gates open at 10am, or 9 a.m., or 10:30." => none);
