@@ -58,7 +58,7 @@ fn is_word_char(c: char) -> bool {
 fn three_digits_at(b: &[u8], i: usize) -> bool {
     b.len() >= i + 3
         && b[i..i + 3].iter().all(u8::is_ascii_digit)
-        && b.get(i + 3).map_or(true, |c| !c.is_ascii_digit())
+        && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
 }
 
 /// True for the spaces used as thousands separators.
