@@ -298,12 +298,21 @@ impl Detector {
             .zip(actors)
             .map(|(s, actor)| {
                 let claims = stance::claims(&cx, &s.text, s.context.as_deref());
+                let context_topic: Vec<String> = match &s.context {
+                    Some(ctx) if claims.iter().any(|c| !c.figures.is_empty()) => {
+                        stance::claims(&cx, ctx, None)
+                            .into_iter()
+                            .flat_map(|c| c.terms.into_iter().map(|t| t.key))
+                            .collect()
+                    }
+                    _ => Vec::new(),
+                };
                 let measures = claims
                     .iter()
                     .map(|c| {
                         c.figures
                             .iter()
-                            .map(|f| measure(&self.lexicon, &s.text, c, f))
+                            .map(|f| measure(&self.lexicon, &s.text, c, f, &context_topic))
                             .collect()
                     })
                     .collect();
@@ -532,11 +541,17 @@ fn proposition_words(s: &Statement, c: &Claim, shared: &[String]) -> String {
 /// Content words this many tokens either side of a figure form its topic.
 const LOCAL_WINDOW: usize = 6;
 /// A measure verb this many content words from a figure says what it counts.
-const HEAD_WINDOW: usize = 3;
+const HEAD_WINDOW: usize = 5;
 
 /// What a figure counts (its counted noun and the measure verbs next to it),
 /// the words around it, and whether it is a sum over several events.
-fn measure(lx: &Lexicon, text: &str, claim: &Claim, f: &crate::quantity::Figure) -> Measure {
+fn measure(
+    lx: &Lexicon,
+    text: &str,
+    claim: &Claim,
+    f: &crate::quantity::Figure,
+    context_topic: &[String],
+) -> Measure {
     let toks = words(text);
     let concept = |norm: &str| {
         let st = stem(norm);
@@ -583,14 +598,21 @@ fn measure(lx: &Lexicon, text: &str, claim: &Claim, f: &crate::quantity::Figure)
         .filter(outside_figs)
         .filter(|t| t.end <= f.span.start)
         .collect();
-    for t in after
-        .iter()
-        .take(HEAD_WINDOW)
-        .chain(before.iter().rev().take(HEAD_WINDOW))
-    {
+    for t in after.iter().take(HEAD_WINDOW) {
         let k = concept(&t.norm);
         if lx.measure_verbs.contains(&k) {
             push(&mut head, k);
+        }
+    }
+    // Before the figure, a measure verb takes what lies between it and the
+    // figure as what is measured ("raise the key interest rates by 25").
+    let near: Vec<_> = before.iter().rev().take(HEAD_WINDOW).collect();
+    if let Some(p) = near
+        .iter()
+        .position(|t| lx.measure_verbs.contains(&concept(&t.norm)))
+    {
+        for t in &near[..=p] {
+            push(&mut head, concept(&t.norm));
         }
     }
     let mut local: Vec<String> = Vec::new();
@@ -600,6 +622,10 @@ fn measure(lx: &Lexicon, text: &str, claim: &Claim, f: &crate::quantity::Figure)
         .chain(before.iter().rev().take(LOCAL_WINDOW))
     {
         push(&mut local, concept(&t.norm));
+    }
+    // The record's context says what the statement is about.
+    for k in context_topic {
+        push(&mut local, k.clone());
     }
     let clause_toks: Vec<&crate::text::Token<'_>> = toks
         .iter()
