@@ -88,7 +88,7 @@ impl DetectorBuilder {
     }
 
     /// Adds a gazetteer: canonical names with aliases for what the rules
-    /// cannot know ("the Fed" is the Federal Reserve).
+    /// cannot know ("the Bureau" is the National Statistics Bureau).
     pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut DetectorBuilder {
         self.gazetteer = Some(Arc::new(gazetteer));
         self

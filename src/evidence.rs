@@ -16,7 +16,7 @@ use crate::text::Span;
 pub enum Role {
     /// The stance cue ("ok with me", "not going to", "ruled out").
     Cue,
-    /// What the stance is about ("send American forces into Mexico").
+    /// What the stance is about ("send soldiers to the border").
     Target,
     /// A figure ("about 80,000").
     Quantity,

@@ -108,8 +108,8 @@ impl<'de> Deserialize<'de> for Date {
 /// # Examples
 /// ```
 /// use gainsay::Statement;
-/// let s = Statement::new("s1", Some("Secretary of State Marco Rubio"), "We will not send troops.");
-/// assert_eq!(s.actor.as_deref(), Some("Secretary of State Marco Rubio"));
+/// let s = Statement::new("s1", Some("Secretary of State Ines Moreau"), "We will not send troops.");
+/// assert_eq!(s.actor.as_deref(), Some("Secretary of State Ines Moreau"));
 /// let json = serde_json::to_string(&s).unwrap();
 /// let back: Statement = serde_json::from_str(&json).unwrap();
 /// assert_eq!(back, s);
@@ -165,8 +165,8 @@ impl Statement {
     ///
     /// # Examples
     /// ```
-    /// let s = gainsay::Statement::new("a", Some("Trump"), "that's ok with me.")
-    ///     .with_context("Asked about strikes in Mexico, Trump replied: \"that's ok with me.\"");
+    /// let s = gainsay::Statement::new("a", Some("Moreau"), "that's ok with me.")
+    ///     .with_context("Asked about a new dam on the river, Moreau replied: \"that's ok with me.\"");
     /// assert!(s.context.is_some());
     /// ```
     pub fn with_context(mut self, context: impl Into<String>) -> Statement {
@@ -494,7 +494,7 @@ pub struct ReadOutcome {
 ///
 /// # Examples
 /// ```
-/// let input = r#"{"id": "s1", "actor": "Rubio", "text": "We will not send troops.", "date": "2025-11-10", "note": "kept"}
+/// let input = r#"{"id": "s1", "actor": "Moreau", "text": "We will not send troops.", "date": "2025-11-10", "note": "kept"}
 /// {"id": "s2", "text": "x", "date": "2025-13-01"}
 /// "#;
 /// let out = gainsay::read_jsonl(input.as_bytes());

@@ -82,7 +82,7 @@ pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let mut norm = fold(seg);
-        // The possessive is not part of the word: "Trump’s" matches "Trump".
+        // The possessive is not part of the word: "Moreau’s" matches "Moreau".
         if norm.len() > 3 && norm.ends_with("'s") {
             norm.truncate(norm.len() - 2);
         }
@@ -140,11 +140,11 @@ mod tests {
     fn fold_strips_case_diacritics_and_curly_marks() {
         for (input, want) in [
             ("Nicolás", "nicolas"),
-            ("Šefčovič", "sefcovic"),
+            ("Dvořák", "dvorak"),
             ("hasn’t", "hasn't"),
-            ("drug‑smuggling", "drug-smuggling"),
+            ("well‑known", "well-known"),
             ("TRUMP", "trump"),
-            ("Rosselló", "rossello"),
+            ("Zoë Núñez", "zoe nunez"),
         ] {
             assert_eq!(fold(input), want, "{input}");
         }

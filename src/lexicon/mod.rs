@@ -348,6 +348,19 @@ mod tests {
     }
 
     #[test]
+    fn no_word_is_in_two_synonym_groups() {
+        let mut seen = HashMap::new();
+        for (n, line) in entries(SYNONYMS).enumerate() {
+            for m in line.split(',').map(str::trim).filter(|m| !m.is_empty()) {
+                let key = stem_phrase(m);
+                if let Some(prev) = seen.insert(key, n) {
+                    assert_eq!(prev, n, "{m:?} is in two groups");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn user_entries_extend_a_list() {
         let mut lx = (*Lexicon::builtin()).clone();
         lx.extend(LexiconKind::Reject, "wave off");
