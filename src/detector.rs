@@ -300,10 +300,19 @@ impl Detector {
                 let claims = stance::claims(&cx, &s.text, s.context.as_deref());
                 let context_topic: Vec<String> = match &s.context {
                     Some(ctx) if claims.iter().any(|c| !c.figures.is_empty()) => {
-                        stance::claims(&cx, ctx, None)
+                        // Compound names count by their words too, as the
+                        // words around a figure are single words.
+                        let mut keys = Vec::new();
+                        for t in stance::claims(&cx, ctx, None)
                             .into_iter()
-                            .flat_map(|c| c.terms.into_iter().map(|t| t.key))
-                            .collect()
+                            .flat_map(|c| c.terms)
+                        {
+                            if t.key.contains('_') {
+                                keys.extend(t.key.split('_').map(str::to_owned));
+                            }
+                            keys.push(t.key);
+                        }
+                        keys
                     }
                     _ => Vec::new(),
                 };
@@ -540,6 +549,21 @@ fn proposition_words(s: &Statement, c: &Claim, shared: &[String]) -> String {
 
 /// Content words this many tokens either side of a figure form its topic.
 const LOCAL_WINDOW: usize = 6;
+/// Present-tense words that make a figure a state ("there are", "has").
+const STATE_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "has",
+    "have",
+    "remains",
+    "remain",
+    "now",
+    "currently",
+];
+/// A state word this many tokens before a figure makes it a state.
+const STATE_WINDOW: usize = 4;
+/// "The two nations": a figure up to this after "the" is a reference.
+const REFERENCE_MAX: f64 = 12.0;
 /// A measure verb this many content words from a figure says what it counts.
 const HEAD_WINDOW: usize = 5;
 
@@ -586,17 +610,36 @@ fn measure(
             .iter()
             .any(|g| g.span.start <= t.start && t.end <= g.span.end)
     };
+    // The words around a figure reach to its neighbouring figures, not past
+    // them: "30.6 million viewers, compared with 37.8 million for X".
+    // Small reference figures ("the three key rates") and the old value of
+    // a change ("from 64 to 2,975") do not bound the window.
+    let bounding = claim
+        .figures
+        .iter()
+        .filter(|g| g.value > REFERENCE_MAX && g.qualifier != crate::quantity::Qualifier::From);
+    let next_fig = bounding
+        .clone()
+        .map(|g| g.span.start)
+        .filter(|&s| s >= end)
+        .min()
+        .unwrap_or(usize::MAX);
+    let prev_fig = bounding
+        .map(|g| g.span.end)
+        .filter(|&e| e <= f.span.start)
+        .max()
+        .unwrap_or(0);
     let after: Vec<_> = toks
         .iter()
         .filter(inside)
         .filter(outside_figs)
-        .filter(|t| t.start >= end)
+        .filter(|t| t.start >= end && t.end <= next_fig)
         .collect();
     let before: Vec<_> = toks
         .iter()
         .filter(inside)
         .filter(outside_figs)
-        .filter(|t| t.end <= f.span.start)
+        .filter(|t| t.end <= f.span.start && t.start >= prev_fig)
         .collect();
     for t in after.iter().take(HEAD_WINDOW) {
         let k = concept(&t.norm);
@@ -635,9 +678,25 @@ fn measure(
     let norms: Vec<&str> = clause_toks.iter().map(|t| t.norm.as_str()).collect();
     let aggregate =
         (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
+    // "There are 100,000 troops", "has 150,000": a present state, which
+    // may change between two dates.
+    let state = toks
+        .iter()
+        .filter(|t| t.start >= claim.clause.start && t.end <= f.span.start)
+        .rev()
+        .take(STATE_WINDOW)
+        .any(|t| STATE_WORDS.contains(&t.norm.as_str()));
+    let reference = f.value <= REFERENCE_MAX
+        && toks
+            .iter()
+            .rev()
+            .find(|t| t.end <= f.span.start)
+            .is_some_and(|t| t.norm == "the");
     Measure {
         head,
         local,
         aggregate,
+        reference,
+        state,
     }
 }

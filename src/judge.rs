@@ -54,6 +54,12 @@ pub(crate) struct Measure {
     pub local: Vec<String>,
     /// True for a sum over several events ("together", "in total").
     pub aggregate: bool,
+    /// True for a small figure after "the" ("the two nations"): it refers
+    /// to things already known, it does not claim a count.
+    pub reference: bool,
+    /// True for a present state ("there are 100,000 troops"): two states
+    /// on different dates may both be true.
+    pub state: bool,
 }
 
 /// Claims are weighed as if they held at least this many average concepts.
@@ -232,7 +238,10 @@ pub(crate) fn quantity(
             if (fa.qualifier == Qualifier::By) != (fb.qualifier == Qualifier::By) {
                 continue;
             }
-            if ma.aggregate != mb.aggregate {
+            if ma.aggregate != mb.aggregate || ma.reference || mb.reference {
+                continue;
+            }
+            if ma.state && mb.state && matches!((a.date, b.date), (Some(x), Some(y)) if x != y) {
                 continue;
             }
             let Some(disjoint) = fa.disjoint_from(fb) else {
