@@ -10,7 +10,7 @@ use crate::actor::{self, Actor, ActorInput, ActorKind, Gazetteer};
 use crate::error::Error;
 use crate::evidence::{cover, Evidence, Role};
 use crate::index::{ClaimRef, Index};
-use crate::judge::{self, JudgeConfig, Kind, Measure, Side, Verdict};
+use crate::judge::{self, JudgeConfig, Kind, Measure, QuantityVerdict, Side, Verdict};
 use crate::lexicon::{Lexicon, LexiconKind};
 use crate::record::Statement;
 use crate::report::{ClaimSummary, Contradiction, NormalizedStatement, Problem, Report};
@@ -195,16 +195,21 @@ impl Detector {
                     date: good[rb.stmt as usize].date,
                     claim: claim(rb),
                 };
-                let verdicts = [
-                    judge::quantity(
-                        &index,
-                        &side_a,
-                        &side_b,
-                        &aa.measures[ra.claim as usize],
-                        &ab.measures[rb.claim as usize],
-                    ),
-                    judge::stance(&index, &self.judge, &side_a, &side_b),
-                ];
+                let quantity = judge::quantity(
+                    &index,
+                    &side_a,
+                    &side_b,
+                    &aa.measures[ra.claim as usize],
+                    &ab.measures[rb.claim as usize],
+                );
+                let verdicts = match quantity {
+                    QuantityVerdict::Clash(v) => [Some(v), None],
+                    // Agreeing figures decide: no stance clash over them.
+                    QuantityVerdict::Compatible => [None, None],
+                    QuantityVerdict::Incomparable => {
+                        [None, judge::stance(&index, &self.judge, &side_a, &side_b)]
+                    }
+                };
                 verdicts.into_iter().flatten().map(move |v| (v, ra, rb))
             })
             .collect();

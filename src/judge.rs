@@ -207,6 +207,18 @@ pub(crate) fn stance(
     })
 }
 
+/// What the quantity judge says of two claims.
+#[derive(Debug, Clone)]
+pub(crate) enum QuantityVerdict {
+    /// Their figures clash.
+    Clash(Verdict),
+    /// They state comparable figures that agree: the figures, not the
+    /// words around them, decide ("3000 did not die" / "some 40 died").
+    Compatible,
+    /// No comparable figures.
+    Incomparable,
+}
+
 /// Judges a quantity clash between the figures of two claims: figures of
 /// comparable units that count the same thing (a shared head), are both sums
 /// or both single counts, both levels or both changes ("by 25 basis points"),
@@ -217,19 +229,20 @@ pub(crate) fn quantity(
     b: &Side<'_>,
     measure_a: &[Measure],
     measure_b: &[Measure],
-) -> Option<Verdict> {
-    if !may_clash(a, b) {
-        return None;
-    }
-    if a.claim.modality == Modality::Question || b.claim.modality == Modality::Question {
-        return None;
+) -> QuantityVerdict {
+    if !may_clash(a, b)
+        || a.claim.modality == Modality::Question
+        || b.claim.modality == Modality::Question
+    {
+        return QuantityVerdict::Incomparable;
     }
     let neg_a = !a.claim.polarity.is_positive();
     let neg_b = !b.claim.polarity.is_positive();
     if neg_a && neg_b {
-        return None;
+        return QuantityVerdict::Incomparable;
     }
     let mut best: Option<Verdict> = None;
+    let mut compared = false;
     for (fa, ma) in a.claim.figures.iter().zip(measure_a) {
         for (fb, mb) in b.claim.figures.iter().zip(measure_b) {
             if fa.qualifier == Qualifier::From || fb.qualifier == Qualifier::From {
@@ -262,6 +275,7 @@ pub(crate) fn quantity(
             if topic.is_empty() && a.actor != b.actor {
                 continue;
             }
+            compared = true;
             let clash = if neg_a || neg_b { !disjoint } else { disjoint };
             if !clash {
                 continue;
@@ -281,7 +295,11 @@ pub(crate) fn quantity(
             }
         }
     }
-    best
+    match best {
+        Some(v) => QuantityVerdict::Clash(v),
+        None if compared => QuantityVerdict::Compatible,
+        None => QuantityVerdict::Incomparable,
+    }
 }
 
 /// How far apart two intervals are, 0 (touching or overlapping) to 1.

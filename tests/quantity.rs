@@ -1,0 +1,117 @@
+//! Figures that clash and figures that agree, through the whole detector.
+
+use gainsay::{Detector, Kind, Statement};
+use proptest::prelude::*;
+
+fn kind_of(x: &str, y: &str) -> Option<Kind> {
+    let a = Statement::new("a", Some("Mayor Ann Lee"), x).with_source("one");
+    let b = Statement::new("b", Some("Health Bureau"), y).with_source("two");
+    let report = Detector::new().detect(&[a, b]).unwrap();
+    report.contradictions.first().map(|c| c.kind)
+}
+
+macro_rules! clash {
+    ($($x:expr, $y:expr => $want:expr;)*) => {$(
+        assert_eq!(kind_of($x, $y), $want, "{} / {}", $x, $y);
+        assert_eq!(kind_of($y, $x), $want, "{} / {} (swapped)", $y, $x);
+    )*};
+}
+
+#[test]
+fn figures_as_intervals() {
+    clash! {
+        "The region has lost hundreds of thousands of people to overdoses.",
+        "About 80,000 people died from overdoses in the region in 2024." => Some(Kind::Quantity);
+        "At least 83 people have died in the floods in the valley.",
+        "The floods in the valley caused more than 80 deaths." => None;
+        "There were at least 21 raids on the harbour so far.",
+        "The navy has carried out at least 21 raids on the harbour." => None;
+        "Exactly 12 ferries sank in the bay last winter.",
+        "About 400 ferries sank in the bay last winter." => Some(Kind::Quantity);
+        "The two crashes together killed 346 passengers on the coast.",
+        "The crash on the coast killed 157 passengers." => None;
+        "Nearly 3,000 residents died in the storm on the island.",
+        "An estimated 2,975 residents died in the storm on the island." => None;
+    }
+}
+
+#[test]
+fn a_denied_figure_clashes_with_the_same_figure_stated() {
+    clash! {
+        "3000 residents did not die in the storm on the island.",
+        "An estimated 2,975 residents died in the storm on the island." => Some(Kind::Quantity);
+        "3000 residents did not die in the storm on the island.",
+        "Some 40 residents died in the storm on the island." => None;
+    }
+}
+
+#[test]
+fn evidence_shows_both_figures_and_what_they_count() {
+    let a = Statement::new(
+        "a",
+        Some("Mayor Ann Lee"),
+        "About 80,000 people died from overdoses in 2024.",
+    );
+    let b = Statement::new(
+        "b",
+        Some("Senator Bo Park"),
+        "We lost hundreds of thousands of people to overdoses.",
+    );
+    let report = Detector::new().detect(&[a, b]).unwrap();
+    let c = &report.contradictions[0];
+    let figs: Vec<&str> = c
+        .evidence
+        .iter()
+        .filter(|e| e.role == gainsay::Role::Quantity)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(figs, ["About 80,000", "hundreds of thousands"]);
+    assert!(
+        c.explanation.contains("[72000, 88000]"),
+        "{}",
+        c.explanation
+    );
+    assert!(
+        c.explanation.contains("[200000, 999999]"),
+        "{}",
+        c.explanation
+    );
+}
+
+const PHRASES: &[&str] = &[
+    "at least 83",
+    "more than 80",
+    "about 80,000",
+    "hundreds of thousands",
+    "nearly 3,000",
+    "exactly 12",
+    "between 10 and 20",
+    "up to 500",
+    "fewer than 50",
+    "dozens of",
+    "21",
+    "2,975",
+];
+
+proptest! {
+    #[test]
+    fn quantity_judgement_is_symmetric(i in 0..PHRASES.len(), j in 0..PHRASES.len()) {
+        let x = format!("{} people died in the floods in the valley.", PHRASES[i]);
+        let y = format!("{} people died in the floods in the valley.", PHRASES[j]);
+        prop_assert_eq!(kind_of(&x, &y), kind_of(&y, &x));
+    }
+
+    #[test]
+    fn a_figure_never_contradicts_itself(i in 0..PHRASES.len()) {
+        let x = format!("{} people died in the floods in the valley.", PHRASES[i]);
+        prop_assert_eq!(kind_of(&x, &x), None);
+    }
+
+    #[test]
+    fn at_least_never_clashes_with_more_than_below_it(n in 1u32..100_000, d in 0u32..1000) {
+        let m = n.saturating_sub(d);
+        let x = format!("At least {n} people died in the floods in the valley.");
+        let y = format!("More than {m} people died in the floods in the valley.");
+        prop_assert_eq!(kind_of(&x, &y), None);
+    }
+}
