@@ -203,7 +203,7 @@ impl Detector {
                     &ab.measures[rb.claim as usize],
                 );
                 let verdicts = match quantity {
-                    QuantityVerdict::Clash(v) => [Some(v), None],
+                    QuantityVerdict::Clash(v) => [Some(*v), None],
                     // Agreeing figures decide: no stance clash over them.
                     QuantityVerdict::Compatible => [None, None],
                     QuantityVerdict::Incomparable => {

@@ -211,7 +211,7 @@ pub(crate) fn stance(
 #[derive(Debug, Clone)]
 pub(crate) enum QuantityVerdict {
     /// Their figures clash.
-    Clash(Verdict),
+    Clash(Box<Verdict>),
     /// They state comparable figures that agree: the figures, not the
     /// words around them, decide ("3000 did not die" / "some 40 died").
     Compatible,
@@ -296,7 +296,7 @@ pub(crate) fn quantity(
         }
     }
     match best {
-        Some(v) => QuantityVerdict::Clash(v),
+        Some(v) => QuantityVerdict::Clash(Box::new(v)),
         None if compared => QuantityVerdict::Compatible,
         None => QuantityVerdict::Incomparable,
     }
