@@ -9,8 +9,8 @@ use rayon::prelude::*;
 use crate::actor::{self, Actor, ActorInput, ActorKind, Gazetteer};
 use crate::error::Error;
 use crate::evidence::{cover, Evidence, Role};
-use crate::index::{ClaimRef, Index};
-use crate::judge::{self, JudgeConfig, Kind, Measure, QuantityVerdict, Side, Verdict};
+use crate::index::{Bounds, ClaimRef, Index};
+use crate::judge::{self, JudgeConfig, Kind, Measure, NameLinks, QuantityVerdict, Side, Verdict};
 use crate::lexicon::{Lexicon, LexiconKind};
 use crate::record::Statement;
 use crate::report::{ClaimSummary, Contradiction, NormalizedStatement, Problem, Report};
@@ -39,6 +39,8 @@ pub struct Detector {
     title_words: Arc<HashSet<String>>,
     judge: JudgeConfig,
     max_postings: usize,
+    budget: usize,
+    max_partners: usize,
 }
 
 impl Default for Detector {
@@ -64,6 +66,8 @@ pub struct DetectorBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
     judge: JudgeConfig,
     max_postings: usize,
+    budget: usize,
+    max_partners: usize,
 }
 
 impl DetectorBuilder {
@@ -74,9 +78,23 @@ impl DetectorBuilder {
     }
 
     /// The most claims one concept may pair before it is left out of
-    /// candidate generation (and the report says so). Default 10,000.
+    /// candidate generation (and the report says so). Default 5,000.
     pub fn max_postings(&mut self, n: usize) -> &mut DetectorBuilder {
         self.max_postings = n;
+        self
+    }
+
+    /// The most postings one claim visits when looking for partners, rarest
+    /// concepts first. Default 20,000.
+    pub fn candidate_budget(&mut self, n: usize) -> &mut DetectorBuilder {
+        self.budget = n;
+        self
+    }
+
+    /// The most candidate partners one claim keeps, those sharing the most
+    /// concepts first. Default 200.
+    pub fn max_partners(&mut self, n: usize) -> &mut DetectorBuilder {
+        self.max_partners = n;
         self
     }
 
@@ -117,6 +135,8 @@ impl DetectorBuilder {
             title_words: Arc::new(actor::title_words()),
             judge: self.judge,
             max_postings: self.max_postings.max(2),
+            budget: self.budget.max(1),
+            max_partners: self.max_partners.max(1),
         })
     }
 }
@@ -143,7 +163,9 @@ impl Detector {
             extra: Vec::new(),
             gazetteer: None,
             judge: JudgeConfig::default(),
-            max_postings: 10_000,
+            max_postings: 1000,
+            budget: 4000,
+            max_partners: 200,
         }
     }
 
@@ -172,11 +194,20 @@ impl Detector {
         let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
         let index = Index::build(&claims);
         let claim = |r: ClaimRef| &analyses[r.stmt as usize].claims[r.claim as usize];
-        let cands = index.candidates(self.max_postings, |a, b| {
-            let (ca, cb) = (claim(a), claim(b));
-            ca.polarity.is_positive() != cb.polarity.is_positive()
-                || (!ca.figures.is_empty() && !cb.figures.is_empty())
-        });
+        let links = name_links(&good, &analyses);
+        let negative = |r: ClaimRef| !claim(r).polarity.is_positive();
+        let figures = |r: ClaimRef| !claim(r).figures.is_empty();
+        let bounds = Bounds {
+            max_postings: self.max_postings,
+            budget: self.budget,
+            max_partners: self.max_partners,
+        };
+        let cands = index.candidates(
+            bounds,
+            |r| negative(r) || figures(r),
+            |a, b| (negative(a) && !negative(b)) || (figures(a) && figures(b)),
+            |r| id_hash(&good[r.stmt as usize].id),
+        );
         // Judge candidates in parallel; keep, per statement pair, the best
         // verdict (quantity before stance, then score, then claim order), so
         // the result is the same on any number of threads.
@@ -201,6 +232,7 @@ impl Detector {
                     &side_b,
                     &aa.measures[ra.claim as usize],
                     &ab.measures[rb.claim as usize],
+                    &links,
                 );
                 let verdicts = match quantity {
                     QuantityVerdict::Clash(v) => [Some(*v), None],
@@ -235,16 +267,28 @@ impl Detector {
                 .then_with(|| x.a.cmp(&y.a))
                 .then_with(|| x.b.cmp(&y.b))
         });
-        let bounds = cands
+        let mut bounds: Vec<String> = cands
             .capped
             .iter()
             .map(|(k, n)| {
                 format!(
-                    "concept {k:?} is held by {n} claims, over the bound of {}: its pairs were not compared",
+                    "concept {k:?} is held by {n} claims, over the bound of {}: it was not used to pair claims",
                     self.max_postings
                 )
             })
             .collect();
+        if cands.partners_capped > 0 {
+            bounds.push(format!(
+                "{} claims had more than {} candidate partners; those sharing the most concepts were kept",
+                cands.partners_capped, self.max_partners
+            ));
+        }
+        if cands.budget_reached > 0 {
+            bounds.push(format!(
+                "{} claims reached the budget of {} postings and were paired through their rarest concepts only",
+                cands.budget_reached, self.budget
+            ));
+        }
         let statements = good
             .iter()
             .zip(&analyses)
@@ -430,6 +474,44 @@ impl Detector {
     }
 }
 
+/// A hash of a statement id that does not change between runs or builds.
+fn id_hash(id: &str) -> u64 {
+    // FNV-1a: tiny, stable, good enough for tie-breaking.
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Names that the corpus mentions together, from every record that states a
+/// figure or is about one (text and context).
+fn name_links(good: &[&Statement], analyses: &[Analysis]) -> NameLinks {
+    let mut links = NameLinks::default();
+    if analyses
+        .iter()
+        .all(|a| a.claims.iter().all(|c| c.figures.is_empty()))
+    {
+        return links;
+    }
+    let per: Vec<Vec<String>> = good
+        .par_iter()
+        .map(|s| {
+            let mut n = names_of(&s.text);
+            if let Some(c) = &s.context {
+                for x in names_of(c) {
+                    if !n.contains(&x) {
+                        n.push(x);
+                    }
+                }
+            }
+            n
+        })
+        .collect();
+    for n in &per {
+        links.add(n);
+    }
+    links
+}
+
 fn problem(e: Error) -> Problem {
     let location = e.location().cloned().unwrap_or_default();
     let message = match e {
@@ -554,6 +636,56 @@ fn proposition_words(s: &Statement, c: &Claim, shared: &[String]) -> String {
 
 /// Content words this many tokens either side of a figure form its topic.
 const LOCAL_WINDOW: usize = 6;
+/// A proper name: a capitalized word that does not open its sentence and is
+/// not all capitals (an acronym) or a month or day name.
+fn is_name(t: &crate::text::Token<'_>, opens: bool) -> bool {
+    let caps = t
+        .raw
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    t.is_capitalized() && !opens && !caps && !MONTHS.contains(&t.norm.as_str())
+}
+
+/// The proper names of a text, sentence openers aside.
+fn names_of(text: &str) -> Vec<String> {
+    let toks = words(text);
+    let openers: Vec<usize> = crate::text::sentences(text).iter().map(|s| s.0).collect();
+    let mut out: Vec<String> = Vec::new();
+    for t in &toks {
+        let opens = openers.iter().any(|&o| {
+            text.get(o..t.start)
+                .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
+        });
+        if is_name(t, opens) && !out.contains(&t.norm) {
+            out.push(t.norm.clone());
+        }
+    }
+    out
+}
+
+/// Month and day names: capitalized, but not names of things.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 /// Present-tense words that make a figure a state ("there are", "has").
 const STATE_WORDS: &[&str] = &[
     "is",
@@ -691,6 +823,21 @@ fn measure(
         .rev()
         .take(STATE_WINDOW)
         .any(|t| STATE_WORDS.contains(&t.norm.as_str()));
+    // Proper names in the window.
+    let mut names: Vec<String> = Vec::new();
+    let opener = toks
+        .iter()
+        .find(|t| t.start >= claim.clause.start)
+        .map(|t| t.start);
+    for t in after
+        .iter()
+        .take(LOCAL_WINDOW)
+        .chain(before.iter().rev().take(LOCAL_WINDOW))
+    {
+        if is_name(t, opener == Some(t.start)) {
+            push(&mut names, t.norm.clone());
+        }
+    }
     let reference = f.value <= REFERENCE_MAX
         && toks
             .iter()
@@ -703,5 +850,6 @@ fn measure(
         aggregate,
         reference,
         state,
+        names,
     }
 }

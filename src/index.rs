@@ -1,9 +1,19 @@
 //! Candidate index: an inverted index from proposition concepts to the claims
 //! that hold them. Candidate pairs come only from shared postings, never from
-//! all pairs of the corpus; a posting list longer than the configured bound
-//! is not expanded, and the report says so.
+//! all pairs of the corpus, and the work is bounded:
+//!
+//! - a concept held by more than `max_postings` claims is not expanded (it
+//!   says little about which claims clash: "government", "said");
+//! - each claim visits its concepts rarest first and stops once it has
+//!   visited `budget` postings, so a claim on a huge topic still meets the
+//!   claims that share its rare words, in bounded time.
+//!
+//! Both bounds depend only on posting-list lengths and concept names, never
+//! on input order; the report says when either was reached.
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use crate::stance::Claim;
 
@@ -16,66 +26,128 @@ pub(crate) struct ClaimRef {
 
 /// The index over one corpus.
 pub(crate) struct Index {
-    postings: HashMap<String, Vec<ClaimRef>>,
-    /// Number of statements holding each concept.
-    df: HashMap<String, u32>,
-    statements: usize,
+    /// Concept name → concept id.
+    ids: HashMap<String, u32>,
+    /// Concept id → name.
+    names: Vec<String>,
+    /// Concept id → claims (global claim numbers) holding it.
+    postings: Vec<Vec<u32>>,
+    /// Concept id → idf.
+    idf: Vec<f64>,
+    /// Global claim number → address.
+    refs: Vec<ClaimRef>,
+    /// Global claim number → its concepts, rarest first.
+    keys: Vec<Vec<u32>>,
     mean_idf: f64,
 }
 
-/// Candidate pairs and the concepts whose postings were too long to expand.
+/// The bounds on candidate generation.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bounds {
+    /// A concept held by more claims than this is not expanded.
+    pub max_postings: usize,
+    /// A claim visits at most this many postings, rarest concepts first.
+    pub budget: usize,
+    /// A claim keeps at most this many partners, those sharing most first.
+    pub max_partners: usize,
+}
+
+/// Candidate pairs and the bounds that were reached.
 pub(crate) struct Candidates {
-    /// (earlier, later) claim pairs, each once, in a deterministic order.
+    /// (earlier, later) claim pairs, each once, sorted.
     pub pairs: Vec<(ClaimRef, ClaimRef)>,
-    /// Concepts skipped because their posting list exceeded the bound.
+    /// Concepts not expanded because too many claims hold them, with counts.
     pub capped: Vec<(String, usize)>,
+    /// Claims that stopped early because they reached the posting budget.
+    pub budget_reached: usize,
+    /// Claims that had more partners than `max_partners` (the rest dropped).
+    pub partners_capped: usize,
 }
 
 impl Index {
     /// Indexes every claim of every statement (`claims[i]` are statement i's).
     pub fn build(claims: &[Vec<Claim>]) -> Index {
-        let mut postings: HashMap<String, Vec<ClaimRef>> = HashMap::new();
-        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut refs = Vec::new();
+        let mut keys = Vec::new();
+        let mut seen_stmt: Vec<u32> = Vec::new();
         for (si, cs) in claims.iter().enumerate() {
-            let mut seen: Vec<&str> = Vec::new();
             for (ci, c) in cs.iter().enumerate() {
-                let r = ClaimRef {
+                let g = refs.len() as u32;
+                refs.push(ClaimRef {
                     stmt: si as u32,
                     claim: ci as u32,
-                };
+                });
+                let mut ks: Vec<u32> = Vec::with_capacity(c.terms.len());
                 for t in &c.terms {
-                    let list = postings.entry(t.key.clone()).or_default();
-                    if list.last() != Some(&r) {
-                        list.push(r);
+                    let id = *ids.entry(t.key.clone()).or_insert_with(|| {
+                        names.push(t.key.clone());
+                        postings.push(Vec::new());
+                        df.push(0);
+                        seen_stmt.push(u32::MAX);
+                        (names.len() - 1) as u32
+                    });
+                    if ks.contains(&id) {
+                        continue;
                     }
-                    if !seen.contains(&t.key.as_str()) {
-                        seen.push(&t.key);
-                        *df.entry(t.key.clone()).or_insert(0) += 1;
+                    ks.push(id);
+                    postings[id as usize].push(g);
+                    if seen_stmt[id as usize] != si as u32 {
+                        seen_stmt[id as usize] = si as u32;
+                        df[id as usize] += 1;
                     }
                 }
+                keys.push(ks);
             }
         }
-        let mut index = Index {
-            postings,
-            df,
-            statements: claims.len(),
-            mean_idf: 1.0,
+        let n = claims.len() as f64;
+        let idf: Vec<f64> = df
+            .iter()
+            .map(|&d| (1.0 + (n + 1.0) / (f64::from(d) + 1.0)).ln())
+            .collect();
+        // Mean idf over occurrences, summed in name order so that the float
+        // sum does not depend on input order.
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_unstable_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
+        let total: f64 = df.iter().map(|&d| f64::from(d)).sum();
+        let mean_idf = if total > 0.0 {
+            order
+                .iter()
+                .map(|&k| idf[k as usize] * f64::from(df[k as usize]))
+                .sum::<f64>()
+                / total
+        } else {
+            1.0
         };
-        let total: u64 = index.df.values().map(|&d| u64::from(d)).sum();
-        if total > 0 {
-            // Summed in key order: float sums must not depend on hash order.
-            let mut keys: Vec<(&String, &u32)> = index.df.iter().collect();
-            keys.sort_unstable();
-            let sum: f64 = keys.iter().map(|(k, &d)| index.idf(k) * f64::from(d)).sum();
-            index.mean_idf = sum / total as f64;
+        // Each claim's concepts, rarest first (ties by name).
+        for ks in &mut keys {
+            ks.sort_unstable_by(|a, b| {
+                postings[*a as usize]
+                    .len()
+                    .cmp(&postings[*b as usize].len())
+                    .then_with(|| names[*a as usize].cmp(&names[*b as usize]))
+            });
         }
-        index
+        Index {
+            ids,
+            names,
+            postings,
+            idf,
+            refs,
+            keys,
+            mean_idf,
+        }
     }
 
     /// Inverse document frequency of a concept: rare concepts weigh more.
     pub fn idf(&self, key: &str) -> f64 {
-        let df = f64::from(self.df.get(key).copied().unwrap_or(0));
-        (1.0 + (self.statements as f64 + 1.0) / (df + 1.0)).ln()
+        match self.ids.get(key) {
+            Some(&id) => self.idf[id as usize],
+            None => (1.0 + self.refs.len() as f64 + 1.0).ln(),
+        }
     }
 
     /// Mean idf over concept occurrences: the weight of an average concept.
@@ -84,34 +156,94 @@ impl Index {
     }
 
     /// Pairs of claims of different statements that share at least one
-    /// concept and that `keep` accepts. Posting lists longer than
-    /// `max_postings` are skipped (and listed in `capped`).
+    /// concept, that `source` accepts as the claim to search from and `keep`
+    /// accepts as a pair. Concepts held by more than `max_postings` claims are
+    /// skipped; each claim visits at most `budget` postings, rarest first.
     pub fn candidates(
         &self,
-        max_postings: usize,
-        keep: impl Fn(ClaimRef, ClaimRef) -> bool,
+        bounds: Bounds,
+        source: impl Fn(ClaimRef) -> bool + Sync,
+        keep: impl Fn(ClaimRef, ClaimRef) -> bool + Sync,
+        tiebreak: impl Fn(ClaimRef) -> u64 + Sync,
     ) -> Candidates {
-        let mut keys: Vec<&String> = self.postings.keys().collect();
-        keys.sort();
-        let mut pairs = Vec::new();
-        let mut capped = Vec::new();
-        for key in keys {
-            let list = &self.postings[key];
-            if list.len() > max_postings {
-                capped.push((key.clone(), list.len()));
-                continue;
-            }
-            for (i, &a) in list.iter().enumerate() {
-                for &b in &list[i + 1..] {
-                    if a.stmt != b.stmt && keep(a, b) {
-                        pairs.push((a, b));
+        let Bounds {
+            max_postings,
+            budget,
+            max_partners,
+        } = bounds;
+        #[allow(clippy::type_complexity)]
+        let per_claim: Vec<(Vec<(ClaimRef, ClaimRef)>, bool, bool)> = (0..self.refs.len())
+            .into_par_iter()
+            .filter(|&g| source(self.refs[g]))
+            .map(|g| {
+                let a = self.refs[g];
+                let mut partners: HashMap<u32, u16> = HashMap::new();
+                let mut visited = 0usize;
+                let mut stopped = false;
+                for &k in &self.keys[g] {
+                    let list = &self.postings[k as usize];
+                    if list.len() > max_postings {
+                        continue;
+                    }
+                    if visited + list.len() > budget {
+                        stopped = true;
+                        break;
+                    }
+                    visited += list.len();
+                    for &d in list {
+                        let b = self.refs[d as usize];
+                        if b.stmt != a.stmt && keep(a, b) {
+                            *partners.entry(d).or_insert(0) += 1;
+                        }
                     }
                 }
-            }
-        }
-        pairs.sort_unstable();
+                // Keep the partners that share the most concepts; ties by a
+                // hash of the statement id, not by input order.
+                let mut ranked: Vec<(u16, u64, u32)> = partners
+                    .into_iter()
+                    .map(|(d, n)| (n, tiebreak(self.refs[d as usize]), d))
+                    .collect();
+                let over = ranked.len() > max_partners;
+                if over {
+                    ranked.sort_unstable_by(|x, y| {
+                        y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+                    });
+                    ranked.truncate(max_partners);
+                }
+                let pairs = ranked
+                    .into_iter()
+                    .map(|(_, _, d)| {
+                        let b = self.refs[d as usize];
+                        if a < b {
+                            (a, b)
+                        } else {
+                            (b, a)
+                        }
+                    })
+                    .collect();
+                (pairs, stopped, over)
+            })
+            .collect();
+        let budget_reached = per_claim.iter().filter(|x| x.1).count();
+        let partners_capped = per_claim.iter().filter(|x| x.2).count();
+        let mut pairs: Vec<(ClaimRef, ClaimRef)> =
+            per_claim.into_iter().flat_map(|x| x.0).collect();
+        pairs.par_sort_unstable();
         pairs.dedup();
-        Candidates { pairs, capped }
+        let mut capped: Vec<(String, usize)> = self
+            .postings
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.len() > max_postings)
+            .map(|(k, l)| (self.names[k].clone(), l.len()))
+            .collect();
+        capped.sort();
+        Candidates {
+            pairs,
+            capped,
+            budget_reached,
+            partners_capped,
+        }
     }
 }
 
@@ -133,6 +265,18 @@ mod tests {
         texts.iter().map(|t| claims(&cx, t, None)).collect()
     }
 
+    fn all(_: ClaimRef) -> bool {
+        true
+    }
+
+    fn b(max_postings: usize, budget: usize) -> Bounds {
+        Bounds {
+            max_postings,
+            budget,
+            max_partners: 1000,
+        }
+    }
+
     #[test]
     fn only_pairs_that_share_a_concept() {
         let c = corpus(&[
@@ -141,7 +285,7 @@ mod tests {
             "Bakers sell bread on Sundays.",
         ]);
         let idx = Index::build(&c);
-        let cands = idx.candidates(100, |_, _| true);
+        let cands = idx.candidates(b(100, 1000), all, |_, _| true, |r| u64::from(r.stmt));
         let stmts: Vec<_> = cands.pairs.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(0, 1)]);
     }
@@ -153,8 +297,46 @@ mod tests {
             .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let idx = Index::build(&corpus(&refs));
-        let cands = idx.candidates(5, |_, _| true);
+        let cands = idx.candidates(b(5, 1000), all, |_, _| true, |r| u64::from(r.stmt));
         assert!(cands.capped.iter().any(|(k, n)| k == "dam" && *n == 20));
+        assert!(cands.pairs.is_empty());
+    }
+
+    #[test]
+    fn the_budget_keeps_the_rare_concepts() {
+        // Forty claims share "dam"; two share the rare "sluice" as well.
+        let mut texts: Vec<String> = (0..40).map(|_| "The dam leaks.".to_owned()).collect();
+        texts.push("The dam sluice leaks.".into());
+        texts.push("The dam sluice holds.".into());
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let idx = Index::build(&corpus(&refs));
+        let cands = idx.candidates(
+            b(1000, 10),
+            |r| r.stmt >= 40,
+            |_, _| true,
+            |r| u64::from(r.stmt),
+        );
+        let stmts: Vec<_> = cands.pairs.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
+        assert_eq!(stmts, [(40, 41)]);
+        assert_eq!(cands.budget_reached, 2);
+    }
+
+    #[test]
+    fn partners_are_capped_most_shared_first() {
+        let mut texts: Vec<String> = (0..10).map(|_| "The dam leaks.".to_owned()).collect();
+        texts.push("The dam sluice leaks.".into());
+        texts.push("The dam sluice holds.".into());
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let idx = Index::build(&corpus(&refs));
+        let bounds = Bounds {
+            max_postings: 100,
+            budget: 1000,
+            max_partners: 1,
+        };
+        let cands = idx.candidates(bounds, |r| r.stmt == 11, |_, _| true, |r| u64::from(r.stmt));
+        let stmts: Vec<_> = cands.pairs.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
+        assert_eq!(stmts, [(10, 11)]);
+        assert_eq!(cands.partners_capped, 1);
     }
 
     #[test]

@@ -60,7 +60,13 @@ pub(crate) struct Measure {
     /// True for a present state ("there are 100,000 troops"): two states
     /// on different dates may both be true.
     pub state: bool,
+    /// Proper names next to the figure ("in the valley of Tarn"): two
+    /// figures next to different names are about different things.
+    pub names: Vec<String>,
 }
+
+/// A figure's topic word weighs at least this share of an average concept.
+const TOPIC_IDF_FLOOR: f64 = 0.5;
 
 /// Claims are weighed as if they held at least this many average concepts.
 const MIN_CLAIM_TERMS: f64 = 2.5;
@@ -207,6 +213,39 @@ pub(crate) fn stance(
     })
 }
 
+/// Which proper names the corpus mentions together: "the valley of Tarn"
+/// and "the storm Lila" are related when some record names both.
+#[derive(Debug, Default)]
+pub(crate) struct NameLinks {
+    pairs: HashSet<(String, String)>,
+}
+
+impl NameLinks {
+    /// Records that the names of one record go together.
+    pub fn add(&mut self, names: &[String]) {
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                if a != b {
+                    let (x, y) = if a < b { (a, b) } else { (b, a) };
+                    self.pairs.insert((x.clone(), y.clone()));
+                }
+            }
+        }
+    }
+
+    /// True when the two sets share a name or some record names one of each.
+    pub fn related(&self, a: &[String], b: &[String]) -> bool {
+        a.iter().any(|x| {
+            b.iter().any(|y| {
+                x == y || {
+                    let (p, q) = if x < y { (x, y) } else { (y, x) };
+                    self.pairs.contains(&(p.clone(), q.clone()))
+                }
+            })
+        })
+    }
+}
+
 /// What the quantity judge says of two claims.
 #[derive(Debug, Clone)]
 pub(crate) enum QuantityVerdict {
@@ -229,6 +268,7 @@ pub(crate) fn quantity(
     b: &Side<'_>,
     measure_a: &[Measure],
     measure_b: &[Measure],
+    links: &NameLinks,
 ) -> QuantityVerdict {
     if !may_clash(a, b)
         || a.claim.modality == Modality::Question
@@ -257,6 +297,10 @@ pub(crate) fn quantity(
             if ma.state && mb.state && matches!((a.date, b.date), (Some(x), Some(y)) if x != y) {
                 continue;
             }
+            if !ma.names.is_empty() && !mb.names.is_empty() && !links.related(&ma.names, &mb.names)
+            {
+                continue;
+            }
             let Some(disjoint) = fa.disjoint_from(fb) else {
                 continue;
             };
@@ -266,22 +310,26 @@ pub(crate) fn quantity(
             }
             // Beyond what is counted, the figures must share a topic,
             // unless one actor speaks on both sides.
+            // A topic word must say something: half an average concept's
+            // weight at least ("region" in every report does not count).
+            let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
             let topic: Vec<&str> = ma
                 .local
                 .iter()
                 .filter(|k| mb.local.contains(k) && !ma.head.contains(k) && !mb.head.contains(k))
+                .filter(|k| idx.idf(k) >= floor)
                 .map(String::as_str)
                 .collect();
             if topic.is_empty() && a.actor != b.actor {
                 continue;
             }
+            let topic_w: f64 = topic.iter().map(|k| idx.idf(k)).sum();
             compared = true;
             let clash = if neg_a || neg_b { !disjoint } else { disjoint };
             if !clash {
                 continue;
             }
             let sep = separation(&fa.comparable_interval(), &fb.comparable_interval());
-            let topic_w: f64 = topic.iter().map(|k| idx.idf(k)).sum();
             let score = (0.55 + 0.25 * sep + 0.05 * topic_w.min(4.0)).min(1.0);
             if best.as_ref().is_none_or(|v| score > v.score) {
                 let mut shared: Vec<String> = head.iter().map(|s| (*s).clone()).collect();

@@ -30,6 +30,7 @@ mod quantity;
 mod record;
 mod report;
 mod stance;
+pub mod synth;
 mod text;
 
 pub use actor::{normalize_actors, Actor, ActorKind, Gazetteer, GazetteerEntry};

@@ -171,15 +171,15 @@ struct Scanned<'a> {
     field: Field,
     toks: Vec<Token<'a>>,
     stems: Vec<String>,
-    /// Byte ranges of figures: compared as quantities, not as words.
-    figures: Vec<Span>,
+    /// Figures: compared as quantities, not as words.
+    figures: Vec<Figure>,
 }
 
 impl<'a> Scanned<'a> {
     fn new(text: &'a str, field: Field) -> Scanned<'a> {
         let toks = words(text);
         let stems = toks.iter().map(|t| stem(&t.norm)).collect();
-        let figures = parse_figures(text).into_iter().map(|f| f.span).collect();
+        let figures = parse_figures(text);
         Scanned {
             text,
             field,
@@ -373,7 +373,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         let in_figure = sc
             .figures
             .iter()
-            .any(|f| f.start <= tok.start && tok.end <= f.end);
+            .any(|f| f.span.start <= tok.start && tok.end <= f.span.end);
         let skip = in_figure
             || lx.stop.contains(norm)
             || (!grouped && lx.reporting.contains(st.as_str()))
@@ -597,7 +597,7 @@ fn find_fold(hay: &str, needle: &str) -> Option<(usize, usize)> {
 /// The claims of one statement.
 pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) -> Vec<Claim> {
     let sc = Scanned::new(text, Field::Text);
-    let figures = parse_figures(text);
+    let figures = &sc.figures;
     let mut out: Vec<Claim> = Vec::new();
     let mut last_question: Option<Vec<Term>> = None;
     let mut context_cache: Option<(Vec<Term>, Vec<String>)> = None;

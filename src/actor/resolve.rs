@@ -584,6 +584,8 @@ fn mention_display(m: &Mention) -> String {
 pub(super) fn resolve(inputs: &[ActorInput<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
     let lx = ActorLexicon::get();
     let mut per_source: HashMap<&str, usize> = HashMap::new();
+    // Actor strings repeat heavily: parse each distinct one once.
+    let mut parsed_cache: HashMap<&str, Parsed> = HashMap::new();
     let recs: Vec<Rec<'_>> = inputs
         .iter()
         .map(|input| {
@@ -591,9 +593,14 @@ pub(super) fn resolve(inputs: &[ActorInput<'_>], gazetteer: Option<&Gazetteer>) 
             let n = per_source.entry(source).or_insert(0);
             let pos_in_source = *n;
             *n += 1;
+            let raw = input.actor.unwrap_or("");
+            let parsed = parsed_cache
+                .entry(raw)
+                .or_insert_with(|| parse::parse(raw))
+                .clone();
             Rec {
                 input,
-                parsed: input.actor.map_or_else(|| parse::parse(""), parse),
+                parsed,
                 source,
                 pos_in_source,
                 date: input.date.map(|d| d.ordinal()),
