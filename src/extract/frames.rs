@@ -40,7 +40,7 @@ fn np_word(t: &Tok) -> bool {
         && t.info.verb.is_none_or(|_| t.cap)
         && (t.info.class & (class::STOP | class::AUX | class::CONJ | class::REL | class::PRON) == 0
             || t.is(class::DET)
-            || t.cap && !t.is(class::PRON | class::REL | class::CONJ))
+            || t.cap && !t.is(class::PRON | class::REL | class::CONJ | class::STOP))
         && (!t.ly || t.cap)
 }
 
@@ -91,11 +91,21 @@ impl<'d, 'a> Frames<'d, 'a> {
                 && t[k as usize - 1].cap
                 && t[k as usize + 1].cap;
             let plain = !tk.cap && !tk.is(class::DET | class::GROUP | class::TITLE | class::ORG);
-            if seen_cap && plain && !link {
+            let at_end = k as usize == end;
+            // Lowercase words only as the head, or as modifiers of a
+            // role head ("a senior official"), never before a name.
+            let head_role = t[end].is(class::GROUP | class::TITLE | class::ORG);
+            if plain && !link && !at_end && (seen_cap || !head_role) {
                 break;
             }
             seen_cap |= tk.cap;
-            if np_word(tk) || link {
+            // A document noun spelled like a verb heads the phrase: "the report said".
+            let doc_noun =
+                at_end && tk.info.verb.is_some() && !tk.info.participle && k as usize > lo && {
+                    let p = &t[k as usize - 1];
+                    p.is(class::DET) || (p.cap && !p.is(class::STOP))
+                };
+            if np_word(tk) || link || doc_noun {
                 a = k as usize;
                 k -= 1;
             } else {
@@ -109,11 +119,13 @@ impl<'d, 'a> Frames<'d, 'a> {
         (a <= end && self.has_head(a, end + 1)).then_some(Speaker { a, b: end + 1 })
     }
 
-    /// A phrase needs a capitalized word, a group noun or a title word.
+    /// A phrase needs a capitalized word, a group noun, a title word or a
+    /// document noun after a determiner ("a new report").
     fn has_head(&self, a: usize, b: usize) -> bool {
-        self.toks()[a..b]
-            .iter()
+        let t = &self.toks()[a..b];
+        t.iter()
             .any(|t| (t.cap && !t.is(class::DET)) || t.is(class::GROUP | class::TITLE | class::ORG))
+            || (t.len() >= 2 && t[0].is(class::DET) && t[t.len() - 1].info.verb.is_some())
     }
 
     /// Rightward speaker phrase from token `a`, up to `hi`.
@@ -142,6 +154,15 @@ impl<'d, 'a> Frames<'d, 'a> {
             if np_word(tk) || link {
                 seen_cap |= tk.cap;
                 b += 1;
+            } else if tk.info.verb.is_some()
+                && !tk.info.participle
+                && b > a
+                && !seen_cap
+                && !t[b - 1].is(class::GROUP | class::TITLE | class::ORG)
+            {
+                // "a new report": a document noun ends the phrase.
+                b += 1;
+                break;
             } else {
                 break;
             }
@@ -282,6 +303,23 @@ impl<'d, 'a> Frames<'d, 'a> {
             if v + 1 < s1 && t[v + 1].is_word() && t[v + 1].raw_is(self.doc.text, "by") {
                 continue;
             }
+            // A noun before a verb: "the report said", "a report detailing".
+            if v + 1 < s1
+                && t[v + 1].is_word()
+                && !t[v + 1].cap
+                && (t[v + 1].info.verb.is_some() || t[v + 1].is(class::AUX) && !t[v + 1].ly)
+                && !t[v + 1].raw_is(self.doc.text, "that")
+            {
+                continue;
+            }
+            // A passive: "was informed of".
+            if (s0..v).rev().take_while(|&k| skippable(&t[k])).any(|k| {
+                ["was", "were", "is", "are", "be", "been", "being"]
+                    .iter()
+                    .any(|w| t[k].raw_is(self.doc.text, w))
+            }) {
+                continue;
+            }
             if kind == VerbKind::Out && !(v + 1 < s1 && t[v + 1].raw_is(self.doc.text, "out")) {
                 continue;
             }
@@ -319,6 +357,7 @@ impl<'d, 'a> Frames<'d, 'a> {
             }
             let object = matches!(kind, VerbKind::Object | VerbKind::Out);
             let that = (c..(c + WINDOW).min(s1))
+                .filter(|_| !object)
                 .take_while(|&k| {
                     let x = &t[k];
                     let aux = x.is(class::AUX) && !x.raw_is(self.doc.text, "that");
@@ -378,7 +417,7 @@ impl<'d, 'a> Frames<'d, 'a> {
             let mut end = start;
             while end < s1 {
                 let x = &t[end];
-                if x.punct(';') || self.in_direct(end) {
+                if x.punct(';') || x.punct('(') || self.in_direct(end) {
                     break;
                 }
                 if x.punct(',') && end + 2 < s1 && t[end + 1].raw_is(self.doc.text, "according") {
@@ -463,6 +502,9 @@ impl<'d, 'a> Frames<'d, 'a> {
                     continue;
                 }
                 let (fi, fj) = (&reported[i], &reported[j]);
+                if t[fi.anchor].start >= fi.span.1 {
+                    continue; // postposed: the inner report is its content
+                }
                 let Some(st) = fj.speaker_tok else { continue };
                 let sb = t[st].start;
                 if sb < fi.span.0 || sb >= fi.span.1 || fj.speaker == fi.speaker {

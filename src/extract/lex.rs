@@ -94,6 +94,7 @@ impl ExtractLexicon {
                 Some("link") => class::LINK,
                 Some("pron") => class::PRON,
                 Some("abbr") => class::ABBR,
+                Some("role") => class::GROUP,
                 _ => continue,
             };
             for w in parts {

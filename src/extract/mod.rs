@@ -189,7 +189,13 @@ impl Extractor {
                 next_mention += 1;
             }
             let actor = match f.speaker {
-                Some((a, b)) if f.pronoun => resolver.resolve(&article[a..b]),
+                Some((a, b)) if f.pronoun => {
+                    let s0 = doc.sentences.get(f.sentence).map_or(0, |s| s.0);
+                    let near = f
+                        .speaker_tok
+                        .and_then(|st| resolver.named_in(&doc, s0, st, &article[a..b]));
+                    near.or_else(|| resolver.resolve(&article[a..b]))
+                }
                 Some((a, b)) => {
                     let name = article[a..b].to_owned();
                     let person = resolver.is_person(&name, &doc, a, b);
@@ -317,6 +323,32 @@ impl Resolver {
         } else {
             self.group = Some(name.to_owned());
         }
+    }
+
+    /// A known person's name written in tokens `[s0, end)` of the same
+    /// sentence, for he/she: the nearest one.
+    fn named_in(
+        &self,
+        doc: &scan::Doc<'_>,
+        s0: usize,
+        end: usize,
+        pronoun: &str,
+    ) -> Option<String> {
+        if !matches!(pronoun.to_ascii_lowercase().as_str(), "he" | "she") {
+            return None;
+        }
+        doc.toks[s0..end.min(doc.toks.len())]
+            .iter()
+            .rev()
+            .filter(|t| t.cap && t.is_word())
+            .map(|t| {
+                let w = &doc.text[t.start..t.end];
+                w.strip_suffix("\u{2019}s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w)
+            })
+            .find(|w| self.surnames.iter().any(|s| s == w))
+            .map(str::to_owned)
     }
 
     fn resolve(&self, pronoun: &str) -> Option<String> {
