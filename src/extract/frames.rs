@@ -595,13 +595,26 @@ impl<'d, 'a> Frames<'d, 'a> {
 
     /// The speaker token range of the last reported statement in sentence `si`.
     fn last_subject(&self, found: &[Found], si: usize) -> Option<Speaker> {
-        let f = found
-            .iter()
-            .rev()
-            .find(|f| f.sentence == si && f.speaker_tok.is_some())?;
+        // `found` holds reported statements in sentence order, then quotes
+        // in article order: look at the last quote, then the reported ones.
+        let reported = found.partition_point(|f| !f.quote && f.sentence <= si);
+        let last_quote = found
+            .last()
+            .filter(|f| f.quote && f.sentence == si && f.speaker_tok.is_some());
+        let f = last_quote.or_else(|| {
+            found[..reported]
+                .iter()
+                .rev()
+                .take_while(|f| f.sentence == si)
+                .find(|f| f.speaker_tok.is_some())
+        })?;
         let a = f.speaker_tok?;
         let end = f.speaker?.1;
-        let b = (a..self.toks().len()).find(|&k| self.toks()[k].end >= end)? + 1;
+        let toks = self.toks();
+        let b = a + toks[a..].partition_point(|t| t.end < end) + 1;
+        if b > toks.len() {
+            return None;
+        }
         Some(Speaker { a, b })
     }
 }

@@ -122,7 +122,10 @@ impl Extractor {
             (None, 0)
         };
         let tweets = tweets(article, from);
-        let skip = |a: usize, b: usize| tweets.iter().any(|t| t.line == (a, b));
+        let skip = |a: usize, b: usize| {
+            let i = tweets.partition_point(|t| t.line.0 < a);
+            tweets.get(i).is_some_and(|t| t.line == (a, b))
+        };
         let doc = scan::scan(article, from, &skip);
         let frames = Frames::new(&doc);
         let mut found: Vec<Found> = Vec::new();
@@ -294,11 +297,9 @@ struct Resolver {
 
 impl Resolver {
     fn is_person(&self, name: &str, doc: &scan::Doc<'_>, a: usize, b: usize) -> bool {
-        let toks: Vec<&scan::Tok> = doc
-            .toks
-            .iter()
-            .filter(|t| t.start >= a && t.end <= b)
-            .collect();
+        let lo = doc.toks.partition_point(|t| t.start < a);
+        let hi = doc.toks.partition_point(|t| t.end <= b).max(lo);
+        let toks: Vec<&scan::Tok> = doc.toks[lo..hi].iter().collect();
         person_like(name, &toks, &self.surnames)
     }
 
