@@ -70,7 +70,8 @@ impl<'d, 'a> Frames<'d, 'a> {
         &self.doc.toks
     }
 
-    fn in_direct(&self, i: usize) -> bool {
+    /// True when token `i` is inside a direct quotation.
+    pub fn in_direct(&self, i: usize) -> bool {
         self.doc.region_of[i].is_some_and(|r| self.direct[r as usize])
     }
 
@@ -303,8 +304,12 @@ impl<'d, 'a> Frames<'d, 'a> {
             if v + 1 < s1 && t[v + 1].is_word() && t[v + 1].raw_is(self.doc.text, "by") {
                 continue;
             }
-            // A noun before a verb: "the report said", "a report detailing".
-            if v + 1 < s1
+            // A noun before a verb: "the report said", "a report detailing"
+            // (a past form is a verb: "who she claimed were").
+            let word = &self.doc.text[tv.start..tv.end];
+            let past = word.ends_with("ed") || ["said", "told", "wrote", "thought"].contains(&word);
+            if !past
+                && v + 1 < s1
                 && t[v + 1].is_word()
                 && !t[v + 1].cap
                 && (t[v + 1].info.verb.is_some() || t[v + 1].is(class::AUX) && !t[v + 1].ly)
@@ -385,6 +390,28 @@ impl<'d, 'a> Frames<'d, 'a> {
                     k += 1;
                 }
                 k
+            };
+            // "…, who NAME claimed were …": the statement is the clause the
+            // relative pronoun belongs to.
+            let start = if that.is_none()
+                && !object
+                && speaker.a > s0 + 1
+                && t[speaker.a - 1].is(class::REL)
+                && !t[speaker.a - 1].cap
+                && t[speaker.a - 2].punct(',')
+            {
+                let q = speaker.a - 2;
+                let mut st = (s0..q)
+                    .rev()
+                    .take(WINDOW)
+                    .find(|&k| t[k].punct(',') || self.in_direct(k))
+                    .map_or(s0, |k| k + 1);
+                while st < q && t[st].is(class::STOP | class::CONJ) && !t[st].is(class::DET) {
+                    st += 1;
+                }
+                st
+            } else {
+                start
             };
             subj = Some(speaker);
             // Postposed: "…, NAME said."

@@ -39,6 +39,7 @@ pub(crate) mod class {
     pub const TITLE: u16 = 1 << 9;
     pub const GROUP: u16 = 1 << 10;
     pub const ORG: u16 = 1 << 11;
+    pub const OPRON: u16 = 1 << 12;
 }
 
 /// What extraction knows about one folded word.
@@ -93,6 +94,7 @@ impl ExtractLexicon {
                 Some("det") => class::DET,
                 Some("link") => class::LINK,
                 Some("pron") => class::PRON,
+                Some("opron") => class::OPRON,
                 Some("abbr") => class::ABBR,
                 Some("role") => class::GROUP,
                 _ => continue,

@@ -54,6 +54,7 @@ pub fn extract(article: &str, source: &str) -> Vec<Statement> {
 pub struct Extractor {
     context: bool,
     date_line: bool,
+    narrator: bool,
 }
 
 impl Default for Extractor {
@@ -74,6 +75,7 @@ impl Extractor {
         Extractor {
             context: true,
             date_line: true,
+            narrator: true,
         }
     }
 
@@ -105,6 +107,22 @@ impl Extractor {
         self
     }
 
+    /// Whether a sentence in the article's own voice that states a counted
+    /// figure ("at least 40 people died") becomes a record with no actor
+    /// (default on): figures of the source can contradict a speaker's.
+    ///
+    /// # Examples
+    /// ```
+    /// let a = "At least 40 people died in the flood.";
+    /// let on = gainsay::Extractor::new().extract(a, "a.txt");
+    /// assert_eq!((on.len(), on[0].actor.as_deref()), (1, None));
+    /// assert!(gainsay::Extractor::new().narrator(false).extract(a, "a.txt").is_empty());
+    /// ```
+    pub fn narrator(mut self, on: bool) -> Extractor {
+        self.narrator = on;
+        self
+    }
+
     /// Extracts the statements of `article`; see [`extract`].
     ///
     /// # Examples
@@ -133,6 +151,9 @@ impl Extractor {
             frames.sentence(si, &mut found);
         }
         frames.quotes(&mut found);
+        if self.narrator {
+            narrator(&doc, &frames, &mut found);
+        }
         // Each span once; article order.
         found.sort_by_key(|f| (f.span.0, f.anchor));
         let mut kept: Vec<Found> = Vec::with_capacity(found.len());
@@ -155,6 +176,8 @@ impl Extractor {
                     actor: Option<String>,
                     ctx: Option<(usize, usize)>| {
             let text = &article[span.0..span.1];
+            // A pronoun that found no antecedent is no speaker.
+            let actor = actor.filter(|a| !is_pronoun(a));
             if text.trim().is_empty() {
                 return;
             }
@@ -192,7 +215,7 @@ impl Extractor {
                 next_mention += 1;
             }
             let actor = match f.speaker {
-                Some((a, b)) if f.pronoun => {
+                Some((a, b)) if f.pronoun || is_pronoun(&article[a..b]) => {
                     let s0 = doc.sentences.get(f.sentence).map_or(0, |s| s.0);
                     let near = f
                         .speaker_tok
@@ -222,6 +245,56 @@ impl Extractor {
             push(&mut out, t.text, Some(t.actor.clone()), None);
         }
         out
+    }
+}
+
+/// Sentences in the source's own voice that state a counted figure: no
+/// statement found in them, no quotation in them.
+fn narrator(doc: &scan::Doc<'_>, frames: &Frames<'_, '_>, found: &mut Vec<Found>) {
+    let mut covered = vec![false; doc.sentences.len()];
+    for f in found.iter() {
+        // Statements may reach over several sentences (long quotations).
+        let first = doc
+            .sentences
+            .partition_point(|&(_, b)| doc.toks[b - 1].end <= f.span.0);
+        for (si, &(a, _)) in doc.sentences.iter().enumerate().skip(first) {
+            if doc.toks[a].start >= f.span.1 {
+                break;
+            }
+            covered[si] = true;
+        }
+    }
+    for (si, &(a, b)) in doc.sentences.iter().enumerate() {
+        if covered[si] || (a..b).any(|k| frames.in_direct(k)) {
+            continue;
+        }
+        if doc.toks[a..b].iter().filter(|t| t.is_word()).count() < 6 {
+            continue;
+        }
+        let mut e = b;
+        while e > a && matches!(doc.toks[e - 1].kind, scan::Kind::Punct(_)) {
+            e -= 1;
+        }
+        if e <= a {
+            continue;
+        }
+        let span = (doc.toks[a].start, doc.toks[e - 1].end);
+        let text = &doc.text[span.0..span.1];
+        if !crate::quantity::parse_figures(text)
+            .iter()
+            .any(|f| f.counted.is_some())
+        {
+            continue;
+        }
+        found.push(Found {
+            span,
+            speaker: None,
+            pronoun: false,
+            sentence: si,
+            quote: false,
+            anchor: a,
+            speaker_tok: None,
+        });
     }
 }
 
@@ -272,7 +345,7 @@ fn tweets(article: &str, from: usize) -> Vec<Tweet> {
                 let body = &line[..body_end];
                 let lead = body.len() - body.trim_start().len();
                 let text = (at + lead, at + body.trim_end().len());
-                if !actor.is_empty() && text.1 > text.0 {
+                if !actor.is_empty() && !is_pronoun(actor) && text.1 > text.0 {
                     out.push(Tweet {
                         line: (at, end),
                         text,
@@ -358,6 +431,13 @@ impl Resolver {
             _ => self.group.clone(),
         }
     }
+}
+
+/// A lone personal pronoun ("he", "They"): never output as an actor.
+fn is_pronoun(name: &str) -> bool {
+    let lex = lex::ExtractLexicon::get();
+    let w = name.trim().to_lowercase();
+    !w.contains(' ') && lex.info(&w).class & (class::PRON | class::OPRON) != 0
 }
 
 fn person_like(name: &str, toks: &[&scan::Tok], surnames: &[String]) -> bool {

@@ -361,4 +361,56 @@ proptest! {
         let st = extract(&a, "p.txt");
         spans_hold(&a, &st);
     }
+
+    #[test]
+    fn actors_are_never_bare_pronouns(a in quote_heavy()) {
+        for s in extract(&a, "p.txt") {
+            let actor = s.actor.unwrap_or_default().to_lowercase();
+            prop_assert!(!["he", "she", "they", "it", "i", "we", "him", "her", "them"].contains(&actor.trim()));
+        }
+    }
+
+    #[test]
+    fn a_repeated_paragraph_repeats_its_records(n in 1usize..6) {
+        let p = "Ada Vos said the toll was fair. \u{201c}Fine,\u{201d} she told reporters.\n";
+        let one = extract(p, "p.txt").len();
+        prop_assert_eq!(extract(&p.repeat(n), "p.txt").len(), one * n);
+    }
+}
+
+#[test]
+fn relative_reports_and_narrator_figures() {
+    t!(
+        "The ferry sank on May 2, when the storm hit 40 boats, who Lind also claimed were unsafe.",
+        "the storm hit 40 boats, who Lind also claimed were unsafe",
+        Some("Lind")
+    );
+    t!(
+        "At least 40 people died in the flood, as the agency claims.",
+        "At least 40 people died in the flood, as the agency claims",
+        None
+    );
+    lacks("The ferry sank near the old harbor on a calm day.", "ferry");
+    let st = Extractor::new()
+        .narrator(false)
+        .extract("At least 40 people died in the flood.", "t.txt");
+    assert!(st.is_empty());
+}
+
+#[test]
+fn every_record_has_its_source_and_order() {
+    let a = "Ana Diaz said taxes would fall. \u{201c}Trust us,\u{201d} Diaz added. Ivo Lind said taxes would rise.";
+    let st = extract(a, "x/y.txt");
+    spans_hold(a, &st);
+    let ids: Vec<_> = st.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["y-01", "y-02", "y-03"]);
+    assert!(st
+        .windows(2)
+        .all(|w| w[0].span.unwrap()[0] <= w[1].span.unwrap()[0]));
+}
+
+#[test]
+fn extractor_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Extractor>();
 }
