@@ -16,6 +16,9 @@
 //! assert!(cues.contains(&"ok with") && cues.contains(&"ruled out"));
 //! ```
 //!
+//! Articles become statement records with [`extract`]: every record's
+//! `span` slices the article to its text.
+//!
 //! See `DESIGN.md` for the pipeline and its invariants.
 #![deny(missing_docs)]
 

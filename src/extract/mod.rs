@@ -200,7 +200,8 @@ impl Extractor {
         };
         for f in kept {
             while let Some(t) = tw.next_if(|t| t.text.0 < f.span.0) {
-                resolver.named(&t.actor, true);
+                // An embedded post interrupts the article: its author does
+                // not become the referent of a later "he".
                 push(&mut out, t.text, Some(t.actor.clone()), None);
             }
             // Mentions of the sentences up to this one.
@@ -220,7 +221,13 @@ impl Extractor {
                     let near = f
                         .speaker_tok
                         .and_then(|st| resolver.named_in(&doc, s0, st, &article[a..b]));
-                    near.or_else(|| resolver.resolve(&article[a..b]))
+                    match near {
+                        Some(name) => {
+                            resolver.named(&name, true);
+                            Some(name)
+                        }
+                        None => resolver.resolve(&article[a..b]),
+                    }
                 }
                 Some((a, b)) => {
                     let name = article[a..b].to_owned();
@@ -337,11 +344,16 @@ fn tweets(article: &str, from: usize) -> Vec<Tweet> {
                 .or_else(|| head.rfind(" - ").map(|d| (d, 3)));
             if let Some((d, w)) = dash {
                 let actor = head[d + w..].trim();
-                let body_end = ["pic.twitter.com", "https://", "http://"]
-                    .iter()
-                    .filter_map(|m| head[..d].find(m))
-                    .min()
-                    .unwrap_or(d);
+                // The post's text ends before its first link ("host.tld/path").
+                let mut body_end = d;
+                let mut pos = 0;
+                for w in head[..d].split(' ') {
+                    if w.contains('/') && w.contains('.') {
+                        body_end = pos;
+                        break;
+                    }
+                    pos += w.len() + 1;
+                }
                 let body = &line[..body_end];
                 let lead = body.len() - body.trim_start().len();
                 let text = (at + lead, at + body.trim_end().len());

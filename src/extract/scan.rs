@@ -349,7 +349,7 @@ fn split_sentences(toks: &[Tok], region_of: &[Option<u32>]) -> Vec<(usize, usize
                 !abbrev || next_is_break(toks, i)
             }
             Kind::Quote(Mark::Close | Mark::Straight) => {
-                // A quotation that ends a sentence: `… drugs."  Next`.
+                // A quotation that ends a sentence: `… ready."  Next`.
                 i > 0
                     && toks[i - 1].terminal()
                     && region_of[i].is_some()
