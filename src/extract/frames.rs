@@ -131,6 +131,12 @@ impl<'d, 'a> Frames<'d, 'a> {
 
     /// Rightward speaker phrase from token `a`, up to `hi`.
     fn name_right(&self, a: usize, hi: usize) -> Option<Speaker> {
+        self.name_right_tail(a, hi, false)
+    }
+
+    /// Like [`Self::name_right`]; with `tail`, one lowercase noun may close
+    /// the phrase before a comma or the end ("according to city data, …").
+    fn name_right_tail(&self, a: usize, hi: usize, tail: bool) -> Option<Speaker> {
         let t = self.toks();
         if a >= hi {
             return None;
@@ -149,6 +155,22 @@ impl<'d, 'a> Frames<'d, 'a> {
                 && b + 1 < hi
                 && t[b + 1].cap;
             let plain = !tk.cap && !tk.is(class::DET | class::GROUP | class::TITLE | class::ORG);
+            // One lowercase noun may close a phrase of names before a comma
+            // or the end: "according to the city data, …".
+            let closes = b + 1 >= hi
+                || matches!(t[b + 1].kind, Kind::Punct(',' | '.' | ';') | Kind::Newline);
+            if tail
+                && seen_cap
+                && plain
+                && !link
+                && closes
+                && tk.info.verb.is_none()
+                && !tk.ly
+                && np_word(tk)
+            {
+                b += 1;
+                break;
+            }
             if seen_cap && plain && !link {
                 break;
             }
@@ -196,6 +218,17 @@ impl<'d, 'a> Frames<'d, 'a> {
                 return None;
             }
             let head = self.name_left(prev - 1, s0)?;
+            // "Ambassador to Ruritania, Ana Diaz, said": a title phrase and
+            // the name it stands beside are one speaker.
+            let apposed = &t[prev + 1..p];
+            let name = !apposed.is_empty()
+                && apposed.len() <= 4
+                && apposed
+                    .iter()
+                    .all(|x| x.is_word() && x.cap && !x.is(class::STOP));
+            if name && t[head.a..head.b].iter().any(|x| x.is(class::TITLE)) {
+                return Some((Speaker { a: head.a, b: p }, first_between));
+            }
             return Some((head, first_between));
         }
         if pt.is(class::REL) && !pt.cap {
@@ -485,7 +518,7 @@ impl<'d, 'a> Frames<'d, 'a> {
             if self.doc.region_of[k].is_some() {
                 continue;
             }
-            let Some(sp) = self.name_right(k + 2, s1) else {
+            let Some(sp) = self.name_right_tail(k + 2, s1, true) else {
                 continue;
             };
             let (a, b) = if k == s0 || (k > s0 && !t[k - 1].punct(',')) {

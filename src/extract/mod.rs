@@ -156,9 +156,18 @@ impl Extractor {
         }
         // Each span once; article order.
         found.sort_by_key(|f| (f.span.0, f.anchor));
+        // Each span once; a report inside another of the same speaker
+        // ("…, saying that X") adds nothing: dropped. Quotations stay.
         let mut kept: Vec<Found> = Vec::with_capacity(found.len());
         for f in found {
-            if kept.iter().rev().take(4).any(|k| k.span == f.span) {
+            let same_speaker = |k: &Found| match (k.speaker, f.speaker) {
+                (Some(a), Some(b)) => article[a.0..a.1] == article[b.0..b.1],
+                _ => false,
+            };
+            if kept.iter().rev().take(4).any(|k| {
+                k.span == f.span
+                    || (!f.quote && k.span.0 <= f.span.0 && f.span.1 <= k.span.1 && same_speaker(k))
+            }) {
                 continue;
             }
             kept.push(f);
