@@ -89,7 +89,7 @@ impl<'d, 'a> Frames<'d, 'a> {
             let link = tk.is(class::LINK)
                 && !tk.cap
                 && k as usize > lo
-                && t[k as usize - 1].cap
+                && (t[k as usize - 1].cap || t[k as usize - 1].is(class::GROUP | class::TITLE))
                 && t[k as usize + 1].cap;
             let plain = !tk.cap && !tk.is(class::DET | class::GROUP | class::TITLE | class::ORG);
             let at_end = k as usize == end;
@@ -151,7 +151,7 @@ impl<'d, 'a> Frames<'d, 'a> {
             let link = tk.is(class::LINK)
                 && !tk.cap
                 && b > a
-                && t[b - 1].cap
+                && (t[b - 1].cap || t[b - 1].is(class::GROUP | class::TITLE))
                 && b + 1 < hi
                 && t[b + 1].cap;
             let plain = !tk.cap && !tk.is(class::DET | class::GROUP | class::TITLE | class::ORG);
@@ -398,7 +398,9 @@ impl<'d, 'a> Frames<'d, 'a> {
                 .filter(|_| !object)
                 .take_while(|&k| {
                     let x = &t[k];
-                    let aux = x.is(class::AUX) && !x.raw_is(self.doc.text, "that");
+                    // A finite verb means the clause began: no "that" to come.
+                    let aux =
+                        x.is(class::AUX) && x.is(class::STOP) && !x.raw_is(self.doc.text, "that");
                     let subject_first = x.is(class::PRON) && k == c;
                     !(x.punct(';') || self.in_direct(k) || aux || subject_first)
                 })
@@ -416,6 +418,7 @@ impl<'d, 'a> Frames<'d, 'a> {
                 }
                 while k < s1
                     && (t[k].is(class::TIME)
+                        || (t[k].ly && !t[k].cap)
                         || (t[k].raw_is(self.doc.text, "on")
                             && k + 1 < s1
                             && t[k + 1].is(class::TIME)))
@@ -485,6 +488,7 @@ impl<'d, 'a> Frames<'d, 'a> {
                 }
                 end += 1;
             }
+            let stop = end;
             // Trim the frame of a quotation that follows: ", adding,".
             while end > start
                 && (matches!(
@@ -497,6 +501,10 @@ impl<'d, 'a> Frames<'d, 'a> {
             }
             if end <= start {
                 continue;
+            }
+            let words = (start..end).filter(|&k| t[k].is_word()).count();
+            if stop < s1 && self.in_direct(stop) && that.is_none() && words <= 4 {
+                continue; // "said in a statement: “…”" introduces the quotation
             }
             consumed_until = consumed_until.max(start);
             reported.push(Found {
@@ -614,6 +622,16 @@ impl<'d, 'a> Frames<'d, 'a> {
                     let mut v = v.saturating_sub(1);
                     while v > s0 && t[v].is(class::TIME) {
                         v -= 1;
+                    }
+                    // "said in a statement:" — the verb a few words back.
+                    if t[v].info.verb.is_none() {
+                        if let Some(k) = (v.saturating_sub(5).max(s0)..v)
+                            .rev()
+                            .take_while(|&k| t[k].is_word())
+                            .find(|&k| t[k].info.verb.is_some() && !t[k].cap)
+                        {
+                            v = k;
+                        }
                     }
                     if t[v].is_word() && t[v].info.verb.is_some() && !t[v].cap {
                         if t[v].info.participle {

@@ -125,6 +125,18 @@ fn speakers() {
 
 #[test]
 #[rustfmt::skip]
+fn frames_with_phrases_between() {
+    t!("The ministry said in a statement: \u{201c}The border stays open.\u{201d}", "The border stays open.", Some("The ministry"));
+    lacks("The ministry said in a statement: \u{201c}The border stays open.\u{201d}", "in a statement");
+    t!("Bell has said repeatedly that he will not resign.", "he will not resign", Some("Bell"));
+    t!("Officials in Ruritania said they had not been consulted.", "they had not been consulted", Some("Officials in Ruritania"));
+    t!("A spokesperson for the ministry told the Daily Courier that talks would resume.", "talks would resume", Some("A spokesperson for the ministry"));
+    t!("\u{201c}We will fight,\u{201d} said Prime Minister Ana Diaz, \u{201c}and we will win.\u{201d}", "and we will win.", Some("Prime Minister Ana Diaz"));
+    t!("\u{201c}I stay,\u{201d} Bell told supporters on Tuesday, adding that he expected to win.", "he expected to win", Some("Bell"));
+}
+
+#[test]
+#[rustfmt::skip]
 fn titles_beside_names_and_data_sources() {
     t!("Envoy to Ruritania, Ana Diaz, praised the toll plan.", "praised the toll plan", Some("Envoy to Ruritania, Ana Diaz"));
     t!("According to provisional Port Authority data, 40 ships docked.", "40 ships docked", Some("provisional Port Authority data"));
