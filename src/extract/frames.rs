@@ -198,8 +198,27 @@ impl<'d, 'a> Frames<'d, 'a> {
     fn subject(&self, v: usize, s0: usize, subj: Option<Speaker>) -> Option<(Speaker, usize)> {
         let t = self.toks();
         let mut j = v;
-        while j > s0 && skippable(&t[j - 1]) {
-            j -= 1;
+        loop {
+            while j > s0 && skippable(&t[j - 1]) {
+                j -= 1;
+            }
+            // A time phrase between speaker and verb: "X on Thursday said".
+            let mut k = j;
+            while k > s0 && t[k - 1].is(class::TIME) {
+                k -= 1;
+            }
+            // … and the preposition before it ("on", "in", "at").
+            if k < j
+                && k > s0
+                && !t[k - 1].cap
+                && (t[k - 1].is(class::LINK) || t[k - 1].raw_is(self.doc.text, "on"))
+            {
+                k -= 1;
+            }
+            if k == j || k == s0 {
+                break;
+            }
+            j = k;
         }
         let first_between = j;
         if j == s0 {

@@ -129,6 +129,8 @@ fn frames_with_phrases_between() {
     t!("The ministry said in a statement: \u{201c}The border stays open.\u{201d}", "The border stays open.", Some("The ministry"));
     lacks("The ministry said in a statement: \u{201c}The border stays open.\u{201d}", "in a statement");
     t!("Bell has said repeatedly that he will not resign.", "he will not resign", Some("Bell"));
+    t!("Health Minister Rosa Vey on Thursday insisted the supply was secure.", "the supply was secure", Some("Health Minister Rosa Vey"));
+    t!("Its president, Karl Ode, said 120 clinics had run out.", "120 clinics had run out", Some("president, Karl Ode"));
     t!("Officials in Ruritania said they had not been consulted.", "they had not been consulted", Some("Officials in Ruritania"));
     t!("A spokesperson for the ministry told the Daily Courier that talks would resume.", "talks would resume", Some("A spokesperson for the ministry"));
     t!("\u{201c}We will fight,\u{201d} said Prime Minister Ana Diaz, \u{201c}and we will win.\u{201d}", "and we will win.", Some("Prime Minister Ana Diaz"));
