@@ -40,6 +40,7 @@ pub(crate) mod class {
     pub const GROUP: u16 = 1 << 10;
     pub const ORG: u16 = 1 << 11;
     pub const OPRON: u16 = 1 << 12;
+    pub const ANA: u16 = 1 << 13;
 }
 
 /// What extraction knows about one folded word.
@@ -95,6 +96,7 @@ impl ExtractLexicon {
                 Some("link") => class::LINK,
                 Some("pron") => class::PRON,
                 Some("opron") => class::OPRON,
+                Some("ana") => class::ANA,
                 Some("abbr") => class::ABBR,
                 Some("role") => class::GROUP,
                 _ => continue,

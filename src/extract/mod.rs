@@ -250,7 +250,21 @@ impl Extractor {
             if f.quote && actor.is_some() {
                 quote_speaker.clone_from(&actor);
             }
+            // The sentence around the statement; an anaphoric statement
+            // ("That is fine.") alone in its sentence also gets the
+            // sentence before, which holds what it answers.
             let sent = doc.sentences.get(f.sentence).map(|&(a, b)| {
+                let mut a = a;
+                let first = doc.toks.partition_point(|t| t.start < f.span.0);
+                let anaphoric = doc.toks.get(first).is_some_and(|t| t.is(class::ANA));
+                let alone = doc.toks[a..b]
+                    .iter()
+                    .filter(|t| t.is_word() && (t.end <= f.span.0 || t.start >= f.span.1))
+                    .count()
+                    <= 3;
+                if anaphoric && alone && f.sentence > 0 {
+                    a = doc.sentences[f.sentence - 1].0;
+                }
                 let (a, b) = (doc.toks[a].start, doc.toks[b - 1].end);
                 let s = &article[a..b];
                 (a, a + s.trim_end().len())

@@ -180,6 +180,15 @@ fn context_of_an_answer() {
 }
 
 #[test]
+fn an_anaphoric_answer_gets_the_question_before_it() {
+    let a = "Ada Vos was asked whether the dam would be built. \u{201c}No, absolutely not,\u{201d} she said.";
+    let st = extract(a, "t.txt");
+    let s = st.iter().find(|s| s.text == "No, absolutely not,").unwrap();
+    assert_eq!(s.context.as_deref(), Some(a));
+    assert_eq!(s.actor.as_deref(), Some("Ada Vos"));
+}
+
+#[test]
 fn noise_is_dropped() {
     lacks(
         "Ada Vos said the toll was fair.\nAda Vos at the port. Kim Roe/Pressfoto Images\n",
