@@ -321,6 +321,10 @@ fn prev_non_newline(toks: &[Tok], i: usize) -> Option<usize> {
     (0..i).rev().find(|&k| toks[k].kind != Kind::Newline)
 }
 
+/// Longest sentence in tokens: a longer run is cut, so that every search
+/// within a sentence is bounded and the whole pass stays linear.
+const MAX_SENTENCE: usize = 320;
+
 /// Cuts sentences at terminal punctuation outside quotations (or right after
 /// a quotation that ends with one) and at paragraph ends outside quotations.
 fn split_sentences(toks: &[Tok], region_of: &[Option<u32>]) -> Vec<(usize, usize)> {
@@ -361,7 +365,7 @@ fn split_sentences(toks: &[Tok], region_of: &[Option<u32>]) -> Vec<(usize, usize
             }
             Kind::Word if t.dotted && !inside => next_is_break(toks, i),
             _ => false,
-        };
+        } || i + 1 - start >= MAX_SENTENCE;
         if end_here {
             push(start, i + 1, &mut out);
             start = i + 1;

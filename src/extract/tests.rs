@@ -300,6 +300,20 @@ fn every_record_has_its_source_and_order() {
 }
 
 #[test]
+fn long_runs_without_sentence_ends_stay_exact() {
+    // Sentences are cut at a bounded length, so each search stays bounded.
+    for unit in [
+        "Ada Vos said Bell said ",
+        "\u{201c}x\u{201d}, adding, ",
+        "Ada said, \u{201c}a ",
+        "according to Ada, ",
+    ] {
+        let text = unit.repeat(4000);
+        spans_hold(&text, &extract(&text, "t.txt"));
+    }
+}
+
+#[test]
 fn extractor_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Extractor>();
