@@ -295,7 +295,7 @@ impl<'d, 'a> Frames<'d, 'a> {
                 p.kind == Kind::Newline
                     || p.terminal()
                     || p.punct(':')
-                    || matches!(p.kind, Kind::Quote(Mark::Close | Mark::Straight))
+                    || (r > 0 && self.doc.regions[r - 1].close == Some(reg.open - 1))
             }
         };
         if starts {
@@ -473,6 +473,7 @@ impl<'d, 'a> Frames<'d, 'a> {
             let rest_empty = (c..s1).all(|k| !t[k].is_word() || t[k].is(class::TIME))
                 || (kind == VerbKind::Tell
                     && (c..s1).all(|k| t[k].kind != Kind::Quote(Mark::Open))
+                    && (c..s1).all(|k| t[k].kind != Kind::Quote(Mark::Single))
                     && that.is_none()
                     && start >= s1);
             if rest_empty && speaker.a > s0 && t[speaker.a - 1].punct(',') && !self.in_direct(s0) {

@@ -26,6 +26,8 @@ pub(crate) enum Mark {
     Close,
     /// "
     Straight,
+    /// ‘ (closed by a ’ that ends a word)
+    Single,
 }
 
 /// A token of the article.
@@ -130,6 +132,15 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
                     if d == '.' && dotted {
                         j = k;
                     }
+                    // A plural possessive: "the farmers’ union".
+                    let possessive = matches!(d, '\'' | '\u{2019}')
+                        && bytes[j - 1] == b's'
+                        && bytes.get(k) == Some(&b' ')
+                        && bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+                        && k + 1 < to;
+                    if possessive {
+                        j = k;
+                    }
                     break;
                 }
                 if d == '.' {
@@ -167,6 +178,8 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
             '\u{201c}' | '\u{201e}' => Kind::Quote(Mark::Open),
             '\u{201d}' => Kind::Quote(Mark::Close),
             '"' => Kind::Quote(Mark::Straight),
+            // ‘ opens a quotation at a word start; ’ there is an apostrophe.
+            '\u{2018}' => Kind::Quote(Mark::Single),
             _ if c.is_whitespace() => {
                 i += len;
                 continue;
@@ -236,7 +249,13 @@ pub(crate) fn scan<'a>(text: &'a str, from: usize, skip: &dyn Fn(usize, usize) -
         at = end + 1;
     }
     let (regions, region_of) = pair_quotes(text, &toks);
-    let sentences = split_sentences(&toks, &region_of);
+    let mut closes = vec![false; toks.len()];
+    for r in &regions {
+        if let Some(c) = r.close {
+            closes[c] = true;
+        }
+    }
+    let sentences = split_sentences(&toks, &region_of, &closes);
     Doc {
         text,
         toks,
@@ -252,6 +271,9 @@ fn pair_quotes(text: &str, toks: &[Tok]) -> (Vec<Region>, Vec<Option<u32>>) {
     let mut regions: Vec<Region> = Vec::new();
     let mut region_of = vec![None; toks.len()];
     let mut open: Option<usize> = None;
+    // The open quotation began with ‘: only ’ closes it, double marks inside
+    // are nested quotations.
+    let mut single = false;
     let trim = |a: usize, b: usize| -> (usize, usize) {
         let s = &text[a..b.max(a)];
         let lead = s.len() - s.trim_start().len();
@@ -282,7 +304,11 @@ fn pair_quotes(text: &str, toks: &[Tok]) -> (Vec<Region>, Vec<Option<u32>>) {
                     j += 1;
                 }
                 let continues = j < toks.len()
-                    && matches!(toks[j].kind, Kind::Quote(Mark::Open | Mark::Straight));
+                    && match toks[j].kind {
+                        Kind::Quote(Mark::Single) => single,
+                        Kind::Quote(Mark::Open | Mark::Straight) => !single,
+                        _ => false,
+                    };
                 if continues {
                     i = j + 1;
                     continue;
@@ -291,7 +317,15 @@ fn pair_quotes(text: &str, toks: &[Tok]) -> (Vec<Region>, Vec<Option<u32>>) {
                 finish(&mut regions, o, None, last.max(o));
                 open = None;
             }
-            (Kind::Quote(Mark::Open | Mark::Straight), None) => open = Some(i),
+            (Kind::Quote(m), None) if m != Mark::Close => {
+                open = Some(i);
+                single = m == Mark::Single;
+            }
+            (Kind::Punct('\u{2019}'), Some(o)) if single => {
+                finish(&mut regions, o, Some(i), i);
+                open = None;
+            }
+            (Kind::Quote(_), Some(_)) if single => {}
             (Kind::Quote(Mark::Close | Mark::Straight), Some(o)) => {
                 finish(&mut regions, o, Some(i), i);
                 open = None;
@@ -327,7 +361,11 @@ const MAX_SENTENCE: usize = 320;
 
 /// Cuts sentences at terminal punctuation outside quotations (or right after
 /// a quotation that ends with one) and at paragraph ends outside quotations.
-fn split_sentences(toks: &[Tok], region_of: &[Option<u32>]) -> Vec<(usize, usize)> {
+fn split_sentences(
+    toks: &[Tok],
+    region_of: &[Option<u32>],
+    closes: &[bool],
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let push = |a: usize, b: usize, out: &mut Vec<(usize, usize)>| {
@@ -352,7 +390,7 @@ fn split_sentences(toks: &[Tok], region_of: &[Option<u32>]) -> Vec<(usize, usize
                             && toks[i - 1].cap));
                 !abbrev || next_is_break(toks, i)
             }
-            Kind::Quote(Mark::Close | Mark::Straight) => {
+            Kind::Quote(_) | Kind::Punct('\u{2019}') if closes[i] => {
                 // A quotation that ends a sentence: `… ready."  Next`.
                 i > 0
                     && toks[i - 1].terminal()

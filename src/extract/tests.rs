@@ -58,6 +58,15 @@ fn direct_quotes() {
 
 #[test]
 #[rustfmt::skip]
+fn single_quotation_marks() {
+    t!("\u{2018}We won\u{2019}t give up,\u{2019} Ada Vos said.", "We won\u{2019}t give up,", Some("Ada Vos"));
+    t!("Ada Vos said: \u{2018}The \u{201c}plan\u{201d} is dead.\u{2019}", "The \u{201c}plan\u{201d} is dead.", Some("Ada Vos"));
+    t!("Ada Vos said the vote was \u{2018}rigged\u{2019} and unfair.", "the vote was \u{2018}rigged\u{2019} and unfair", Some("Ada Vos"));
+    t!("The farmers\u{2019} union said prices would rise.", "prices would rise", Some("The farmers\u{2019} union"));
+}
+
+#[test]
+#[rustfmt::skip]
 fn split_and_running_quotes() {
     t!("\u{201c}We tried,\u{201d} Ada Vos said, \u{201c}and we will try again.\u{201d}", "and we will try again.", Some("Ada Vos"));
     t!("\u{201c}We tried,\u{201d} Ada Vos said, \u{201c}and we will try again.\u{201d}", "We tried,", Some("Ada Vos"));
@@ -227,6 +236,7 @@ fn quote_heavy() -> impl Strategy<Value = String> {
         Just("\"".to_owned()),
         Just("'".to_owned()),
         Just("\u{2019}".to_owned()),
+        Just("\u{2018}".to_owned()),
         Just("\n".to_owned()),
         Just(", ".to_owned()),
         Just(". ".to_owned()),
