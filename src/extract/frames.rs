@@ -271,9 +271,7 @@ impl<'d, 'a> Frames<'d, 'a> {
         while a < s1 && (t[a].is(class::CONJ) || t[a].kind == Kind::Newline) {
             a += 1;
         }
-        let sp = self.name_right(a, s1)?;
-        // The phrase must be followed by a verb-ish word, not a comma clause.
-        Some(sp)
+        self.name_right(a, s1)
     }
 
     /// Is quotation `r` a statement of its own (not a scare quote inside
@@ -334,7 +332,6 @@ impl<'d, 'a> Frames<'d, 'a> {
     pub fn sentence(&self, si: usize, out: &mut Vec<Found>) {
         let (s0, s1) = self.doc.sentences[si];
         let t = self.toks();
-        let first = out.len();
         let opening = self.opening_subject(s0, s1);
         let mut subj: Option<Speaker> = None;
         let bytes = |a: usize, b: usize| (t[a].start, t[b - 1].end);
@@ -608,7 +605,6 @@ impl<'d, 'a> Frames<'d, 'a> {
             }
         }
         out.extend(reported.into_iter().filter(|f| f.span.1 > f.span.0));
-        let _ = first;
     }
 
     /// Every direct quotation of the article, in order, with its speaker
