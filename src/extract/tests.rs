@@ -207,7 +207,7 @@ fn noise_is_dropped() {
         "\u{a9} 2031 Daily Courier. All rights reserved. Ada Vos said so.",
         "rights",
     );
-    let a = "Ships were seized at dawn, and\u{2026} pic.twitter.com/xYz12 \u{2014} Harbor Master Ada Vos (@harbor) May 3, 2031\n";
+    let a = "Ships were seized at dawn, and\u{2026} pic.example.org/xYz12 \u{2014} Harbor Master Ada Vos (@harbor) May 3, 2031\n";
     let st = extract(a, "t.txt");
     spans_hold(a, &st);
     assert_eq!(st.len(), 1);
