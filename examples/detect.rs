@@ -4,7 +4,13 @@
 //! cargo run --release --example detect                  # the bundled seed statements
 //! cargo run --release --example detect -- FILE.jsonl    # or - for stdin
 //! cargo run --release --example detect -- --json FILE.jsonl > report.json
+//! cargo run --release --example detect -- --articles A.txt B.txt …   # news text
+//! cargo run --release --example detect -- --json --emit-records recs.jsonl --articles A.txt
 //! ```
+//! `--articles` takes every remaining argument as an article file: the
+//! statements are extracted ([`gainsay::extract`]) and then detected; the
+//! report's evidence spans index the extracted records, which
+//! `--emit-records FILE` writes as JSON Lines.
 //! `--gazetteer FILE.json` adds known names and aliases
 //! (`[{"name": …, "aliases": […], "affiliation": …}]`).
 //! Bad records are listed on stderr and the exit code is 1 after the report
@@ -16,8 +22,8 @@ use std::process::ExitCode;
 use gainsay::{Detector, Error, Field, Report, Role, Statement, StatementReader};
 
 const SEEDS: &str = include_str!("data/seeds.jsonl");
-const USAGE: &str =
-    "usage: detect [--json] [--strict] [--min-score X] [--gazetteer FILE.json] [FILE.jsonl | -]";
+const USAGE: &str = "usage: detect [--json] [--strict] [--min-score X] [--gazetteer FILE.json] \
+     [--emit-records FILE] [FILE.jsonl | - | --articles ARTICLE.txt …]";
 
 fn main() -> ExitCode {
     match run() {
@@ -33,6 +39,8 @@ fn run() -> Result<ExitCode, String> {
     let mut json = false;
     let mut strict = false;
     let mut input: Option<String> = None;
+    let mut articles: Vec<String> = Vec::new();
+    let mut emit: Option<String> = None;
     let mut builder = Detector::builder();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -48,6 +56,13 @@ fn run() -> Result<ExitCode, String> {
                 let json = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
                 builder.gazetteer(gainsay::Gazetteer::from_json(&json).map_err(|e| e.to_string())?);
             }
+            "--articles" => {
+                articles.extend(args.by_ref());
+                if articles.is_empty() {
+                    return Err(USAGE.to_owned());
+                }
+            }
+            "--emit-records" => emit = Some(args.next().ok_or(USAGE)?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -57,6 +72,9 @@ fn run() -> Result<ExitCode, String> {
         }
     }
     let detector = builder.build().map_err(|e| e.to_string())?;
+    if input.is_some() && !articles.is_empty() {
+        return Err(format!("give either records or --articles\n{USAGE}"));
+    }
     let reader: Box<dyn BufRead> = match input.as_deref() {
         None => Box::new(SEEDS.as_bytes()),
         Some("-") => Box::new(BufReader::new(io::stdin())),
@@ -64,7 +82,14 @@ fn run() -> Result<ExitCode, String> {
             std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
         )),
     };
-    let (statements, errors) = read(reader, strict);
+    let (statements, errors) = if articles.is_empty() {
+        read(reader, strict)
+    } else {
+        (extract_all(&articles)?, Vec::new())
+    };
+    if let Some(path) = &emit {
+        write_records(path, &statements)?;
+    }
     for e in &errors {
         eprintln!("detect: {e}");
     }
@@ -91,6 +116,27 @@ fn run() -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Statement records extracted from article files, in argument order.
+fn extract_all(paths: &[String]) -> Result<Vec<Statement>, String> {
+    let mut out = Vec::new();
+    for path in paths {
+        let article = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        out.extend(gainsay::extract(&article, path));
+    }
+    Ok(out)
+}
+
+/// Writes records as JSON Lines, so evidence spans can be checked against them.
+fn write_records(path: &str, statements: &[Statement]) -> Result<(), String> {
+    let file = std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut w = io::BufWriter::new(file);
+    for s in statements {
+        serde_json::to_writer(&mut w, s).map_err(|e| format!("{path}: {e}"))?;
+        writeln!(w).map_err(|e| format!("{path}: {e}"))?;
+    }
+    w.flush().map_err(|e| format!("{path}: {e}"))
 }
 
 fn read(reader: impl BufRead, strict: bool) -> (Vec<Statement>, Vec<Error>) {

@@ -16,6 +16,9 @@
 //! assert!(cues.contains(&"ok with") && cues.contains(&"ruled out"));
 //! ```
 //!
+//! Articles become statement records with [`extract`]: every record's
+//! `span` slices the article to its text.
+//!
 //! See `DESIGN.md` for the pipeline and its invariants.
 #![deny(missing_docs)]
 
@@ -23,6 +26,7 @@ mod actor;
 mod detector;
 mod error;
 mod evidence;
+mod extract;
 mod index;
 mod judge;
 mod lexicon;
@@ -37,6 +41,7 @@ pub use actor::{normalize_actors, Actor, ActorKind, Gazetteer, GazetteerEntry};
 pub use detector::{Detector, DetectorBuilder};
 pub use error::{Error, Location};
 pub use evidence::{Evidence, Role};
+pub use extract::{extract, Extractor};
 pub use judge::{JudgeConfig, Kind};
 pub use lexicon::LexiconKind;
 pub use quantity::{parse_figures, Figure, Interval, Qualifier, Unit};

@@ -1,0 +1,126 @@
+//! The word lists article extraction uses, parsed once from
+//! `src/lexicon/*.txt` (general English; see each file's header).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lexicon::entries;
+
+const SPEECH_VERBS: &str = include_str!("../lexicon/speech_verbs.txt");
+const CLAUSE_WORDS: &str = include_str!("../lexicon/clause_words.txt");
+const TITLES: &str = include_str!("../lexicon/titles.txt");
+const GROUP_NOUNS: &str = include_str!("../lexicon/group_nouns.txt");
+const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
+
+/// How a reporting verb takes its statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbKind {
+    /// The clause after the verb ("said (that) …").
+    Speech,
+    /// An addressee, then the clause ("told reporters that …").
+    Tell,
+    /// The verb and its object ("rejected the plan").
+    Object,
+    /// An object verb only with "out" after it ("ruled out").
+    Out,
+}
+
+/// Bit flags of a folded word.
+pub(crate) mod class {
+    pub const AUX: u16 = 1;
+    pub const TIME: u16 = 1 << 1;
+    pub const CONJ: u16 = 1 << 2;
+    pub const REL: u16 = 1 << 3;
+    pub const STOP: u16 = 1 << 4;
+    pub const DET: u16 = 1 << 5;
+    pub const LINK: u16 = 1 << 6;
+    pub const PRON: u16 = 1 << 7;
+    pub const ABBR: u16 = 1 << 8;
+    pub const TITLE: u16 = 1 << 9;
+    pub const GROUP: u16 = 1 << 10;
+    pub const ORG: u16 = 1 << 11;
+    pub const OPRON: u16 = 1 << 12;
+    pub const ANA: u16 = 1 << 13;
+}
+
+/// What extraction knows about one folded word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordInfo {
+    /// Class bits ([`class`]).
+    pub class: u16,
+    /// The reporting verb kind, when the word is one.
+    pub verb: Option<VerbKind>,
+    /// True for the `-ing` form of a reporting verb.
+    pub participle: bool,
+}
+
+/// One lookup table from folded word to what it is.
+#[derive(Debug)]
+pub(crate) struct ExtractLexicon {
+    words: HashMap<String, WordInfo>,
+}
+
+impl ExtractLexicon {
+    /// The built-in lists, parsed once per process.
+    pub fn get() -> &'static ExtractLexicon {
+        static LEX: OnceLock<ExtractLexicon> = OnceLock::new();
+        LEX.get_or_init(ExtractLexicon::build)
+    }
+
+    fn build() -> ExtractLexicon {
+        let mut words: HashMap<String, WordInfo> = HashMap::new();
+        for line in entries(SPEECH_VERBS) {
+            let mut parts = line.split_whitespace();
+            let kind = match parts.next() {
+                Some("speech") => VerbKind::Speech,
+                Some("tell") => VerbKind::Tell,
+                Some("object") => VerbKind::Object,
+                Some("out") => VerbKind::Out,
+                _ => continue,
+            };
+            for w in parts {
+                let e = words.entry(w.to_lowercase()).or_default();
+                e.verb = Some(kind);
+                e.participle = w.ends_with("ing");
+            }
+        }
+        for line in entries(CLAUSE_WORDS) {
+            let mut parts = line.split_whitespace();
+            let bit = match parts.next() {
+                Some("aux") => class::AUX,
+                Some("time") => class::TIME,
+                Some("conj") => class::CONJ,
+                Some("rel") => class::REL,
+                Some("stop") => class::STOP,
+                Some("det") => class::DET,
+                Some("link") => class::LINK,
+                Some("pron") => class::PRON,
+                Some("opron") => class::OPRON,
+                Some("ana") => class::ANA,
+                Some("abbr") => class::ABBR,
+                Some("role") => class::GROUP,
+                _ => continue,
+            };
+            for w in parts {
+                words.entry(w.to_lowercase()).or_default().class |= bit;
+            }
+        }
+        for line in entries(TITLES) {
+            for w in line.split([',', ' ']).filter(|w| !w.is_empty()) {
+                words.entry(w.to_lowercase()).or_default().class |= class::TITLE;
+            }
+        }
+        for w in entries(GROUP_NOUNS) {
+            words.entry(w.to_lowercase()).or_default().class |= class::GROUP;
+        }
+        for w in entries(ORG_WORDS) {
+            words.entry(w.to_lowercase()).or_default().class |= class::ORG;
+        }
+        ExtractLexicon { words }
+    }
+
+    /// What the folded word is (default: nothing known).
+    pub fn info(&self, folded: &str) -> WordInfo {
+        self.words.get(folded).copied().unwrap_or_default()
+    }
+}

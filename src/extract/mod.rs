@@ -1,0 +1,494 @@
+//! Article extraction: raw English news text in, statement records out.
+//!
+//! One linear scan cuts the article into tokens (with byte offsets), pairs
+//! quotation marks, drops noise lines (photo credits, copyright lines) and
+//! cuts sentences outside quotations. Speech frames are then read around
+//! reporting verbs (a word list, `src/lexicon/speech_verbs.txt`), quotation
+//! marks and "according to"; speakers are the name phrases next to them, and
+//! pronouns take the last named speaker. Every record's `span` slices the
+//! article exactly: `article[span.0..span.1] == text`.
+
+mod frames;
+mod lex;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+use crate::record::{Date, Statement};
+
+use frames::{Found, Frames};
+use lex::class;
+
+/// Extracts the statements of one article with the default options.
+///
+/// `source` names the article (a file name): it becomes each record's
+/// `source`, and its stem (without directory and extension) prefixes the ids
+/// (`stem-01`, `stem-02`, …).
+///
+/// # Examples
+/// ```
+/// let article = "Mayor Lena Ortiz said the bridge would reopen in May.\n\
+///                \u{201c}We are ready,\u{201d} she told reporters.";
+/// let st = gainsay::extract(article, "city.txt");
+/// assert_eq!(st.len(), 2);
+/// assert_eq!(st[0].text, "the bridge would reopen in May");
+/// assert_eq!(st[1].actor.as_deref(), Some("Mayor Lena Ortiz"));
+/// let [a, b] = st[1].span.unwrap();
+/// assert_eq!(&article[a..b], st[1].text);
+/// ```
+pub fn extract(article: &str, source: &str) -> Vec<Statement> {
+    Extractor::new().extract(article, source)
+}
+
+/// Article extraction with options.
+///
+/// # Examples
+/// ```
+/// use gainsay::Extractor;
+/// let ex = Extractor::new().context(false);
+/// let st = ex.extract("Ana Diaz said taxes would fall.", "a.txt");
+/// assert_eq!(st[0].actor.as_deref(), Some("Ana Diaz"));
+/// assert!(st[0].context.is_none());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    context: bool,
+    date_line: bool,
+    narrator: bool,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// Default options: contexts on, a leading `date YYYY-MM-DD` line read.
+    ///
+    /// # Examples
+    /// ```
+    /// let st = gainsay::Extractor::new().extract(" date 2024-05-02 Ana Diaz said taxes would fall.", "a.txt");
+    /// assert_eq!(st[0].date.unwrap().to_string(), "2024-05-02");
+    /// ```
+    pub fn new() -> Extractor {
+        Extractor {
+            context: true,
+            date_line: true,
+            narrator: true,
+        }
+    }
+
+    /// Whether a record gets the sentence around it as `context` when the
+    /// text is not the whole sentence (default on).
+    ///
+    /// # Examples
+    /// ```
+    /// let st = gainsay::Extractor::new().context(true)
+    ///     .extract("Asked about the dam, Ana Diaz replied: \"that's fine with me.\"", "a.txt");
+    /// assert!(st[0].context.as_deref().unwrap().starts_with("Asked about the dam"));
+    /// ```
+    pub fn context(mut self, on: bool) -> Extractor {
+        self.context = on;
+        self
+    }
+
+    /// Whether a first line `date YYYY-MM-DD` gives every record its date
+    /// (default on).
+    ///
+    /// # Examples
+    /// ```
+    /// let st = gainsay::Extractor::new().date_line(false)
+    ///     .extract("date 2024-05-02 Ana Diaz said taxes would fall.", "a.txt");
+    /// assert!(st[0].date.is_none());
+    /// ```
+    pub fn date_line(mut self, on: bool) -> Extractor {
+        self.date_line = on;
+        self
+    }
+
+    /// Whether a sentence in the article's own voice that states a counted
+    /// figure ("at least 40 people died") becomes a record with no actor
+    /// (default on): figures of the source can contradict a speaker's.
+    ///
+    /// # Examples
+    /// ```
+    /// let a = "At least 40 people died in the flood.";
+    /// let on = gainsay::Extractor::new().extract(a, "a.txt");
+    /// assert_eq!((on.len(), on[0].actor.as_deref()), (1, None));
+    /// assert!(gainsay::Extractor::new().narrator(false).extract(a, "a.txt").is_empty());
+    /// ```
+    pub fn narrator(mut self, on: bool) -> Extractor {
+        self.narrator = on;
+        self
+    }
+
+    /// Extracts the statements of `article`; see [`extract`].
+    ///
+    /// # Examples
+    /// ```
+    /// let article = "\u{201c}No new taxes,\u{201d} said Governor Ana Diaz.";
+    /// let st = gainsay::Extractor::new().extract(article, "dir/wire.txt");
+    /// assert_eq!(st[0].id, "wire-01");
+    /// assert_eq!(st[0].source.as_deref(), Some("wire.txt"));
+    /// assert_eq!(st[0].text, "No new taxes,");
+    /// ```
+    pub fn extract(&self, article: &str, source: &str) -> Vec<Statement> {
+        let (date, from) = if self.date_line {
+            date_line(article)
+        } else {
+            (None, 0)
+        };
+        let tweets = tweets(article, from);
+        let skip = |a: usize, b: usize| {
+            let i = tweets.partition_point(|t| t.line.0 < a);
+            tweets.get(i).is_some_and(|t| t.line == (a, b))
+        };
+        let doc = scan::scan(article, from, &skip);
+        let frames = Frames::new(&doc);
+        let mut found: Vec<Found> = Vec::new();
+        for si in 0..doc.sentences.len() {
+            frames.sentence(si, &mut found);
+        }
+        frames.quotes(&mut found);
+        if self.narrator {
+            narrator(&doc, &frames, &mut found);
+        }
+        // Each span once; article order.
+        found.sort_by_key(|f| (f.span.0, f.anchor));
+        // Each span once; a report inside another of the same speaker
+        // ("…, saying that X") adds nothing: dropped. Quotations stay.
+        let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+        for f in found {
+            let same_speaker = |k: &Found| match (k.speaker, f.speaker) {
+                (Some(a), Some(b)) => article[a.0..a.1] == article[b.0..b.1],
+                _ => false,
+            };
+            if kept.iter().rev().take(4).any(|k| {
+                k.span == f.span
+                    || (!f.quote && k.span.0 <= f.span.0 && f.span.1 <= k.span.1 && same_speaker(k))
+            }) {
+                continue;
+            }
+            kept.push(f);
+        }
+        let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
+        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+        let stem = if stem.is_empty() { file } else { stem };
+        let mut resolver = Resolver::default();
+        let mut tw = tweets.iter().peekable();
+        let mut out: Vec<Statement> = Vec::with_capacity(kept.len() + tweets.len());
+        let mut quote_speaker: Option<String> = None;
+        let mut next_mention = 0;
+        let push = |out: &mut Vec<Statement>,
+                    span: (usize, usize),
+                    actor: Option<String>,
+                    ctx: Option<(usize, usize)>| {
+            let text = &article[span.0..span.1];
+            // A pronoun that found no antecedent is no speaker.
+            let actor = actor.filter(|a| !is_pronoun(a));
+            if text.trim().is_empty() {
+                return;
+            }
+            let mut s = Statement::new(
+                format!("{stem}-{:02}", out.len() + 1),
+                actor.as_deref(),
+                text,
+            );
+            s.span = Some([span.0, span.1]);
+            s.source = Some(file.to_owned());
+            s.date = date;
+            if self.context {
+                if let Some((a, b)) = ctx {
+                    if (a, b) != span && b > a {
+                        s.context = Some(article[a..b].to_owned());
+                    }
+                }
+            }
+            out.push(s);
+        };
+        for f in kept {
+            while let Some(t) = tw.next_if(|t| t.text.0 < f.span.0) {
+                // An embedded post interrupts the article: its author does
+                // not become the referent of a later "he".
+                push(&mut out, t.text, Some(t.actor.clone()), None);
+            }
+            // Mentions of the sentences up to this one.
+            while next_mention <= f.sentence && next_mention < doc.sentences.len() {
+                let (s0, s1) = doc.sentences[next_mention];
+                if let Some(sp) = frames.opening_subject(s0, s1) {
+                    if !doc.toks[sp.a].is(class::PRON) {
+                        let name = &article[doc.toks[sp.a].start..doc.toks[sp.b - 1].end];
+                        resolver.mention(name, &doc.toks[sp.a..sp.b]);
+                    }
+                }
+                next_mention += 1;
+            }
+            let actor = match f.speaker {
+                Some((a, b)) if f.pronoun || is_pronoun(&article[a..b]) => {
+                    let s0 = doc.sentences.get(f.sentence).map_or(0, |s| s.0);
+                    let near = f
+                        .speaker_tok
+                        .and_then(|st| resolver.named_in(&doc, s0, st, &article[a..b]));
+                    match near {
+                        Some(name) => {
+                            resolver.named(&name, true);
+                            Some(name)
+                        }
+                        None => resolver.resolve(&article[a..b]),
+                    }
+                }
+                Some((a, b)) => {
+                    let name = article[a..b].to_owned();
+                    let person = resolver.is_person(&name, &doc, a, b);
+                    resolver.named(&name, person);
+                    Some(name)
+                }
+                None if f.quote => quote_speaker.clone(),
+                None => None,
+            };
+            if f.quote && actor.is_some() {
+                quote_speaker.clone_from(&actor);
+            }
+            // The sentence around the statement; an anaphoric statement
+            // ("That is fine.") alone in its sentence also gets the
+            // sentence before, which holds what it answers.
+            let sent = doc.sentences.get(f.sentence).map(|&(a, b)| {
+                let mut a = a;
+                let first = doc.toks.partition_point(|t| t.start < f.span.0);
+                let anaphoric = doc.toks.get(first).is_some_and(|t| t.is(class::ANA));
+                let alone = doc.toks[a..b]
+                    .iter()
+                    .filter(|t| t.is_word() && (t.end <= f.span.0 || t.start >= f.span.1))
+                    .count()
+                    <= 3;
+                if anaphoric && alone && f.sentence > 0 {
+                    a = doc.sentences[f.sentence - 1].0;
+                }
+                let (a, b) = (doc.toks[a].start, doc.toks[b - 1].end);
+                let s = &article[a..b];
+                (a, a + s.trim_end().len())
+            });
+            push(&mut out, f.span, actor, sent);
+        }
+        for t in tw {
+            push(&mut out, t.text, Some(t.actor.clone()), None);
+        }
+        out
+    }
+}
+
+/// Sentences in the source's own voice that state a counted figure: no
+/// statement found in them, no quotation in them.
+fn narrator(doc: &scan::Doc<'_>, frames: &Frames<'_, '_>, found: &mut Vec<Found>) {
+    let mut covered = vec![false; doc.sentences.len()];
+    for f in found.iter() {
+        // Statements may reach over several sentences (long quotations).
+        let first = doc
+            .sentences
+            .partition_point(|&(_, b)| doc.toks[b - 1].end <= f.span.0);
+        for (si, &(a, _)) in doc.sentences.iter().enumerate().skip(first) {
+            if doc.toks[a].start >= f.span.1 {
+                break;
+            }
+            covered[si] = true;
+        }
+    }
+    for (si, &(a, b)) in doc.sentences.iter().enumerate() {
+        if covered[si] || (a..b).any(|k| frames.in_direct(k)) {
+            continue;
+        }
+        if doc.toks[a..b].iter().filter(|t| t.is_word()).count() < 6 {
+            continue;
+        }
+        let mut e = b;
+        while e > a && matches!(doc.toks[e - 1].kind, scan::Kind::Punct(_)) {
+            e -= 1;
+        }
+        if e <= a {
+            continue;
+        }
+        let span = (doc.toks[a].start, doc.toks[e - 1].end);
+        let text = &doc.text[span.0..span.1];
+        if !crate::quantity::parse_figures(text)
+            .iter()
+            .any(|f| f.counted.is_some())
+        {
+            continue;
+        }
+        found.push(Found {
+            span,
+            speaker: None,
+            pronoun: false,
+            sentence: si,
+            quote: false,
+            anchor: a,
+            speaker_tok: None,
+        });
+    }
+}
+
+/// A leading `date YYYY-MM-DD`: the date and the byte where the text goes on.
+fn date_line(article: &str) -> (Option<Date>, usize) {
+    let lead = article.len() - article.trim_start().len();
+    let rest = &article[lead..];
+    if let Some(after) = rest
+        .strip_prefix("date ")
+        .or_else(|| rest.strip_prefix("Date: "))
+    {
+        let after_trim = after.trim_start();
+        if let Some(d) = after_trim.get(..10).and_then(|s| s.parse::<Date>().ok()) {
+            let at = article.len() - after_trim.len() + 10;
+            return (Some(d), at);
+        }
+    }
+    (None, 0)
+}
+
+/// An embedded social-media post: `… — Name (@handle) date`.
+#[derive(Debug)]
+struct Tweet {
+    line: (usize, usize),
+    text: (usize, usize),
+    actor: String,
+}
+
+fn tweets(article: &str, from: usize) -> Vec<Tweet> {
+    let mut out = Vec::new();
+    let mut at = from.min(article.len());
+    while at < article.len() {
+        let end = article[at..].find('\n').map_or(article.len(), |k| at + k);
+        let line = &article[at..end];
+        if let Some(h) = line.find("(@") {
+            let head = &line[..h];
+            let dash = head
+                .rfind('\u{2014}')
+                .map(|d| (d, 3))
+                .or_else(|| head.rfind(" - ").map(|d| (d, 3)));
+            if let Some((d, w)) = dash {
+                let actor = head[d + w..].trim();
+                // The post's text ends before its first link ("host.tld/path").
+                let mut body_end = d;
+                let mut pos = 0;
+                for w in head[..d].split(' ') {
+                    if w.contains('/') && w.contains('.') {
+                        body_end = pos;
+                        break;
+                    }
+                    pos += w.len() + 1;
+                }
+                let body = &line[..body_end];
+                let lead = body.len() - body.trim_start().len();
+                let text = (at + lead, at + body.trim_end().len());
+                if !actor.is_empty() && !is_pronoun(actor) && text.1 > text.0 {
+                    out.push(Tweet {
+                        line: (at, end),
+                        text,
+                        actor: actor.to_owned(),
+                    });
+                }
+            }
+        }
+        at = end + 1;
+    }
+    out
+}
+
+/// Pronoun resolution: he/she take the last named person, they/it the last
+/// named group or organization.
+#[derive(Debug, Default)]
+struct Resolver {
+    person: Option<String>,
+    group: Option<String>,
+    surnames: Vec<String>,
+}
+
+impl Resolver {
+    fn is_person(&self, name: &str, doc: &scan::Doc<'_>, a: usize, b: usize) -> bool {
+        let lo = doc.toks.partition_point(|t| t.start < a);
+        let hi = doc.toks.partition_point(|t| t.end <= b).max(lo);
+        let toks: Vec<&scan::Tok> = doc.toks[lo..hi].iter().collect();
+        person_like(name, &toks, &self.surnames)
+    }
+
+    fn mention(&mut self, name: &str, toks: &[scan::Tok]) {
+        let refs: Vec<&scan::Tok> = toks.iter().collect();
+        if person_like(name, &refs, &self.surnames) {
+            self.named(name, true);
+        } else if refs.last().is_some_and(|t| t.is(class::GROUP | class::ORG)) {
+            self.named(name, false);
+        }
+    }
+
+    fn named(&mut self, name: &str, person: bool) {
+        if person {
+            self.person = Some(name.to_owned());
+            if let Some(last) = name.split_whitespace().last() {
+                let last = last.trim_end_matches(['.', ',']).to_owned();
+                if !self.surnames.contains(&last) {
+                    self.surnames.push(last);
+                }
+            }
+        } else {
+            self.group = Some(name.to_owned());
+        }
+    }
+
+    /// A known person's name written in tokens `[s0, end)` of the same
+    /// sentence, for he/she: the nearest one.
+    fn named_in(
+        &self,
+        doc: &scan::Doc<'_>,
+        s0: usize,
+        end: usize,
+        pronoun: &str,
+    ) -> Option<String> {
+        if !matches!(pronoun.to_ascii_lowercase().as_str(), "he" | "she") {
+            return None;
+        }
+        doc.toks[s0..end.min(doc.toks.len())]
+            .iter()
+            .rev()
+            .filter(|t| t.cap && t.is_word())
+            .map(|t| {
+                let w = &doc.text[t.start..t.end];
+                w.strip_suffix("\u{2019}s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w)
+            })
+            .find(|w| self.surnames.iter().any(|s| s == w))
+            .map(str::to_owned)
+    }
+
+    fn resolve(&self, pronoun: &str) -> Option<String> {
+        match pronoun.to_ascii_lowercase().as_str() {
+            "he" | "she" | "i" => self.person.clone(),
+            _ => self.group.clone(),
+        }
+    }
+}
+
+/// A lone personal pronoun ("he", "They"): never output as an actor.
+fn is_pronoun(name: &str) -> bool {
+    let lex = lex::ExtractLexicon::get();
+    let w = name.trim().to_lowercase();
+    !w.contains(' ') && lex.info(&w).class & (class::PRON | class::OPRON) != 0
+}
+
+fn person_like(name: &str, toks: &[&scan::Tok], surnames: &[String]) -> bool {
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    if last.is(class::GROUP | class::ORG) {
+        return false;
+    }
+    if toks.iter().any(|t| t.is(class::ORG)) {
+        return false;
+    }
+    if toks.iter().any(|t| t.is(class::TITLE)) {
+        return true;
+    }
+    let caps = toks.iter().filter(|t| t.cap && !t.dotted).count();
+    let last_word = name.split_whitespace().last().unwrap_or("");
+    caps >= 2 || surnames.iter().any(|s| s == last_word)
+}

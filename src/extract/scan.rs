@@ -1,0 +1,422 @@
+//! Scanning an article: lines (paragraphs) with noise dropped, tokens with
+//! byte offsets, quote regions paired in one pass, sentences cut outside
+//! quotes. Every step is a single linear pass; nothing backtracks.
+
+use super::lex::{class, ExtractLexicon, WordInfo};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits (with inner apostrophes, hyphens, dots, digit commas).
+    Word,
+    /// One punctuation char.
+    Punct(char),
+    /// A double quotation mark.
+    Quote(Mark),
+    /// A line break: paragraphs end here.
+    Newline,
+}
+
+/// Which double quotation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// “ or „
+    Open,
+    /// ”
+    Close,
+    /// "
+    Straight,
+    /// ‘ (closed by a ’ that ends a word)
+    Single,
+}
+
+/// A token of the article.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub info: WordInfo,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// A word that ends in "ly" (an adverb, most of the time).
+    pub ly: bool,
+    /// A word with an inner dot ("U.S."), its final dot included.
+    pub dotted: bool,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is(&self, bits: u16) -> bool {
+        self.kind == Kind::Word && self.info.class & bits != 0
+    }
+    pub fn punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    pub fn terminal(&self) -> bool {
+        matches!(self.kind, Kind::Punct('.' | '?' | '!'))
+    }
+}
+
+/// A quotation: from its opening mark to its closing mark (or the end of the
+/// paragraph when none closes it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Region {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, if any.
+    pub close: Option<usize>,
+    /// Last token index inside the region.
+    pub last: usize,
+    /// Byte range of the quoted words (marks and outer spaces excluded).
+    pub text: (usize, usize),
+}
+
+/// The scanned article.
+#[derive(Debug)]
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    pub regions: Vec<Region>,
+    /// Region index of each token inside a quotation (marks included).
+    pub region_of: Vec<Option<u32>>,
+    /// Sentences as token ranges `[a, b)`.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Cuts `text[from..to]` into tokens, appended to `out`.
+fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut String) {
+    let lex = ExtractLexicon::get();
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if is_word_char(c) {
+            let start = i;
+            let mut j = i + len;
+            let mut dotted = false;
+            while j < to {
+                let d = text[j..].chars().next().unwrap_or(' ');
+                if is_word_char(d) {
+                    j += d.len_utf8();
+                    continue;
+                }
+                let joiner = matches!(
+                    d,
+                    '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | ','
+                );
+                if !joiner {
+                    break;
+                }
+                let k = j + d.len_utf8();
+                let next = text[k..to].chars().next();
+                let prev_digit = bytes[j - 1].is_ascii_digit();
+                let ok = match d {
+                    ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                    _ => next.is_some_and(is_word_char),
+                };
+                if !ok {
+                    // "U.S." keeps its final dot.
+                    if d == '.' && dotted {
+                        j = k;
+                    }
+                    // A plural possessive: "the farmers’ union".
+                    let possessive = matches!(d, '\'' | '\u{2019}')
+                        && bytes[j - 1] == b's'
+                        && bytes.get(k) == Some(&b' ')
+                        && bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+                        && k + 1 < to;
+                    if possessive {
+                        j = k;
+                    }
+                    break;
+                }
+                if d == '.' {
+                    dotted = true;
+                }
+                j = k;
+            }
+            let raw = &text[start..j];
+            buf.clear();
+            for ch in raw.chars() {
+                match ch {
+                    '\u{2019}' => buf.push('\''),
+                    _ if ch.is_ascii() => buf.push(ch.to_ascii_lowercase()),
+                    _ => buf.extend(ch.to_lowercase()),
+                }
+            }
+            let mut info = lex.info(buf);
+            if info.class == 0 && info.verb.is_none() && buf.ends_with("'s") {
+                info = WordInfo::default();
+            }
+            out.push(Tok {
+                start,
+                end: j,
+                kind: Kind::Word,
+                info,
+                cap: c.is_uppercase(),
+                ly: buf.len() > 4 && buf.ends_with("ly"),
+                dotted,
+            });
+            i = j;
+            continue;
+        }
+        let kind = match c {
+            '\n' => Kind::Newline,
+            '\u{201c}' | '\u{201e}' => Kind::Quote(Mark::Open),
+            '\u{201d}' => Kind::Quote(Mark::Close),
+            '"' => Kind::Quote(Mark::Straight),
+            // ‘ opens a quotation at a word start; ’ there is an apostrophe.
+            '\u{2018}' => Kind::Quote(Mark::Single),
+            _ if c.is_whitespace() => {
+                i += len;
+                continue;
+            }
+            _ => Kind::Punct(c),
+        };
+        out.push(Tok {
+            start: i,
+            end: i + len,
+            kind,
+            info: WordInfo::default(),
+            cap: false,
+            ly: false,
+            dotted: false,
+        });
+        i += len;
+    }
+}
+
+/// A line that is no statement: a copyright line, a photo credit or caption
+/// (no closing punctuation, a slash between names).
+fn is_noise(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.contains('\u{a9}') || contains_ci(t, "all rights reserved") {
+        return true;
+    }
+    let last = t.chars().next_back().unwrap_or('.');
+    let closed = matches!(
+        last,
+        '.' | '?' | '!' | '"' | '\u{201d}' | '\u{2019}' | ')' | ':' | '\u{2026}'
+    );
+    !closed && t.contains('/')
+}
+
+/// ASCII case-insensitive substring test.
+pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Scans the article from byte `from`. Lines for which `skip` holds are
+/// left out (a newline token still stands in their place).
+pub(crate) fn scan<'a>(text: &'a str, from: usize, skip: &dyn Fn(usize, usize) -> bool) -> Doc<'a> {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 4);
+    let mut buf = String::new();
+    let mut at = from.min(text.len());
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+        let line = &text[at..end];
+        if !is_noise(line) && !skip(at, end) {
+            tokenize(text, at, end, &mut toks, &mut buf);
+        }
+        if end < text.len() {
+            toks.push(Tok {
+                start: end,
+                end: end + 1,
+                kind: Kind::Newline,
+                info: WordInfo::default(),
+                cap: false,
+                ly: false,
+                dotted: false,
+            });
+        }
+        at = end + 1;
+    }
+    let (regions, region_of) = pair_quotes(text, &toks);
+    let mut closes = vec![false; toks.len()];
+    for r in &regions {
+        if let Some(c) = r.close {
+            closes[c] = true;
+        }
+    }
+    let sentences = split_sentences(&toks, &region_of, &closes);
+    Doc {
+        text,
+        toks,
+        regions,
+        region_of,
+        sentences,
+    }
+}
+
+/// Pairs quotation marks in one pass. An unclosed quotation ends with its
+/// paragraph, unless the next paragraph opens with a mark: then it goes on.
+fn pair_quotes(text: &str, toks: &[Tok]) -> (Vec<Region>, Vec<Option<u32>>) {
+    let mut regions: Vec<Region> = Vec::new();
+    let mut region_of = vec![None; toks.len()];
+    let mut open: Option<usize> = None;
+    // The open quotation began with ‘: only ’ closes it, double marks inside
+    // are nested quotations.
+    let mut single = false;
+    let trim = |a: usize, b: usize| -> (usize, usize) {
+        let s = &text[a..b.max(a)];
+        let lead = s.len() - s.trim_start().len();
+        let body = s.trim();
+        (a + lead, a + lead + body.len())
+    };
+    let finish = |regions: &mut Vec<Region>, o: usize, close: Option<usize>, last: usize| {
+        let a = toks[o].end;
+        let b = match close {
+            Some(c) => toks[c].start,
+            None => toks[last].end,
+        };
+        regions.push(Region {
+            open: o,
+            close,
+            last,
+            text: trim(a, b.max(a)),
+        });
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        match (t.kind, open) {
+            (Kind::Newline, Some(o)) => {
+                // Skip blank lines, then look at the next paragraph's first token.
+                let mut j = i;
+                while j < toks.len() && toks[j].kind == Kind::Newline {
+                    j += 1;
+                }
+                let continues = j < toks.len()
+                    && match toks[j].kind {
+                        Kind::Quote(Mark::Single) => single,
+                        Kind::Quote(Mark::Open | Mark::Straight) => !single,
+                        _ => false,
+                    };
+                if continues {
+                    i = j + 1;
+                    continue;
+                }
+                let last = prev_non_newline(toks, i).unwrap_or(o);
+                finish(&mut regions, o, None, last.max(o));
+                open = None;
+            }
+            (Kind::Quote(m), None) if m != Mark::Close => {
+                open = Some(i);
+                single = m == Mark::Single;
+            }
+            (Kind::Punct('\u{2019}'), Some(o)) if single => {
+                finish(&mut regions, o, Some(i), i);
+                open = None;
+            }
+            (Kind::Quote(_), Some(_)) if single => {}
+            (Kind::Quote(Mark::Close | Mark::Straight), Some(o)) => {
+                finish(&mut regions, o, Some(i), i);
+                open = None;
+            }
+            (Kind::Quote(Mark::Open), Some(o)) => {
+                // A mark opens while one is open: the first was never closed.
+                finish(&mut regions, o, None, i - 1);
+                open = Some(i);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if let Some(o) = open {
+        let last = toks.len() - 1;
+        finish(&mut regions, o, None, last);
+    }
+    for (n, r) in regions.iter().enumerate() {
+        for slot in &mut region_of[r.open..=r.last.max(r.open)] {
+            *slot = Some(n as u32);
+        }
+    }
+    (regions, region_of)
+}
+
+fn prev_non_newline(toks: &[Tok], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&k| toks[k].kind != Kind::Newline)
+}
+
+/// Longest sentence in tokens: a longer run is cut, so that every search
+/// within a sentence is bounded and the whole pass stays linear.
+const MAX_SENTENCE: usize = 320;
+
+/// Cuts sentences at terminal punctuation outside quotations (or right after
+/// a quotation that ends with one) and at paragraph ends outside quotations.
+fn split_sentences(
+    toks: &[Tok],
+    region_of: &[Option<u32>],
+    closes: &[bool],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<(usize, usize)>| {
+        let mut a = a;
+        while a < b && toks[a].kind == Kind::Newline {
+            a += 1;
+        }
+        if a < b {
+            out.push((a, b));
+        }
+    };
+    for i in 0..toks.len() {
+        let t = toks[i];
+        let inside = region_of[i].is_some();
+        let end_here = match t.kind {
+            Kind::Newline => !inside,
+            Kind::Punct('.' | '?' | '!') if !inside => {
+                let abbrev = i > 0
+                    && (toks[i - 1].is(class::ABBR)
+                        || (toks[i - 1].is_word()
+                            && toks[i - 1].end - toks[i - 1].start == 1
+                            && toks[i - 1].cap));
+                !abbrev || next_is_break(toks, i)
+            }
+            Kind::Quote(_) | Kind::Punct('\u{2019}') if closes[i] => {
+                // A quotation that ends a sentence: `… ready."  Next`.
+                i > 0
+                    && toks[i - 1].terminal()
+                    && region_of[i].is_some()
+                    && (i + 1 >= toks.len()
+                        || matches!(toks[i + 1].kind, Kind::Newline | Kind::Quote(_))
+                        || (toks[i + 1].is_word()
+                            && toks[i + 1].cap
+                            && !region_continues(region_of, i)))
+            }
+            Kind::Word if t.dotted && !inside => next_is_break(toks, i),
+            _ => false,
+        } || i + 1 - start >= MAX_SENTENCE;
+        if end_here {
+            push(start, i + 1, &mut out);
+            start = i + 1;
+        }
+    }
+    push(start, toks.len(), &mut out);
+    out
+}
+
+fn region_continues(region_of: &[Option<u32>], i: usize) -> bool {
+    i + 1 < region_of.len() && region_of[i + 1].is_some() && region_of[i + 1] == region_of[i]
+}
+
+fn next_is_break(toks: &[Tok], i: usize) -> bool {
+    i + 1 >= toks.len() || toks[i + 1].kind == Kind::Newline
+}

@@ -1,0 +1,330 @@
+//! Table-driven cases (one line each, invented names) and property tests.
+
+use super::*;
+use proptest::prelude::*;
+
+/// Every record's span slices the article to its text.
+fn spans_hold(article: &str, st: &[Statement]) {
+    for s in st {
+        let [a, b] = s.span.expect("every record has a span");
+        assert!(a <= b && b <= article.len(), "{s:?}");
+        assert!(article.is_char_boundary(a) && article.is_char_boundary(b));
+        assert_eq!(&article[a..b], s.text);
+    }
+}
+
+/// `article` must yield a record with `text` said by `actor`.
+fn has(article: &str, text: &str, actor: Option<&str>) {
+    let st = extract(article, "t.txt");
+    spans_hold(article, &st);
+    assert!(
+        st.iter()
+            .any(|s| s.text == text && s.actor.as_deref() == actor),
+        "want {text:?} by {actor:?} in {article:?}, got {:#?}",
+        st.iter().map(|s| (&s.text, &s.actor)).collect::<Vec<_>>()
+    );
+}
+
+/// `article` must yield no record whose text contains `text`.
+fn lacks(article: &str, text: &str) {
+    let st = extract(article, "t.txt");
+    spans_hold(article, &st);
+    assert!(
+        !st.iter().any(|s| s.text.contains(text)),
+        "unwanted {text:?} in {:#?}",
+        st.iter().map(|s| (&s.text, &s.actor)).collect::<Vec<_>>()
+    );
+}
+
+macro_rules! t {
+    ($article:expr, $text:expr, $actor:expr) => {
+        has($article, $text, $actor)
+    };
+}
+
+#[test]
+#[rustfmt::skip]
+fn direct_quotes() {
+    t!("\u{201c}We will win,\u{201d} he said. Mayor Ivo Lind spoke.", "We will win,", None);
+    t!("Mayor Ivo Lind arrived. \u{201c}We will win,\u{201d} he said.", "We will win,", Some("Mayor Ivo Lind"));
+    t!("\"We will win the vote,\" Lind said.", "We will win the vote,", Some("Lind"));
+    t!("\"We will win the vote,\" said Ivo Lind.", "We will win the vote,", Some("Ivo Lind"));
+    t!("Lind replied: \u{201c}that's fine with me.\u{201d}", "that's fine with me.", Some("Lind"));
+    t!("Ivo Lind said, \"The port stays open.\"", "The port stays open.", Some("Ivo Lind"));
+    t!("\u{201c}It is over. We lost,\u{201d} Senator Ada Vos told reporters.", "It is over. We lost,", Some("Senator Ada Vos"));
+    t!("\u{201c}Is it true? No,\u{201d} Vos added.", "Is it true? No,", Some("Vos"));
+    t!("The port closed, Vos said, stating, \"We had no choice here.\"", "We had no choice here.", Some("Vos"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn single_quotation_marks() {
+    t!("\u{2018}We won\u{2019}t give up,\u{2019} Ada Vos said.", "We won\u{2019}t give up,", Some("Ada Vos"));
+    t!("Ada Vos said: \u{2018}The \u{201c}plan\u{201d} is dead.\u{2019}", "The \u{201c}plan\u{201d} is dead.", Some("Ada Vos"));
+    t!("Ada Vos said the vote was \u{2018}rigged\u{2019} and unfair.", "the vote was \u{2018}rigged\u{2019} and unfair", Some("Ada Vos"));
+    t!("The farmers\u{2019} union said prices would rise.", "prices would rise", Some("The farmers\u{2019} union"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn split_and_running_quotes() {
+    t!("\u{201c}We tried,\u{201d} Ada Vos said, \u{201c}and we will try again.\u{201d}", "and we will try again.", Some("Ada Vos"));
+    t!("\u{201c}We tried,\u{201d} Ada Vos said, \u{201c}and we will try again.\u{201d}", "We tried,", Some("Ada Vos"));
+    t!("Ada Vos spoke.\n\u{201c}We tried hard,\u{201d} she said.\n\u{201c}Nothing worked.\u{201d}", "Nothing worked.", Some("Ada Vos"));
+    t!("Ada Vos said: \u{201c}First part.\n\u{201c}Second part.\u{201d}", "First part.\n\u{201c}Second part.", Some("Ada Vos"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn scare_quotes_stay_inside_reported_speech() {
+    t!("Ada Vos said the plan is \"ruled out\" for now.", "the plan is \"ruled out\" for now", Some("Ada Vos"));
+    t!("Ada Vos said he would be \u{201c}ok\u{201d} with new tolls.", "he would be \u{201c}ok\u{201d} with new tolls", Some("Ada Vos"));
+    let st = extract("Ada Vos said the plan is \"ruled out\" for now.", "t.txt");
+    assert_eq!(st.len(), 1, "{st:?}");
+}
+
+#[test]
+fn odd_quote_marks_never_fail() {
+    for a in [
+        "\"",
+        "\u{201c}",
+        "\u{201d}",
+        "\"\"\"",
+        "a \" b said \u{201c} c",
+        "X said \u{201d}\u{201c}\u{201d}\"",
+        "\u{201c}\n\u{201c}\n",
+    ] {
+        spans_hold(a, &extract(a, "t.txt"));
+    }
+}
+
+#[test]
+#[rustfmt::skip]
+fn reported_speech() {
+    t!("Mayor Ivo Lind said that the bridge would reopen.", "the bridge would reopen", Some("Mayor Ivo Lind"));
+    t!("Ivo Lind said Monday the bridge would reopen.", "the bridge would reopen", Some("Ivo Lind"));
+    t!("The bridge would reopen in May, Ivo Lind said.", "The bridge would reopen in May", Some("Ivo Lind"));
+    t!("Ivo Lind told reporters that the bridge would reopen.", "the bridge would reopen", Some("Ivo Lind"));
+    t!("Ivo Lind told reporters on Friday, that the bridge would reopen.", "the bridge would reopen", Some("Ivo Lind"));
+    t!("According to Ivo Lind, the bridge would reopen.", "the bridge would reopen", Some("Ivo Lind"));
+    t!("The bridge would reopen, according to the Port Authority.", "The bridge would reopen", Some("the Port Authority"));
+    t!("Ivo Lind has repeatedly rejected the toll plan.", "has repeatedly rejected the toll plan", Some("Ivo Lind"));
+    t!("Ivo Lind reiterated that the toll was fair.", "the toll was fair", Some("Ivo Lind"));
+    t!("Ivo Lind claimed the toll was fair.", "the toll was fair", Some("Ivo Lind"));
+    t!("Ivo Lind has ruled out new tolls.", "has ruled out new tolls", Some("Ivo Lind"));
+    t!("Ivo Lind insisted the toll was fair; critics disagreed.", "the toll was fair", Some("Ivo Lind"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn speakers() {
+    t!("Minister of Transport Ivo Lind said the toll was fair.", "the toll was fair", Some("Minister of Transport Ivo Lind"));
+    t!("Borduria, the region's largest partner, has rejected the toll plan.", "has rejected the toll plan", Some("Borduria"));
+    t!("Lind, who chairs the board, said the toll was fair.", "the toll was fair", Some("Lind"));
+    t!("Port officials said the toll was fair.", "the toll was fair", Some("Port officials"));
+    t!("A senior official said the toll was fair.", "the toll was fair", Some("A senior official"));
+    t!("Harbor workers, on their part, were calm, saying the toll was fair.", "the toll was fair", Some("Harbor workers"));
+    t!("The Daily Courier News detailed that the toll was fair.", "the toll was fair", Some("The Daily Courier News"));
+    t!("Mayor Ivo Lind spoke on Friday. He said the toll was fair.", "the toll was fair", Some("Mayor Ivo Lind"));
+    t!("Mayor Ivo Lind arrived. Later she said the toll was fair.", "the toll was fair", Some("Mayor Ivo Lind"));
+    t!("Dock workers struck. They said the toll was unfair.", "the toll was unfair", Some("Dock workers"));
+    t!("Ivo Lind said taxes would fall, contradicting Ada Vos who last week saying taxes would rise.", "taxes would fall", Some("Ivo Lind"));
+    t!("Ivo Lind said taxes would fall, contradicting Ada Vos who last week saying taxes would rise.", "taxes would rise", Some("Ada Vos"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn frames_with_phrases_between() {
+    t!("The ministry said in a statement: \u{201c}The border stays open.\u{201d}", "The border stays open.", Some("The ministry"));
+    lacks("The ministry said in a statement: \u{201c}The border stays open.\u{201d}", "in a statement");
+    t!("Bell has said repeatedly that he will not resign.", "he will not resign", Some("Bell"));
+    t!("Health Minister Rosa Vey on Thursday insisted the supply was secure.", "the supply was secure", Some("Health Minister Rosa Vey"));
+    t!("Its president, Karl Ode, said 120 clinics had run out.", "120 clinics had run out", Some("president, Karl Ode"));
+    t!("Officials in Ruritania said they had not been consulted.", "they had not been consulted", Some("Officials in Ruritania"));
+    t!("A spokesperson for the ministry told the Daily Courier that talks would resume.", "talks would resume", Some("A spokesperson for the ministry"));
+    t!("\u{201c}We will fight,\u{201d} said Prime Minister Ana Diaz, \u{201c}and we will win.\u{201d}", "and we will win.", Some("Prime Minister Ana Diaz"));
+    t!("\u{201c}I stay,\u{201d} Bell told supporters on Tuesday, adding that he expected to win.", "he expected to win", Some("Bell"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn titles_beside_names_and_data_sources() {
+    t!("Envoy to Ruritania, Ana Diaz, praised the toll plan.", "praised the toll plan", Some("Envoy to Ruritania, Ana Diaz"));
+    t!("According to provisional Port Authority data, 40 ships docked.", "40 ships docked", Some("provisional Port Authority data"));
+}
+
+#[test]
+fn a_report_inside_one_of_the_same_speaker_is_not_repeated() {
+    let a = "Ada Vos rejected the toll, saying that it was unfair.";
+    let st = extract(a, "t.txt");
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].text, "rejected the toll, saying that it was unfair");
+}
+
+#[test]
+#[rustfmt::skip]
+fn pronouns_are_never_output() {
+    for a in [
+        "He said the toll was fair.",
+        "\u{201c}Fine,\u{201d} she said.",
+        "They claimed it was fine.",
+    ] {
+        let st = extract(a, "t.txt");
+        for s in &st {
+            let actor = s.actor.as_deref().unwrap_or("").to_ascii_lowercase();
+            assert!(
+                !["he", "she", "they", "it", "i", "we"].contains(&actor.as_str()),
+                "{s:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn context_of_an_answer() {
+    let a = "Asked about the new dam, Ada Vos replied: \"that's ok with me.\"";
+    let st = extract(a, "t.txt");
+    assert_eq!(st[0].text, "that's ok with me.");
+    assert_eq!(st[0].context.as_deref(), Some(a));
+}
+
+#[test]
+fn an_anaphoric_answer_gets_the_question_before_it() {
+    let a = "Ada Vos was asked whether the dam would be built. \u{201c}No, absolutely not,\u{201d} she said.";
+    let st = extract(a, "t.txt");
+    let s = st.iter().find(|s| s.text == "No, absolutely not,").unwrap();
+    assert_eq!(s.context.as_deref(), Some(a));
+    assert_eq!(s.actor.as_deref(), Some("Ada Vos"));
+}
+
+#[test]
+fn noise_is_dropped() {
+    lacks(
+        "Ada Vos said the toll was fair.\nAda Vos at the port. Kim Roe/Pressfoto Images\n",
+        "Pressfoto",
+    );
+    lacks(
+        "\u{a9} 2031 Daily Courier. All rights reserved. Ada Vos said so.",
+        "rights",
+    );
+    let a = "Ships were seized at dawn, and\u{2026} pic.example.org/xYz12 \u{2014} Harbor Master Ada Vos (@harbor) May 3, 2031\n";
+    let st = extract(a, "t.txt");
+    spans_hold(a, &st);
+    assert_eq!(st.len(), 1);
+    assert_eq!(st[0].actor.as_deref(), Some("Harbor Master Ada Vos"));
+    assert_eq!(st[0].text, "Ships were seized at dawn, and\u{2026}");
+}
+
+#[test]
+fn ids_sources_and_dates() {
+    let st = extract(
+        " date 2031-05-02 Ada Vos said the toll was fair.",
+        "dir/wire.txt",
+    );
+    assert_eq!(st[0].id, "wire-01");
+    assert_eq!(st[0].source.as_deref(), Some("wire.txt"));
+    assert_eq!(
+        st[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2031-05-02")
+    );
+}
+
+fn quote_heavy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\u{201c}".to_owned()),
+        Just("\u{201d}".to_owned()),
+        Just("\"".to_owned()),
+        Just("'".to_owned()),
+        Just("\u{2019}".to_owned()),
+        Just("\u{2018}".to_owned()),
+        Just("\n".to_owned()),
+        Just(", ".to_owned()),
+        Just(". ".to_owned()),
+        Just(" said ".to_owned()),
+        Just(" according to ".to_owned()),
+        Just(" he ".to_owned()),
+        Just("Ada Vos".to_owned()),
+        Just(" (@x) ".to_owned()),
+        Just(" \u{2014} ".to_owned()),
+        "[a-zA-Z ]{0,8}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn spans_are_exact_on_quote_heavy_text(a in quote_heavy()) {
+        let st = extract(&a, "p.txt");
+        spans_hold(&a, &st);
+        for s in &st {
+            prop_assert!(!s.text.trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn no_panic_on_any_unicode(a in "\\PC{0,200}") {
+        let st = extract(&a, "p.txt");
+        spans_hold(&a, &st);
+    }
+
+    #[test]
+    fn actors_are_never_bare_pronouns(a in quote_heavy()) {
+        for s in extract(&a, "p.txt") {
+            let actor = s.actor.unwrap_or_default().to_lowercase();
+            prop_assert!(!["he", "she", "they", "it", "i", "we", "him", "her", "them"].contains(&actor.trim()));
+        }
+    }
+
+    #[test]
+    fn a_repeated_paragraph_repeats_its_records(n in 1usize..6) {
+        let p = "Ada Vos said the toll was fair. \u{201c}Fine,\u{201d} she told reporters.\n";
+        let one = extract(p, "p.txt").len();
+        prop_assert_eq!(extract(&p.repeat(n), "p.txt").len(), one * n);
+    }
+}
+
+#[test]
+#[rustfmt::skip]
+fn relative_reports_and_narrator_figures() {
+    t!("The ferry sank on May 2, when the storm hit 40 boats, who Lind also claimed were unsafe.", "the storm hit 40 boats, who Lind also claimed were unsafe", Some("Lind"));
+    t!("At least 40 people died in the flood, as the agency claims.", "At least 40 people died in the flood, as the agency claims", None);
+    lacks("The ferry sank near the old harbor on a calm day.", "ferry");
+    let st = Extractor::new()
+        .narrator(false)
+        .extract("At least 40 people died in the flood.", "t.txt");
+    assert!(st.is_empty());
+}
+
+#[test]
+#[rustfmt::skip]
+fn every_record_has_its_source_and_order() {
+    let a = "Ana Diaz said taxes would fall. \u{201c}Trust us,\u{201d} Diaz added. Ivo Lind said taxes would rise.";
+    let st = extract(a, "x/y.txt");
+    spans_hold(a, &st);
+    let ids: Vec<_> = st.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["y-01", "y-02", "y-03"]);
+    assert!(st
+        .windows(2)
+        .all(|w| w[0].span.unwrap()[0] <= w[1].span.unwrap()[0]));
+}
+
+#[test]
+fn long_runs_without_sentence_ends_stay_exact() {
+    // Sentences are cut at a bounded length, so each search stays bounded.
+    for unit in [
+        "Ada Vos said Bell said ",
+        "\u{201c}x\u{201d}, adding, ",
+        "Ada said, \u{201c}a ",
+        "according to Ada, ",
+    ] {
+        let text = unit.repeat(4000);
+        spans_hold(&text, &extract(&text, "t.txt"));
+    }
+}
+
+#[test]
+fn extractor_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Extractor>();
+}
