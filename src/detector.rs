@@ -815,6 +815,22 @@ fn measure(
     let norms: Vec<&str> = clause_toks.iter().map(|t| t.norm.as_str()).collect();
     let aggregate =
         (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
+    // The time the count covers: a scope phrase of the clause, else a year.
+    let scope = (0..stems.len())
+        .find_map(|i| {
+            let n = lx.time_scopes.match_at(&stems, &norms, i, &lx.stop)?;
+            lx.time_scope_of.get(&stems[i..i + n]).cloned()
+        })
+        .or_else(|| {
+            clause_toks
+                .iter()
+                .find(|t| {
+                    t.raw.len() == 4
+                        && t.raw.bytes().all(|b| b.is_ascii_digit())
+                        && (1900..=2100).contains(&t.raw.parse::<u32>().unwrap_or(0))
+                })
+                .map(|t| t.raw.to_owned())
+        });
     // "There are 100,000 troops", "has 150,000": a present state, which
     // may change between two dates.
     let state = toks
@@ -850,6 +866,7 @@ fn measure(
         aggregate,
         reference,
         state,
+        scope,
         names,
     }
 }

@@ -60,10 +60,15 @@ pub(crate) struct Measure {
     /// True for a present state ("there are 100,000 troops"): two states
     /// on different dates may both be true.
     pub state: bool,
+    /// The span of time counted ("day", "cumulative", a year), when stated.
+    pub scope: Option<String>,
     /// Proper names next to the figure ("in the valley of Tarn"): two
     /// figures next to different names are about different things.
     pub names: Vec<String>,
 }
+
+/// The time scope of a single event ("the first operation").
+const EVENT: &str = "event";
 
 /// A figure's topic word weighs at least this share of an average concept.
 const TOPIC_IDF_FLOOR: f64 = 0.5;
@@ -292,6 +297,13 @@ pub(crate) fn quantity(
                 continue;
             }
             if ma.aggregate != mb.aggregate || ma.reference || mb.reference {
+                continue;
+            }
+            if ma.scope != mb.scope
+                && (ma.scope.is_some() && mb.scope.is_some()
+                    || ma.scope.as_deref() == Some(EVENT)
+                    || mb.scope.as_deref() == Some(EVENT))
+            {
                 continue;
             }
             if ma.state && mb.state && matches!((a.date, b.date), (Some(x), Some(y)) if x != y) {

@@ -30,6 +30,10 @@ fn figures_as_intervals() {
         "About 400 ferries sank in the bay last winter." => Some(Kind::Quantity);
         "The two crashes together killed 346 passengers on the coast.",
         "The crash on the coast killed 157 passengers." => None;
+        "Two raids hit the harbour of the valley yesterday.",
+        "At least 21 raids have hit the harbour of the valley since March." => None;
+        "The first flood in the valley killed 11 residents.",
+        "At least 83 residents died in the floods in the valley." => None;
         "Nearly 3,000 residents died in the storm on the island.",
         "An estimated 2,975 residents died in the storm on the island." => None;
     }

@@ -54,6 +54,8 @@ pub enum LexiconKind {
     MeasureVerb,
     /// Words that mark a figure as a sum ("together", "in total").
     Aggregate,
+    /// Lines `scope phrase`: the span of time a count covers ("day yesterday").
+    TimeScope,
 }
 
 /// Parses a lexicon file: trimmed, non-empty lines with `#` comments removed.
@@ -167,6 +169,9 @@ pub(crate) struct Lexicon {
     pub measure_verbs: HashSet<String>,
     /// Phrases that mark a figure as a sum ("together", "in total").
     pub aggregate: PhraseSet,
+    /// Time-scope phrases ("yesterday", "since") and their scope names.
+    pub time_scopes: PhraseSet,
+    pub time_scope_of: HashMap<Vec<String>, String>,
 }
 
 const STOP: &str = include_str!("stopwords.txt");
@@ -182,6 +187,7 @@ const RESTRICTORS: &str = include_str!("restrictors.txt");
 const EVIDENTIAL: &str = include_str!("evidential.txt");
 const MEASURE_VERBS: &str = include_str!("measure_verbs.txt");
 const AGGREGATE: &str = include_str!("aggregate_markers.txt");
+const TIME_SCOPES: &str = include_str!("time_scopes.txt");
 
 impl Lexicon {
     fn empty() -> Lexicon {
@@ -201,6 +207,8 @@ impl Lexicon {
             evidential: HashSet::new(),
             measure_verbs: HashSet::new(),
             aggregate: PhraseSet::default(),
+            time_scopes: PhraseSet::default(),
+            time_scope_of: HashMap::new(),
         }
     }
 
@@ -224,6 +232,7 @@ impl Lexicon {
                     (LexiconKind::Evidential, EVIDENTIAL),
                     (LexiconKind::MeasureVerb, MEASURE_VERBS),
                     (LexiconKind::Aggregate, AGGREGATE),
+                    (LexiconKind::TimeScope, TIME_SCOPES),
                 ] {
                     lx.extend(kind, text);
                 }
@@ -261,6 +270,15 @@ impl Lexicon {
                 }
             }
             LexiconKind::Aggregate => self.aggregate.extend(text),
+            LexiconKind::TimeScope => {
+                for line in entries(text) {
+                    if let Some((scope, phrase)) = line.split_once(char::is_whitespace) {
+                        self.time_scopes.insert(phrase.trim());
+                        self.time_scope_of
+                            .insert(stem_phrase(phrase.trim()), scope.to_owned());
+                    }
+                }
+            }
             LexiconKind::Synonyms => {
                 for line in entries(text) {
                     let mut members = line.split(',').map(str::trim).filter(|m| !m.is_empty());
