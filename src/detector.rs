@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::actor::{self, Actor, ActorInput, ActorKind, Gazetteer};
 use crate::error::Error;
 use crate::evidence::{cover, Evidence, Role};
-use crate::index::{Bounds, ClaimRef, Index};
+use crate::index::{Bounds, Candidates, ClaimRef, Index};
 use crate::judge::{self, JudgeConfig, Kind, Measure, NameLinks, QuantityVerdict, Side, Verdict};
 use crate::lexicon::{Lexicon, LexiconKind};
 use crate::record::Statement;
@@ -41,6 +41,7 @@ pub struct Detector {
     max_postings: usize,
     budget: usize,
     max_partners: usize,
+    exhaustive: bool,
 }
 
 impl Default for Detector {
@@ -68,6 +69,7 @@ pub struct DetectorBuilder {
     max_postings: usize,
     budget: usize,
     max_partners: usize,
+    exhaustive: bool,
 }
 
 impl DetectorBuilder {
@@ -95,6 +97,13 @@ impl DetectorBuilder {
     /// concepts first. Default 200.
     pub fn max_partners(&mut self, n: usize) -> &mut DetectorBuilder {
         self.max_partners = n;
+        self
+    }
+
+    /// Judges every pair of claims instead of the indexed candidates: the
+    /// quadratic baseline, for tests and benchmarks on small corpora.
+    pub fn exhaustive(&mut self, yes: bool) -> &mut DetectorBuilder {
+        self.exhaustive = yes;
         self
     }
 
@@ -137,6 +146,7 @@ impl DetectorBuilder {
             max_postings: self.max_postings.max(2),
             budget: self.budget.max(1),
             max_partners: self.max_partners.max(1),
+            exhaustive: self.exhaustive,
         })
     }
 }
@@ -166,7 +176,29 @@ impl Detector {
             max_postings: 1000,
             budget: 4000,
             max_partners: 200,
+            exhaustive: false,
         }
+    }
+
+    /// The claims of one statement, as the stance stage reads them (without
+    /// corpus context: person names are not known, so they may count as
+    /// proposition words).
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Polarity, Statement};
+    /// let s = Statement::new("a", Some("Mayor Ann Lee"), "The new dam is ruled out.");
+    /// let claims = Detector::new().claims(&s);
+    /// assert_eq!(claims[0].polarity, Polarity::Rejects);
+    /// ```
+    pub fn claims(&self, statement: &Statement) -> Vec<Claim> {
+        let none = HashSet::new();
+        let cx = StanceContext {
+            lexicon: &self.lexicon,
+            name_tokens: &none,
+            title_words: &self.title_words,
+        };
+        stance::claims(&cx, &statement.text, statement.context.as_deref())
     }
 
     /// Runs the whole pipeline over `statements`. Invalid records (empty id
@@ -202,12 +234,19 @@ impl Detector {
             budget: self.budget,
             max_partners: self.max_partners,
         };
-        let cands = index.candidates(
-            bounds,
-            |r| negative(r) || figures(r),
-            |a, b| (negative(a) && !negative(b)) || (figures(a) && figures(b)),
-            |r| id_hash(&good[r.stmt as usize].id),
-        );
+        let source = |r: ClaimRef| negative(r) || figures(r);
+        let keep =
+            |a: ClaimRef, b: ClaimRef| (negative(a) && !negative(b)) || (figures(a) && figures(b));
+        let cands = if self.exhaustive {
+            Candidates {
+                pairs: index.all_pairs(source, keep),
+                capped: Vec::new(),
+                budget_reached: 0,
+                partners_capped: 0,
+            }
+        } else {
+            index.candidates(bounds, source, keep, |r| id_hash(&good[r.stmt as usize].id))
+        };
         // Judge candidates in parallel; keep, per statement pair, the best
         // verdict (quantity before stance, then score, then claim order), so
         // the result is the same on any number of threads.

@@ -155,6 +155,31 @@ impl Index {
         self.mean_idf
     }
 
+    /// Every pair of claims of different statements that `source` and `keep`
+    /// accept, whether they share a concept or not: the all-pairs baseline
+    /// that the bounded candidates are measured against. Quadratic.
+    pub fn all_pairs(
+        &self,
+        source: impl Fn(ClaimRef) -> bool + Sync,
+        keep: impl Fn(ClaimRef, ClaimRef) -> bool + Sync,
+    ) -> Vec<(ClaimRef, ClaimRef)> {
+        let mut pairs: Vec<(ClaimRef, ClaimRef)> = (0..self.refs.len())
+            .into_par_iter()
+            .filter(|&g| source(self.refs[g]))
+            .flat_map_iter(|g| {
+                let a = self.refs[g];
+                let keep = &keep;
+                self.refs
+                    .iter()
+                    .filter(move |b| b.stmt != a.stmt && keep(a, **b))
+                    .map(move |&b| if a < b { (a, b) } else { (b, a) })
+            })
+            .collect();
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
     /// Pairs of claims of different statements that share at least one
     /// concept, that `source` accepts as the claim to search from and `keep`
     /// accepts as a pair. Concepts held by more than `max_postings` claims are

@@ -1,0 +1,52 @@
+//! The bounded index finds what the all-pairs baseline finds on corpora small
+//! enough for the bounds not to bite, and the synthetic corpus's planted
+//! pairs are found.
+
+use std::collections::BTreeSet;
+
+use gainsay::synth::{generate, SynthConfig};
+use gainsay::{Detector, Report};
+
+fn pairs(r: &Report) -> BTreeSet<(String, String)> {
+    r.contradictions
+        .iter()
+        .map(|c| (c.a.clone(), c.b.clone()))
+        .collect()
+}
+
+#[test]
+fn indexed_and_all_pairs_runs_agree_on_small_corpora() {
+    for seed in 1..4 {
+        let corpus = generate(&SynthConfig {
+            statements: 400,
+            seed,
+            ..SynthConfig::default()
+        });
+        let indexed = Detector::builder()
+            .max_partners(usize::MAX)
+            .build()
+            .unwrap()
+            .detect(&corpus.statements)
+            .unwrap();
+        assert!(indexed.bounds.is_empty(), "{:?}", indexed.bounds);
+        let all = Detector::builder()
+            .exhaustive(true)
+            .build()
+            .unwrap()
+            .detect(&corpus.statements)
+            .unwrap();
+        assert_eq!(pairs(&indexed), pairs(&all), "seed {seed}");
+    }
+}
+
+#[test]
+fn planted_pairs_are_found() {
+    let corpus = generate(&SynthConfig {
+        statements: 3_000,
+        seed: 11,
+        ..SynthConfig::default()
+    });
+    let found = pairs(&Detector::new().detect(&corpus.statements).unwrap());
+    let hit = corpus.planted.iter().filter(|p| found.contains(*p)).count();
+    assert_eq!(hit, corpus.planted.len());
+}
