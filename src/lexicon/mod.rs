@@ -6,7 +6,7 @@
 //! Multi-word entries are matched on stemmed tokens, so `rule out` also
 //! matches "ruled out" and "rules out".
 
-use std::collections::{HashMap, HashSet};
+use crate::text::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -192,23 +192,23 @@ const TIME_SCOPES: &str = include_str!("time_scopes.txt");
 impl Lexicon {
     fn empty() -> Lexicon {
         Lexicon {
-            stop: HashSet::new(),
+            stop: HashSet::default(),
             negation: PhraseSet::default(),
             reject: PhraseSet::default(),
             support: PhraseSet::default(),
             hedge: PhraseSet::default(),
-            reporting: HashSet::new(),
-            frame: HashSet::new(),
-            synonyms: HashMap::new(),
+            reporting: HashSet::default(),
+            frame: HashSet::default(),
+            synonyms: HashMap::default(),
             synonym_phrases: PhraseSet::default(),
-            synonym_phrase_concept: HashMap::new(),
-            antonyms: HashMap::new(),
-            restrictors: HashSet::new(),
-            evidential: HashSet::new(),
-            measure_verbs: HashSet::new(),
+            synonym_phrase_concept: HashMap::default(),
+            antonyms: HashMap::default(),
+            restrictors: HashSet::default(),
+            evidential: HashSet::default(),
+            measure_verbs: HashSet::default(),
             aggregate: PhraseSet::default(),
             time_scopes: PhraseSet::default(),
-            time_scope_of: HashMap::new(),
+            time_scope_of: HashMap::default(),
         }
     }
 
@@ -367,7 +367,7 @@ mod tests {
 
     #[test]
     fn no_word_is_in_two_synonym_groups() {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         for (n, line) in entries(SYNONYMS).enumerate() {
             for m in line.split(',').map(str::trim).filter(|m| !m.is_empty()) {
                 let key = stem_phrase(m);

@@ -1,7 +1,5 @@
 //! The word lists of figure parsing, loaded once from `src/lexicon/*.txt`.
 
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::lexicon::entries;
@@ -19,37 +17,8 @@ const CHANGE: &str = include_str!("../lexicon/change_verbs.txt");
 const RUNNING: &str = include_str!("../lexicon/running_count_markers.txt");
 const PRONOUN_ONE: &str = include_str!("../lexicon/pronoun_one.txt");
 
-/// A small multiplicative hasher (FxHash): the keys are short words looked
-/// up once per token, where SipHash dominated the profile.
-#[derive(Default, Clone, Copy)]
-pub(super) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(super) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
-pub(super) type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
+pub(super) type HashMap<K, V> = crate::text::FxHashMap<K, V>;
+pub(super) type HashSet<K> = crate::text::FxHashSet<K>;
 
 /// The kind of a cardinal number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
