@@ -223,7 +223,7 @@ impl Detector {
             }
         }
         let analyses = self.analyse(&good);
-        let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
+        let claims: Vec<&[Claim]> = analyses.iter().map(|a| a.claims.as_slice()).collect();
         let index = Index::build(&claims);
         let claim = |r: ClaimRef| &analyses[r.stmt as usize].claims[r.claim as usize];
         let links = name_links(&good, &analyses);
@@ -328,22 +328,24 @@ impl Detector {
                 cands.budget_reached, self.budget
             ));
         }
+        drop(index);
+        // The analyses are done with: move their words into the report.
         let statements = good
             .iter()
-            .zip(&analyses)
+            .zip(analyses)
             .map(|(s, a)| NormalizedStatement {
                 id: s.id.clone(),
-                actor: a.actor.id.clone(),
-                actor_name: a.actor.name.clone(),
+                actor: a.actor.id,
+                actor_name: a.actor.name,
                 actor_kind: a.actor.kind,
                 claims: a
                     .claims
-                    .iter()
+                    .into_iter()
                     .map(|c| ClaimSummary {
-                        proposition: c.terms.iter().map(|t| t.key.clone()).collect(),
+                        proposition: c.terms.into_iter().map(|t| t.key).collect(),
                         polarity: c.polarity,
                         modality: c.modality,
-                        hedges: c.hedges.clone(),
+                        hedges: c.hedges,
                     })
                     .collect(),
             })

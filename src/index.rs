@@ -66,7 +66,7 @@ pub(crate) struct Candidates {
 
 impl Index {
     /// Indexes every claim of every statement (`claims[i]` are statement i's).
-    pub fn build(claims: &[Vec<Claim>]) -> Index {
+    pub fn build<C: AsRef<[Claim]>>(claims: &[C]) -> Index {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut names: Vec<String> = Vec::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
@@ -75,7 +75,7 @@ impl Index {
         let mut keys = Vec::new();
         let mut seen_stmt: Vec<u32> = Vec::new();
         for (si, cs) in claims.iter().enumerate() {
-            for (ci, c) in cs.iter().enumerate() {
+            for (ci, c) in cs.as_ref().iter().enumerate() {
                 let g = refs.len() as u32;
                 refs.push(ClaimRef {
                     stmt: si as u32,
