@@ -360,16 +360,7 @@ impl Detector {
 
     /// Actors and claims of every statement.
     fn analyse(&self, good: &[&Statement]) -> Vec<Analysis> {
-        let inputs: Vec<ActorInput<'_>> = good
-            .iter()
-            .map(|s| ActorInput {
-                actor: s.actor.as_deref(),
-                source: s.source.as_deref(),
-                context: s.context.as_deref(),
-                text: &s.text,
-                date: s.date,
-            })
-            .collect();
+        let inputs: Vec<ActorInput<'_>> = good.iter().map(|s| ActorInput::from(*s)).collect();
         let actors = actor::resolve(&inputs, self.gazetteer.as_deref());
         let mut name_tokens: HashSet<String> = HashSet::new();
         for a in &actors {

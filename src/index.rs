@@ -275,19 +275,10 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
-    use crate::stance::{claims, StanceContext};
-    use std::collections::HashSet;
+    use crate::stance::test_claims;
 
     fn corpus(texts: &[&str]) -> Vec<Vec<Claim>> {
-        let lx = Lexicon::builtin();
-        let names = HashSet::new();
-        let cx = StanceContext {
-            lexicon: &lx,
-            name_tokens: &names,
-            title_words: &names,
-        };
-        texts.iter().map(|t| claims(&cx, t, None)).collect()
+        texts.iter().map(|t| test_claims(t, None)).collect()
     }
 
     fn all(_: ClaimRef) -> bool {

@@ -380,18 +380,10 @@ fn separation(a: &Interval, b: &Interval) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
-    use crate::stance::{claims, StanceContext};
+    use crate::stance::test_claims;
 
     fn one(text: &str) -> Claim {
-        let lx = Lexicon::builtin();
-        let names = HashSet::new();
-        let cx = StanceContext {
-            lexicon: &lx,
-            name_tokens: &names,
-            title_words: &names,
-        };
-        claims(&cx, text, None).remove(0)
+        test_claims(text, None).remove(0)
     }
 
     fn verdict(x: &str, y: &str, same_actor: bool) -> Option<Verdict> {

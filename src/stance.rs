@@ -700,20 +700,26 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
     out
 }
 
+/// The claims of a text with the built-in lexicon and no corpus context:
+/// the shared helper of the stage tests.
+#[cfg(test)]
+pub(crate) fn test_claims(text: &str, context: Option<&str>) -> Vec<Claim> {
+    let lx = Lexicon::builtin();
+    let none = HashSet::new();
+    let cx = StanceContext {
+        lexicon: &lx,
+        name_tokens: &none,
+        title_words: &none,
+    };
+    claims(&cx, text, context)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
 
     fn run(text: &str, context: Option<&str>) -> Vec<Claim> {
-        let lx = Lexicon::builtin();
-        let names = HashSet::new();
-        let cx = StanceContext {
-            lexicon: &lx,
-            name_tokens: &names,
-            title_words: &names,
-        };
-        claims(&cx, text, context)
+        test_claims(text, context)
     }
 
     fn keys(c: &Claim) -> Vec<&str> {

@@ -84,6 +84,18 @@ pub(crate) struct ActorInput<'a> {
     pub date: Option<Date>,
 }
 
+impl<'a> From<&'a Statement> for ActorInput<'a> {
+    fn from(s: &'a Statement) -> ActorInput<'a> {
+        ActorInput {
+            actor: s.actor.as_deref(),
+            source: s.source.as_deref(),
+            context: s.context.as_deref(),
+            text: &s.text,
+            date: s.date,
+        }
+    }
+}
+
 /// Resolves every input's actor; one output per input, same order.
 /// Folded title words ("president", "minister"), for the stance stage.
 pub(crate) fn title_words() -> std::collections::HashSet<String> {
@@ -114,15 +126,6 @@ pub(crate) fn resolve(inputs: &[ActorInput<'_>], gazetteer: Option<&Gazetteer>) 
 /// assert_eq!(actors[2].kind, ActorKind::Source);
 /// ```
 pub fn normalize_actors(statements: &[Statement], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
-    let inputs: Vec<ActorInput<'_>> = statements
-        .iter()
-        .map(|s| ActorInput {
-            actor: s.actor.as_deref(),
-            source: s.source.as_deref(),
-            context: s.context.as_deref(),
-            text: &s.text,
-            date: s.date,
-        })
-        .collect();
+    let inputs: Vec<ActorInput<'_>> = statements.iter().map(ActorInput::from).collect();
     resolve(&inputs, gazetteer)
 }
