@@ -234,9 +234,14 @@ impl Detector {
             budget: self.budget,
             max_partners: self.max_partners,
         };
-        let source = |r: ClaimRef| negative(r) || figures(r);
-        let keep =
-            |a: ClaimRef, b: ClaimRef| (negative(a) && !negative(b)) || (figures(a) && figures(b));
+        let superlative = |r: ClaimRef| claim(r).superlative.is_some();
+        let source = |r: ClaimRef| negative(r) || figures(r) || superlative(r);
+        let keep = |a: ClaimRef, b: ClaimRef| {
+            (negative(a) && !negative(b))
+                || (figures(a) && figures(b))
+                || (superlative(a) && figures(b))
+                || (figures(a) && superlative(b))
+        };
         let cands = if self.exhaustive {
             Candidates {
                 pairs: index.all_pairs(source, keep),
@@ -277,9 +282,15 @@ impl Detector {
                     QuantityVerdict::Clash(v) => [Some(*v), None],
                     // Agreeing figures decide: no stance clash over them.
                     QuantityVerdict::Compatible => [None, None],
-                    QuantityVerdict::Incomparable => {
-                        [None, judge::stance(&index, &self.judge, &side_a, &side_b)]
-                    }
+                    QuantityVerdict::Incomparable => [
+                        judge::superlative(
+                            &side_a,
+                            &side_b,
+                            &aa.measures[ra.claim as usize],
+                            &ab.measures[rb.claim as usize],
+                        ),
+                        judge::stance(&index, &self.judge, &side_a, &side_b),
+                    ],
                 };
                 verdicts.into_iter().flatten().map(move |v| (v, ra, rb))
             })
@@ -426,16 +437,34 @@ impl Detector {
         rb: ClaimRef,
     ) -> Option<Contradiction> {
         // Orient the pair by id so the output does not depend on input order.
-        let (ra, rb, figs) = if good[ra.stmt as usize].id <= good[rb.stmt as usize].id {
-            (ra, rb, v.figures.clone())
+        let swap = good[ra.stmt as usize].id > good[rb.stmt as usize].id;
+        let (ra, rb, figs, sup) = if !swap {
+            (ra, rb, v.figures.clone(), v.superlative.clone())
         } else {
-            (rb, ra, v.figures.clone().map(|(x, y)| (y, x)))
+            (
+                rb,
+                ra,
+                v.figures.clone().map(|(x, y)| (y, x)),
+                v.superlative.clone().map(|(first, f, g)| (!first, f, g)),
+            )
         };
         let (sa, sb) = (good[ra.stmt as usize], good[rb.stmt as usize]);
         let (aa, ab) = (&analyses[ra.stmt as usize], &analyses[rb.stmt as usize]);
         let (ca, cb) = (&aa.claims[ra.claim as usize], &ab.claims[rb.claim as usize]);
         let mut evidence = Vec::new();
+        if let Some((first, subject, larger)) = &sup {
+            let (ss, sc, fs) = if *first { (sa, ca, sb) } else { (sb, cb, sa) };
+            if let Some((span, head)) = &sc.superlative {
+                evidence.extend(Evidence::new(ss, Field::Text, *span, Role::Cue));
+                if let Some(t) = sc.terms.iter().find(|t| &t.key == head) {
+                    evidence.extend(Evidence::new(ss, t.field, t.span, Role::Target));
+                }
+            }
+            evidence.extend(Evidence::new(fs, Field::Text, subject.span, Role::Quantity));
+            evidence.extend(Evidence::new(fs, Field::Text, larger.span, Role::Quantity));
+        }
         match &figs {
+            _ if sup.is_some() => {}
             Some((fa, fb)) => {
                 for (s, c, f) in [(sa, ca, fa), (sb, cb, fb)] {
                     evidence.extend(Evidence::new(s, Field::Text, f.span, Role::Quantity));
@@ -461,6 +490,19 @@ impl Detector {
         }
         let proposition = proposition_words(sa, ca, &v.shared);
         let explanation = match &figs {
+            _ if sup.is_some() => {
+                let (first, subject, larger) = sup.as_ref().expect("checked");
+                let (sup_name, fig_name, fig_stmt) = if *first {
+                    (&aa.actor.name, &ab.actor.name, sb)
+                } else {
+                    (&ab.actor.name, &aa.actor.name, sa)
+                };
+                format!(
+                    "{sup_name} calls it the largest; {fig_name} gives {} against a larger {}",
+                    fa_text(fig_stmt, subject.span),
+                    fa_text(fig_stmt, larger.span)
+                )
+            }
             Some((fa, fb)) => format!(
                 "{} gives {} ({}); {} gives {} ({}): {}",
                 aa.actor.name,

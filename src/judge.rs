@@ -93,6 +93,9 @@ pub(crate) struct Verdict {
     pub shared: Vec<String>,
     /// For quantity verdicts, the clashing figure of each side.
     pub figures: Option<(Figure, Figure)>,
+    /// For a superlative clash: which side holds the superlative (true for
+    /// the first), and the other side's subject figure and larger figure.
+    pub superlative: Option<(bool, Figure, Figure)>,
 }
 
 /// True when the two sides may contradict each other at all: different
@@ -215,6 +218,7 @@ pub(crate) fn stance(
         score,
         shared: shared.iter().map(|t| t.key.clone()).collect(),
         figures: None,
+        superlative: None,
     })
 }
 
@@ -351,6 +355,7 @@ pub(crate) fn quantity(
                     score,
                     shared,
                     figures: Some((fa.clone(), fb.clone())),
+                    superlative: None,
                 });
             }
         }
@@ -360,6 +365,62 @@ pub(crate) fn quantity(
         None if compared => QuantityVerdict::Compatible,
         None => QuantityVerdict::Incomparable,
     }
+}
+
+/// Judges "the largest X ever" against a claim whose figures show a larger
+/// X: the claim sets its first figure (its subject) against others ("30
+/// million, compared with 37 million for …") and one of them is larger.
+pub(crate) fn superlative(
+    a: &Side<'_>,
+    b: &Side<'_>,
+    measure_a: &[Measure],
+    measure_b: &[Measure],
+) -> Option<Verdict> {
+    let one_way =
+        |sup: &Side<'_>, fig: &Side<'_>, m: &[Measure]| -> Option<(Figure, Figure, String)> {
+            let (_, head) = sup.claim.superlative.as_ref()?;
+            if !sup.claim.polarity.is_positive()
+                || !fig.claim.polarity.is_positive()
+                || !fig.claim.compares
+                || fig.claim.figures.len() < 2
+            {
+                return None;
+            }
+            let mut figs: Vec<(&Figure, &Measure)> = fig.claim.figures.iter().zip(m).collect();
+            figs.sort_by_key(|(f, _)| f.span.start);
+            let (subject, sm) = figs[0];
+            if !sm.head.contains(head) {
+                return None;
+            }
+            // Beyond the measure, the claims share a topic ("inauguration").
+            let sup_keys: HashSet<&str> = sup.claim.terms.iter().map(|t| t.key.as_str()).collect();
+            let topic = fig.claim.terms.iter().any(|t| {
+                sup_keys.contains(t.key.as_str()) && &t.key != head && !sm.head.contains(&t.key)
+            });
+            if !topic {
+                return None;
+            }
+            let larger = figs[1..].iter().find(|(f, _)| {
+                f.unit.comparable_with(&subject.unit)
+                    && f.comparable_interval().lo > subject.comparable_interval().hi
+            })?;
+            Some((subject.clone(), larger.0.clone(), head.clone()))
+        };
+    if !may_clash(a, b) {
+        return None;
+    }
+    let (first, found) = match one_way(a, b, measure_b) {
+        Some(x) => (true, x),
+        None => (false, one_way(b, a, measure_a)?),
+    };
+    let (subject, larger, head) = found;
+    Some(Verdict {
+        kind: Kind::Quantity,
+        score: 0.7,
+        shared: vec![head],
+        figures: None,
+        superlative: Some((first, subject, larger)),
+    })
 }
 
 /// How far apart two intervals are, 0 (touching or overlapping) to 1.

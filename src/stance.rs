@@ -133,6 +133,11 @@ pub struct Claim {
     /// True for a temporal negation ("has not yet become"): it does not
     /// clash with the same claim made later.
     pub not_yet: bool,
+    /// A superlative of size and the concept it qualifies ("the largest
+    /// audience": span of "largest", concept of "audience").
+    pub superlative: Option<(Span, String)>,
+    /// True when the clause sets figures against each other ("compared with").
+    pub compares: bool,
     /// True when what is negated is the evidence ("no clear evidence of X"):
     /// compatible with a hedged "X is possible".
     pub evidential: bool,
@@ -251,6 +256,8 @@ struct ClauseScan {
     hypothetical: bool,
     not_yet: bool,
     evidential: bool,
+    superlative: Option<(Span, String)>,
+    compares: bool,
 }
 
 /// Options of the stance stage that do not live in the lexicon.
@@ -281,6 +288,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             }
         };
     let cue_span = |a: usize, n: usize| Span::new(sc.toks[a].start, sc.toks[a + n - 1].end);
+    let mut pending_superlative: Option<(Span, usize)> = None;
     while i < to {
         let tok = &sc.toks[i];
         let norm = tok.norm.as_str();
@@ -295,6 +303,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         }
         if norm == "yet" && !out.negations.is_empty() {
             out.not_yet = true;
+        }
+        if !out.compares && lx.comparison.match_at(stems, &norms, i, stop).is_some() {
+            out.compares = true;
+        }
+        if out.superlative.is_none() && lx.superlatives.contains(norm) {
+            pending_superlative = Some((Span::new(tok.start, tok.end), i));
         }
         if lx.evidential.contains(stems[i].as_str())
             && out
@@ -409,6 +423,14 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             };
             if lx.restrictors.contains(st.as_str()) {
                 out.restrictors.push(key.clone());
+            }
+            if let Some((span, at)) = pending_superlative {
+                if i > at && i - at <= 3 {
+                    out.superlative = Some((span, key.clone()));
+                    pending_superlative = None;
+                } else if i - at > 3 {
+                    pending_superlative = None;
+                }
             }
             push_term(&mut out, &mut seen, key, i, j);
             i = j;
@@ -680,6 +702,8 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
             borrowed,
             not_yet: scan.not_yet,
             evidential: scan.evidential,
+            superlative: scan.superlative.clone(),
+            compares: scan.compares,
             scope,
         });
     }

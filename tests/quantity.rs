@@ -82,6 +82,16 @@ fn evidence_shows_both_figures_and_what_they_count() {
     );
 }
 
+#[test]
+fn the_largest_against_a_larger_figure() {
+    clash! {
+        "This was the largest crowd ever to watch a final at the stadium.",
+        "The final at the stadium drew 41,000 spectators, compared with 52,000 at the final a year before." => Some(Kind::Quantity);
+        "This was the largest crowd ever to watch a final at the stadium.",
+        "The final at the stadium drew 61,000 spectators, compared with 52,000 at the final a year before." => None;
+    }
+}
+
 const PHRASES: &[&str] = &[
     "at least 83",
     "more than 80",

@@ -56,6 +56,10 @@ pub enum LexiconKind {
     Aggregate,
     /// Lines `scope phrase`: the span of time a count covers ("day yesterday").
     TimeScope,
+    /// Superlatives of size ("largest", "record").
+    Superlative,
+    /// Comparison markers ("compared with", "than").
+    Comparison,
 }
 
 /// Parses a lexicon file: trimmed, non-empty lines with `#` comments removed.
@@ -169,6 +173,10 @@ pub(crate) struct Lexicon {
     pub measure_verbs: HashSet<String>,
     /// Phrases that mark a figure as a sum ("together", "in total").
     pub aggregate: PhraseSet,
+    /// Superlatives of size ("largest"), folded.
+    pub superlatives: HashSet<String>,
+    /// Comparison markers ("compared with", "than").
+    pub comparison: PhraseSet,
     /// Time-scope phrases ("yesterday", "since") and their scope names.
     pub time_scopes: PhraseSet,
     pub time_scope_of: HashMap<Vec<String>, String>,
@@ -188,6 +196,8 @@ const EVIDENTIAL: &str = include_str!("evidential.txt");
 const MEASURE_VERBS: &str = include_str!("measure_verbs.txt");
 const AGGREGATE: &str = include_str!("aggregate_markers.txt");
 const TIME_SCOPES: &str = include_str!("time_scopes.txt");
+const SUPERLATIVES: &str = include_str!("superlatives.txt");
+const COMPARISON: &str = include_str!("comparison_markers.txt");
 
 impl Lexicon {
     fn empty() -> Lexicon {
@@ -207,6 +217,8 @@ impl Lexicon {
             evidential: HashSet::default(),
             measure_verbs: HashSet::default(),
             aggregate: PhraseSet::default(),
+            superlatives: HashSet::default(),
+            comparison: PhraseSet::default(),
             time_scopes: PhraseSet::default(),
             time_scope_of: HashMap::default(),
         }
@@ -233,6 +245,8 @@ impl Lexicon {
                     (LexiconKind::MeasureVerb, MEASURE_VERBS),
                     (LexiconKind::Aggregate, AGGREGATE),
                     (LexiconKind::TimeScope, TIME_SCOPES),
+                    (LexiconKind::Superlative, SUPERLATIVES),
+                    (LexiconKind::Comparison, COMPARISON),
                 ] {
                     lx.extend(kind, text);
                 }
@@ -270,6 +284,12 @@ impl Lexicon {
                 }
             }
             LexiconKind::Aggregate => self.aggregate.extend(text),
+            LexiconKind::Superlative => {
+                for e in entries(text) {
+                    self.superlatives.insert(crate::text::fold(e));
+                }
+            }
+            LexiconKind::Comparison => self.comparison.extend(text),
             LexiconKind::TimeScope => {
                 for line in entries(text) {
                     if let Some((scope, phrase)) = line.split_once(char::is_whitespace) {
