@@ -10,7 +10,7 @@ use crate::actor::{self, Actor, ActorInput, ActorKind, Gazetteer};
 use crate::error::Error;
 use crate::evidence::{cover, Evidence, Role};
 use crate::index::{ClaimRef, Index};
-use crate::judge::{self, JudgeConfig, Kind, Measure, Side, Verdict};
+use crate::judge::{self, JudgeConfig, Kind, Measure, Side, Topic, Verdict};
 use crate::lexicon::{Lexicon, LexiconKind};
 use crate::record::Statement;
 use crate::report::{ClaimSummary, Contradiction, NormalizedStatement, Problem, Report};
@@ -298,21 +298,32 @@ impl Detector {
             .zip(actors)
             .map(|(s, actor)| {
                 let claims = stance::claims(&cx, &s.text, s.context.as_deref());
-                let context_topic: Vec<String> = match &s.context {
-                    Some(ctx) if claims.iter().any(|c| !c.figures.is_empty()) => {
+                let with_figures = claims.iter().any(|c| !c.figures.is_empty());
+                let context_topic = Arc::new(match &s.context {
+                    Some(ctx) if with_figures => Topic::new(
                         stance::claims(&cx, ctx, None)
                             .into_iter()
-                            .flat_map(|c| c.terms.into_iter().map(|t| t.key))
-                            .collect()
-                    }
-                    _ => Vec::new(),
+                            .flat_map(|c| c.terms.into_iter().map(|t| t.key)),
+                    ),
+                    _ => Topic::default(),
+                });
+                // Tokens once per statement, clause work once per claim: a
+                // text with many figures stays linear.
+                let toks = if with_figures {
+                    words(&s.text)
+                } else {
+                    Vec::new()
                 };
                 let measures = claims
                     .iter()
                     .map(|c| {
+                        if c.figures.is_empty() {
+                            return Vec::new();
+                        }
+                        let cm = ClaimMeasure::new(&self.lexicon, &toks, c);
                         c.figures
                             .iter()
-                            .map(|f| measure(&self.lexicon, &s.text, c, f, &context_topic))
+                            .map(|f| cm.measure(f, &context_topic))
                             .collect()
                     })
                     .collect();
@@ -545,99 +556,132 @@ const HEAD_WINDOW: usize = 5;
 
 /// What a figure counts (its counted noun and the measure verbs next to it),
 /// the words around it, and whether it is a sum over several events.
-fn measure(
-    lx: &Lexicon,
-    text: &str,
-    claim: &Claim,
-    f: &crate::quantity::Figure,
-    context_topic: &[String],
-) -> Measure {
-    let toks = words(text);
-    let concept = |norm: &str| {
-        let st = stem(norm);
-        lx.synonyms.get(&st).cloned().unwrap_or(st)
-    };
-    let content = |t: &crate::text::Token<'_>| {
-        !t.is_numeric()
-            && !lx.stop.contains(&t.norm)
-            && !lx.negation.contains_word(&stem(&t.norm))
-            && !lx.frame.contains(&stem(&t.norm))
-    };
-    let push = |v: &mut Vec<String>, k: String| {
-        if !v.contains(&k) {
-            v.push(k);
-        }
-    };
-    let mut head: Vec<String> = Vec::new();
-    let end = f.counted.map_or(f.span.end, |c| c.end);
-    if let Some(c) = f.counted {
-        for t in toks.iter().filter(|t| t.start >= c.start && t.end <= c.end) {
-            if content(t) {
-                push(&mut head, concept(&t.norm));
-            }
-        }
-    }
-    let inside = |t: &&crate::text::Token<'_>| {
-        t.start >= claim.clause.start && t.end <= claim.clause.end && content(t)
-    };
-    let outside_figs = |t: &&crate::text::Token<'_>| {
-        !claim
+///
+/// Built once per claim: the claim's tokens that may stand around a figure
+/// (content words of its clause outside every figure) are found in one pass,
+/// so each figure then costs a binary search and a few window steps.
+struct ClaimMeasure<'a> {
+    lx: &'a Lexicon,
+    toks: &'a [crate::text::Token<'a>],
+    /// Indices into `toks`: content words of the clause outside the figures,
+    /// in text order.
+    eligible: Vec<usize>,
+    /// True for a sum over several events.
+    aggregate: bool,
+}
+
+impl<'a> ClaimMeasure<'a> {
+    fn new(lx: &'a Lexicon, toks: &'a [crate::text::Token<'a>], claim: &Claim) -> Self {
+        let clause = claim.clause;
+        // Tokens are in text order and do not overlap, so the tokens inside
+        // the clause are one run.
+        let first = toks.partition_point(|t| t.start < clause.start);
+        let run = toks[first..]
+            .iter()
+            .take_while(|t| t.end <= clause.end)
+            .count();
+        let clause_toks = &toks[first..first + run];
+        // A token is covered by a figure when some figure starts at or
+        // before it and ends at or after it: sweep figures by start, keeping
+        // the furthest end seen.
+        let mut figs: Vec<(usize, usize)> = claim
             .figures
             .iter()
-            .any(|g| g.span.start <= t.start && t.end <= g.span.end)
-    };
-    let after: Vec<_> = toks
-        .iter()
-        .filter(inside)
-        .filter(outside_figs)
-        .filter(|t| t.start >= end)
-        .collect();
-    let before: Vec<_> = toks
-        .iter()
-        .filter(inside)
-        .filter(outside_figs)
-        .filter(|t| t.end <= f.span.start)
-        .collect();
-    for t in after.iter().take(HEAD_WINDOW) {
-        let k = concept(&t.norm);
-        if lx.measure_verbs.contains(&k) {
-            push(&mut head, k);
+            .map(|g| (g.span.start, g.span.end))
+            .collect();
+        figs.sort_unstable();
+        let mut next_fig = 0;
+        let mut reach: Option<usize> = None;
+        let mut eligible = Vec::new();
+        for (k, t) in clause_toks.iter().enumerate() {
+            while next_fig < figs.len() && figs[next_fig].0 <= t.start {
+                reach = Some(reach.map_or(figs[next_fig].1, |r| r.max(figs[next_fig].1)));
+                next_fig += 1;
+            }
+            let covered = reach.is_some_and(|r| t.end <= r);
+            if !covered && content(lx, t) {
+                eligible.push(first + k);
+            }
+        }
+        let stems: Vec<String> = clause_toks.iter().map(|t| stem(&t.norm)).collect();
+        let norms: Vec<&str> = clause_toks.iter().map(|t| t.norm.as_str()).collect();
+        let aggregate =
+            (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
+        ClaimMeasure {
+            lx,
+            toks,
+            eligible,
+            aggregate,
         }
     }
-    // Before the figure, a measure verb takes what lies between it and the
-    // figure as what is measured ("raise the key interest rates by 25").
-    let near: Vec<_> = before.iter().rev().take(HEAD_WINDOW).collect();
-    if let Some(p) = near
-        .iter()
-        .position(|t| lx.measure_verbs.contains(&concept(&t.norm)))
-    {
-        for t in &near[..=p] {
-            push(&mut head, concept(&t.norm));
+
+    fn concept(&self, norm: &str) -> String {
+        let st = stem(norm);
+        self.lx.synonyms.get(&st).cloned().unwrap_or(st)
+    }
+
+    fn measure(&self, f: &crate::quantity::Figure, context_topic: &Arc<Topic>) -> Measure {
+        let (lx, toks) = (self.lx, self.toks);
+        let push = |v: &mut Vec<String>, k: String| {
+            if !v.contains(&k) {
+                v.push(k);
+            }
+        };
+        let mut head: Vec<String> = Vec::new();
+        let end = f.counted.map_or(f.span.end, |c| c.end);
+        if let Some(c) = f.counted {
+            let from = toks.partition_point(|t| t.start < c.start);
+            for t in toks[from..].iter().take_while(|t| t.end <= c.end) {
+                if content(lx, t) {
+                    push(&mut head, self.concept(&t.norm));
+                }
+            }
+        }
+        let split_after = self.eligible.partition_point(|&i| toks[i].start < end);
+        let split_before = self
+            .eligible
+            .partition_point(|&i| toks[i].end <= f.span.start);
+        let after = self.eligible[split_after..].iter().map(|&i| &toks[i]);
+        let before = self.eligible[..split_before]
+            .iter()
+            .rev()
+            .map(|&i| &toks[i]);
+        for t in after.clone().take(HEAD_WINDOW) {
+            let k = self.concept(&t.norm);
+            if lx.measure_verbs.contains(&k) {
+                push(&mut head, k);
+            }
+        }
+        // Before the figure, a measure verb takes what lies between it and the
+        // figure as what is measured ("raise the key interest rates by 25").
+        let near: Vec<_> = before.clone().take(HEAD_WINDOW).collect();
+        if let Some(p) = near
+            .iter()
+            .position(|t| lx.measure_verbs.contains(&self.concept(&t.norm)))
+        {
+            for t in &near[..=p] {
+                push(&mut head, self.concept(&t.norm));
+            }
+        }
+        let mut local: Vec<String> = Vec::new();
+        for t in after.take(LOCAL_WINDOW).chain(before.take(LOCAL_WINDOW)) {
+            push(&mut local, self.concept(&t.norm));
+        }
+        Measure {
+            head,
+            local,
+            // The record's context says what the statement is about.
+            topic: Arc::clone(context_topic),
+            aggregate: self.aggregate,
         }
     }
-    let mut local: Vec<String> = Vec::new();
-    for t in after
-        .iter()
-        .take(LOCAL_WINDOW)
-        .chain(before.iter().rev().take(LOCAL_WINDOW))
-    {
-        push(&mut local, concept(&t.norm));
-    }
-    // The record's context says what the statement is about.
-    for k in context_topic {
-        push(&mut local, k.clone());
-    }
-    let clause_toks: Vec<&crate::text::Token<'_>> = toks
-        .iter()
-        .filter(|t| t.start >= claim.clause.start && t.end <= claim.clause.end)
-        .collect();
-    let stems: Vec<String> = clause_toks.iter().map(|t| stem(&t.norm)).collect();
-    let norms: Vec<&str> = clause_toks.iter().map(|t| t.norm.as_str()).collect();
-    let aggregate =
-        (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
-    Measure {
-        head,
-        local,
-        aggregate,
-    }
+}
+
+/// A word that may say what a figure measures: not a number, a stop word, a
+/// negation or a frame word.
+fn content(lx: &Lexicon, t: &crate::text::Token<'_>) -> bool {
+    !t.is_numeric()
+        && !lx.stop.contains(&t.norm)
+        && !lx.negation.contains_word(&stem(&t.norm))
+        && !lx.frame.contains(&stem(&t.norm))
 }

@@ -7,6 +7,7 @@
 //! Judgement is symmetric: `judge(a, b)` and `judge(b, a)` agree.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -52,8 +53,51 @@ pub(crate) struct Measure {
     pub head: Vec<String>,
     /// Concepts of the words around it: the figure's own topic.
     pub local: Vec<String>,
+    /// The topic of the record's context, shared by every figure of the
+    /// statement (one copy, however many figures: no per-figure cost).
+    pub topic: Arc<Topic>,
     /// True for a sum over several events ("together", "in total").
     pub aggregate: bool,
+}
+
+impl Measure {
+    /// The figure's topic words: `local`, then the context topic's words
+    /// that `local` does not hold, each once, in order.
+    fn topic_words(&self) -> impl Iterator<Item = &String> {
+        self.local.iter().chain(
+            self.topic
+                .words
+                .iter()
+                .filter(move |k| !self.local.contains(k)),
+        )
+    }
+
+    /// True when `k` is one of [`Measure::topic_words`].
+    fn has_topic_word(&self, k: &str) -> bool {
+        self.local.iter().any(|x| x == k) || self.topic.set.contains(k)
+    }
+}
+
+/// Concepts of a record's context, each once, in first-seen order, with a
+/// set for membership tests.
+#[derive(Default)]
+pub(crate) struct Topic {
+    words: Vec<String>,
+    set: HashSet<String>,
+}
+
+impl Topic {
+    /// The distinct keys of `keys`, in first-seen order.
+    pub fn new(keys: impl IntoIterator<Item = String>) -> Topic {
+        let mut t = Topic::default();
+        for k in keys {
+            if !t.set.contains(&k) {
+                t.set.insert(k.clone());
+                t.words.push(k);
+            }
+        }
+        t
+    }
 }
 
 /// Claims are weighed as if they held at least this many average concepts.
@@ -245,9 +289,8 @@ pub(crate) fn quantity(
             // Beyond what is counted, the figures must share a topic,
             // unless one actor speaks on both sides.
             let topic: Vec<&str> = ma
-                .local
-                .iter()
-                .filter(|k| mb.local.contains(k) && !ma.head.contains(k) && !mb.head.contains(k))
+                .topic_words()
+                .filter(|k| mb.has_topic_word(k) && !ma.head.contains(k) && !mb.head.contains(k))
                 .map(String::as_str)
                 .collect();
             if topic.is_empty() && a.actor != b.actor {
