@@ -168,7 +168,7 @@ impl Detector {
                 good.push(s);
             }
         }
-        let analyses = self.analyse(&good);
+        let (analyses, actor_bounds) = self.analyse(&good);
         let claims: Vec<Vec<Claim>> = analyses.iter().map(|a| a.claims.clone()).collect();
         let index = Index::build(&claims);
         let claim = |r: ClaimRef| &analyses[r.stmt as usize].claims[r.claim as usize];
@@ -239,6 +239,7 @@ impl Detector {
                     self.max_postings
                 )
             })
+            .chain(actor_bounds)
             .collect();
         let statements = good
             .iter()
@@ -269,7 +270,8 @@ impl Detector {
     }
 
     /// Actors and claims of every statement.
-    fn analyse(&self, good: &[&Statement]) -> Vec<Analysis> {
+    /// Also returns the bounds reached in actor resolution.
+    fn analyse(&self, good: &[&Statement]) -> (Vec<Analysis>, Vec<String>) {
         let inputs: Vec<ActorInput<'_>> = good
             .iter()
             .map(|s| ActorInput {
@@ -280,7 +282,7 @@ impl Detector {
                 date: s.date,
             })
             .collect();
-        let actors = actor::resolve(&inputs, self.gazetteer.as_deref());
+        let (actors, bounds) = actor::resolve(&inputs, self.gazetteer.as_deref());
         let mut name_tokens: HashSet<String> = HashSet::new();
         for a in &actors {
             if a.kind == ActorKind::Person {
@@ -294,7 +296,8 @@ impl Detector {
             name_tokens: &name_tokens,
             title_words: &self.title_words,
         };
-        good.par_iter()
+        let analyses = good
+            .par_iter()
             .zip(actors)
             .map(|(s, actor)| {
                 let claims = stance::claims(&cx, &s.text, s.context.as_deref());
@@ -333,7 +336,8 @@ impl Detector {
                     measures,
                 }
             })
-            .collect()
+            .collect();
+        (analyses, bounds)
     }
 
     /// Turns a verdict into a reported pair with evidence and explanation;

@@ -1,0 +1,213 @@
+//! Hostile text and hostile corpora: no panic, valid spans, time linear in
+//! length, bounded candidate generation. Sizes are kept so that each test
+//! runs well under two seconds in a debug build; the full-size cases (1 MB
+//! statements, 100,000 statements) are in `benches/hostile.rs`.
+//!
+//! Several of these inputs were quadratic before (a 40 KB text of number
+//! words took 42 s in release, 400 KB of "; but" 13.5 s); the time guard
+//! below is loose on purpose, to catch a return to that, not to benchmark.
+
+use std::time::{Duration, Instant};
+
+use gainsay::{Detector, Field, Report, Statement};
+
+/// Far above what these sizes take when linear, far below quadratic.
+const GUARD: Duration = Duration::from_secs(20);
+
+fn check_spans(report: &Report, st: &[Statement]) {
+    for c in &report.contradictions {
+        assert!(c.evidence.iter().any(|e| e.statement == c.a));
+        assert!(c.evidence.iter().any(|e| e.statement == c.b));
+        for e in &c.evidence {
+            let s = st.iter().find(|s| s.id == e.statement).unwrap();
+            let f = match e.field {
+                Field::Text => s.text.as_str(),
+                Field::Context => s.context.as_deref().unwrap(),
+            };
+            assert!(f.is_char_boundary(e.start) && f.is_char_boundary(e.end));
+            assert_eq!(&f[e.start..e.end], e.text);
+            assert_eq!(f[..e.start].chars().count(), e.char_start);
+            assert_eq!(f[..e.end].chars().count(), e.char_end);
+        }
+    }
+}
+
+/// Runs the hostile `text` as the text and the context of one statement,
+/// beside an ordinary one, through detection, figure parsing and the reader.
+fn survive(name: &str, text: &str) -> Report {
+    let t0 = Instant::now();
+    let st = vec![
+        Statement::new("h", Some("Mayor Ann Lee"), text).with_context(text),
+        Statement::new(
+            "o",
+            Some("Governor Bo Park"),
+            "The council will build the new dam on the river, about 80,000 people said.",
+        ),
+    ];
+    let report = Detector::new().detect(&st).unwrap();
+    check_spans(&report, &st);
+    for f in gainsay::parse_figures(text) {
+        assert!(f.span.slice(text).is_some(), "{name}: {f:?}");
+        if let Some(c) = f.counted {
+            assert!(c.slice(text).is_some(), "{name}: {f:?}");
+        }
+    }
+    let line = serde_json::to_string(&st[0]).unwrap() + "\n";
+    let back = gainsay::read_jsonl(line.as_bytes());
+    assert_eq!(back.statements, &st[..1], "{name}");
+    let took = t0.elapsed();
+    assert!(took < GUARD, "{name}: {} bytes took {took:?}", text.len());
+    report
+}
+
+fn repeat(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+#[test]
+fn ten_thousand_negations() {
+    survive("not", &"not ".repeat(10_000));
+    survive(
+        "not + cue",
+        &format!("{}ruled out the new dam.", "not ".repeat(10_000)),
+    );
+    survive("never no", &repeat("never no n't not ", 40_000));
+}
+
+#[test]
+fn nested_and_unbalanced_quotes_and_brackets() {
+    let deep = format!("{}dam{}", "(\"[«‘“".repeat(4_000), "”’»]\")".repeat(4_000));
+    survive("nested", &deep);
+    survive("open only", &repeat("((( \"\"\" [[[ «« “ ‘", 40_000));
+    survive("close only", &repeat(")]}»”’\" ", 40_000));
+    survive(
+        "quoted answer",
+        &repeat("He said: \"We will not \"build\" the dam\" ", 40_000),
+    );
+}
+
+#[test]
+fn control_characters() {
+    survive("c0", &repeat("a\u{0}\u{7}\u{1b}[0m\r\u{8}\u{c} ", 40_000));
+    survive(
+        "c1 and separators",
+        &repeat("dam\u{85}river\u{2028}not\u{2029}\u{9c}", 40_000),
+    );
+}
+
+#[test]
+fn bidi_overrides_and_rtl_text() {
+    survive(
+        "bidi",
+        &repeat(
+            "\u{202e}dam\u{202c} \u{2066}not\u{2069} \u{200f}river ",
+            40_000,
+        ),
+    );
+    survive("rtl", &repeat("הסכר לא ייבנה. السد لن يبنى ", 40_000));
+}
+
+#[test]
+fn combining_marks_emoji_and_mixed_scripts() {
+    survive(
+        "one base, many marks",
+        &format!("e{}", "\u{301}".repeat(20_000)),
+    );
+    survive("marked words", &repeat("é̀̂ ñ̃ ", 40_000));
+    survive("emoji", &repeat("👩‍👩‍👧‍👦🇫🇷 not 🙂 80,000 ", 40_000));
+    survive(
+        "mixed",
+        &repeat("Мэр said سد не будет построен 水坝 not dam ", 40_000),
+    );
+}
+
+#[test]
+fn many_figures_and_many_clauses() {
+    survive(
+        "number words",
+        &repeat("one two three hundred thousand million ", 40_000),
+    );
+    survive(
+        "figures",
+        &repeat(
+            "about 80,000 people, at least 83 and hundreds of thousands of ",
+            40_000,
+        ),
+    );
+    survive("digit groups", &repeat("1,000,", 40_000));
+    survive("clauses", &repeat("; but ", 40_000));
+    survive("sentences", &repeat("No. ", 40_000));
+    survive("one long word", &"a".repeat(40_000));
+}
+
+/// `n` statements on one proposition, alternating sides.
+fn one_proposition(n: usize) -> Vec<Statement> {
+    (0..n)
+        .map(|i| {
+            let text = if i % 2 == 0 {
+                "The council will build the new dam on the river."
+            } else {
+                "The council will never build the new dam on the river."
+            };
+            Statement::new(
+                format!("p{i:05}"),
+                Some(&format!("Speaker Number{i}")),
+                text,
+            )
+            .with_source(format!("src{}", i % 7))
+        })
+        .collect()
+}
+
+#[test]
+fn many_statements_on_one_proposition_hit_the_bound() {
+    let st = one_proposition(3_000);
+    let t0 = Instant::now();
+    let report = Detector::builder()
+        .max_postings(500)
+        .build()
+        .unwrap()
+        .detect(&st)
+        .unwrap();
+    assert!(t0.elapsed() < GUARD);
+    assert_eq!(report.statements.len(), 3_000);
+    assert!(
+        !report.bounds.is_empty(),
+        "a bound was reached and is reported"
+    );
+    assert!(
+        report.bounds.iter().any(|b| b.contains("3000 claims")),
+        "{:?}",
+        report.bounds
+    );
+    check_spans(&report, &st);
+}
+
+#[test]
+fn many_statements_by_one_actor_and_all_identical() {
+    let by_one: Vec<Statement> = one_proposition(3_000)
+        .into_iter()
+        .map(|mut s| {
+            s.actor = Some("Mayor Ann Lee".into());
+            s
+        })
+        .collect();
+    let same: Vec<Statement> = (0..3_000)
+        .map(|i| {
+            Statement::new(
+                format!("i{i:05}"),
+                Some("Mayor Ann Lee"),
+                "We will not build the dam.",
+            )
+        })
+        .collect();
+    let d = Detector::builder().max_postings(500).build().unwrap();
+    for st in [by_one, same] {
+        let t0 = Instant::now();
+        let report = d.detect(&st).unwrap();
+        assert!(t0.elapsed() < GUARD);
+        assert_eq!(report.statements.len(), 3_000);
+        assert!(!report.bounds.is_empty());
+        check_spans(&report, &st);
+    }
+}
