@@ -3,7 +3,7 @@
 //! all pairs of the corpus; a posting list longer than the configured bound
 //! is not expanded, and the report says so.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::stance::Claim;
 
@@ -37,7 +37,9 @@ impl Index {
         let mut postings: HashMap<String, Vec<ClaimRef>> = HashMap::new();
         let mut df: HashMap<String, u32> = HashMap::new();
         for (si, cs) in claims.iter().enumerate() {
-            let mut seen: Vec<&str> = Vec::new();
+            // A set, not a list: a statement with many distinct terms must
+            // not cost the square of their number.
+            let mut seen: HashSet<&str> = HashSet::new();
             for (ci, c) in cs.iter().enumerate() {
                 let r = ClaimRef {
                     stmt: si as u32,
@@ -48,8 +50,7 @@ impl Index {
                     if list.last() != Some(&r) {
                         list.push(r);
                     }
-                    if !seen.contains(&t.key.as_str()) {
-                        seen.push(&t.key);
+                    if seen.insert(&t.key) {
                         *df.entry(t.key.clone()).or_insert(0) += 1;
                     }
                 }
@@ -101,9 +102,16 @@ impl Index {
                 capped.push((key.clone(), list.len()));
                 continue;
             }
+            // The list is in statement order: the claims of one statement
+            // are one run, and a claim pairs only with the runs after its
+            // own (many claims of one statement cost nothing among them).
+            let mut run_end = 0;
             for (i, &a) in list.iter().enumerate() {
-                for &b in &list[i + 1..] {
-                    if a.stmt != b.stmt && keep(a, b) {
+                if run_end <= i {
+                    run_end = i + list[i..].iter().take_while(|c| c.stmt == a.stmt).count();
+                }
+                for &b in &list[run_end..] {
+                    if keep(a, b) {
                         pairs.push((a, b));
                     }
                 }

@@ -160,6 +160,10 @@ const CONDITIONALS: &[&str] = &["if", "unless"];
 const HYPOTHETICALS: &[&str] = &["would", "could", "might", "may"];
 /// Words that open the question of an "Asked …" context.
 const QUESTION_OPENERS: &[&str] = &["about", "whether", "if", "why", "how", "what", "when"];
+/// The most terms one clause borrows from a question or a context. Real
+/// questions hold a handful; the bound keeps a text of thousands of short
+/// answers under a huge context linear, not answers x context terms.
+const MAX_BORROWED: usize = 64;
 /// Clauses with no more content terms than this borrow their proposition.
 const POOR_CLAUSE: usize = 1;
 /// A negation this many tokens before a stance cue negates the cue itself.
@@ -671,18 +675,20 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
                 let extra: Vec<Term> = q
                     .iter()
                     .filter(|t| !terms.iter().any(|x| x.key == t.key))
+                    .take(MAX_BORROWED)
                     .cloned()
                     .collect();
                 terms.extend(extra);
                 borrowed = true;
             } else if let Some(ctx) = context {
-                let (ct, cr) = context_cache
-                    .get_or_insert_with(|| context_terms(cx, ctx, text))
-                    .clone();
+                let (ct, cr) = context_cache.get_or_insert_with(|| context_terms(cx, ctx, text));
                 let extra: Vec<Term> = ct
-                    .into_iter()
+                    .iter()
                     .filter(|t| !terms.iter().any(|x| x.key == t.key))
+                    .take(MAX_BORROWED)
+                    .cloned()
                     .collect();
+                let cr = cr.iter().take(MAX_BORROWED).cloned();
                 terms.extend(extra);
                 restrictors.extend(cr);
                 borrowed = true;
@@ -693,12 +699,12 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
             let mut q = scan.terms.clone();
             if (q.len() <= POOR_CLAUSE || scan.anaphoric) && q.len() <= 2 {
                 if let Some(ctx) = context {
-                    let (ct, _) = context_cache
-                        .get_or_insert_with(|| context_terms(cx, ctx, text))
-                        .clone();
+                    let (ct, _) = context_cache.get_or_insert_with(|| context_terms(cx, ctx, text));
                     q.extend(
-                        ct.into_iter()
-                            .filter(|t| !scan.terms.iter().any(|x| x.key == t.key)),
+                        ct.iter()
+                            .filter(|t| !scan.terms.iter().any(|x| x.key == t.key))
+                            .take(MAX_BORROWED)
+                            .cloned(),
                     );
                 }
             }

@@ -245,3 +245,45 @@ fn fuzz_timeout_input_is_quick() {
     assert_eq!(report.statements.len(), 3);
     assert!(t0.elapsed() < Duration::from_secs(2));
 }
+
+/// Thousands of distinct words: the index counted each statement's distinct
+/// terms with a linear search (20,000 words took 3.1 s in release).
+#[test]
+fn thousands_of_distinct_words() {
+    let words: String = (0..4_000)
+        .map(|i| format!("zorb{} ", i * 7919 % 100_003))
+        .collect();
+    survive("distinct words", &words);
+}
+
+/// Thousands of short answers under a long context: each answer borrowed
+/// every context term, and the index paired the answers of one statement
+/// among themselves (5,000 answers took 6 s in release, more grew without
+/// bound in memory). Borrowing is capped and same-statement runs skipped.
+#[test]
+fn many_short_answers_under_a_long_context() {
+    let ctx: String = (0..1_000).map(|i| format!("about dam{i} ")).collect();
+    let st = vec![
+        Statement::new(
+            "a",
+            Some("Mayor Ann Lee"),
+            "That's ok with me. ".repeat(1_000),
+        )
+        .with_context(format!("Asked {ctx}, she replied")),
+        Statement::new(
+            "b",
+            Some("Governor Bo Park"),
+            "We will never allow dam7 or dam8.",
+        ),
+    ];
+    let t0 = Instant::now();
+    let report = Detector::new().detect(&st).unwrap();
+    assert!(t0.elapsed() < GUARD);
+    check_spans(&report, &st);
+    let most = report.statements[0]
+        .claims
+        .iter()
+        .map(|c| c.proposition.len())
+        .max();
+    assert!(most <= Some(65), "borrowed terms are bounded: {most:?}");
+}
