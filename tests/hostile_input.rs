@@ -287,3 +287,32 @@ fn many_short_answers_under_a_long_context() {
         .max();
     assert!(most <= Some(65), "borrowed terms are bounded: {most:?}");
 }
+
+/// A record nested 100,000 levels deep, a line of only a quote, and a line
+/// of NULs: errors with their line numbers, no stack overflow, and the good
+/// record after them is still read.
+#[test]
+fn deeply_nested_and_junk_lines_are_errors() {
+    let mut input = format!(
+        "{{\"id\":\"n\",\"text\":\"x\",\"deep\":{}{}}}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    input.push_str("\"\n");
+    input.push_str(&"\0".repeat(1_000));
+    input.push_str("\n{\"id\":\"ok\",\"text\":\"We will not build the dam.\"}\n");
+    let out = gainsay::read_jsonl(input.as_bytes());
+    let lines: Vec<_> = out
+        .errors
+        .iter()
+        .map(|e| e.location().unwrap().line)
+        .collect();
+    assert_eq!(lines, [Some(1), Some(2), Some(3)]);
+    assert!(
+        out.errors[0].to_string().contains("recursion limit"),
+        "{}",
+        out.errors[0]
+    );
+    assert_eq!(out.statements.len(), 1);
+    assert_eq!(out.statements[0].id, "ok");
+}
