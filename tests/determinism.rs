@@ -40,8 +40,8 @@ fn corpus() -> Vec<Statement> {
     let texts = [
         "The council will build the new footbridge over the canal.",
         "We will never allow a new footbridge over the canal.",
-        "About 1,200 boats used the canal last year, the harbour office said.",
-        "Hundreds of thousands of boats used the canal last year.",
+        "About 1,200 barges used the canal last year, the harbour office said.",
+        "Hundreds of thousands of barges used the canal last year.",
         "The ferry fare will not rise this spring.",
         "The ferry fare will rise by 2 crowns this spring.",
         "Nobody has ruled out closing the old lock.",
