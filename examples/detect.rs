@@ -15,6 +15,7 @@
 //! (`[{"name": …, "aliases": […], "affiliation": …}]`).
 //! Bad records are listed on stderr and the exit code is 1 after the report
 //! for the good ones is written; `--strict` stops at the first bad record.
+//! `--max-line-len BYTES` makes longer lines errors (default 16 MiB).
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
@@ -22,8 +23,8 @@ use std::process::ExitCode;
 use gainsay::{Detector, Error, Field, Report, Role, Statement, StatementReader};
 
 const SEEDS: &str = include_str!("data/seeds.jsonl");
-const USAGE: &str = "usage: detect [--json] [--strict] [--min-score X] [--gazetteer FILE.json] \
-     [--emit-records FILE] [FILE.jsonl | - | --articles ARTICLE.txt …]";
+const USAGE: &str = "usage: detect [--json] [--strict] [--min-score X] [--max-line-len BYTES] \
+     [--gazetteer FILE.json] [--emit-records FILE] [FILE.jsonl | - | --articles ARTICLE.txt …]";
 
 fn main() -> ExitCode {
     match run() {
@@ -41,6 +42,7 @@ fn run() -> Result<ExitCode, String> {
     let mut input: Option<String> = None;
     let mut articles: Vec<String> = Vec::new();
     let mut emit: Option<String> = None;
+    let mut max_line: Option<usize> = None;
     let mut builder = Detector::builder();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -50,6 +52,10 @@ fn run() -> Result<ExitCode, String> {
             "--min-score" => {
                 let v = args.next().ok_or(USAGE)?;
                 builder.min_score(v.parse().map_err(|_| format!("bad --min-score {v:?}"))?);
+            }
+            "--max-line-len" => {
+                let v = args.next().ok_or(USAGE)?;
+                max_line = Some(v.parse().map_err(|_| format!("bad --max-line-len {v:?}"))?);
             }
             "--gazetteer" => {
                 let path = args.next().ok_or(USAGE)?;
@@ -83,7 +89,7 @@ fn run() -> Result<ExitCode, String> {
         )),
     };
     let (statements, errors) = if articles.is_empty() {
-        read(reader, strict)
+        read(reader, strict, max_line)
     } else {
         (extract_all(&articles)?, Vec::new())
     };
@@ -139,10 +145,18 @@ fn write_records(path: &str, statements: &[Statement]) -> Result<(), String> {
     w.flush().map_err(|e| format!("{path}: {e}"))
 }
 
-fn read(reader: impl BufRead, strict: bool) -> (Vec<Statement>, Vec<Error>) {
+fn read(
+    reader: impl BufRead,
+    strict: bool,
+    max_line: Option<usize>,
+) -> (Vec<Statement>, Vec<Error>) {
     let mut statements = Vec::new();
     let mut errors = Vec::new();
-    for r in StatementReader::new(reader) {
+    let mut records = StatementReader::new(reader);
+    if let Some(n) = max_line {
+        records = records.max_line_len(n);
+    }
+    for r in records {
         match r {
             Ok(s) => statements.push(s),
             Err(e) => {

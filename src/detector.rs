@@ -222,7 +222,7 @@ impl Detector {
                 good.push(s);
             }
         }
-        let analyses = self.analyse(&good);
+        let (analyses, actor_bounds) = self.analyse(&good);
         let claims: Vec<&[Claim]> = analyses.iter().map(|a| a.claims.as_slice()).collect();
         let index = Index::build(&claims);
         let claim = |r: ClaimRef| &analyses[r.stmt as usize].claims[r.claim as usize];
@@ -327,6 +327,7 @@ impl Detector {
                 )
             })
             .collect();
+        bounds.extend(actor_bounds);
         if cands.partners_capped > 0 {
             bounds.push(format!(
                 "{} claims had more than {} candidate partners; those sharing the most concepts were kept",
@@ -370,9 +371,9 @@ impl Detector {
     }
 
     /// Actors and claims of every statement.
-    fn analyse(&self, good: &[&Statement]) -> Vec<Analysis> {
+    fn analyse(&self, good: &[&Statement]) -> (Vec<Analysis>, Vec<String>) {
         let inputs: Vec<ActorInput<'_>> = good.iter().map(|s| ActorInput::from(*s)).collect();
-        let actors = actor::resolve(&inputs, self.gazetteer.as_deref());
+        let (actors, actor_bounds) = actor::resolve(&inputs, self.gazetteer.as_deref());
         let mut name_tokens: HashSet<String> = HashSet::new();
         for a in &actors {
             if a.kind == ActorKind::Person {
@@ -386,7 +387,8 @@ impl Detector {
             name_tokens: &name_tokens,
             title_words: &self.title_words,
         };
-        good.par_iter()
+        let analyses = good
+            .par_iter()
             .zip(actors)
             .map(|(s, actor)| {
                 let claims = stance::claims(&cx, &s.text, s.context.as_deref());
@@ -404,16 +406,30 @@ impl Detector {
                             }
                             keys.push(t.key);
                         }
+                        // Every figure copies this topic: a bound keeps a
+                        // long context from costing per figure.
+                        keys.sort_unstable();
+                        keys.dedup();
+                        keys.truncate(CONTEXT_TOPIC_MAX);
                         keys
                     }
                     _ => Vec::new(),
                 };
+                let toks = if claims.iter().any(|c| !c.figures.is_empty()) {
+                    words(&s.text)
+                } else {
+                    Vec::new()
+                };
                 let measures = claims
                     .iter()
                     .map(|c| {
+                        if c.figures.is_empty() {
+                            return Vec::new();
+                        }
+                        let view = ClauseView::new(&self.lexicon, &toks, c);
                         c.figures
                             .iter()
-                            .map(|f| measure(&self.lexicon, &s.text, c, f, &context_topic))
+                            .map(|f| view.measure(&self.lexicon, f, &context_topic))
                             .collect()
                     })
                     .collect();
@@ -423,7 +439,8 @@ impl Detector {
                     measures,
                 }
             })
-            .collect()
+            .collect();
+        (analyses, actor_bounds)
     }
 
     /// Turns a verdict into a reported pair with evidence and explanation;
@@ -738,6 +755,9 @@ fn names_of(text: &str) -> Vec<String> {
     out
 }
 
+/// The most context concepts a figure takes as its topic.
+const CONTEXT_TOPIC_MAX: usize = 64;
+
 /// Month and day names: capitalized, but not names of things.
 const MONTHS: &[&str] = &[
     "january",
@@ -780,167 +800,210 @@ const HEAD_WINDOW: usize = 5;
 
 /// What a figure counts (its counted noun and the measure verbs next to it),
 /// the words around it, and whether it is a sum over several events.
-fn measure(
-    lx: &Lexicon,
-    text: &str,
-    claim: &Claim,
-    f: &crate::quantity::Figure,
-    context_topic: &[String],
-) -> Measure {
-    let toks = words(text);
-    let concept = |norm: &str| {
-        let st = stem(norm);
-        lx.synonyms.get(&st).cloned().unwrap_or(st)
-    };
-    let content = |t: &crate::text::Token<'_>| {
-        !t.is_numeric()
-            && !lx.stop.contains(&t.norm)
-            && !lx.negation.contains_word(&stem(&t.norm))
-            && !lx.frame.contains(&stem(&t.norm))
-    };
-    let push = |v: &mut Vec<String>, k: String| {
-        if !v.contains(&k) {
-            v.push(k);
+/// What one claim's clause offers its figures, computed once per claim so
+/// that each figure costs binary searches and short window walks: a text
+/// with thousands of figures stays linear.
+struct ClauseView<'t, 'a> {
+    /// The clause's tokens (a run of the statement's tokens).
+    toks: &'t [crate::text::Token<'a>],
+    /// Indices into `toks` of content words outside every figure.
+    eligible: Vec<usize>,
+    /// Starts and ends of the figures that bound a window, sorted.
+    bound_starts: Vec<usize>,
+    bound_ends: Vec<usize>,
+    aggregate: bool,
+    scope: Option<String>,
+}
+
+impl<'t, 'a> ClauseView<'t, 'a> {
+    fn new(lx: &Lexicon, all: &'t [crate::text::Token<'a>], claim: &Claim) -> ClauseView<'t, 'a> {
+        let first = all.partition_point(|t| t.start < claim.clause.start);
+        let run = all[first..]
+            .iter()
+            .take_while(|t| t.end <= claim.clause.end)
+            .count();
+        let toks = &all[first..first + run];
+        // Tokens covered by a figure: sweep the figures by start.
+        let mut figs: Vec<(usize, usize)> = claim
+            .figures
+            .iter()
+            .map(|g| (g.span.start, g.span.end))
+            .collect();
+        figs.sort_unstable();
+        let (mut next, mut reach) = (0, 0usize);
+        let mut eligible = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            while next < figs.len() && figs[next].0 <= t.start {
+                reach = reach.max(figs[next].1);
+                next += 1;
+            }
+            if t.end > reach && content(lx, t) {
+                eligible.push(k);
+            }
         }
-    };
-    let mut head: Vec<String> = Vec::new();
-    let end = f.counted.map_or(f.span.end, |c| c.end);
-    if let Some(c) = f.counted {
-        for t in toks.iter().filter(|t| t.start >= c.start && t.end <= c.end) {
-            if content(t) {
+        // Small reference figures ("the three key rates") and the old value
+        // of a change ("from 64 to 2,975") do not bound a window.
+        let bounding: Vec<&crate::quantity::Figure> = claim
+            .figures
+            .iter()
+            .filter(|g| g.value > REFERENCE_MAX && g.qualifier != crate::quantity::Qualifier::From)
+            .collect();
+        let mut bound_starts: Vec<usize> = bounding.iter().map(|g| g.span.start).collect();
+        let mut bound_ends: Vec<usize> = bounding.iter().map(|g| g.span.end).collect();
+        bound_starts.sort_unstable();
+        bound_ends.sort_unstable();
+        let stems: Vec<String> = toks.iter().map(|t| stem(&t.norm)).collect();
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        let aggregate =
+            (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
+        // The time the count covers: a scope phrase of the clause, else a year.
+        let scope = (0..stems.len())
+            .find_map(|i| {
+                let n = lx.time_scopes.match_at(&stems, &norms, i, &lx.stop)?;
+                lx.time_scope_of.get(&stems[i..i + n]).cloned()
+            })
+            .or_else(|| {
+                toks.iter()
+                    .find(|t| {
+                        t.raw.len() == 4
+                            && t.raw.bytes().all(|b| b.is_ascii_digit())
+                            && (1900..=2100).contains(&t.raw.parse::<u32>().unwrap_or(0))
+                    })
+                    .map(|t| t.raw.to_owned())
+            });
+        ClauseView {
+            toks,
+            eligible,
+            bound_starts,
+            bound_ends,
+            aggregate,
+            scope,
+        }
+    }
+
+    /// What one figure measures.
+    fn measure(
+        &self,
+        lx: &Lexicon,
+        f: &crate::quantity::Figure,
+        context_topic: &[String],
+    ) -> Measure {
+        let toks = self.toks;
+        let concept = |norm: &str| {
+            let st = stem(norm);
+            lx.synonyms.get(&st).cloned().unwrap_or(st)
+        };
+        let push = |v: &mut Vec<String>, k: String| {
+            if !v.contains(&k) {
+                v.push(k);
+            }
+        };
+        let mut head: Vec<String> = Vec::new();
+        let end = f.counted.map_or(f.span.end, |c| c.end);
+        if let Some(c) = f.counted {
+            let from = toks.partition_point(|t| t.start < c.start);
+            for t in toks[from..].iter().take_while(|t| t.end <= c.end) {
+                if content(lx, t) {
+                    push(&mut head, concept(&t.norm));
+                }
+            }
+        }
+        // The words around a figure reach to its neighbouring figures, not
+        // past them: "30.6 million viewers, compared with 37.8 million for X".
+        let next_fig = self
+            .bound_starts
+            .get(self.bound_starts.partition_point(|&s| s < end))
+            .copied()
+            .unwrap_or(usize::MAX);
+        let prev_fig = self
+            .bound_ends
+            .partition_point(|&e| e <= f.span.start)
+            .checked_sub(1)
+            .map_or(0, |i| self.bound_ends[i]);
+        let split_after = self.eligible.partition_point(|&i| toks[i].start < end);
+        let split_before = self
+            .eligible
+            .partition_point(|&i| toks[i].end <= f.span.start);
+        let after: Vec<&crate::text::Token<'_>> = self.eligible[split_after..]
+            .iter()
+            .map(|&i| &toks[i])
+            .take_while(|t| t.end <= next_fig)
+            .take(LOCAL_WINDOW.max(HEAD_WINDOW))
+            .collect();
+        let before: Vec<&crate::text::Token<'_>> = self.eligible[..split_before]
+            .iter()
+            .rev()
+            .map(|&i| &toks[i])
+            .take_while(|t| t.start >= prev_fig)
+            .take(LOCAL_WINDOW.max(HEAD_WINDOW))
+            .collect();
+        for t in after.iter().take(HEAD_WINDOW) {
+            let k = concept(&t.norm);
+            if lx.measure_verbs.contains(&k) {
+                push(&mut head, k);
+            }
+        }
+        // Before the figure, a measure verb takes what lies between it and
+        // the figure as what is measured ("raise the key interest rates by 25").
+        let near: Vec<_> = before.iter().take(HEAD_WINDOW).collect();
+        if let Some(p) = near
+            .iter()
+            .position(|t| lx.measure_verbs.contains(&concept(&t.norm)))
+        {
+            for t in &near[..=p] {
                 push(&mut head, concept(&t.norm));
             }
         }
-    }
-    let inside = |t: &&crate::text::Token<'_>| {
-        t.start >= claim.clause.start && t.end <= claim.clause.end && content(t)
-    };
-    let outside_figs = |t: &&crate::text::Token<'_>| {
-        !claim
-            .figures
+        let mut local: Vec<String> = Vec::new();
+        for t in after
             .iter()
-            .any(|g| g.span.start <= t.start && t.end <= g.span.end)
-    };
-    // The words around a figure reach to its neighbouring figures, not past
-    // them: "30.6 million viewers, compared with 37.8 million for X".
-    // Small reference figures ("the three key rates") and the old value of
-    // a change ("from 64 to 2,975") do not bound the window.
-    let bounding = claim
-        .figures
-        .iter()
-        .filter(|g| g.value > REFERENCE_MAX && g.qualifier != crate::quantity::Qualifier::From);
-    let next_fig = bounding
-        .clone()
-        .map(|g| g.span.start)
-        .filter(|&s| s >= end)
-        .min()
-        .unwrap_or(usize::MAX);
-    let prev_fig = bounding
-        .map(|g| g.span.end)
-        .filter(|&e| e <= f.span.start)
-        .max()
-        .unwrap_or(0);
-    let after: Vec<_> = toks
-        .iter()
-        .filter(inside)
-        .filter(outside_figs)
-        .filter(|t| t.start >= end && t.end <= next_fig)
-        .collect();
-    let before: Vec<_> = toks
-        .iter()
-        .filter(inside)
-        .filter(outside_figs)
-        .filter(|t| t.end <= f.span.start && t.start >= prev_fig)
-        .collect();
-    for t in after.iter().take(HEAD_WINDOW) {
-        let k = concept(&t.norm);
-        if lx.measure_verbs.contains(&k) {
-            push(&mut head, k);
+            .take(LOCAL_WINDOW)
+            .chain(before.iter().take(LOCAL_WINDOW))
+        {
+            push(&mut local, concept(&t.norm));
         }
-    }
-    // Before the figure, a measure verb takes what lies between it and the
-    // figure as what is measured ("raise the key interest rates by 25").
-    let near: Vec<_> = before.iter().rev().take(HEAD_WINDOW).collect();
-    if let Some(p) = near
-        .iter()
-        .position(|t| lx.measure_verbs.contains(&concept(&t.norm)))
-    {
-        for t in &near[..=p] {
-            push(&mut head, concept(&t.norm));
+        // The record's context says what the statement is about.
+        for k in context_topic {
+            push(&mut local, k.clone());
         }
-    }
-    let mut local: Vec<String> = Vec::new();
-    for t in after
-        .iter()
-        .take(LOCAL_WINDOW)
-        .chain(before.iter().rev().take(LOCAL_WINDOW))
-    {
-        push(&mut local, concept(&t.norm));
-    }
-    // The record's context says what the statement is about.
-    for k in context_topic {
-        push(&mut local, k.clone());
-    }
-    let clause_toks: Vec<&crate::text::Token<'_>> = toks
-        .iter()
-        .filter(|t| t.start >= claim.clause.start && t.end <= claim.clause.end)
-        .collect();
-    let stems: Vec<String> = clause_toks.iter().map(|t| stem(&t.norm)).collect();
-    let norms: Vec<&str> = clause_toks.iter().map(|t| t.norm.as_str()).collect();
-    let aggregate =
-        (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
-    // The time the count covers: a scope phrase of the clause, else a year.
-    let scope = (0..stems.len())
-        .find_map(|i| {
-            let n = lx.time_scopes.match_at(&stems, &norms, i, &lx.stop)?;
-            lx.time_scope_of.get(&stems[i..i + n]).cloned()
-        })
-        .or_else(|| {
-            clause_toks
-                .iter()
-                .find(|t| {
-                    t.raw.len() == 4
-                        && t.raw.bytes().all(|b| b.is_ascii_digit())
-                        && (1900..=2100).contains(&t.raw.parse::<u32>().unwrap_or(0))
-                })
-                .map(|t| t.raw.to_owned())
-        });
-    // "There are 100,000 troops", "has 150,000": a present state, which
-    // may change between two dates.
-    let state = toks
-        .iter()
-        .filter(|t| t.start >= claim.clause.start && t.end <= f.span.start)
-        .rev()
-        .take(STATE_WINDOW)
-        .any(|t| STATE_WORDS.contains(&t.norm.as_str()));
-    // Proper names in the window.
-    let mut names: Vec<String> = Vec::new();
-    let opener = toks
-        .iter()
-        .find(|t| t.start >= claim.clause.start)
-        .map(|t| t.start);
-    for t in after
-        .iter()
-        .take(LOCAL_WINDOW)
-        .chain(before.iter().rev().take(LOCAL_WINDOW))
-    {
-        if is_name(t, opener == Some(t.start)) {
-            push(&mut names, t.norm.clone());
-        }
-    }
-    let reference = f.value <= REFERENCE_MAX
-        && toks
+        let at = toks.partition_point(|t| t.end <= f.span.start);
+        // "There are 100,000 troops", "has 150,000": a present state, which
+        // may change between two dates.
+        let state = toks[..at]
             .iter()
             .rev()
-            .find(|t| t.end <= f.span.start)
-            .is_some_and(|t| t.norm == "the");
-    Measure {
-        head,
-        local,
-        aggregate,
-        reference,
-        state,
-        scope,
-        names,
+            .take(STATE_WINDOW)
+            .any(|t| STATE_WORDS.contains(&t.norm.as_str()));
+        // Proper names in the window.
+        let opener = toks.first().map(|t| t.start);
+        let mut names: Vec<String> = Vec::new();
+        for t in after
+            .iter()
+            .take(LOCAL_WINDOW)
+            .chain(before.iter().take(LOCAL_WINDOW))
+        {
+            if is_name(t, opener == Some(t.start)) {
+                push(&mut names, t.norm.clone());
+            }
+        }
+        let reference = f.value <= REFERENCE_MAX && at > 0 && toks[at - 1].norm == "the";
+        Measure {
+            head,
+            local,
+            aggregate: self.aggregate,
+            reference,
+            state,
+            scope: self.scope.clone(),
+            names,
+        }
     }
+}
+
+/// A word that may say what a figure measures: not a number, a stop word, a
+/// negation or a frame word.
+fn content(lx: &Lexicon, t: &crate::text::Token<'_>) -> bool {
+    !t.is_numeric()
+        && !lx.stop.contains(&t.norm)
+        && !lx.negation.contains_word(&stem(&t.norm))
+        && !lx.frame.contains(&stem(&t.norm))
 }

@@ -74,6 +74,7 @@ impl Index {
         let mut refs = Vec::new();
         let mut keys = Vec::new();
         let mut seen_stmt: Vec<u32> = Vec::new();
+        let mut seen_claim: Vec<u32> = Vec::new();
         for (si, cs) in claims.iter().enumerate() {
             for (ci, c) in cs.as_ref().iter().enumerate() {
                 let g = refs.len() as u32;
@@ -88,11 +89,15 @@ impl Index {
                         postings.push(Vec::new());
                         df.push(0);
                         seen_stmt.push(u32::MAX);
+                        seen_claim.push(u32::MAX);
                         (names.len() - 1) as u32
                     });
-                    if ks.contains(&id) {
+                    // A per-concept mark, not a search of `ks`: a claim with
+                    // many distinct words must not cost their square.
+                    if seen_claim[id as usize] == g {
                         continue;
                     }
+                    seen_claim[id as usize] = g;
                     ks.push(id);
                     postings[id as usize].push(g);
                     if seen_stmt[id as usize] != si as u32 {

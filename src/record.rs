@@ -442,17 +442,15 @@ impl<R: BufRead> Iterator for StatementReader<R> {
                     format!("line longer than {} bytes", self.max_line),
                 )));
             }
-            let Ok(text) = std::str::from_utf8(&self.buf) else {
-                return Some(Err(Error::record(
-                    line,
-                    None,
-                    None,
-                    "line is not valid UTF-8",
-                )));
+            let text = match std::str::from_utf8(&self.buf) {
+                Ok(text) => text,
+                Err(e) => return Some(Err(not_utf8(&self.buf, e, line))),
             };
             if text.trim().is_empty() {
                 continue;
             }
+            // Without its line break, so that serde's position is this line's.
+            let text = text.trim_end_matches(['\n', '\r']);
             let value: Value = match serde_json::from_str(text) {
                 Ok(v) => v,
                 Err(e) => {
@@ -460,7 +458,7 @@ impl<R: BufRead> Iterator for StatementReader<R> {
                         line,
                         None,
                         None,
-                        format!("malformed JSON: {e}"),
+                        format!("malformed JSON: {}", json_message(&e)),
                     )))
                 }
             };
@@ -479,6 +477,46 @@ impl<R: BufRead> Iterator for StatementReader<R> {
             return Some(Ok(stmt));
         }
     }
+}
+
+/// serde's message with its position given as a column of the line (the
+/// line number is the reader's, not serde's).
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let bare = match msg.rfind(" at line ") {
+        Some(i) if e.line() > 0 => &msg[..i],
+        _ => msg.as_str(),
+    };
+    if e.column() > 0 {
+        format!("{bare} at column {}", e.column())
+    } else {
+        bare.to_owned()
+    }
+}
+
+/// The error for a line that is not UTF-8: the byte where it goes wrong and,
+/// when the rest of the line can still be read as a record, its id and the
+/// field that holds the bad bytes.
+fn not_utf8(buf: &[u8], e: std::str::Utf8Error, line: Option<usize>) -> Error {
+    let message = format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to() + 1);
+    let lossy = String::from_utf8_lossy(buf);
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(lossy.trim_end()) else {
+        return Error::record(line, None, None, message);
+    };
+    fn bad(v: &Value) -> bool {
+        match v {
+            Value::String(s) => s.contains('\u{fffd}'),
+            Value::Array(a) => a.iter().any(bad),
+            Value::Object(m) => m.iter().any(|(k, v)| k.contains('\u{fffd}') || bad(v)),
+            _ => false,
+        }
+    }
+    let id = map
+        .get("id")
+        .and_then(Value::as_str)
+        .filter(|s| !s.contains('\u{fffd}'));
+    let field = map.iter().find(|(_, v)| bad(v)).map(|(k, _)| k.as_str());
+    Error::record(line, id, field, message)
 }
 
 /// The good records of an input and the errors of the bad ones.
@@ -550,7 +588,7 @@ mod tests {
         assert_eq!(ids, ["a", "b"]);
         let msgs: Vec<_> = out.errors.iter().map(|e| e.to_string()).collect();
         assert!(msgs[0].starts_with("line 2: malformed JSON"), "{msgs:?}");
-        assert_eq!(msgs[1], "line 3: line is not valid UTF-8");
+        assert_eq!(msgs[1], "line 3: not valid UTF-8 (byte 1 of the line)");
         assert_eq!(msgs[2], "line 4, record \"a\", field `id`: duplicate id");
     }
 

@@ -165,6 +165,10 @@ const CONDITIONALS: &[&str] = &["if", "unless"];
 const HYPOTHETICALS: &[&str] = &["would", "could", "might", "may"];
 /// Words that open the question of an "Asked …" context.
 const QUESTION_OPENERS: &[&str] = &["about", "whether", "if", "why", "how", "what", "when"];
+/// The most terms one clause borrows from a question or a context. Real
+/// questions hold a handful; the bound keeps a text of thousands of short
+/// answers under a huge context linear, not answers x context terms.
+const MAX_BORROWED: usize = 64;
 /// Clauses with no more content terms than this borrow their proposition.
 const POOR_CLAUSE: usize = 1;
 /// A negation this many tokens before a stance cue negates the cue itself.
@@ -178,6 +182,8 @@ struct Scanned<'a> {
     stems: Vec<String>,
     /// Figures: compared as quantities, not as words.
     figures: Vec<Figure>,
+    /// Per token: true when the token lies inside a figure.
+    in_figure: Vec<bool>,
 }
 
 impl<'a> Scanned<'a> {
@@ -185,12 +191,15 @@ impl<'a> Scanned<'a> {
         let toks = words(text);
         let stems = toks.iter().map(|t| stem(&t.norm)).collect();
         let figures = parse_figures(text);
+        let spans: Vec<Span> = figures.iter().map(|f| f.span).collect();
+        let in_figure = covered_tokens(&toks, &spans);
         Scanned {
             text,
             field,
             toks,
             stems,
             figures,
+            in_figure,
         }
     }
 
@@ -230,6 +239,25 @@ impl<'a> Scanned<'a> {
         }
         out
     }
+}
+
+/// Per token (in text order): true when some span holds it whole. One sweep
+/// over spans sorted by start, keeping the furthest end seen, so the cost is
+/// linear in tokens plus spans rather than their product.
+pub(crate) fn covered_tokens(toks: &[Token<'_>], spans: &[Span]) -> Vec<bool> {
+    let mut spans: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+    spans.sort_unstable();
+    let mut next = 0;
+    let mut reach: Option<usize> = None;
+    toks.iter()
+        .map(|t| {
+            while next < spans.len() && spans[next].0 <= t.start {
+                reach = Some(reach.map_or(spans[next].1, |r| r.max(spans[next].1)));
+                next += 1;
+            }
+            reach.is_some_and(|r| t.end <= r)
+        })
+        .collect()
 }
 
 /// Concept key of a single stem.
@@ -275,7 +303,10 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
     let mut seen: HashSet<String> = HashSet::new();
     let mut i = from;
     let stems = &sc.stems[..to];
-    let norms: Vec<&str> = sc.toks[..to].iter().map(|t| t.norm.as_str()).collect();
+    // Phrase matching looks only forward from `i`, so it is given the
+    // clause's own tokens (index `i - from`): the cost stays per clause.
+    let cstems = &sc.stems[from..to];
+    let cnorms: Vec<&str> = sc.toks[from..to].iter().map(|t| t.norm.as_str()).collect();
     let stop = &lx.stop;
     let push_term =
         |out: &mut ClauseScan, seen: &mut HashSet<String>, key: String, a: usize, b: usize| {
@@ -304,7 +335,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         if norm == "yet" && !out.negations.is_empty() {
             out.not_yet = true;
         }
-        if !out.compares && lx.comparison.match_at(stems, &norms, i, stop).is_some() {
+        if !out.compares
+            && lx
+                .comparison
+                .match_at(cstems, &cnorms, i - from, stop)
+                .is_some()
+        {
             out.compares = true;
         }
         if out.superlative.is_none() && lx.superlatives.contains(norm) {
@@ -318,7 +354,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         {
             out.evidential = true;
         }
-        if let Some(n) = lx.synonym_phrases.match_at(stems, &norms, i, stop) {
+        if let Some(n) = lx.synonym_phrases.match_at(cstems, &cnorms, i - from, stop) {
             let key = lx
                 .synonym_phrase_concept
                 .get(&stems[i..i + n])
@@ -328,7 +364,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             i += n;
             continue;
         }
-        if let Some(n) = lx.support.match_at(stems, &norms, i, stop) {
+        if let Some(n) = lx.support.match_at(cstems, &cnorms, i - from, stop) {
             out.cues.push(Cue {
                 kind: CueKind::Support,
                 field: sc.field,
@@ -338,7 +374,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             i += n;
             continue;
         }
-        if let Some(n) = lx.reject.match_at(stems, &norms, i, stop) {
+        if let Some(n) = lx.reject.match_at(cstems, &cnorms, i - from, stop) {
             out.cues.push(Cue {
                 kind: CueKind::Reject,
                 field: sc.field,
@@ -350,7 +386,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         }
         let neg_len = lx
             .negation
-            .match_at(stems, &norms, i, stop)
+            .match_at(cstems, &cnorms, i - from, stop)
             .or_else(|| lx.is_negation_token(tok).then_some(1));
         if let Some(n) = neg_len {
             out.cues.push(Cue {
@@ -362,7 +398,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             i += n;
             continue;
         }
-        if let Some(n) = lx.hedge.match_at(stems, &norms, i, stop) {
+        if let Some(n) = lx.hedge.match_at(cstems, &cnorms, i - from, stop) {
             out.hedges
                 .push(fold(&sc.text[cue_span(i, n).start..cue_span(i, n).end]));
             i += n;
@@ -384,10 +420,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         // A word of a synonym group is content even when its stem is also a
         // reporting or frame word ("declarations" / "declare").
         let grouped = lx.synonyms.contains_key(st.as_str());
-        let in_figure = sc
-            .figures
-            .iter()
-            .any(|f| f.span.start <= tok.start && tok.end <= f.span.end);
+        let in_figure = sc.in_figure[i];
         let skip = in_figure
             || lx.stop.contains(norm)
             || (!grouped && lx.reporting.contains(st.as_str()))
@@ -445,22 +478,21 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
 /// negates the cue ("has not ruled out" supports); any other negation, or an
 /// un-negated rejecting cue, makes the clause negative.
 fn polarity_of(scan: &ClauseScan) -> Polarity {
-    let negated = |at: usize| {
-        scan.negations
-            .iter()
-            .any(|&n| n < at && at - n <= NEGATED_CUE_WINDOW)
+    // Negations are in token order: those within the window before a cue
+    // are one run, found by binary search (no scan of all negations per cue).
+    let window = |at: usize| {
+        let lo = scan
+            .negations
+            .partition_point(|&n| n < at.saturating_sub(NEGATED_CUE_WINDOW));
+        let hi = scan.negations.partition_point(|&n| n < at);
+        &scan.negations[lo..hi.max(lo)]
     };
     let mut used: HashSet<usize> = HashSet::new();
     let mut explicit: Option<bool> = None; // Some(positive?)
     for &(at, kind) in &scan.stance {
-        let neg = negated(at);
-        if neg {
-            for &n in &scan.negations {
-                if n < at && at - n <= NEGATED_CUE_WINDOW {
-                    used.insert(n);
-                }
-            }
-        }
+        let near = window(at);
+        let neg = !near.is_empty();
+        used.extend(near.iter().copied());
         let positive = match kind {
             CueKind::Support => !neg,
             CueKind::Reject | CueKind::Antonym => neg,
@@ -616,10 +648,30 @@ fn find_fold(hay: &str, needle: &str) -> Option<(usize, usize)> {
     hay.find(n).map(|i| (i, i + n.len()))
 }
 
+/// The figures that lie whole inside `clause`, in order. When the figures
+/// are sorted by start (the parser's order), only those starting inside the
+/// clause are looked at, so all clauses together cost one pass.
+fn figures_in(figures: &[Figure], sorted: bool, clause: Span) -> Vec<Figure> {
+    let inside = |f: &&Figure| f.span.start >= clause.start && f.span.end <= clause.end;
+    if !sorted {
+        return figures.iter().filter(inside).cloned().collect();
+    }
+    let from = figures.partition_point(|f| f.span.start < clause.start);
+    figures[from..]
+        .iter()
+        .take_while(|f| f.span.start <= clause.end)
+        .filter(inside)
+        .cloned()
+        .collect()
+}
+
 /// The claims of one statement.
 pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) -> Vec<Claim> {
     let sc = Scanned::new(text, Field::Text);
     let figures = &sc.figures;
+    let sorted_figures = figures
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start);
     let mut out: Vec<Claim> = Vec::new();
     let mut last_question: Option<Vec<Term>> = None;
     let mut context_cache: Option<(Vec<Term>, Vec<String>)> = None;
@@ -653,38 +705,36 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
                 let extra: Vec<Term> = q
                     .iter()
                     .filter(|t| !terms.iter().any(|x| x.key == t.key))
+                    .take(MAX_BORROWED)
                     .cloned()
                     .collect();
                 terms.extend(extra);
                 borrowed = true;
             } else if let Some(ctx) = context {
-                let (ct, cr) = context_cache
-                    .get_or_insert_with(|| context_terms(cx, ctx, text))
-                    .clone();
+                let (ct, cr) = context_cache.get_or_insert_with(|| context_terms(cx, ctx, text));
                 let extra: Vec<Term> = ct
-                    .into_iter()
+                    .iter()
                     .filter(|t| !terms.iter().any(|x| x.key == t.key))
+                    .take(MAX_BORROWED)
+                    .cloned()
                     .collect();
+                let cr = cr.iter().take(MAX_BORROWED).cloned();
                 terms.extend(extra);
                 restrictors.extend(cr);
                 borrowed = true;
             }
         }
-        let figs: Vec<Figure> = figures
-            .iter()
-            .filter(|f| f.span.start >= clause.start && f.span.end <= clause.end)
-            .cloned()
-            .collect();
+        let figs: Vec<Figure> = figures_in(figures, sorted_figures, clause);
         if question {
             let mut q = scan.terms.clone();
             if (q.len() <= POOR_CLAUSE || scan.anaphoric) && q.len() <= 2 {
                 if let Some(ctx) = context {
-                    let (ct, _) = context_cache
-                        .get_or_insert_with(|| context_terms(cx, ctx, text))
-                        .clone();
+                    let (ct, _) = context_cache.get_or_insert_with(|| context_terms(cx, ctx, text));
                     q.extend(
-                        ct.into_iter()
-                            .filter(|t| !scan.terms.iter().any(|x| x.key == t.key)),
+                        ct.iter()
+                            .filter(|t| !scan.terms.iter().any(|x| x.key == t.key))
+                            .take(MAX_BORROWED)
+                            .cloned(),
                     );
                 }
             }

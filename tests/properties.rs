@@ -1,5 +1,7 @@
 //! Properties that must always hold: no panic on any Unicode, spans valid and
-//! on char boundaries, pairs independent of input order and symmetric.
+//! on char boundaries, pairs independent of input order and symmetric,
+//! records and reports that survive a JSON round trip, and output that is
+//! byte-identical across runs and thread counts.
 
 use std::collections::BTreeSet;
 
@@ -174,5 +176,82 @@ proptest! {
         prop_assert_eq!(pairs(&ab), pairs(&ba));
         let scores = |r: &Report| r.contradictions.iter().map(|c| c.score.to_bits()).collect::<Vec<_>>();
         prop_assert_eq!(scores(&ab), scores(&ba));
+    }
+}
+
+/// The report as `detect --json` writes it, on a rayon pool of `threads`.
+fn json_on(threads: usize, st: &[Statement]) -> String {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    pool.install(|| serde_json::to_string(&Detector::new().detect(st).unwrap()).unwrap())
+}
+
+/// Unknown fields: any JSON scalar or small array under names that are not
+/// record fields.
+fn extra() -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
+    use serde_json::Value;
+    let value = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        "\\PC{0,20}".prop_map(Value::String),
+        prop::collection::vec(any::<u16>().prop_map(Value::from), 0..4).prop_map(Value::Array),
+    ];
+    prop::collection::btree_map("x_[a-z]{1,8}", value, 0..4).prop_map(|m| m.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn records_round_trip_through_json_lines(
+        st in corpus(),
+        extras in prop::collection::vec(extra(), 12),
+        spans in prop::collection::vec(prop::option::of((0..1000usize, 0..1000usize)), 12),
+    ) {
+        let st: Vec<Statement> = st
+            .into_iter()
+            .zip(extras)
+            .zip(spans)
+            .map(|((mut s, x), sp)| {
+                s.extra = x;
+                s.span = sp.map(|(a, b)| [a.min(b), a.max(b)]);
+                s
+            })
+            .collect();
+        let mut lines = String::new();
+        for s in &st {
+            lines.push_str(&serde_json::to_string(s).unwrap());
+            lines.push('\n');
+        }
+        let back = gainsay::read_jsonl(lines.as_bytes());
+        prop_assert!(back.errors.is_empty(), "{:?}", back.errors);
+        prop_assert_eq!(&back.statements, &st);
+        // And written again, byte for byte.
+        let again: String = back
+            .statements
+            .iter()
+            .map(|s| serde_json::to_string(s).unwrap() + "\n")
+            .collect();
+        prop_assert_eq!(again, lines);
+    }
+
+    #[test]
+    fn reports_round_trip_through_json(st in corpus()) {
+        let report = Detector::new().detect(&st).unwrap();
+        let json = serde_json::to_string(&report).unwrap();
+        let back: Report = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &report);
+        prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    }
+
+    #[test]
+    fn output_does_not_depend_on_thread_count_or_run(st in corpus()) {
+        let one = json_on(1, &st);
+        prop_assert_eq!(&json_on(2, &st), &one);
+        prop_assert_eq!(&json_on(4, &st), &one);
+        prop_assert_eq!(&json_on(2, &st), &one);
     }
 }

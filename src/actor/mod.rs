@@ -96,13 +96,17 @@ impl<'a> From<&'a Statement> for ActorInput<'a> {
     }
 }
 
-/// Resolves every input's actor; one output per input, same order.
 /// Folded title words ("president", "minister"), for the stance stage.
 pub(crate) fn title_words() -> std::collections::HashSet<String> {
     lex::ActorLexicon::get().title_words()
 }
 
-pub(crate) fn resolve(inputs: &[ActorInput<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
+/// Resolves every input's actor, with the bounds reached on the way (name
+/// groups too large to compare pair by pair).
+pub(crate) fn resolve(
+    inputs: &[ActorInput<'_>],
+    gazetteer: Option<&Gazetteer>,
+) -> (Vec<Actor>, Vec<String>) {
     resolve::resolve(inputs, gazetteer)
 }
 
@@ -127,5 +131,5 @@ pub(crate) fn resolve(inputs: &[ActorInput<'_>], gazetteer: Option<&Gazetteer>) 
 /// ```
 pub fn normalize_actors(statements: &[Statement], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
     let inputs: Vec<ActorInput<'_>> = statements.iter().map(ActorInput::from).collect();
-    resolve(&inputs, gazetteer)
+    resolve(&inputs, gazetteer).0
 }

@@ -139,7 +139,15 @@ struct Persons {
     by_token: HashMap<String, BTreeSet<usize>>,
     /// Per root: the sources its names were seen in.
     sources: HashMap<usize, BTreeSet<String>>,
+    /// Name groups too large to compare pair by pair, in words.
+    bounds: Vec<String>,
 }
+
+/// The most names compared pair by pair in one group (same given name and
+/// length, same surname and length, or the fuller names a short form may
+/// join). A larger group is left unmerged, and the report's bounds say so:
+/// this keeps a corpus of many people sharing a name linear in its size.
+const MAX_NAME_GROUP: usize = 1_000;
 
 impl Persons {
     fn build(names: BTreeMap<String, PersonInfo>) -> Persons {
@@ -155,50 +163,94 @@ impl Persons {
                 by_last.entry(l).or_default().push(i);
             }
         }
-        // Spelling variants of the surname, same given name.
-        for bucket in by_first.values() {
+        let mut bounds = Vec::new();
+        // Spelling variants of the surname, same given name: only names of
+        // one length that share every word but the last can pair, so they
+        // are grouped by those words first.
+        let mut same_front: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+        let mut same_back: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+        for (i, p) in info.iter().enumerate() {
+            if p.toks.len() >= 2 {
+                same_front
+                    .entry(&p.toks[..p.toks.len() - 1])
+                    .or_default()
+                    .push(i);
+                same_back.entry(&p.toks[1..]).or_default().push(i);
+            }
+        }
+        for (front, bucket) in &same_front {
+            if bucket.len() > MAX_NAME_GROUP {
+                bounds.push(format!(
+                    "{} names start {:?}, over the bound of {MAX_NAME_GROUP}: their spellings were not compared",
+                    bucket.len(),
+                    front.join(" ")
+                ));
+                continue;
+            }
             for (x, &i) in bucket.iter().enumerate() {
                 for &j in &bucket[x + 1..] {
                     let (a, b) = (&info[i].toks, &info[j].toks);
-                    if a.len() == b.len()
-                        && a.len() >= 2
-                        && a[..a.len() - 1] == b[..b.len() - 1]
-                        && spelling_variant(&a[a.len() - 1], &b[b.len() - 1])
-                    {
+                    if spelling_variant(&a[a.len() - 1], &b[b.len() - 1]) {
                         uf.union(i, j);
                     }
                 }
             }
         }
-        // Familiar forms of the given name, same surname.
-        for bucket in by_last.values() {
+        // Familiar forms of the given name, same surname (and the same
+        // words after the given name).
+        for (back, bucket) in &same_back {
+            if bucket.len() > MAX_NAME_GROUP {
+                bounds.push(format!(
+                    "{} names end {:?}, over the bound of {MAX_NAME_GROUP}: their given names were not compared",
+                    bucket.len(),
+                    back.join(" ")
+                ));
+                continue;
+            }
             for (x, &i) in bucket.iter().enumerate() {
                 for &j in &bucket[x + 1..] {
                     let (a, b) = (&info[i].toks, &info[j].toks);
-                    if a.len() == b.len()
-                        && a.len() >= 2
-                        && a[1..] == b[1..]
-                        && lx.same_given_name(&a[0], &b[0])
-                    {
+                    if lx.same_given_name(&a[0], &b[0]) {
                         uf.union(i, j);
                     }
                 }
             }
         }
-        // Shorter forms join the unique fuller name.
+        // Shorter forms join the unique fuller name. Only a longer name can
+        // be a fuller form, so each bucket is kept sorted by length and a
+        // name looks only at the longer ones.
+        let by_len = |m: &mut HashMap<&str, Vec<usize>>| {
+            for v in m.values_mut() {
+                v.sort_by_key(|&j| (info[j].toks.len(), j));
+            }
+        };
+        by_len(&mut by_first);
+        by_len(&mut by_last);
+        fn longer<'l>(
+            info: &[PersonInfo],
+            list: Option<&'l Vec<usize>>,
+            len: usize,
+        ) -> &'l [usize] {
+            let list = list.map_or(&[][..], Vec::as_slice);
+            &list[list.partition_point(|&j| info[j].toks.len() <= len)..]
+        }
         let mut joins = Vec::new();
+        let mut over = 0usize;
         for (i, p) in info.iter().enumerate() {
             let (Some(f), Some(l)) = (p.toks.first(), p.toks.last()) else {
                 continue;
             };
+            let (a, b) = (
+                longer(&info, by_first.get(f.as_str()), p.toks.len()),
+                longer(&info, by_last.get(l.as_str()), p.toks.len()),
+            );
+            if a.len() + b.len() > MAX_NAME_GROUP {
+                over += 1;
+                continue;
+            }
             let mut roots = BTreeSet::new();
-            let cands = by_first
-                .get(f.as_str())
-                .into_iter()
-                .flatten()
-                .chain(by_last.get(l.as_str()).into_iter().flatten());
             let mut any = None;
-            for &j in cands {
+            for &j in a.iter().chain(b) {
                 if sub_name(&p.toks, &info[j].toks) {
                     roots.insert(uf.find(j));
                     any = Some(j);
@@ -207,6 +259,11 @@ impl Persons {
             if let (1, Some(j)) = (roots.len(), any) {
                 joins.push((i, j));
             }
+        }
+        if over > 0 {
+            bounds.push(format!(
+                "{over} short names each had over {MAX_NAME_GROUP} fuller names to join: they were left as they are"
+            ));
         }
         for (i, j) in joins {
             uf.union(i, j);
@@ -257,6 +314,7 @@ impl Persons {
                 .extend(p.sources.iter().cloned());
         }
         Persons {
+            bounds,
             keys,
             root,
             canon,
@@ -581,7 +639,10 @@ fn mention_display(m: &Mention) -> String {
     }
 }
 
-pub(super) fn resolve(inputs: &[ActorInput<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
+pub(super) fn resolve(
+    inputs: &[ActorInput<'_>],
+    gazetteer: Option<&Gazetteer>,
+) -> (Vec<Actor>, Vec<String>) {
     let lx = ActorLexicon::get();
     let mut per_source: HashMap<&str, usize> = HashMap::new();
     // Actor strings repeat heavily: parse each distinct one once.
@@ -971,7 +1032,7 @@ pub(super) fn resolve(inputs: &[ActorInput<'_>], gazetteer: Option<&Gazetteer>) 
             kind: t.kind,
         });
     }
-    actors
+    (actors, persons.bounds)
 }
 
 fn source_target(source: Option<&str>) -> Target {

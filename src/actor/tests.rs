@@ -23,7 +23,7 @@ fn run_with(records: &[R<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
             date: date.map(|d| d.parse().expect("test date")),
         })
         .collect();
-    let out = resolve(&inputs, gazetteer);
+    let out = resolve(&inputs, gazetteer).0;
     assert_eq!(out.len(), records.len());
     out
 }
@@ -386,7 +386,7 @@ proptest! {
                 date: None,
             })
             .collect();
-        let out = resolve(&inputs, None);
+        let out = resolve(&inputs, None).0;
         prop_assert_eq!(out.len(), inputs.len());
     }
 
@@ -407,7 +407,7 @@ proptest! {
                 date: None,
             })
             .collect();
-        prop_assert_eq!(resolve(&inputs, None).len(), inputs.len());
+        prop_assert_eq!(resolve(&inputs, None).0.len(), inputs.len());
     }
 }
 
@@ -416,4 +416,31 @@ fn public_types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Actor>();
     check::<Gazetteer>();
+}
+
+/// Many people who share a given name: the spelling comparison is bounded
+/// (it was all pairs, quadratic), the bound is reported, and names that
+/// differ stay apart.
+#[test]
+fn a_crowd_sharing_a_given_name_is_bounded_and_reported() {
+    let names: Vec<String> = (0..1_200).map(|i| format!("Speaker Number{i}")).collect();
+    let inputs: Vec<ActorInput<'_>> = names
+        .iter()
+        .map(|n| ActorInput {
+            actor: Some(n),
+            source: Some("one"),
+            context: None,
+            text: "x",
+            date: None,
+        })
+        .collect();
+    let (out, bounds) = resolve(&inputs, None);
+    assert_eq!(out.len(), 1_200);
+    assert!(
+        bounds
+            .iter()
+            .any(|b| b.contains("1200 names start \"speaker\"")),
+        "{bounds:?}"
+    );
+    assert_ne!(out[1].id, out[2].id);
 }
