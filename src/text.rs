@@ -289,7 +289,7 @@ mod tests {
             ("Dvořák", "dvorak"),
             ("hasn’t", "hasn't"),
             ("well‑known", "well-known"),
-            ("TRUMP", "trump"),
+            ("ZOLA", "zola"),
             ("Zoë Núñez", "zoe nunez"),
         ] {
             assert_eq!(fold(input), want, "{input}");
@@ -298,19 +298,19 @@ mod tests {
 
     #[test]
     fn words_keep_offsets_into_the_original() {
-        let text = "He hasn’t ruled out “strikes” in México, 80,000 people.";
+        let text = "He hasn’t ruled out “strikes” in Málaga, 80,000 people.";
         let toks = words(text);
         let raws: Vec<_> = toks.iter().map(|t| t.raw).collect();
         assert_eq!(
             raws,
-            ["He", "hasn’t", "ruled", "out", "strikes", "in", "México", "80,000", "people"]
+            ["He", "hasn’t", "ruled", "out", "strikes", "in", "Málaga", "80,000", "people"]
         );
         for t in &toks {
             assert_eq!(&text[t.start..t.end], t.raw);
         }
         assert_eq!(toks[1].norm, "hasn't");
         assert_eq!(words("the mayor’s plan")[1].norm, "mayor");
-        assert_eq!(toks[6].norm, "mexico");
+        assert_eq!(toks[6].norm, "malaga");
         assert!(toks[7].is_numeric());
     }
 
