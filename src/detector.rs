@@ -242,59 +242,71 @@ impl Detector {
                 || (superlative(a) && figures(b))
                 || (figures(a) && superlative(b))
         };
-        let cands = if self.exhaustive {
+        // Judge each candidate pair as the search finds it: the pairs are
+        // never all held at once. Per statement pair, the best verdict is kept
+        // below (quantity before stance, then score, then claim order), so
+        // the result is the same on any number of threads.
+        let judge_pair = |ra: ClaimRef, rb: ClaimRef| -> Vec<(Verdict, ClaimRef, ClaimRef)> {
+            let (aa, ab) = (&analyses[ra.stmt as usize], &analyses[rb.stmt as usize]);
+            let side_a = Side {
+                actor: &aa.actor.id,
+                date: good[ra.stmt as usize].date,
+                claim: claim(ra),
+            };
+            let side_b = Side {
+                actor: &ab.actor.id,
+                date: good[rb.stmt as usize].date,
+                claim: claim(rb),
+            };
+            let quantity = judge::quantity(
+                &index,
+                &side_a,
+                &side_b,
+                &aa.measures[ra.claim as usize],
+                &ab.measures[rb.claim as usize],
+                &links,
+            );
+            let verdicts = match quantity {
+                QuantityVerdict::Clash(v) => [Some(*v), None],
+                // Agreeing figures decide: no stance clash over them.
+                QuantityVerdict::Compatible => [None, None],
+                QuantityVerdict::Incomparable => [
+                    judge::superlative(
+                        &side_a,
+                        &side_b,
+                        &aa.measures[ra.claim as usize],
+                        &ab.measures[rb.claim as usize],
+                    ),
+                    judge::stance(&index, &self.judge, &side_a, &side_b),
+                ],
+            };
+            verdicts
+                .into_iter()
+                .flatten()
+                .map(|v| (v, ra, rb))
+                .collect()
+        };
+        let mut cands = if self.exhaustive {
+            let pairs = index.all_pairs(source, keep);
             Candidates {
-                pairs: index.all_pairs(source, keep),
+                found: pairs
+                    .par_iter()
+                    .flat_map_iter(|&(a, b)| judge_pair(a, b))
+                    .collect(),
                 capped: Vec::new(),
                 budget_reached: 0,
                 partners_capped: 0,
             }
         } else {
-            index.candidates(bounds, source, keep, |r| id_hash(&good[r.stmt as usize].id))
+            index.candidates(
+                bounds,
+                source,
+                keep,
+                |r| id_hash(&good[r.stmt as usize].id),
+                judge_pair,
+            )
         };
-        // Judge candidates in parallel; keep, per statement pair, the best
-        // verdict (quantity before stance, then score, then claim order), so
-        // the result is the same on any number of threads.
-        let verdicts: Vec<(Verdict, ClaimRef, ClaimRef)> = cands
-            .pairs
-            .par_iter()
-            .flat_map_iter(|&(ra, rb)| {
-                let (aa, ab) = (&analyses[ra.stmt as usize], &analyses[rb.stmt as usize]);
-                let side_a = Side {
-                    actor: &aa.actor.id,
-                    date: good[ra.stmt as usize].date,
-                    claim: claim(ra),
-                };
-                let side_b = Side {
-                    actor: &ab.actor.id,
-                    date: good[rb.stmt as usize].date,
-                    claim: claim(rb),
-                };
-                let quantity = judge::quantity(
-                    &index,
-                    &side_a,
-                    &side_b,
-                    &aa.measures[ra.claim as usize],
-                    &ab.measures[rb.claim as usize],
-                    &links,
-                );
-                let verdicts = match quantity {
-                    QuantityVerdict::Clash(v) => [Some(*v), None],
-                    // Agreeing figures decide: no stance clash over them.
-                    QuantityVerdict::Compatible => [None, None],
-                    QuantityVerdict::Incomparable => [
-                        judge::superlative(
-                            &side_a,
-                            &side_b,
-                            &aa.measures[ra.claim as usize],
-                            &ab.measures[rb.claim as usize],
-                        ),
-                        judge::stance(&index, &self.judge, &side_a, &side_b),
-                    ],
-                };
-                verdicts.into_iter().flatten().map(move |v| (v, ra, rb))
-            })
-            .collect();
+        let verdicts = std::mem::take(&mut cands.found);
         let mut best: HashMap<(u32, u32), (Verdict, ClaimRef, ClaimRef)> = HashMap::new();
         for (v, ra, rb) in verdicts {
             let key = (ra.stmt, rb.stmt);

@@ -52,10 +52,11 @@ pub(crate) struct Bounds {
     pub max_partners: usize,
 }
 
-/// Candidate pairs and the bounds that were reached.
-pub(crate) struct Candidates {
-    /// (earlier, later) claim pairs, each once, sorted.
-    pub pairs: Vec<(ClaimRef, ClaimRef)>,
+/// What the candidate pairs gave, and the bounds that were reached.
+pub(crate) struct Candidates<T> {
+    /// What `judge` returned for the candidate pairs (a pair found from
+    /// both its sides is judged twice; the caller keeps one verdict).
+    pub found: Vec<T>,
     /// Concepts not expanded because too many claims hold them, with counts.
     pub capped: Vec<(String, usize)>,
     /// Claims that stopped early because they reached the posting budget.
@@ -189,20 +190,23 @@ impl Index {
     /// concept, that `source` accepts as the claim to search from and `keep`
     /// accepts as a pair. Concepts held by more than `max_postings` claims are
     /// skipped; each claim visits at most `budget` postings, rarest first.
-    pub fn candidates(
+    /// Each pair, ordered (earlier, later), goes straight to `judge` inside
+    /// the parallel search: the pairs themselves are never all held at once.
+    pub fn candidates<T: Send>(
         &self,
         bounds: Bounds,
         source: impl Fn(ClaimRef) -> bool + Sync,
         keep: impl Fn(ClaimRef, ClaimRef) -> bool + Sync,
         tiebreak: impl Fn(ClaimRef) -> u64 + Sync,
-    ) -> Candidates {
+        judge: impl Fn(ClaimRef, ClaimRef) -> Vec<T> + Sync,
+    ) -> Candidates<T> {
         let Bounds {
             max_postings,
             budget,
             max_partners,
         } = bounds;
         #[allow(clippy::type_complexity)]
-        let per_claim: Vec<(Vec<(ClaimRef, ClaimRef)>, bool, bool)> = (0..self.refs.len())
+        let per_claim: Vec<(Vec<T>, bool, bool)> = (0..self.refs.len())
             .into_par_iter()
             .filter(|&g| source(self.refs[g]))
             .map(|g| {
@@ -240,26 +244,18 @@ impl Index {
                     });
                     ranked.truncate(max_partners);
                 }
-                let pairs = ranked
-                    .into_iter()
-                    .map(|(_, _, d)| {
-                        let b = self.refs[d as usize];
-                        if a < b {
-                            (a, b)
-                        } else {
-                            (b, a)
-                        }
-                    })
-                    .collect();
-                (pairs, stopped, over)
+                let mut found = Vec::new();
+                for (_, _, d) in ranked {
+                    let b = self.refs[d as usize];
+                    let (x, y) = if a < b { (a, b) } else { (b, a) };
+                    found.extend(judge(x, y));
+                }
+                (found, stopped, over)
             })
             .collect();
         let budget_reached = per_claim.iter().filter(|x| x.1).count();
         let partners_capped = per_claim.iter().filter(|x| x.2).count();
-        let mut pairs: Vec<(ClaimRef, ClaimRef)> =
-            per_claim.into_iter().flat_map(|x| x.0).collect();
-        pairs.par_sort_unstable();
-        pairs.dedup();
+        let found: Vec<T> = per_claim.into_iter().flat_map(|x| x.0).collect();
         let mut capped: Vec<(String, usize)> = self
             .postings
             .iter()
@@ -269,7 +265,7 @@ impl Index {
             .collect();
         capped.sort();
         Candidates {
-            pairs,
+            found,
             capped,
             budget_reached,
             partners_capped,
@@ -290,6 +286,14 @@ mod tests {
         true
     }
 
+    /// The pairs found, each once, sorted.
+    fn pairs(c: Candidates<(ClaimRef, ClaimRef)>) -> Candidates<(ClaimRef, ClaimRef)> {
+        let mut found = c.found;
+        found.sort_unstable();
+        found.dedup();
+        Candidates { found, ..c }
+    }
+
     fn b(max_postings: usize, budget: usize) -> Bounds {
         Bounds {
             max_postings,
@@ -306,8 +310,14 @@ mod tests {
             "Bakers sell bread on Sundays.",
         ]);
         let idx = Index::build(&c);
-        let cands = idx.candidates(b(100, 1000), all, |_, _| true, |r| u64::from(r.stmt));
-        let stmts: Vec<_> = cands.pairs.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
+        let cands = pairs(idx.candidates(
+            b(100, 1000),
+            all,
+            |_, _| true,
+            |r| u64::from(r.stmt),
+            |x, y| vec![(x, y)],
+        ));
+        let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(0, 1)]);
     }
 
@@ -318,9 +328,15 @@ mod tests {
             .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let idx = Index::build(&corpus(&refs));
-        let cands = idx.candidates(b(5, 1000), all, |_, _| true, |r| u64::from(r.stmt));
+        let cands = idx.candidates(
+            b(5, 1000),
+            all,
+            |_, _| true,
+            |r| u64::from(r.stmt),
+            |x, y| vec![(x, y)],
+        );
         assert!(cands.capped.iter().any(|(k, n)| k == "dam" && *n == 20));
-        assert!(cands.pairs.is_empty());
+        assert!(cands.found.is_empty());
     }
 
     #[test]
@@ -336,8 +352,10 @@ mod tests {
             |r| r.stmt >= 40,
             |_, _| true,
             |r| u64::from(r.stmt),
+            |x, y| vec![(x, y)],
         );
-        let stmts: Vec<_> = cands.pairs.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
+        let cands = pairs(cands);
+        let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(40, 41)]);
         assert_eq!(cands.budget_reached, 2);
     }
@@ -354,8 +372,14 @@ mod tests {
             budget: 1000,
             max_partners: 1,
         };
-        let cands = idx.candidates(bounds, |r| r.stmt == 11, |_, _| true, |r| u64::from(r.stmt));
-        let stmts: Vec<_> = cands.pairs.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
+        let cands = idx.candidates(
+            bounds,
+            |r| r.stmt == 11,
+            |_, _| true,
+            |r| u64::from(r.stmt),
+            |x, y| vec![(x, y)],
+        );
+        let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(10, 11)]);
         assert_eq!(cands.partners_capped, 1);
     }
