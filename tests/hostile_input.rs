@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use gainsay::{Detector, Field, Report, Statement};
+use gainsay::{Detector, Report, Statement};
 
 /// Bytes of each repeated hostile text (the 1 MB versions are benched).
 const SIZE: usize = 24_000;
@@ -17,23 +17,8 @@ const SIZE: usize = 24_000;
 /// Far above what these sizes take when linear, far below quadratic.
 const GUARD: Duration = Duration::from_secs(20);
 
-fn check_spans(report: &Report, st: &[Statement]) {
-    for c in &report.contradictions {
-        assert!(c.evidence.iter().any(|e| e.statement == c.a));
-        assert!(c.evidence.iter().any(|e| e.statement == c.b));
-        for e in &c.evidence {
-            let s = st.iter().find(|s| s.id == e.statement).unwrap();
-            let f = match e.field {
-                Field::Text => s.text.as_str(),
-                Field::Context => s.context.as_deref().unwrap(),
-            };
-            assert!(f.is_char_boundary(e.start) && f.is_char_boundary(e.end));
-            assert_eq!(&f[e.start..e.end], e.text);
-            assert_eq!(f[..e.start].chars().count(), e.char_start);
-            assert_eq!(f[..e.end].chars().count(), e.char_end);
-        }
-    }
-}
+mod common;
+use common::check_spans;
 
 /// Runs the hostile `text` as the text and the context of one statement,
 /// beside an ordinary one, through detection, figure parsing and the reader.

@@ -5,25 +5,11 @@
 
 use std::collections::BTreeSet;
 
-use gainsay::{Detector, Field, Report, Statement};
+use gainsay::{Detector, Report, Statement};
 use proptest::prelude::*;
 
-fn check_spans(report: &Report, st: &[Statement]) {
-    for c in &report.contradictions {
-        assert!(c.evidence.iter().any(|e| e.statement == c.a));
-        assert!(c.evidence.iter().any(|e| e.statement == c.b));
-        for e in &c.evidence {
-            let s = st.iter().find(|s| s.id == e.statement).unwrap();
-            let f = match e.field {
-                Field::Text => s.text.as_str(),
-                Field::Context => s.context.as_deref().unwrap(),
-            };
-            assert!(f.is_char_boundary(e.start) && f.is_char_boundary(e.end));
-            assert!(e.start < e.end && e.end <= f.len());
-            assert_eq!(&f[e.start..e.end], e.text);
-        }
-    }
-}
+mod common;
+use common::check_spans;
 
 fn pairs(report: &Report) -> BTreeSet<(String, String, String)> {
     report
