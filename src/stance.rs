@@ -364,23 +364,19 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             i += n;
             continue;
         }
-        if let Some(n) = lx.support.match_at(cstems, &cnorms, i - from, stop) {
+        let stance_cue = [
+            (&lx.support, CueKind::Support),
+            (&lx.reject, CueKind::Reject),
+        ]
+        .into_iter()
+        .find_map(|(set, kind)| Some((set.match_at(cstems, &cnorms, i - from, stop)?, kind)));
+        if let Some((n, kind)) = stance_cue {
             out.cues.push(Cue {
-                kind: CueKind::Support,
+                kind,
                 field: sc.field,
                 span: cue_span(i, n),
             });
-            out.stance.push((i, CueKind::Support));
-            i += n;
-            continue;
-        }
-        if let Some(n) = lx.reject.match_at(cstems, &cnorms, i - from, stop) {
-            out.cues.push(Cue {
-                kind: CueKind::Reject,
-                field: sc.field,
-                span: cue_span(i, n),
-            });
-            out.stance.push((i, CueKind::Reject));
+            out.stance.push((i, kind));
             i += n;
             continue;
         }

@@ -466,6 +466,16 @@ impl<'d, 'a> Frames<'d, 'a> {
                 start
             };
             subj = Some(speaker);
+            // A reported statement of this speaker and verb.
+            let said = |span| Found {
+                span,
+                speaker: Some(bytes(speaker.a, speaker.b)),
+                pronoun: t[speaker.a].is(class::PRON) && speaker.b == speaker.a + 1,
+                sentence: si,
+                quote: false,
+                anchor: v,
+                speaker_tok: Some(speaker.a),
+            };
             // Postposed: "…, NAME said."
             let rest_empty = (c..s1).all(|k| !t[k].is_word() || t[k].is(class::TIME))
                 || (kind == VerbKind::Tell
@@ -479,15 +489,7 @@ impl<'d, 'a> Frames<'d, 'a> {
                     e -= 1;
                 }
                 if e > s0 && !(s0..e).any(|k| self.in_direct(k)) {
-                    reported.push(Found {
-                        span: bytes(s0, e),
-                        speaker: Some(bytes(speaker.a, speaker.b)),
-                        pronoun: t[speaker.a].is(class::PRON) && speaker.b == speaker.a + 1,
-                        sentence: si,
-                        quote: false,
-                        anchor: v,
-                        speaker_tok: Some(speaker.a),
-                    });
+                    reported.push(said(bytes(s0, e)));
                 }
                 continue;
             }
@@ -524,15 +526,7 @@ impl<'d, 'a> Frames<'d, 'a> {
                 continue; // "said in a statement: “…”" introduces the quotation
             }
             consumed_until = consumed_until.max(start);
-            reported.push(Found {
-                span: bytes(start, end),
-                speaker: Some(bytes(speaker.a, speaker.b)),
-                pronoun: t[speaker.a].is(class::PRON) && speaker.b == speaker.a + 1,
-                sentence: si,
-                quote: false,
-                anchor: v,
-                speaker_tok: Some(speaker.a),
-            });
+            reported.push(said(bytes(start, end)));
         }
         // "according to NAME, …" and "…, according to NAME."
         for k in s0..s1.saturating_sub(2) {
