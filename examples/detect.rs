@@ -88,39 +88,69 @@ fn run() -> Result<ExitCode, String> {
             std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
         )),
     };
-    let (statements, errors) = if articles.is_empty() {
-        read(reader, strict, max_line)
-    } else {
-        (extract_all(&articles)?, Vec::new())
-    };
-    if let Some(path) = &emit {
-        write_records(path, &statements)?;
-    }
-    for e in &errors {
-        eprintln!("detect: {e}");
-    }
-    if strict && !errors.is_empty() {
-        return Ok(ExitCode::FAILURE);
-    }
-    let report = detector.detect(&statements).map_err(|e| e.to_string())?;
-    for p in &report.problems {
-        eprintln!("detect: {}: {}", p.location, p.message);
-    }
     let out = io::stdout();
     let mut out = out.lock();
-    let written = if json {
-        serde_json::to_writer(&mut out, &report)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
+    let mut failed: Option<Error> = None;
+    let (run, statements) = if !articles.is_empty() || !json {
+        // Articles, or a table to print: the statements are held, as the
+        // table shows their words.
+        let (statements, errors) = if articles.is_empty() {
+            read(reader, strict, max_line)
+        } else {
+            (extract_all(&articles)?, Vec::new())
+        };
+        if let Some(path) = &emit {
+            write_records(path, &statements)?;
+        }
+        if strict && !errors.is_empty() {
+            for e in &errors {
+                eprintln!("detect: {e}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+        let records = errors
+            .into_iter()
+            .map(Err)
+            .chain(statements.iter().cloned().map(Ok));
+        let run = detector
+            .detect_records(records)
+            .map_err(|e| e.to_string())?;
+        (run, statements)
     } else {
-        print_table(&mut out, &report, &statements)
+        // JSON Lines to JSON: records stream through, never held whole.
+        let mut records = StatementReader::new(reader);
+        if let Some(n) = max_line {
+            records = records.max_line_len(n);
+        }
+        let records = records.map_while(|r| match r {
+            Err(e) if strict => {
+                failed = Some(e);
+                None
+            }
+            r => Some(r),
+        });
+        let run = detector
+            .detect_records(records)
+            .map_err(|e| e.to_string())?;
+        if let Some(e) = failed {
+            eprintln!("detect: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+        (run, Vec::new())
+    };
+    for p in run.problems() {
+        eprintln!("detect: {}: {}", p.location, p.message);
+    }
+    let written = if json {
+        run.write_json(&mut out).and_then(|()| writeln!(out))
+    } else {
+        print_table(&mut out, &run.report(), &statements)
     };
     written.map_err(|e| e.to_string())?;
-    let bad = !errors.is_empty() || !report.problems.is_empty();
-    Ok(if bad {
-        ExitCode::FAILURE
-    } else {
+    Ok(if run.problems().is_empty() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     })
 }
 

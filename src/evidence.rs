@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::Statement;
+use crate::corpus::Doc;
 use crate::stance::Field;
 use crate::text::Span;
 
@@ -61,18 +61,15 @@ pub struct Evidence {
 impl Evidence {
     /// Builds the evidence for `span` of `field` of `stmt`, or `None` when the
     /// span does not slice that field cleanly (never a wrong span).
-    pub(crate) fn new(stmt: &Statement, field: Field, span: Span, role: Role) -> Option<Evidence> {
-        let value = match field {
-            Field::Text => stmt.text.as_str(),
-            Field::Context => stmt.context.as_deref()?,
-        };
+    pub(crate) fn new(doc: &Doc<'_>, field: Field, span: Span, role: Role) -> Option<Evidence> {
+        let value = doc.field(field)?;
         if span.is_empty() {
             return None;
         }
         let text = span.slice(value)?;
         let char_start = value[..span.start].chars().count();
         Some(Evidence {
-            statement: stmt.id.clone(),
+            statement: doc.id.to_owned(),
             field,
             start: span.start,
             end: span.end,
@@ -94,11 +91,12 @@ pub(crate) fn cover(spans: impl IntoIterator<Item = Span>) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::Statement;
 
     #[test]
     fn char_offsets_count_scalars() {
         let s = Statement::new("x", None, "Él dijo «no»");
-        let ev = Evidence::new(&s, Field::Text, Span::new(11, 13), Role::Cue).unwrap();
+        let ev = Evidence::new(&Doc::from(&s), Field::Text, Span::new(11, 13), Role::Cue).unwrap();
         assert_eq!(ev.text, "no");
         assert_eq!((ev.char_start, ev.char_end), (9, 11));
     }
@@ -106,9 +104,11 @@ mod tests {
     #[test]
     fn bad_spans_give_no_evidence() {
         let s = Statement::new("x", None, "Él");
-        assert!(Evidence::new(&s, Field::Text, Span::new(1, 2), Role::Cue).is_none());
-        assert!(Evidence::new(&s, Field::Text, Span::new(0, 9), Role::Cue).is_none());
-        assert!(Evidence::new(&s, Field::Context, Span::new(0, 1), Role::Cue).is_none());
+        assert!(Evidence::new(&Doc::from(&s), Field::Text, Span::new(1, 2), Role::Cue).is_none());
+        assert!(Evidence::new(&Doc::from(&s), Field::Text, Span::new(0, 9), Role::Cue).is_none());
+        assert!(
+            Evidence::new(&Doc::from(&s), Field::Context, Span::new(0, 1), Role::Cue).is_none()
+        );
     }
 
     #[test]

@@ -11,11 +11,12 @@
 //! Both bounds depend only on posting-list lengths and concept names, never
 //! on input order; the report says when either was reached.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::stance::Claim;
+use crate::corpus::{Claims, Concepts, PTerm};
+use crate::text::FxHashMap;
 
 /// A claim's address: statement index and claim index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,20 +25,27 @@ pub(crate) struct ClaimRef {
     pub claim: u32,
 }
 
-/// The index over one corpus.
+/// The index over one corpus. It grows one statement at a time, and every
+/// statistic it gives (idf, mean idf, posting lengths) is that of the
+/// statements pushed so far, whatever the order they came in.
+#[derive(Debug, Default)]
 pub(crate) struct Index {
-    /// Concept name → concept id.
-    ids: HashMap<String, u32>,
-    /// Concept id → name.
-    names: Vec<String>,
-    /// Concept id → claims (global claim numbers) holding it.
+    /// The concept names.
+    concepts: Concepts,
+    /// Concept → claims (global claim numbers) holding it.
     postings: Vec<Vec<u32>>,
-    /// Concept id → idf.
-    idf: Vec<f64>,
+    /// Concept → number of statements holding it.
+    df: Vec<u32>,
+    /// Concept → the last statement counted in `df`.
+    last: Vec<u32>,
+    /// Document frequency → number of concepts with it (for the mean idf).
+    hist: BTreeMap<u32, u32>,
     /// Global claim number → address.
     refs: Vec<ClaimRef>,
-    /// Global claim number → its concepts, rarest first.
-    keys: Vec<Vec<u32>>,
+    /// Claim g's concepts are `keys[key_at[g]..key_at[g + 1]]`.
+    keys: Vec<u32>,
+    key_at: Vec<usize>,
+    statements: usize,
     mean_idf: f64,
 }
 
@@ -57,108 +65,133 @@ pub(crate) struct Candidates<T> {
     /// What `judge` returned for the candidate pairs (a pair found from
     /// both its sides is judged twice; the caller keeps one verdict).
     pub found: Vec<T>,
-    /// Concepts not expanded because too many claims hold them, with counts.
-    pub capped: Vec<(String, usize)>,
     /// Claims that stopped early because they reached the posting budget.
     pub budget_reached: usize,
     /// Claims that had more partners than `max_partners` (the rest dropped).
     pub partners_capped: usize,
 }
 
+/// What one claim's search met.
+pub(crate) struct Search {
+    /// Partner claims (global numbers), most shared concepts first.
+    pub partners: Vec<u32>,
+    /// True when the posting budget stopped the search.
+    pub stopped: bool,
+    /// True when there were more partners than the bound.
+    pub over: bool,
+}
+
 impl Index {
     /// Indexes every claim of every statement (`claims[i]` are statement i's).
-    pub fn build<C: AsRef<[Claim]>>(claims: &[C]) -> Index {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut names: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut refs = Vec::new();
-        let mut keys = Vec::new();
-        let mut seen_stmt: Vec<u32> = Vec::new();
-        let mut seen_claim: Vec<u32> = Vec::new();
-        for (si, cs) in claims.iter().enumerate() {
-            for (ci, c) in cs.as_ref().iter().enumerate() {
-                let g = refs.len() as u32;
-                refs.push(ClaimRef {
-                    stmt: si as u32,
-                    claim: ci as u32,
-                });
-                let mut ks: Vec<u32> = Vec::with_capacity(c.terms.len());
-                for t in &c.terms {
-                    let id = *ids.entry(t.key.clone()).or_insert_with(|| {
-                        names.push(t.key.clone());
-                        postings.push(Vec::new());
-                        df.push(0);
-                        seen_stmt.push(u32::MAX);
-                        seen_claim.push(u32::MAX);
-                        (names.len() - 1) as u32
-                    });
-                    // A per-concept mark, not a search of `ks`: a claim with
-                    // many distinct words must not cost their square.
-                    if seen_claim[id as usize] == g {
-                        continue;
-                    }
-                    seen_claim[id as usize] = g;
-                    ks.push(id);
-                    postings[id as usize].push(g);
-                    if seen_stmt[id as usize] != si as u32 {
-                        seen_stmt[id as usize] = si as u32;
-                        df[id as usize] += 1;
-                    }
-                }
-                keys.push(ks);
-            }
-        }
-        let n = claims.len() as f64;
-        let idf: Vec<f64> = df
-            .iter()
-            .map(|&d| (1.0 + (n + 1.0) / (f64::from(d) + 1.0)).ln())
-            .collect();
-        // Mean idf over occurrences, summed in name order so that the float
-        // sum does not depend on input order.
-        let mut order: Vec<u32> = (0..names.len() as u32).collect();
-        order.sort_unstable_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
-        let total: f64 = df.iter().map(|&d| f64::from(d)).sum();
-        let mean_idf = if total > 0.0 {
-            order
-                .iter()
-                .map(|&k| idf[k as usize] * f64::from(df[k as usize]))
-                .sum::<f64>()
-                / total
-        } else {
-            1.0
+    pub fn build(concepts: Concepts, claims: &Claims) -> Index {
+        let mut idx = Index {
+            concepts,
+            ..Index::default()
         };
-        // Each claim's concepts, rarest first (ties by name).
-        for ks in &mut keys {
-            ks.sort_unstable_by(|a, b| {
-                postings[*a as usize]
-                    .len()
-                    .cmp(&postings[*b as usize].len())
-                    .then_with(|| names[*a as usize].cmp(&names[*b as usize]))
-            });
+        for i in 0..claims.statements() {
+            idx.push(claims.of(i).map(|c| c.terms));
         }
-        Index {
-            ids,
-            names,
-            postings,
-            idf,
-            refs,
-            keys,
-            mean_idf,
+        idx.refresh();
+        idx
+    }
+
+    /// Adds the next statement's claims. Call [`Index::refresh`] before
+    /// asking for the mean idf again.
+    pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = &'t [PTerm]>) {
+        let si = self.statements as u32;
+        self.statements += 1;
+        if self.key_at.is_empty() {
+            self.key_at.push(0);
+        }
+        for (ci, terms) in claims.into_iter().enumerate() {
+            let g = self.refs.len() as u32;
+            self.refs.push(ClaimRef {
+                stmt: si,
+                claim: ci as u32,
+            });
+            for t in terms {
+                let k = t.key as usize;
+                if k >= self.postings.len() {
+                    self.postings.resize_with(k + 1, Vec::new);
+                    self.df.resize(k + 1, 0);
+                    self.last.resize(k + 1, u32::MAX);
+                }
+                // One posting per claim and concept: a per-concept mark, so a
+                // claim with many distinct words does not cost their square.
+                if self.postings[k].last() == Some(&g) {
+                    continue;
+                }
+                self.postings[k].push(g);
+                self.keys.push(t.key);
+                if self.last[k] != si {
+                    self.last[k] = si;
+                    let old = self.df[k];
+                    if old > 0 {
+                        let n = self.hist.get_mut(&old).expect("counted");
+                        *n -= 1;
+                        if *n == 0 {
+                            self.hist.remove(&old);
+                        }
+                    }
+                    self.df[k] = old + 1;
+                    *self.hist.entry(old + 1).or_insert(0) += 1;
+                }
+            }
+            self.key_at.push(self.keys.len());
         }
     }
 
+    /// Recomputes the mean idf after pushes. It sums over document
+    /// frequencies in ascending order, so the value does not depend on the
+    /// order the statements came in.
+    pub fn refresh(&mut self) {
+        let n = self.statements as f64;
+        let (mut sum, mut total) = (0.0, 0.0);
+        for (&d, &count) in &self.hist {
+            let d = f64::from(d);
+            let c = f64::from(count);
+            sum += c * d * (1.0 + (n + 1.0) / (d + 1.0)).ln();
+            total += c * d;
+        }
+        self.mean_idf = if total > 0.0 { sum / total } else { 1.0 };
+    }
+
     /// Inverse document frequency of a concept: rare concepts weigh more.
-    pub fn idf(&self, key: &str) -> f64 {
-        match self.ids.get(key) {
-            Some(&id) => self.idf[id as usize],
-            None => (1.0 + self.refs.len() as f64 + 1.0).ln(),
+    pub fn idf(&self, key: u32) -> f64 {
+        match self.df.get(key as usize) {
+            Some(&d) if d > 0 => (1.0 + (self.statements as f64 + 1.0) / (f64::from(d) + 1.0)).ln(),
+            _ => (1.0 + self.refs.len() as f64 + 1.0).ln(),
         }
     }
 
     /// Mean idf over concept occurrences: the weight of an average concept.
     pub fn mean_idf(&self) -> f64 {
         self.mean_idf
+    }
+
+    /// The concept names.
+    #[cfg(test)]
+    pub fn concepts(&self) -> &Concepts {
+        &self.concepts
+    }
+
+    /// The name of concept `k`.
+    pub fn name(&self, k: u32) -> &str {
+        self.concepts.name(k)
+    }
+
+    /// Concepts held by more than `max_postings` claims, with their counts,
+    /// by name.
+    pub fn capped(&self, max_postings: usize) -> Vec<(String, usize)> {
+        let mut capped: Vec<(String, usize)> = self
+            .postings
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.len() > max_postings)
+            .map(|(k, l)| (self.name(k as u32).to_owned(), l.len()))
+            .collect();
+        capped.sort();
+        capped
     }
 
     /// Every pair of claims of different statements that `source` and `keep`
@@ -186,12 +219,67 @@ impl Index {
         pairs
     }
 
+    /// The partners of claim `g`: claims that share a concept with it and
+    /// that `accept` takes. Concepts held by more than `max_postings` claims
+    /// are skipped; the claim visits at most `budget` postings, rarest
+    /// concepts first (ties by name); it keeps at most `max_partners`,
+    /// those sharing the most concepts first, ties by `tiebreak` (a hash of
+    /// the statement id), never by input order.
+    pub fn search(
+        &self,
+        g: u32,
+        bounds: Bounds,
+        accept: impl Fn(ClaimRef) -> bool,
+        tiebreak: impl Fn(ClaimRef) -> u64,
+    ) -> Search {
+        let gi = g as usize;
+        let mut keys: Vec<u32> = self.keys[self.key_at[gi]..self.key_at[gi + 1]].to_vec();
+        keys.sort_unstable_by(|a, b| {
+            self.postings[*a as usize]
+                .len()
+                .cmp(&self.postings[*b as usize].len())
+                .then_with(|| self.name(*a).cmp(self.name(*b)))
+        });
+        let mut shared: FxHashMap<u32, u16> = FxHashMap::default();
+        let mut visited = 0usize;
+        let mut stopped = false;
+        for &k in &keys {
+            let list = &self.postings[k as usize];
+            if list.len() > bounds.max_postings {
+                continue;
+            }
+            if visited + list.len() > bounds.budget {
+                stopped = true;
+                break;
+            }
+            visited += list.len();
+            for &d in list {
+                if accept(self.refs[d as usize]) {
+                    *shared.entry(d).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(u16, u64, u32)> = shared
+            .into_iter()
+            .map(|(d, n)| (n, tiebreak(self.refs[d as usize]), d))
+            .collect();
+        let over = ranked.len() > bounds.max_partners;
+        if over {
+            ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+            ranked.truncate(bounds.max_partners);
+        }
+        Search {
+            partners: ranked.into_iter().map(|(_, _, d)| d).collect(),
+            stopped,
+            over,
+        }
+    }
+
     /// Pairs of claims of different statements that share at least one
     /// concept, that `source` accepts as the claim to search from and `keep`
-    /// accepts as a pair. Concepts held by more than `max_postings` claims are
-    /// skipped; each claim visits at most `budget` postings, rarest first.
-    /// Each pair, ordered (earlier, later), goes straight to `judge` inside
-    /// the parallel search: the pairs themselves are never all held at once.
+    /// accepts as a pair, within `bounds` (see [`Index::search`]). Each pair,
+    /// ordered (earlier, later), goes straight to `judge` inside the
+    /// parallel search: the pairs themselves are never all held at once.
     pub fn candidates<T: Send>(
         &self,
         bounds: Bounds,
@@ -200,73 +288,32 @@ impl Index {
         tiebreak: impl Fn(ClaimRef) -> u64 + Sync,
         judge: impl Fn(ClaimRef, ClaimRef) -> Vec<T> + Sync,
     ) -> Candidates<T> {
-        let Bounds {
-            max_postings,
-            budget,
-            max_partners,
-        } = bounds;
         #[allow(clippy::type_complexity)]
         let per_claim: Vec<(Vec<T>, bool, bool)> = (0..self.refs.len())
             .into_par_iter()
             .filter(|&g| source(self.refs[g]))
             .map(|g| {
                 let a = self.refs[g];
-                let mut partners: HashMap<u32, u16> = HashMap::new();
-                let mut visited = 0usize;
-                let mut stopped = false;
-                for &k in &self.keys[g] {
-                    let list = &self.postings[k as usize];
-                    if list.len() > max_postings {
-                        continue;
-                    }
-                    if visited + list.len() > budget {
-                        stopped = true;
-                        break;
-                    }
-                    visited += list.len();
-                    for &d in list {
-                        let b = self.refs[d as usize];
-                        if b.stmt != a.stmt && keep(a, b) {
-                            *partners.entry(d).or_insert(0) += 1;
-                        }
-                    }
-                }
-                // Keep the partners that share the most concepts; ties by a
-                // hash of the statement id, not by input order.
-                let mut ranked: Vec<(u16, u64, u32)> = partners
-                    .into_iter()
-                    .map(|(d, n)| (n, tiebreak(self.refs[d as usize]), d))
-                    .collect();
-                let over = ranked.len() > max_partners;
-                if over {
-                    ranked.sort_unstable_by(|x, y| {
-                        y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-                    });
-                    ranked.truncate(max_partners);
-                }
+                let s = self.search(
+                    g as u32,
+                    bounds,
+                    |b| b.stmt != a.stmt && keep(a, b),
+                    &tiebreak,
+                );
                 let mut found = Vec::new();
-                for (_, _, d) in ranked {
+                for d in s.partners {
                     let b = self.refs[d as usize];
                     let (x, y) = if a < b { (a, b) } else { (b, a) };
                     found.extend(judge(x, y));
                 }
-                (found, stopped, over)
+                (found, s.stopped, s.over)
             })
             .collect();
         let budget_reached = per_claim.iter().filter(|x| x.1).count();
         let partners_capped = per_claim.iter().filter(|x| x.2).count();
         let found: Vec<T> = per_claim.into_iter().flat_map(|x| x.0).collect();
-        let mut capped: Vec<(String, usize)> = self
-            .postings
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.len() > max_postings)
-            .map(|(k, l)| (self.names[k].clone(), l.len()))
-            .collect();
-        capped.sort();
         Candidates {
             found,
-            capped,
             budget_reached,
             partners_capped,
         }
@@ -276,10 +323,10 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stance::test_claims;
+    use crate::corpus::test_index;
 
-    fn corpus(texts: &[&str]) -> Vec<Vec<Claim>> {
-        texts.iter().map(|t| test_claims(t, None)).collect()
+    fn index(texts: &[&str]) -> Index {
+        test_index(texts).0
     }
 
     fn all(_: ClaimRef) -> bool {
@@ -304,12 +351,11 @@ mod tests {
 
     #[test]
     fn only_pairs_that_share_a_concept() {
-        let c = corpus(&[
+        let idx = index(&[
             "The council will build a dam.",
             "The council will not build a dam.",
             "Bakers sell bread on Sundays.",
         ]);
-        let idx = Index::build(&c);
         let cands = pairs(idx.candidates(
             b(100, 1000),
             all,
@@ -327,7 +373,8 @@ mod tests {
             .map(|i| format!("Dam number {i} leaks water."))
             .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let idx = Index::build(&corpus(&refs));
+        let idx = index(&refs);
+        assert!(idx.capped(5).iter().any(|(k, n)| k == "dam" && *n == 20));
         let cands = idx.candidates(
             b(5, 1000),
             all,
@@ -335,7 +382,6 @@ mod tests {
             |r| u64::from(r.stmt),
             |x, y| vec![(x, y)],
         );
-        assert!(cands.capped.iter().any(|(k, n)| k == "dam" && *n == 20));
         assert!(cands.found.is_empty());
     }
 
@@ -346,7 +392,7 @@ mod tests {
         texts.push("The dam sluice leaks.".into());
         texts.push("The dam sluice holds.".into());
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let idx = Index::build(&corpus(&refs));
+        let idx = index(&refs);
         let cands = idx.candidates(
             b(1000, 10),
             |r| r.stmt >= 40,
@@ -366,7 +412,7 @@ mod tests {
         texts.push("The dam sluice leaks.".into());
         texts.push("The dam sluice holds.".into());
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let idx = Index::build(&corpus(&refs));
+        let idx = index(&refs);
         let bounds = Bounds {
             max_postings: 100,
             budget: 1000,
@@ -386,7 +432,8 @@ mod tests {
 
     #[test]
     fn rare_concepts_weigh_more() {
-        let idx = Index::build(&corpus(&["dam river", "dam lake", "dam sea"]));
-        assert!(idx.idf("river") > idx.idf("dam"));
+        let idx = index(&["dam river", "dam lake", "dam sea"]);
+        let k = |name| idx.concepts().get(name).unwrap();
+        assert!(idx.idf(k("river")) > idx.idf(k("dam")));
     }
 }

@@ -10,10 +10,12 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::{PMeasure, PTerm, Packed};
 use crate::index::Index;
 use crate::quantity::{Figure, Interval, Qualifier};
 use crate::record::Date;
-use crate::stance::{Claim, Field, Modality, Polarity, Term};
+use crate::stance::{Field, Modality, Polarity};
+use crate::text::{FxHashMap, FxHashSet};
 
 /// What kind of contradiction a pair is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -81,7 +83,7 @@ const MIN_CLAIM_TERMS: f64 = 2.5;
 pub(crate) struct Side<'a> {
     pub actor: &'a str,
     pub date: Option<Date>,
-    pub claim: &'a Claim,
+    pub claim: Packed<'a>,
 }
 
 /// The judge's verdict on a pair of claims.
@@ -89,13 +91,13 @@ pub(crate) struct Side<'a> {
 pub(crate) struct Verdict {
     pub kind: Kind,
     pub score: f64,
-    /// Shared concept keys, most telling first.
-    pub shared: Vec<String>,
+    /// Shared concepts, most telling first.
+    pub shared: Vec<u32>,
     /// For quantity verdicts, the clashing figure of each side.
-    pub figures: Option<(Figure, Figure)>,
+    pub figures: Option<Box<(Figure, Figure)>>,
     /// For a superlative clash: which side holds the superlative (true for
     /// the first), and the other side's subject figure and larger figure.
-    pub superlative: Option<(bool, Figure, Figure)>,
+    pub superlative: Option<Box<(bool, Figure, Figure)>>,
 }
 
 /// True when the two sides may contradict each other at all: different
@@ -107,7 +109,7 @@ pub(crate) fn may_clash(a: &Side<'_>, b: &Side<'_>) -> bool {
     matches!((a.date, b.date), (Some(x), Some(y)) if x != y)
 }
 
-fn strength(c: &Claim) -> f64 {
+fn strength(c: &Packed<'_>) -> f64 {
     let cue = match c.polarity {
         Polarity::Supports | Polarity::Rejects => 1.0,
         Polarity::Denies => 0.9,
@@ -123,8 +125,8 @@ fn strength(c: &Claim) -> f64 {
     cue * modality * hedge
 }
 
-fn weight(idx: &Index, terms: &[Term]) -> f64 {
-    terms.iter().map(|t| idx.idf(&t.key)).sum()
+fn weight<'t>(idx: &Index, terms: impl IntoIterator<Item = &'t PTerm>) -> f64 {
+    terms.into_iter().map(|t| idx.idf(t.key)).sum()
 }
 
 /// Judges a stance clash between two claims.
@@ -161,20 +163,16 @@ pub(crate) fn stance(
     if neg.evidential && pos.is_hedged() {
         return None;
     }
-    let pos_keys: HashSet<&str> = pos.terms.iter().map(|t| t.key.as_str()).collect();
+    let pos_keys: HashSet<u32> = pos.terms.iter().map(|t| t.key).collect();
     // A rejection of a narrowed proposition ("no sustained spread") does not
     // clash with a claim that lacks the narrowing.
-    if neg
-        .restrictors
-        .iter()
-        .any(|r| !pos_keys.contains(r.as_str()))
-    {
+    if neg.restrictors.iter().any(|r| !pos_keys.contains(r)) {
         return None;
     }
-    let mut shared: Vec<&Term> = neg
+    let mut shared: Vec<&PTerm> = neg
         .terms
         .iter()
-        .filter(|t| pos_keys.contains(t.key.as_str()))
+        .filter(|t| pos_keys.contains(&t.key))
         .collect();
     if shared.is_empty() {
         return None;
@@ -192,10 +190,9 @@ pub(crate) fn stance(
     if both_long && shared.len() < cfg.min_shared {
         return None;
     }
-    let shared_terms: Vec<Term> = shared.iter().map(|t| (*t).clone()).collect();
-    let ws = weight(idx, &shared_terms);
-    let wn = weight(idx, &neg.terms);
-    let wp = weight(idx, &pos.terms);
+    let ws = weight(idx, shared.iter().copied());
+    let wn = weight(idx, neg.terms.iter());
+    let wp = weight(idx, pos.terms.iter());
     // How much of the rejected proposition the other side states, and how
     // much of the shorter claim is shared.
     // A floor on the denominators keeps a one-word claim ("an invasion")
@@ -204,19 +201,19 @@ pub(crate) fn stance(
     let cover = ws / wn.max(floor);
     let smaller = ws / wn.min(wp).max(floor);
     let overlap = 0.5 * cover + 0.5 * smaller;
-    let score = (overlap * strength(neg) * strength(pos)).clamp(0.0, 1.0);
+    let score = (overlap * strength(&neg) * strength(&pos)).clamp(0.0, 1.0);
     if score < cfg.min_score {
         return None;
     }
     shared.sort_by(|x, y| {
-        idx.idf(&y.key)
-            .total_cmp(&idx.idf(&x.key))
-            .then_with(|| x.key.cmp(&y.key))
+        idx.idf(y.key)
+            .total_cmp(&idx.idf(x.key))
+            .then_with(|| idx.name(x.key).cmp(idx.name(y.key)))
     });
     Some(Verdict {
         kind: Kind::Stance,
         score,
-        shared: shared.iter().map(|t| t.key.clone()).collect(),
+        shared: shared.iter().map(|t| t.key).collect(),
         figures: None,
         superlative: None,
     })
@@ -226,30 +223,36 @@ pub(crate) fn stance(
 /// and "the storm Lila" are related when some record names both.
 #[derive(Debug, Default)]
 pub(crate) struct NameLinks {
-    pairs: HashSet<(String, String)>,
+    ids: FxHashMap<Box<str>, u32>,
+    pairs: FxHashSet<(u32, u32)>,
 }
 
 impl NameLinks {
     /// Records that the names of one record go together.
-    pub fn add(&mut self, names: &[String]) {
-        for (i, a) in names.iter().enumerate() {
-            for b in &names[i + 1..] {
+    pub fn add<S: AsRef<str>>(&mut self, names: &[S]) {
+        let ids: Vec<u32> = names
+            .iter()
+            .map(|n| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(n.as_ref().into()).or_insert(next)
+            })
+            .collect();
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
                 if a != b {
-                    let (x, y) = if a < b { (a, b) } else { (b, a) };
-                    self.pairs.insert((x.clone(), y.clone()));
+                    self.pairs.insert((a.min(b), a.max(b)));
                 }
             }
         }
     }
 
     /// True when the two sets share a name or some record names one of each.
-    pub fn related(&self, a: &[String], b: &[String]) -> bool {
+    pub fn related<S: AsRef<str>>(&self, a: &[S], b: &[S]) -> bool {
+        let id = |n: &S| self.ids.get(n.as_ref()).copied();
         a.iter().any(|x| {
             b.iter().any(|y| {
-                x == y || {
-                    let (p, q) = if x < y { (x, y) } else { (y, x) };
-                    self.pairs.contains(&(p.clone(), q.clone()))
-                }
+                x.as_ref() == y.as_ref()
+                    || matches!((id(x), id(y)), (Some(p), Some(q)) if self.pairs.contains(&(p.min(q), p.max(q))))
             })
         })
     }
@@ -275,8 +278,6 @@ pub(crate) fn quantity(
     idx: &Index,
     a: &Side<'_>,
     b: &Side<'_>,
-    measure_a: &[Measure],
-    measure_b: &[Measure],
     links: &NameLinks,
 ) -> QuantityVerdict {
     if !may_clash(a, b)
@@ -292,8 +293,8 @@ pub(crate) fn quantity(
     }
     let mut best: Option<Verdict> = None;
     let mut compared = false;
-    for (fa, ma) in a.claim.figures.iter().zip(measure_a) {
-        for (fb, mb) in b.claim.figures.iter().zip(measure_b) {
+    for (fa, ma) in a.claim.figures.iter().zip(a.claim.measures.iter()) {
+        for (fb, mb) in b.claim.figures.iter().zip(b.claim.measures.iter()) {
             if fa.qualifier == Qualifier::From || fb.qualifier == Qualifier::From {
                 continue;
             }
@@ -320,7 +321,12 @@ pub(crate) fn quantity(
             let Some(disjoint) = fa.disjoint_from(fb) else {
                 continue;
             };
-            let head: Vec<&String> = ma.head.iter().filter(|k| mb.head.contains(k)).collect();
+            let head: Vec<u32> = ma
+                .head
+                .iter()
+                .copied()
+                .filter(|k| mb.head.contains(k))
+                .collect();
             if head.is_empty() {
                 continue;
             }
@@ -329,17 +335,17 @@ pub(crate) fn quantity(
             // A topic word must say something: half an average concept's
             // weight at least ("region" in every report does not count).
             let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
-            let topic: Vec<&str> = ma
+            let topic: Vec<u32> = ma
                 .local
                 .iter()
+                .copied()
                 .filter(|k| mb.local.contains(k) && !ma.head.contains(k) && !mb.head.contains(k))
-                .filter(|k| idx.idf(k) >= floor)
-                .map(String::as_str)
+                .filter(|&k| idx.idf(k) >= floor)
                 .collect();
             if topic.is_empty() && a.actor != b.actor {
                 continue;
             }
-            let topic_w: f64 = topic.iter().map(|k| idx.idf(k)).sum();
+            let topic_w: f64 = topic.iter().map(|&k| idx.idf(k)).sum();
             compared = true;
             let clash = if neg_a || neg_b { !disjoint } else { disjoint };
             if !clash {
@@ -348,13 +354,13 @@ pub(crate) fn quantity(
             let sep = separation(&fa.comparable_interval(), &fb.comparable_interval());
             let score = (0.55 + 0.25 * sep + 0.05 * topic_w.min(4.0)).min(1.0);
             if best.as_ref().is_none_or(|v| score > v.score) {
-                let mut shared: Vec<String> = head.iter().map(|s| (*s).clone()).collect();
-                shared.extend(topic.iter().map(|s| (*s).to_owned()));
+                let mut shared = head;
+                shared.extend(topic);
                 best = Some(Verdict {
                     kind: Kind::Quantity,
                     score,
                     shared,
-                    figures: Some((fa.clone(), fb.clone())),
+                    figures: Some(Box::new((fa.clone(), fb.clone()))),
                     superlative: None,
                 });
             }
@@ -370,48 +376,49 @@ pub(crate) fn quantity(
 /// Judges "the largest X ever" against a claim whose figures show a larger
 /// X: the claim sets its first figure (its subject) against others ("30
 /// million, compared with 37 million for …") and one of them is larger.
-pub(crate) fn superlative(
-    a: &Side<'_>,
-    b: &Side<'_>,
-    measure_a: &[Measure],
-    measure_b: &[Measure],
-) -> Option<Verdict> {
-    let one_way =
-        |sup: &Side<'_>, fig: &Side<'_>, m: &[Measure]| -> Option<(Figure, Figure, String)> {
-            let (_, head) = sup.claim.superlative.as_ref()?;
-            if !sup.claim.polarity.is_positive()
-                || !fig.claim.polarity.is_positive()
-                || !fig.claim.compares
-                || fig.claim.figures.len() < 2
-            {
-                return None;
-            }
-            let mut figs: Vec<(&Figure, &Measure)> = fig.claim.figures.iter().zip(m).collect();
-            figs.sort_by_key(|(f, _)| f.span.start);
-            let (subject, sm) = figs[0];
-            if !sm.head.contains(head) {
-                return None;
-            }
-            // Beyond the measure, the claims share a topic ("inauguration").
-            let sup_keys: HashSet<&str> = sup.claim.terms.iter().map(|t| t.key.as_str()).collect();
-            let topic = fig.claim.terms.iter().any(|t| {
-                sup_keys.contains(t.key.as_str()) && &t.key != head && !sm.head.contains(&t.key)
-            });
-            if !topic {
-                return None;
-            }
-            let larger = figs[1..].iter().find(|(f, _)| {
-                f.unit.comparable_with(&subject.unit)
-                    && f.comparable_interval().lo > subject.comparable_interval().hi
-            })?;
-            Some((subject.clone(), larger.0.clone(), head.clone()))
-        };
+pub(crate) fn superlative(a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
+    let one_way = |sup: &Side<'_>, fig: &Side<'_>| -> Option<(Figure, Figure, u32)> {
+        let (_, head) = sup.claim.superlative.as_ref()?;
+        if !sup.claim.polarity.is_positive()
+            || !fig.claim.polarity.is_positive()
+            || !fig.claim.compares
+            || fig.claim.figures.len() < 2
+        {
+            return None;
+        }
+        let mut figs: Vec<(&Figure, &PMeasure)> = fig
+            .claim
+            .figures
+            .iter()
+            .zip(fig.claim.measures.iter())
+            .collect();
+        figs.sort_by_key(|(f, _)| f.span.start);
+        let (subject, sm) = figs[0];
+        if !sm.head.contains(head) {
+            return None;
+        }
+        // Beyond the measure, the claims share a topic ("inauguration").
+        let sup_keys: HashSet<u32> = sup.claim.terms.iter().map(|t| t.key).collect();
+        let topic = fig
+            .claim
+            .terms
+            .iter()
+            .any(|t| sup_keys.contains(&t.key) && t.key != *head && !sm.head.contains(&t.key));
+        if !topic {
+            return None;
+        }
+        let larger = figs[1..].iter().find(|(f, _)| {
+            f.unit.comparable_with(&subject.unit)
+                && f.comparable_interval().lo > subject.comparable_interval().hi
+        })?;
+        Some((subject.clone(), larger.0.clone(), *head))
+    };
     if !may_clash(a, b) {
         return None;
     }
-    let (first, found) = match one_way(a, b, measure_b) {
+    let (first, found) = match one_way(a, b) {
         Some(x) => (true, x),
-        None => (false, one_way(b, a, measure_a)?),
+        None => (false, one_way(b, a)?),
     };
     let (subject, larger, head) = found;
     Some(Verdict {
@@ -419,7 +426,7 @@ pub(crate) fn superlative(
         score: 0.7,
         shared: vec![head],
         figures: None,
-        superlative: Some((first, subject, larger)),
+        superlative: Some(Box::new((first, subject, larger))),
     })
 }
 
@@ -441,28 +448,19 @@ fn separation(a: &Interval, b: &Interval) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stance::test_claims;
-
-    fn one(text: &str) -> Claim {
-        test_claims(text, None).remove(0)
-    }
+    use crate::corpus::test_index;
 
     fn verdict(x: &str, y: &str, same_actor: bool) -> Option<Verdict> {
-        let (cx, cy) = (one(x), one(y));
-        let idx = Index::build(&[
-            vec![cx.clone()],
-            vec![cy.clone()],
-            vec![one("Bakers sell bread.")],
-        ]);
+        let (idx, claims) = test_index(&[x, y, "Bakers sell bread."]);
         let a = Side {
             actor: "a",
             date: None,
-            claim: &cx,
+            claim: claims.get(0, 0),
         };
         let b = Side {
             actor: if same_actor { "a" } else { "b" },
             date: None,
-            claim: &cy,
+            claim: claims.get(1, 0),
         };
         stance(&idx, &JudgeConfig::default(), &a, &b)
     }

@@ -23,13 +23,16 @@
 #![deny(missing_docs)]
 
 mod actor;
+mod corpus;
 mod detector;
 mod error;
 mod evidence;
+mod explain;
 mod extract;
 mod index;
 mod judge;
 mod lexicon;
+mod measure;
 mod quantity;
 mod record;
 mod report;
@@ -46,7 +49,7 @@ pub use judge::{JudgeConfig, Kind};
 pub use lexicon::LexiconKind;
 pub use quantity::{parse_figures, Figure, Interval, Qualifier, Unit};
 pub use record::{read_jsonl, Date, ReadOutcome, Statement, StatementReader};
-pub use report::{ClaimSummary, Contradiction, NormalizedStatement, Problem, Report};
+pub use report::{ClaimSummary, Contradiction, Detection, NormalizedStatement, Problem, Report};
 pub use stance::{Claim, Cue, CueKind, Field, Modality, Polarity, Term};
 pub use text::Span;
 

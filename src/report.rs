@@ -1,12 +1,19 @@
 //! The report: normalized statements and contradiction pairs, plain data
 //! that serializes to the JSON contract of `detect --json`.
 
+use std::fmt;
+use std::io::{self, Write};
+
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::actor::ActorKind;
+use crate::corpus::Corpus;
 use crate::error::Location;
 use crate::evidence::Evidence;
-use crate::judge::Kind;
+use crate::explain::explain;
+use crate::index::ClaimRef;
+use crate::judge::{Kind, Verdict};
 use crate::stance::{Modality, Polarity};
 
 /// A claim as the report shows it.
@@ -79,4 +86,183 @@ pub struct Report {
     /// pair them all), so a reader knows the result may be incomplete.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bounds: Vec<String>,
+}
+
+/// A verdict on a pair of claims, before it is explained.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub verdict: Verdict,
+    pub a: ClaimRef,
+    pub b: ClaimRef,
+}
+
+/// Puts verdicts in report order: best score first (as reported, to three
+/// decimals), then by the two ids.
+pub(crate) fn order(corpus: &Corpus, found: &mut [Found]) {
+    let key = |f: &Found| {
+        let (x, y) = (
+            corpus.store.doc(f.a.stmt as usize).id,
+            corpus.store.doc(f.b.stmt as usize).id,
+        );
+        let (a, b) = if x <= y { (x, y) } else { (y, x) };
+        (rounded(f.verdict.score), a, b)
+    };
+    found.par_sort_unstable_by(|f, g| {
+        let (fk, gk) = (key(f), key(g));
+        gk.0.total_cmp(&fk.0)
+            .then_with(|| fk.1.cmp(gk.1))
+            .then_with(|| fk.2.cmp(gk.2))
+    });
+}
+
+/// A score as reported: three decimals.
+pub(crate) fn rounded(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
+/// What a run found, held compactly: the records, their claims and the
+/// verdicts, explained only when they are read. [`Detection::report`]
+/// builds the whole [`Report`]; [`Detection::write_json`] writes the same
+/// JSON without ever holding it, for corpora of millions of statements.
+pub struct Detection {
+    pub(crate) corpus: Corpus,
+    pub(crate) found: Vec<Found>,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) bounds: Vec<String>,
+}
+
+impl fmt::Debug for Detection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Detection")
+            .field("statements", &self.corpus.store.len())
+            .field("verdicts", &self.found.len())
+            .field("problems", &self.problems.len())
+            .field("bounds", &self.bounds)
+            .finish()
+    }
+}
+
+/// Verdicts explained together when writing: enough to keep the cores busy,
+/// few enough to hold.
+const WRITE_CHUNK: usize = 4096;
+
+impl Detection {
+    /// Records left out (invalid or duplicate), with the reason.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Bounds that were reached (see [`Report::bounds`]).
+    pub fn bounds(&self) -> &[String] {
+        &self.bounds
+    }
+
+    /// Number of statements processed.
+    pub fn statement_count(&self) -> usize {
+        self.corpus.store.len()
+    }
+
+    /// Statement `i` (input order) as the report shows it.
+    fn statement(&self, i: usize) -> NormalizedStatement {
+        let c = &self.corpus;
+        let actor = c.actors.get(c.actor_of[i]);
+        NormalizedStatement {
+            id: c.store.doc(i).id.to_owned(),
+            actor: actor.id.clone(),
+            actor_name: actor.name.clone(),
+            actor_kind: actor.kind,
+            claims: c
+                .claims
+                .of(i)
+                .map(|p| ClaimSummary {
+                    proposition: p
+                        .terms
+                        .iter()
+                        .map(|t| c.index.name(t.key).to_owned())
+                        .collect(),
+                    polarity: p.polarity,
+                    modality: p.modality,
+                    hedges: p.hedges.iter().map(|h| h.to_string()).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Every statement processed, in input order, as the report shows it.
+    pub fn statements(&self) -> impl ExactSizeIterator<Item = NormalizedStatement> + '_ {
+        (0..self.corpus.store.len()).map(|i| self.statement(i))
+    }
+
+    /// The verdict `f` explained, or `None` when a side has no valid span.
+    fn explain(&self, f: &Found) -> Option<Contradiction> {
+        let c = &self.corpus;
+        explain(&c.index, &f.verdict, c.party(f.a), c.party(f.b))
+    }
+
+    /// The contradiction pairs, best first, then by ids, explained one at a
+    /// time.
+    pub fn contradictions(&self) -> impl Iterator<Item = Contradiction> + '_ {
+        self.found.iter().filter_map(|f| self.explain(f))
+    }
+
+    /// The whole report.
+    pub fn report(&self) -> Report {
+        Report {
+            statements: (0..self.corpus.store.len())
+                .into_par_iter()
+                .map(|i| self.statement(i))
+                .collect(),
+            contradictions: self
+                .found
+                .par_iter()
+                .filter_map(|f| self.explain(f))
+                .collect(),
+            problems: self.problems.clone(),
+            bounds: self.bounds.clone(),
+        }
+    }
+
+    /// Writes the report as JSON, byte for byte what `serde_json` writes for
+    /// [`Detection::report`], a statement and a pair at a time.
+    pub fn write_json<W: Write>(&self, w: W) -> io::Result<()> {
+        let mut w = io::BufWriter::with_capacity(1 << 16, w);
+        w.write_all(b"{\"statements\":[")?;
+        let n = self.corpus.store.len();
+        for from in (0..n).step_by(WRITE_CHUNK) {
+            let chunk: Vec<NormalizedStatement> = (from..n.min(from + WRITE_CHUNK))
+                .into_par_iter()
+                .map(|i| self.statement(i))
+                .collect();
+            for (k, s) in chunk.iter().enumerate() {
+                if from + k > 0 {
+                    w.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut w, s)?;
+            }
+        }
+        w.write_all(b"],\"contradictions\":[")?;
+        let mut first = true;
+        for chunk in self.found.chunks(WRITE_CHUNK) {
+            let explained: Vec<Contradiction> =
+                chunk.par_iter().filter_map(|f| self.explain(f)).collect();
+            for c in &explained {
+                if !first {
+                    w.write_all(b",")?;
+                }
+                first = false;
+                serde_json::to_writer(&mut w, c)?;
+            }
+        }
+        w.write_all(b"]")?;
+        if !self.problems.is_empty() {
+            w.write_all(b",\"problems\":")?;
+            serde_json::to_writer(&mut w, &self.problems)?;
+        }
+        if !self.bounds.is_empty() {
+            w.write_all(b",\"bounds\":")?;
+            serde_json::to_writer(&mut w, &self.bounds)?;
+        }
+        w.write_all(b"}")?;
+        w.flush()
+    }
 }

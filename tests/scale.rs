@@ -50,3 +50,35 @@ fn planted_pairs_are_found() {
     let hit = corpus.planted.iter().filter(|p| found.contains(*p)).count();
     assert_eq!(hit, corpus.planted.len());
 }
+
+#[test]
+fn streamed_json_is_the_report_byte_for_byte() {
+    let corpus = generate(&SynthConfig {
+        statements: 9_000,
+        seed: 5,
+        ..SynthConfig::default()
+    });
+    let mut lines: Vec<String> = corpus
+        .statements
+        .iter()
+        .map(|s| serde_json::to_string(s).unwrap())
+        .collect();
+    lines.insert(7, "{\"id\": 3}".into());
+    let input = lines.join("\n");
+    // Small bounds, so the report lists problems and bounds as well.
+    let run = Detector::builder()
+        .max_postings(50)
+        .build()
+        .unwrap()
+        .detect_records(gainsay::StatementReader::new(input.as_bytes()))
+        .unwrap();
+    let report = run.report();
+    assert!(!report.problems.is_empty() && !report.bounds.is_empty());
+    assert!(report.statements.len() > 4096 && !report.contradictions.is_empty());
+    let mut streamed = Vec::new();
+    run.write_json(&mut streamed).unwrap();
+    assert_eq!(
+        String::from_utf8(streamed).unwrap(),
+        serde_json::to_string(&report).unwrap()
+    );
+}

@@ -1,0 +1,543 @@
+//! The corpus: what the pipeline keeps of each statement, compactly.
+//!
+//! A million statements must fit in a laptop's memory beside their claims,
+//! so the corpus holds no `Statement` values: the strings of every record
+//! live in one arena ([`Store`]), claims are packed with their concepts
+//! interned as numbers ([`Concepts`], [`Packed`]), and the actors are shared
+//! values indexed per statement. Each stage borrows a [`Doc`], a view of one
+//! record.
+
+use std::sync::Arc;
+
+use crate::actor::Actor;
+use crate::explain::Party;
+use crate::index::{ClaimRef, Index};
+use crate::judge::{Measure, NameLinks, Side};
+use crate::quantity::Figure;
+use crate::record::{Date, Statement};
+use crate::stance::{Claim, Cue, Field, Modality, Polarity};
+use crate::text::{FxHashMap, Span};
+
+/// A view of one stored record.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Doc<'a> {
+    pub id: &'a str,
+    pub actor: Option<&'a str>,
+    pub text: &'a str,
+    pub context: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub date: Option<Date>,
+}
+
+impl<'a> Doc<'a> {
+    /// The field's value, if the record has it.
+    pub fn field(&self, f: Field) -> Option<&'a str> {
+        match f {
+            Field::Text => Some(self.text),
+            Field::Context => self.context,
+        }
+    }
+}
+
+impl<'a> From<&'a Statement> for Doc<'a> {
+    fn from(s: &'a Statement) -> Doc<'a> {
+        Doc {
+            id: &s.id,
+            actor: s.actor.as_deref(),
+            text: &s.text,
+            context: s.context.as_deref(),
+            source: s.source.as_deref(),
+            date: s.date,
+        }
+    }
+}
+
+/// Where one record's strings lie in the arena: lengths, in field order
+/// (id, actor, text, context, source), `NONE` for a missing field.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    at: usize,
+    lens: [u32; 5],
+    date: Option<Date>,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Every record's strings in one arena, in the order they were added.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    buf: String,
+    slots: Vec<Slot>,
+}
+
+impl Store {
+    /// Adds a record; `Err` names the field that is too long to store
+    /// (4 GiB and more: no JSON line gets there).
+    pub fn push(&mut self, s: &Statement) -> Result<usize, &'static str> {
+        let fields: [(Option<&str>, &'static str); 5] = [
+            (Some(&s.id), "id"),
+            (s.actor.as_deref(), "actor"),
+            (Some(&s.text), "text"),
+            (s.context.as_deref(), "context"),
+            (s.source.as_deref(), "source"),
+        ];
+        let mut lens = [NONE; 5];
+        for (len, (value, name)) in lens.iter_mut().zip(fields) {
+            if let Some(v) = value {
+                *len = u32::try_from(v.len())
+                    .ok()
+                    .filter(|&n| n != NONE)
+                    .ok_or(name)?;
+            }
+        }
+        let at = self.buf.len();
+        for v in fields.iter().filter_map(|f| f.0) {
+            self.buf.push_str(v);
+        }
+        self.slots.push(Slot {
+            at,
+            lens,
+            date: s.date,
+        });
+        Ok(self.slots.len() - 1)
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Record `i`.
+    pub fn doc(&self, i: usize) -> Doc<'_> {
+        let slot = &self.slots[i];
+        let mut at = slot.at;
+        let mut parts = [None; 5];
+        for (part, &len) in parts.iter_mut().zip(&slot.lens) {
+            if len != NONE {
+                let end = at + len as usize;
+                *part = Some(&self.buf[at..end]);
+                at = end;
+            }
+        }
+        Doc {
+            id: parts[0].unwrap_or(""),
+            actor: parts[1],
+            text: parts[2].unwrap_or(""),
+            context: parts[3],
+            source: parts[4],
+            date: slot.date,
+        }
+    }
+
+    /// Frees what growing left unused.
+    pub fn shrink(&mut self) {
+        self.buf.shrink_to_fit();
+        self.slots.shrink_to_fit();
+    }
+}
+
+/// Concept names interned as numbers: claims, the index and the judge
+/// compare numbers, and each name is held once.
+#[derive(Debug, Default)]
+pub(crate) struct Concepts {
+    ids: FxHashMap<Arc<str>, u32>,
+    names: Vec<Arc<str>>,
+}
+
+impl Concepts {
+    /// The number of `name`, added if new.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        let name: Arc<str> = Arc::from(name);
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
+        id
+    }
+
+    /// The number of `name`, if known.
+    #[cfg(test)]
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.ids.get(name).copied()
+    }
+
+    /// The name of concept `id`.
+    pub fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+}
+
+/// A proposition term with its concept interned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PTerm {
+    pub key: u32,
+    pub field: Field,
+    pub span: Span,
+}
+
+/// A claim as the corpus keeps it: a view of [`Claim`] with its concepts
+/// interned, its lists slices of the corpus-wide arenas of [`Claims`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Packed<'a> {
+    pub terms: &'a [PTerm],
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub hedges: &'a [Box<str>],
+    pub cues: &'a [Cue],
+    pub restrictors: &'a [u32],
+    pub figures: &'a [Figure],
+    /// Per figure: what it measures.
+    pub measures: &'a [PMeasure],
+    pub scope: Option<usize>,
+    pub not_yet: bool,
+    pub superlative: Option<(Span, u32)>,
+    pub compares: bool,
+    pub evidential: bool,
+}
+
+impl Packed<'_> {
+    /// True when the claim carries a hedge.
+    pub fn is_hedged(&self) -> bool {
+        !self.hedges.is_empty()
+    }
+}
+
+/// What candidate generation asks of a claim.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Flags {
+    pub negative: bool,
+    pub figures: bool,
+    pub superlative: bool,
+}
+
+/// One claim's place in the arenas.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    terms: (u32, u32),
+    cues: (u32, u32),
+    figures: (u32, u32),
+    hedges: (u32, u32),
+    restrictors: (u32, u32),
+    superlative: u32,
+    scope: u32,
+    polarity: Polarity,
+    modality: Modality,
+    not_yet: bool,
+    compares: bool,
+    evidential: bool,
+}
+
+/// Every claim of a corpus, packed: a few large arenas instead of many small
+/// allocations, which a million statements would scatter over the heap.
+#[derive(Debug, Default)]
+pub(crate) struct Claims {
+    rows: Vec<Row>,
+    /// Statement i's claims are `rows[at[i]..at[i + 1]]`.
+    at: Vec<u32>,
+    terms: Vec<PTerm>,
+    cues: Vec<Cue>,
+    figures: Vec<Figure>,
+    measures: Vec<PMeasure>,
+    hedges: Vec<Box<str>>,
+    restrictors: Vec<u32>,
+    superlatives: Vec<(Span, u32)>,
+}
+
+/// Appends `items` to `arena`, returning their range.
+fn extend<T>(arena: &mut Vec<T>, items: impl IntoIterator<Item = T>) -> (u32, u32) {
+    let from = arena.len() as u32;
+    arena.extend(items);
+    (from, arena.len() as u32)
+}
+
+fn slice<T>(arena: &[T], (from, to): (u32, u32)) -> &[T] {
+    &arena[from as usize..to as usize]
+}
+
+impl Claims {
+    /// Packs the next statement's claims and the measures of their figures.
+    pub fn push(&mut self, claims: Vec<Claim>, measures: Vec<Vec<Measure>>, cs: &mut Concepts) {
+        if self.at.is_empty() {
+            self.at.push(0);
+        }
+        for (c, ms) in claims.into_iter().zip(measures) {
+            let terms = extend(
+                &mut self.terms,
+                c.terms.iter().map(|t| PTerm {
+                    key: cs.intern(&t.key),
+                    field: t.field,
+                    span: t.span,
+                }),
+            );
+            let superlative = match c.superlative {
+                Some((span, k)) => {
+                    let k = cs.intern(&k);
+                    extend(&mut self.superlatives, [(span, k)]).0
+                }
+                None => NONE,
+            };
+            let measured = extend(
+                &mut self.measures,
+                ms.into_iter().map(|m| PMeasure::new(m, cs)),
+            );
+            let figures = extend(&mut self.figures, c.figures);
+            debug_assert_eq!(measured, figures);
+            let restrictors = extend(
+                &mut self.restrictors,
+                c.restrictors.iter().map(|r| cs.intern(r)),
+            );
+            self.rows.push(Row {
+                terms,
+                cues: extend(&mut self.cues, c.cues),
+                figures,
+                hedges: extend(
+                    &mut self.hedges,
+                    c.hedges.into_iter().map(String::into_boxed_str),
+                ),
+                restrictors,
+                superlative,
+                scope: c.scope.and_then(|s| u32::try_from(s).ok()).unwrap_or(NONE),
+                polarity: c.polarity,
+                modality: c.modality,
+                not_yet: c.not_yet,
+                compares: c.compares,
+                evidential: c.evidential,
+            });
+        }
+        self.at.push(self.rows.len() as u32);
+    }
+
+    /// Number of statements packed.
+    pub fn statements(&self) -> usize {
+        self.at.len().saturating_sub(1)
+    }
+
+    /// Number of claims of statement `i`.
+    pub fn count(&self, i: usize) -> usize {
+        (self.at[i + 1] - self.at[i]) as usize
+    }
+
+    /// Claim `k` of statement `i`.
+    pub fn get(&self, i: usize, k: usize) -> Packed<'_> {
+        let r = &self.rows[self.at[i] as usize + k];
+        Packed {
+            terms: slice(&self.terms, r.terms),
+            polarity: r.polarity,
+            modality: r.modality,
+            hedges: slice(&self.hedges, r.hedges),
+            cues: slice(&self.cues, r.cues),
+            restrictors: slice(&self.restrictors, r.restrictors),
+            figures: slice(&self.figures, r.figures),
+            measures: slice(&self.measures, r.figures),
+            scope: (r.scope != NONE).then_some(r.scope as usize),
+            not_yet: r.not_yet,
+            superlative: (r.superlative != NONE).then(|| self.superlatives[r.superlative as usize]),
+            compares: r.compares,
+            evidential: r.evidential,
+        }
+    }
+
+    /// What decides whether claim `r` is searched from and kept as a
+    /// candidate, read without building the claim's view.
+    pub fn flags(&self, r: ClaimRef) -> Flags {
+        let row = &self.rows[self.at[r.stmt as usize] as usize + r.claim as usize];
+        Flags {
+            negative: !row.polarity.is_positive(),
+            figures: row.figures.0 != row.figures.1,
+            superlative: row.superlative != NONE,
+        }
+    }
+
+    /// The claims of statement `i`.
+    pub fn of(&self, i: usize) -> impl Iterator<Item = Packed<'_>> {
+        (0..self.count(i)).map(move |k| self.get(i, k))
+    }
+
+    /// Frees what growing left unused.
+    pub fn shrink(&mut self) {
+        self.rows.shrink_to_fit();
+        self.at.shrink_to_fit();
+        self.terms.shrink_to_fit();
+        self.cues.shrink_to_fit();
+        self.figures.shrink_to_fit();
+        self.measures.shrink_to_fit();
+        self.hedges.shrink_to_fit();
+        self.restrictors.shrink_to_fit();
+        self.superlatives.shrink_to_fit();
+    }
+}
+
+/// A [`Measure`] with its concepts interned.
+#[derive(Debug, Clone)]
+pub(crate) struct PMeasure {
+    pub head: Box<[u32]>,
+    pub local: Box<[u32]>,
+    pub aggregate: bool,
+    pub reference: bool,
+    pub state: bool,
+    pub scope: Option<Box<str>>,
+    pub names: Box<[Box<str>]>,
+}
+
+impl PMeasure {
+    fn new(m: Measure, cs: &mut Concepts) -> PMeasure {
+        PMeasure {
+            head: m.head.iter().map(|k| cs.intern(k)).collect(),
+            local: m.local.iter().map(|k| cs.intern(k)).collect(),
+            aggregate: m.aggregate,
+            reference: m.reference,
+            state: m.state,
+            scope: m.scope.map(String::into_boxed_str),
+            names: m.names.into_iter().map(String::into_boxed_str).collect(),
+        }
+    }
+}
+
+/// The distinct actors of a corpus, shared by the statements.
+#[derive(Debug, Default)]
+pub(crate) struct Actors {
+    ids: FxHashMap<(String, String), u32>,
+    list: Vec<Actor>,
+}
+
+impl Actors {
+    /// The number of `actor`, added if new.
+    pub fn intern(&mut self, actor: Actor) -> u32 {
+        let key = (actor.id.clone(), actor.name.clone());
+        if let Some(&n) = self.ids.get(&key) {
+            return n;
+        }
+        let n = self.list.len() as u32;
+        self.ids.insert(key, n);
+        self.list.push(actor);
+        n
+    }
+
+    /// Actor number `n`.
+    pub fn get(&self, n: u32) -> &Actor {
+        &self.list[n as usize]
+    }
+}
+
+/// A corpus after analysis: records, actors, packed claims, their index and
+/// the names mentioned together.
+pub(crate) struct Corpus {
+    pub store: Store,
+    pub actors: Actors,
+    /// Statement i's actor is `actors.get(actor_of[i])`.
+    pub actor_of: Vec<u32>,
+    pub claims: Claims,
+    pub index: Index,
+    pub links: NameLinks,
+}
+
+impl Corpus {
+    /// The claim at `r`.
+    pub fn claim(&self, r: ClaimRef) -> Packed<'_> {
+        self.claims.get(r.stmt as usize, r.claim as usize)
+    }
+
+    /// The claim at `r` as the judge sees it.
+    pub fn side(&self, r: ClaimRef) -> Side<'_> {
+        Side {
+            actor: &self.actors.get(self.actor_of[r.stmt as usize]).id,
+            date: self.store.doc(r.stmt as usize).date,
+            claim: self.claim(r),
+        }
+    }
+
+    /// The claim at `r` with its record and actor, to explain a verdict.
+    pub fn party(&self, r: ClaimRef) -> Party<'_> {
+        Party {
+            doc: self.store.doc(r.stmt as usize),
+            actor: self.actors.get(self.actor_of[r.stmt as usize]),
+            claim: self.claim(r),
+        }
+    }
+
+    /// True when a search for partners may start from the claim at `r`: it
+    /// negates, states figures or holds a superlative.
+    pub fn source(&self, r: ClaimRef) -> bool {
+        let f = self.claims.flags(r);
+        f.negative || f.figures || f.superlative
+    }
+
+    /// True when the pair may clash at all, searched from `a`: a negation
+    /// against a positive claim, or figures (or a superlative) on both sides.
+    pub fn keep(&self, a: ClaimRef, b: ClaimRef) -> bool {
+        let (fa, fb) = (self.claims.flags(a), self.claims.flags(b));
+        (fa.negative && !fb.negative)
+            || (fa.figures && fb.figures)
+            || (fa.superlative && fb.figures)
+            || (fa.figures && fb.superlative)
+    }
+}
+
+/// The packed claims of some texts (no context, no corpus names) and their
+/// index: the shared helper of the stage tests.
+#[cfg(test)]
+pub(crate) fn test_index(texts: &[&str]) -> (crate::index::Index, Claims) {
+    let mut cs = Concepts::default();
+    let mut claims = Claims::default();
+    let lexicon = crate::lexicon::Lexicon::builtin();
+    let none = std::collections::HashSet::new();
+    let cx = crate::stance::StanceContext {
+        lexicon: &lexicon,
+        name_tokens: &none,
+        title_words: &none,
+    };
+    for t in texts {
+        let cl = crate::stance::claims(&cx, t, None);
+        let measures = crate::measure::measures(&cx, t, None, &cl);
+        claims.push(cl, measures, &mut cs);
+    }
+    (crate::index::Index::build(cs, &claims), claims)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_store_gives_back_each_field() {
+        let mut store = Store::default();
+        let mut s = Statement::new("a1", Some("Mayor Ann Lee"), "We will build it.")
+            .with_context("Asked about the dam, she said:")
+            .with_source("herald");
+        s.date = Some("2025-01-02".parse().unwrap());
+        store.push(&s).unwrap();
+        store
+            .push(&Statement::new("b2", None, "No dam. Ünïcode — ok"))
+            .unwrap();
+        let d = store.doc(0);
+        assert_eq!(
+            (d.id, d.actor, d.text, d.context, d.source),
+            (
+                "a1",
+                Some("Mayor Ann Lee"),
+                "We will build it.",
+                Some("Asked about the dam, she said:"),
+                Some("herald")
+            )
+        );
+        assert_eq!(d.date, s.date);
+        let d = store.doc(1);
+        assert_eq!(
+            (d.id, d.actor, d.text, d.context),
+            ("b2", None, "No dam. Ünïcode — ok", None)
+        );
+        assert_eq!(store.len(), 2);
+    }
+
+    #[test]
+    fn concepts_are_interned_once() {
+        let mut cs = Concepts::default();
+        let a = cs.intern("dam");
+        assert_eq!(cs.intern("river"), a + 1);
+        assert_eq!(cs.intern("dam"), a);
+        assert_eq!(cs.name(a), "dam");
+        assert_eq!(cs.get("lake"), None);
+    }
+}

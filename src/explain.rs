@@ -1,0 +1,258 @@
+//! Explanation: a verdict on two claims becomes a reported pair, with the
+//! evidence spans of both statements (cue, target, figures) and a sentence
+//! a reader can check.
+
+use crate::actor::Actor;
+use crate::corpus::{Doc, Packed};
+use crate::evidence::{cover, Evidence, Role};
+use crate::index::Index;
+use crate::judge::Verdict;
+use crate::report::Contradiction;
+use crate::stance::{CueKind, Field, Polarity};
+use crate::text::Span;
+
+/// One side of a reported pair: the record, its actor and the claim.
+#[derive(Clone, Copy)]
+pub(crate) struct Party<'a> {
+    pub doc: Doc<'a>,
+    pub actor: &'a Actor,
+    pub claim: Packed<'a>,
+}
+
+/// Turns a verdict into a reported pair with evidence and explanation;
+/// `None` when a side would have no valid span (never reported then).
+pub(crate) fn explain(
+    idx: &Index,
+    v: &Verdict,
+    a: Party<'_>,
+    b: Party<'_>,
+) -> Option<Contradiction> {
+    // Orient the pair by id so the output does not depend on input order.
+    let swap = a.doc.id > b.doc.id;
+    let (a, b, figs, sup) = if !swap {
+        (
+            a,
+            b,
+            v.figures.as_deref().cloned(),
+            v.superlative.as_deref().cloned(),
+        )
+    } else {
+        (
+            b,
+            a,
+            v.figures.as_deref().cloned().map(|(x, y)| (y, x)),
+            v.superlative
+                .as_deref()
+                .cloned()
+                .map(|(first, f, g)| (!first, f, g)),
+        )
+    };
+    let (sa, sb) = (&a.doc, &b.doc);
+    let (aa, ab) = (a.actor, b.actor);
+    let (ca, cb) = (a.claim, b.claim);
+    let mut evidence = Vec::new();
+    if let Some((first, subject, larger)) = &sup {
+        let (ss, sc, fs) = if *first { (sa, ca, sb) } else { (sb, cb, sa) };
+        if let Some((span, head)) = &sc.superlative {
+            evidence.extend(Evidence::new(ss, Field::Text, *span, Role::Cue));
+            if let Some(t) = sc.terms.iter().find(|t| t.key == *head) {
+                evidence.extend(Evidence::new(ss, t.field, t.span, Role::Target));
+            }
+        }
+        evidence.extend(Evidence::new(fs, Field::Text, subject.span, Role::Quantity));
+        evidence.extend(Evidence::new(fs, Field::Text, larger.span, Role::Quantity));
+    }
+    match &figs {
+        _ if sup.is_some() => {}
+        Some((fa, fb)) => {
+            for (s, c, f) in [(sa, ca, fa), (sb, cb, fb)] {
+                evidence.extend(Evidence::new(s, Field::Text, f.span, Role::Quantity));
+                if let Some(counted) = f.counted {
+                    evidence.extend(Evidence::new(s, Field::Text, counted, Role::Target));
+                }
+                if !c.polarity.is_positive() {
+                    evidence.extend(cue_evidence(s, &c));
+                }
+            }
+        }
+        None => {
+            for (s, c) in [(sa, ca), (sb, cb)] {
+                evidence.extend(cue_evidence(s, &c));
+                evidence.extend(target_evidence(s, &c, &v.shared));
+            }
+        }
+    }
+    if !evidence.iter().any(|e| e.statement == sa.id)
+        || !evidence.iter().any(|e| e.statement == sb.id)
+    {
+        return None;
+    }
+    let proposition = proposition_words(idx, sa, &ca, &v.shared);
+    let explanation = match &figs {
+        _ if sup.is_some() => {
+            let (first, subject, larger) = sup.as_ref().expect("checked");
+            let (sup_name, fig_name, fig_stmt) = if *first {
+                (&aa.name, &ab.name, sb)
+            } else {
+                (&ab.name, &aa.name, sa)
+            };
+            format!(
+                "{sup_name} calls it the largest; {fig_name} gives {} against a larger {}",
+                fa_text(fig_stmt, subject.span),
+                fa_text(fig_stmt, larger.span)
+            )
+        }
+        Some((fa, fb)) => format!(
+            "{} gives {} ({}); {} gives {} ({}): {}",
+            aa.name,
+            fa_text(sa, fa.span),
+            interval_text(&fa.interval),
+            ab.name,
+            fa_text(sb, fb.span),
+            interval_text(&fb.interval),
+            if ca.polarity.is_positive() && cb.polarity.is_positive() {
+                "the intervals do not overlap"
+            } else {
+                "one side denies the figure the other states"
+            }
+        ),
+        None => {
+            let mut e = format!(
+                "{} {} and {} {} \"{}\"",
+                aa.name,
+                verb(ca.polarity),
+                ab.name,
+                verb(cb.polarity),
+                proposition
+            );
+            if aa.id == ab.id {
+                e.push_str(&format!(
+                    " (same actor, on {} and on {})",
+                    sa.date.map(|d| d.to_string()).unwrap_or_default(),
+                    sb.date.map(|d| d.to_string()).unwrap_or_default()
+                ));
+            }
+            e
+        }
+    };
+    Some(Contradiction {
+        a: sa.id.to_owned(),
+        b: sb.id.to_owned(),
+        kind: v.kind,
+        score: crate::report::rounded(v.score),
+        proposition,
+        explanation,
+        evidence,
+    })
+}
+
+fn verb(p: Polarity) -> &'static str {
+    match p {
+        Polarity::Supports => "supports",
+        Polarity::Rejects => "rejects",
+        Polarity::Asserts => "asserts",
+        Polarity::Denies => "denies",
+    }
+}
+
+fn fa_text(s: &Doc<'_>, span: Span) -> String {
+    span.slice(s.text).unwrap_or("").to_owned()
+}
+
+fn interval_text(i: &crate::quantity::Interval) -> String {
+    let num = |x: f64| {
+        if x.is_infinite() {
+            "∞".to_owned()
+        } else if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
+    format!(
+        "{}{}, {}{}",
+        if i.lo_open { "(" } else { "[" },
+        num(i.lo),
+        num(i.hi),
+        if i.hi_open || i.hi.is_infinite() {
+            ")"
+        } else {
+            "]"
+        }
+    )
+}
+
+/// The main cue of a claim: a stance cue if any, else the first negation.
+fn cue_evidence(s: &Doc<'_>, c: &Packed<'_>) -> Option<Evidence> {
+    let cue = c
+        .cues
+        .iter()
+        .find(|q| {
+            matches!(
+                q.kind,
+                CueKind::Reject | CueKind::Support | CueKind::Antonym
+            )
+        })
+        .or_else(|| c.cues.first())?;
+    // Extend a negation to the cue right after it ("not" + "ruled out").
+    let mut span = cue.span;
+    for q in c.cues.iter() {
+        if q.field == cue.field && q.span.start >= span.end {
+            let gap = s
+                .field(cue.field)
+                .and_then(|f| f.get(span.end..q.span.start));
+            if gap.is_some_and(|g| g.len() <= 12 && !g.contains(['.', ';'])) {
+                span.end = q.span.end;
+            }
+        }
+        if q.field == cue.field && q.span.end <= span.start {
+            let gap = s
+                .field(cue.field)
+                .and_then(|f| f.get(q.span.end..span.start));
+            if gap.is_some_and(|g| g.len() <= 12 && !g.contains(['.', ';'])) {
+                span.start = q.span.start;
+            }
+        }
+    }
+    Evidence::new(s, cue.field, span, Role::Cue)
+}
+
+/// The target: the words of the shared proposition, as one span when they
+/// stand close together, else the most telling word alone.
+fn target_evidence(s: &Doc<'_>, c: &Packed<'_>, shared: &[u32]) -> Option<Evidence> {
+    let terms: Vec<_> = c.terms.iter().filter(|t| shared.contains(&t.key)).collect();
+    let field = terms.first()?.field;
+    let spans: Vec<Span> = terms
+        .iter()
+        .filter(|t| t.field == field)
+        .map(|t| t.span)
+        .collect();
+    let span = cover(spans.iter().copied())?;
+    let span = if span.len() <= 90 {
+        span
+    } else {
+        // The rarest shared concept comes first in `shared`.
+        c.terms
+            .iter()
+            .find(|t| Some(&t.key) == shared.first() && t.field == field)
+            .map(|t| t.span)
+            .unwrap_or(spans[0])
+    };
+    Evidence::new(s, field, span, Role::Target)
+}
+
+/// The shared proposition in the words of statement `s`.
+fn proposition_words(idx: &Index, s: &Doc<'_>, c: &Packed<'_>, shared: &[u32]) -> String {
+    let mut terms: Vec<_> = c.terms.iter().filter(|t| shared.contains(&t.key)).collect();
+    terms.sort_by_key(|t| (t.field, t.span.start));
+    let words: Vec<&str> = terms
+        .iter()
+        .filter_map(|t| s.field(t.field).and_then(|f| t.span.slice(f)))
+        .collect();
+    if words.is_empty() {
+        let names: Vec<&str> = shared.iter().map(|&k| idx.name(k)).collect();
+        names.join(" ")
+    } else {
+        words.join(" ")
+    }
+}
