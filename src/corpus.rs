@@ -234,8 +234,8 @@ struct Row {
 #[derive(Debug, Default)]
 pub(crate) struct Claims {
     rows: Vec<Row>,
-    /// Statement i's claims are `rows[at[i]..at[i + 1]]`.
-    at: Vec<u32>,
+    /// Statement i's claims are `rows[at[i].0..at[i].1]`.
+    at: Vec<(u32, u32)>,
     terms: Vec<PTerm>,
     cues: Vec<Cue>,
     figures: Vec<Figure>,
@@ -259,9 +259,29 @@ fn slice<T>(arena: &[T], (from, to): (u32, u32)) -> &[T] {
 impl Claims {
     /// Packs the next statement's claims and the measures of their figures.
     pub fn push(&mut self, claims: Vec<Claim>, measures: Vec<Vec<Measure>>, cs: &mut Concepts) {
-        if self.at.is_empty() {
-            self.at.push(0);
-        }
+        let rows = self.pack(claims, measures, cs);
+        self.at.push(rows);
+    }
+
+    /// Packs statement `i`'s claims anew (its words were read again): the
+    /// old rows are left unused.
+    pub fn replace(
+        &mut self,
+        i: usize,
+        claims: Vec<Claim>,
+        measures: Vec<Vec<Measure>>,
+        cs: &mut Concepts,
+    ) {
+        self.at[i] = self.pack(claims, measures, cs);
+    }
+
+    fn pack(
+        &mut self,
+        claims: Vec<Claim>,
+        measures: Vec<Vec<Measure>>,
+        cs: &mut Concepts,
+    ) -> (u32, u32) {
+        let from = self.rows.len() as u32;
         for (c, ms) in claims.into_iter().zip(measures) {
             let terms = extend(
                 &mut self.terms,
@@ -306,22 +326,22 @@ impl Claims {
                 evidential: c.evidential,
             });
         }
-        self.at.push(self.rows.len() as u32);
+        (from, self.rows.len() as u32)
     }
 
     /// Number of statements packed.
     pub fn statements(&self) -> usize {
-        self.at.len().saturating_sub(1)
+        self.at.len()
     }
 
     /// Number of claims of statement `i`.
     pub fn count(&self, i: usize) -> usize {
-        (self.at[i + 1] - self.at[i]) as usize
+        (self.at[i].1 - self.at[i].0) as usize
     }
 
     /// Claim `k` of statement `i`.
     pub fn get(&self, i: usize, k: usize) -> Packed<'_> {
-        let r = &self.rows[self.at[i] as usize + k];
+        let r = &self.rows[self.at[i].0 as usize + k];
         Packed {
             terms: slice(&self.terms, r.terms),
             polarity: r.polarity,
@@ -342,7 +362,7 @@ impl Claims {
     /// What decides whether claim `r` is searched from and kept as a
     /// candidate, read without building the claim's view.
     pub fn flags(&self, r: ClaimRef) -> Flags {
-        let row = &self.rows[self.at[r.stmt as usize] as usize + r.claim as usize];
+        let row = &self.rows[self.at[r.stmt as usize].0 as usize + r.claim as usize];
         Flags {
             negative: !row.polarity.is_positive(),
             figures: row.figures.0 != row.figures.1,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::actor::{self, ActorInput, ActorKind, Gazetteer};
+use crate::actor::{self, ActorInput, Gazetteer};
 use crate::corpus::{Actors, Claims, Concepts, Corpus, Store};
 use crate::error::Error;
 use crate::index::{Bounds, Candidates, ClaimRef, Index};
@@ -17,7 +17,6 @@ use crate::measure;
 use crate::record::Statement;
 use crate::report::{Detection, Found, Problem, Report};
 use crate::stance::{self, Claim, StanceContext};
-use crate::text::words;
 
 /// Finds contradictions in a set of statements.
 ///
@@ -37,9 +36,9 @@ use crate::text::words;
 #[derive(Debug, Clone)]
 pub struct Detector {
     lexicon: Arc<Lexicon>,
-    gazetteer: Option<Arc<Gazetteer>>,
+    pub(crate) gazetteer: Option<Arc<Gazetteer>>,
     title_words: Arc<HashSet<String>>,
-    judge: JudgeConfig,
+    pub(crate) judge: JudgeConfig,
     max_postings: usize,
     budget: usize,
     max_partners: usize,
@@ -267,11 +266,7 @@ impl Detector {
         drop(seen);
         store.shrink();
         let (corpus, actor_bounds) = self.analyse(store);
-        let bound = Bounds {
-            max_postings: self.max_postings,
-            budget: self.budget,
-            max_partners: self.max_partners,
-        };
+        let bound = self.bounds();
         let judge_pair = |ra: ClaimRef, rb: ClaimRef| judge_pair(&corpus, &self.judge, ra, rb);
         let source = |r: ClaimRef| corpus.source(r);
         let keep = |a: ClaimRef, b: ClaimRef| corpus.keep(a, b);
@@ -344,8 +339,17 @@ impl Detector {
         })
     }
 
+    /// The bounds of candidate generation.
+    pub(crate) fn bounds(&self) -> Bounds {
+        Bounds {
+            max_postings: self.max_postings,
+            budget: self.budget,
+            max_partners: self.max_partners,
+        }
+    }
+
     /// The stance context for a corpus whose person names are `names`.
-    fn stance_context<'a>(&'a self, names: &'a HashSet<String>) -> StanceContext<'a> {
+    pub(crate) fn stance_context<'a>(&'a self, names: &'a HashSet<String>) -> StanceContext<'a> {
         StanceContext {
             lexicon: &self.lexicon,
             name_tokens: names,
@@ -371,17 +375,12 @@ impl Detector {
         drop(inputs);
         let mut actors = Actors::default();
         let mut name_tokens: HashSet<String> = HashSet::new();
-        let actor_of: Vec<u32> = resolved
-            .into_iter()
-            .map(|a| {
-                if a.kind == ActorKind::Person {
-                    for w in words(&a.name) {
-                        name_tokens.insert(w.norm);
-                    }
-                }
-                actors.intern(a)
-            })
-            .collect();
+        let actor_of: Vec<u32> = resolved.into_iter().map(|a| actors.intern(a)).collect();
+        for d in &docs {
+            if let Some(raw) = d.actor {
+                name_tokens.extend(actor::person_tokens(raw));
+            }
+        }
         let cx = self.stance_context(&name_tokens);
         // Claims are read in parallel a chunk at a time and packed (their
         // concepts interned) in order: only one chunk's unpacked claims are
@@ -447,7 +446,7 @@ const CHUNK: usize = 8192;
 
 /// True when `f` is a better verdict for its statement pair than `old`:
 /// quantity before stance, then the higher score, then claim order.
-fn better(f: &Found, old: &Found) -> bool {
+pub(crate) fn better(f: &Found, old: &Found) -> bool {
     (f.verdict.kind == Kind::Quantity && old.verdict.kind == Kind::Stance)
         || (f.verdict.kind == old.verdict.kind
             && (f.verdict.score > old.verdict.score

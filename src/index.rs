@@ -45,7 +45,11 @@ pub(crate) struct Index {
     /// Claim g's concepts are `keys[key_at[g]..key_at[g + 1]]`.
     keys: Vec<u32>,
     key_at: Vec<usize>,
+    /// Statement → its claims' global numbers.
+    claims_of: Vec<(u32, u32)>,
     statements: usize,
+    /// Claims indexed (re-indexed ones count once).
+    live_claims: usize,
     mean_idf: f64,
 }
 
@@ -100,9 +104,61 @@ impl Index {
     pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = &'t [PTerm]>) {
         let si = self.statements as u32;
         self.statements += 1;
+        let range = self.add(si, claims);
+        self.claims_of.push(range);
+    }
+
+    /// Indexes statement `si`'s claims anew, after [`Index::remove`]: they
+    /// get new global numbers.
+    pub fn readd<'t>(&mut self, si: u32, claims: impl IntoIterator<Item = &'t [PTerm]>) {
+        self.claims_of[si as usize] = self.add(si, claims);
+    }
+
+    /// Takes statement `si`'s claims out of the postings and the counts.
+    pub fn remove(&mut self, si: u32) {
+        let (from, to) = self.claims_of[si as usize];
+        let mut held: Vec<u32> = Vec::new();
+        for g in from..to {
+            for &k in &self.keys[self.key_at[g as usize]..self.key_at[g as usize + 1]] {
+                self.postings[k as usize].retain(|&x| x != g);
+                held.push(k);
+            }
+        }
+        held.sort_unstable();
+        held.dedup();
+        for k in held {
+            let k = k as usize;
+            if self.last[k] == si {
+                self.last[k] = u32::MAX;
+            }
+            let old = self.df[k];
+            self.uncount(old);
+            self.df[k] = old - 1;
+            if old > 1 {
+                *self.hist.entry(old - 1).or_insert(0) += 1;
+            }
+        }
+        self.live_claims -= (to - from) as usize;
+        self.claims_of[si as usize] = (to, to);
+    }
+
+    /// One concept fewer with document frequency `d`.
+    fn uncount(&mut self, d: u32) {
+        if d > 0 {
+            let n = self.hist.get_mut(&d).expect("counted");
+            *n -= 1;
+            if *n == 0 {
+                self.hist.remove(&d);
+            }
+        }
+    }
+
+    /// Adds statement `si`'s claims; returns their global numbers.
+    fn add<'t>(&mut self, si: u32, claims: impl IntoIterator<Item = &'t [PTerm]>) -> (u32, u32) {
         if self.key_at.is_empty() {
             self.key_at.push(0);
         }
+        let first = self.refs.len() as u32;
         for (ci, terms) in claims.into_iter().enumerate() {
             let g = self.refs.len() as u32;
             self.refs.push(ClaimRef {
@@ -126,19 +182,15 @@ impl Index {
                 if self.last[k] != si {
                     self.last[k] = si;
                     let old = self.df[k];
-                    if old > 0 {
-                        let n = self.hist.get_mut(&old).expect("counted");
-                        *n -= 1;
-                        if *n == 0 {
-                            self.hist.remove(&old);
-                        }
-                    }
+                    self.uncount(old);
                     self.df[k] = old + 1;
                     *self.hist.entry(old + 1).or_insert(0) += 1;
                 }
             }
             self.key_at.push(self.keys.len());
         }
+        self.live_claims += self.refs.len() - first as usize;
+        (first, self.refs.len() as u32)
     }
 
     /// Recomputes the mean idf after pushes. It sums over document
@@ -160,7 +212,7 @@ impl Index {
     pub fn idf(&self, key: u32) -> f64 {
         match self.df.get(key as usize) {
             Some(&d) if d > 0 => (1.0 + (self.statements as f64 + 1.0) / (f64::from(d) + 1.0)).ln(),
-            _ => (1.0 + self.refs.len() as f64 + 1.0).ln(),
+            _ => (1.0 + self.live_claims as f64 + 1.0).ln(),
         }
     }
 
@@ -173,6 +225,21 @@ impl Index {
     #[cfg(test)]
     pub fn concepts(&self) -> &Concepts {
         &self.concepts
+    }
+
+    /// The concept names, to add new ones.
+    pub fn concepts_mut(&mut self) -> &mut Concepts {
+        &mut self.concepts
+    }
+
+    /// Global numbers of statement `si`'s claims.
+    pub fn claims_of(&self, si: u32) -> (u32, u32) {
+        self.claims_of[si as usize]
+    }
+
+    /// The address of claim `g`.
+    pub fn claim_ref(&self, g: u32) -> ClaimRef {
+        self.refs[g as usize]
     }
 
     /// The name of concept `k`.

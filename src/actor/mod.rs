@@ -96,6 +96,18 @@ impl<'a> From<&'a Statement> for ActorInput<'a> {
     }
 }
 
+/// The folded words of the person name in a raw actor string ("Secretary
+/// of State Ana Ruiz" → `["ana", "ruiz"]`, a lone surname → itself); empty
+/// for organizations, groups, pronouns and descriptors. A function of the
+/// string alone, so the set over a corpus only grows as records arrive.
+pub(crate) fn person_tokens(raw: &str) -> Vec<String> {
+    match parse::parse(raw).mention {
+        parse::Mention::Person { name, .. } => name,
+        parse::Mention::Name { word, .. } => vec![word],
+        _ => Vec::new(),
+    }
+}
+
 /// Folded title words ("president", "minister"), for the stance stage.
 pub(crate) fn title_words() -> std::collections::HashSet<String> {
     lex::ActorLexicon::get().title_words()

@@ -1,0 +1,312 @@
+//! The live index: statements arrive one at a time, and each insert returns
+//! the contradictions the new statement forms with everything seen so far.
+//!
+//! Every insert gives what the batch run over the statements inserted so far
+//! ([`Detector::detect`] on that prefix) reports for the new statement: the
+//! corpus-level knowledge the batch run draws on is kept up to date as
+//! statements arrive, not frozen.
+//!
+//! - **Concept weights**: document frequencies are counted as statements
+//!   arrive, and the mean idf is recomputed from a histogram of them.
+//! - **Actors**: the new statement's partners get their actors as the
+//!   resolver sees the corpus now (a surname met before its full name is the
+//!   same person once the full name arrives).
+//! - **Person names** are not proposition words. When a new person name
+//!   arrives, the earlier statements that hold its words are read again and
+//!   re-indexed (found through an index of the words of every record).
+//! - **Names mentioned together** (for figures) only grow.
+//!
+//! Like the batch run against the all-pairs baseline, the equality holds
+//! while no bound of candidate generation is reached (a concept held by too
+//! many claims, a claim's posting budget or partner cap): past them, each
+//! run keeps the candidates its bounds allow.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::actor::{self, ActorInput, Gazetteer};
+use crate::corpus::{Actors, Claims, Concepts, Corpus, Store};
+use crate::detector::{better, id_hash, judge_pair, Detector};
+use crate::error::Error;
+use crate::explain::explain;
+use crate::index::{ClaimRef, Index};
+use crate::judge::NameLinks;
+use crate::measure;
+use crate::record::{Date, Statement};
+use crate::report::{order, Contradiction, Found};
+use crate::text::{words, FxHashMap};
+
+/// An index that takes statements one at a time: see the [module
+/// docs](crate::LiveIndex) for what "the same as the batch run" means.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Statement};
+/// let mut live = Detector::new().live();
+/// let first = live.insert(&Statement::new("a", Some("Mayor Ann Lee"),
+///     "We will build the new dam on the river.")).unwrap();
+/// assert!(first.is_empty());
+/// let pairs = live.insert(&Statement::new("b", Some("Governor Bo Park"),
+///     "We will not build the new dam on the river.")).unwrap();
+/// assert_eq!((pairs[0].a.as_str(), pairs[0].b.as_str()), ("a", "b"));
+/// assert!(live.insert(&Statement::new("a", None, "Again.")).is_err());
+/// assert_eq!(live.len(), 2);
+/// ```
+pub struct LiveIndex {
+    detector: Detector,
+    corpus: Corpus,
+    table: ActorTable,
+    ids: HashSet<String>,
+    /// Person-name words so far (not proposition words).
+    names: HashSet<String>,
+    /// Word (folded) → the records whose text or context holds it.
+    words: FxHashMap<Box<str>, Vec<u32>>,
+}
+
+impl std::fmt::Debug for LiveIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LiveIndex")
+            .field("statements", &self.len())
+            .finish()
+    }
+}
+
+impl Detector {
+    /// An empty live index with this detector's configuration.
+    pub fn live(&self) -> LiveIndex {
+        LiveIndex {
+            detector: self.clone(),
+            corpus: Corpus {
+                store: Store::default(),
+                actors: Actors::default(),
+                actor_of: Vec::new(),
+                claims: Claims::default(),
+                index: Index::build(Concepts::default(), &Claims::default()),
+                links: NameLinks::default(),
+            },
+            table: ActorTable::new(self.gazetteer.clone()),
+            ids: HashSet::new(),
+            names: HashSet::new(),
+            words: FxHashMap::default(),
+        }
+    }
+}
+
+impl LiveIndex {
+    /// Number of statements inserted.
+    pub fn len(&self) -> usize {
+        self.corpus.store.len()
+    }
+
+    /// True before the first insert.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds a statement and returns the contradictions it forms with the
+    /// statements inserted before, best first. An invalid record or a
+    /// duplicate id is an error and changes nothing.
+    pub fn insert(&mut self, s: &Statement) -> Result<Vec<Contradiction>, Error> {
+        s.validate(None)?;
+        if self.ids.contains(&s.id) {
+            return Err(Error::record(None, Some(&s.id), Some("id"), "duplicate id"));
+        }
+        let i =
+            self.corpus.store.push(s).map_err(|field| {
+                Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
+            })?;
+        self.ids.insert(s.id.clone());
+        self.table.push(&ActorInput::from(s));
+        self.corpus.actor_of.push(0);
+        // New person names: the earlier records holding their words read
+        // differently now.
+        let fresh: Vec<String> = s
+            .actor
+            .as_deref()
+            .map(actor::person_tokens)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| !self.names.contains(t))
+            .collect();
+        if !fresh.is_empty() {
+            let mut again: Vec<u32> = fresh
+                .iter()
+                .flat_map(|t| self.words.get(t.as_str()).into_iter().flatten().copied())
+                .collect();
+            again.sort_unstable();
+            again.dedup();
+            self.names.extend(fresh);
+            for j in again {
+                self.reanalyse(j as usize);
+            }
+        }
+        // The new record: its words, claims, postings and names.
+        let doc = self.corpus.store.doc(i);
+        let mut seen: HashSet<String> = HashSet::new();
+        for field in [Some(doc.text), doc.context].into_iter().flatten() {
+            for w in words(field) {
+                if seen.insert(w.norm.clone()) {
+                    self.words
+                        .entry(w.norm.into_boxed_str())
+                        .or_default()
+                        .push(i as u32);
+                }
+            }
+        }
+        let (claims, measures) = self.read(i);
+        self.corpus
+            .claims
+            .push(claims, measures, self.corpus.index.concepts_mut());
+        let terms: Vec<_> = self.corpus.claims.of(i).map(|c| c.terms).collect();
+        self.corpus.index.push(terms);
+        self.corpus.index.refresh();
+        let doc = self.corpus.store.doc(i);
+        let mut names = measure::names_of(doc.text);
+        if let Some(c) = doc.context {
+            for x in measure::names_of(c) {
+                if !names.contains(&x) {
+                    names.push(x);
+                }
+            }
+        }
+        self.corpus.links.add(&names);
+        Ok(self.pairs_of(i))
+    }
+
+    /// The claims and figure measures of record `i`, read with the person
+    /// names known now.
+    fn read(&self, i: usize) -> (Vec<crate::stance::Claim>, Vec<Vec<crate::judge::Measure>>) {
+        let doc = self.corpus.store.doc(i);
+        let cx = self.detector.stance_context(&self.names);
+        let claims = crate::stance::claims(&cx, doc.text, doc.context);
+        let measures = measure::measures(&cx, doc.text, doc.context, &claims);
+        (claims, measures)
+    }
+
+    /// Reads record `j` again and re-indexes it.
+    fn reanalyse(&mut self, j: usize) {
+        let (claims, measures) = self.read(j);
+        self.corpus.index.remove(j as u32);
+        self.corpus
+            .claims
+            .replace(j, claims, measures, self.corpus.index.concepts_mut());
+        let terms: Vec<_> = self.corpus.claims.of(j).map(|c| c.terms).collect();
+        self.corpus.index.readd(j as u32, terms);
+    }
+
+    /// The pairs record `i` forms with the records before it.
+    fn pairs_of(&mut self, i: usize) -> Vec<Contradiction> {
+        let d = &self.detector;
+        let bounds = d.bounds();
+        // Partners first, so their actors can be brought up to date.
+        let mut candidates: Vec<(ClaimRef, ClaimRef)> = Vec::new();
+        {
+            let corpus = &self.corpus;
+            let from = corpus.index.claims_of(i as u32);
+            for g in from.0..from.1 {
+                let a = corpus.index.claim_ref(g);
+                let found = corpus.index.search(
+                    g,
+                    bounds,
+                    |b| {
+                        b.stmt != a.stmt
+                            && ((corpus.source(a) && corpus.keep(a, b))
+                                || (corpus.source(b) && corpus.keep(b, a)))
+                    },
+                    |r| id_hash(corpus.store.doc(r.stmt as usize).id),
+                );
+                for h in found.partners {
+                    let b = corpus.index.claim_ref(h);
+                    candidates.push(if a < b { (a, b) } else { (b, a) });
+                }
+            }
+        }
+        let mut stmts: Vec<u32> = candidates
+            .iter()
+            .flat_map(|(a, b)| [a.stmt, b.stmt])
+            .collect();
+        stmts.sort_unstable();
+        stmts.dedup();
+        for j in stmts {
+            let actor = self.table.actor(j as usize);
+            self.corpus.actor_of[j as usize] = self.corpus.actors.intern(actor);
+        }
+        let corpus = &self.corpus;
+        let mut best: HashMap<(u32, u32), Found> = HashMap::new();
+        for (a, b) in candidates {
+            let Some(f) = judge_pair(corpus, &d.judge, a, b) else {
+                continue;
+            };
+            match best.get_mut(&(a.stmt, b.stmt)) {
+                Some(old) if !better(&f, old) => {}
+                Some(old) => *old = f,
+                None => {
+                    best.insert((a.stmt, b.stmt), f);
+                }
+            }
+        }
+        let mut found: Vec<Found> = best.into_values().collect();
+        order(corpus, &mut found);
+        found
+            .iter()
+            .filter_map(|f| {
+                explain(
+                    &corpus.index,
+                    &f.verdict,
+                    corpus.party(f.a),
+                    corpus.party(f.b),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The actors of the records so far, as the batch resolver gives them.
+struct ActorTable {
+    gazetteer: Option<std::sync::Arc<Gazetteer>>,
+    inputs: Vec<OwnedInput>,
+    resolved: Vec<crate::actor::Actor>,
+}
+
+struct OwnedInput {
+    actor: Option<String>,
+    source: Option<String>,
+    context: Option<String>,
+    text: String,
+    date: Option<Date>,
+}
+
+impl ActorTable {
+    fn new(gazetteer: Option<std::sync::Arc<Gazetteer>>) -> ActorTable {
+        ActorTable {
+            gazetteer,
+            inputs: Vec::new(),
+            resolved: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, input: &ActorInput<'_>) {
+        self.inputs.push(OwnedInput {
+            actor: input.actor.map(str::to_owned),
+            source: input.source.map(str::to_owned),
+            context: input.context.map(str::to_owned),
+            text: input.text.to_owned(),
+            date: input.date,
+        });
+        let inputs: Vec<ActorInput<'_>> = self
+            .inputs
+            .iter()
+            .map(|o| ActorInput {
+                actor: o.actor.as_deref(),
+                source: o.source.as_deref(),
+                context: o.context.as_deref(),
+                text: &o.text,
+                date: o.date,
+            })
+            .collect();
+        self.resolved = actor::resolve(&inputs, self.gazetteer.as_deref()).0;
+    }
+
+    fn actor(&self, i: usize) -> crate::actor::Actor {
+        self.resolved[i].clone()
+    }
+}
