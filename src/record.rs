@@ -451,18 +451,24 @@ impl<R: BufRead> Iterator for StatementReader<R> {
             }
             // Without its line break, so that serde's position is this line's.
             let text = text.trim_end_matches(['\n', '\r']);
-            let value: Value = match serde_json::from_str(text) {
-                Ok(v) => v,
-                Err(e) => {
-                    return Some(Err(Error::record(
-                        line,
-                        None,
-                        None,
-                        format!("malformed JSON: {}", json_message(&e)),
-                    )))
+            let stmt = match Plain::read(text, line) {
+                Some(s) => s,
+                None => {
+                    let value: Value = match serde_json::from_str(text) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            return Some(Err(Error::record(
+                                line,
+                                None,
+                                None,
+                                format!("malformed JSON: {}", json_message(&e)),
+                            )))
+                        }
+                    };
+                    Statement::from_value(value, line)
                 }
             };
-            let stmt = match Statement::from_value(value, line) {
+            let stmt = match stmt {
                 Ok(s) => s,
                 Err(e) => return Some(Err(e)),
             };
@@ -476,6 +482,53 @@ impl<R: BufRead> Iterator for StatementReader<R> {
             }
             return Some(Ok(stmt));
         }
+    }
+}
+
+/// A record with only the known fields, each of its usual type: most lines
+/// are one, and reading them straight into their fields skips building a
+/// JSON tree. Anything else (unknown fields, wrong types, duplicate keys)
+/// goes the careful way, which names the field at fault.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Plain {
+    id: String,
+    #[serde(default)]
+    actor: Option<String>,
+    text: String,
+    #[serde(default)]
+    context: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    span: Option<[u64; 2]>,
+}
+
+impl Plain {
+    /// The record on `line`, or `None` when it needs the careful reading.
+    fn read(text: &str, line: Option<usize>) -> Option<Result<Statement, Error>> {
+        let p: Plain = serde_json::from_str(text).ok()?;
+        let date = match p.date {
+            None => None,
+            Some(d) => Some(d.parse::<Date>().ok()?),
+        };
+        let span = match p.span {
+            None => None,
+            Some([a, b]) => Some([usize::try_from(a).ok()?, usize::try_from(b).ok()?]),
+        };
+        let s = Statement {
+            id: p.id,
+            actor: p.actor,
+            text: p.text,
+            context: p.context,
+            date,
+            source: p.source,
+            span,
+            extra: Map::new(),
+        };
+        Some(s.validate(line).map(|()| s))
     }
 }
 
