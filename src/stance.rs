@@ -361,6 +361,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         {
             out.evidential = true;
         }
+        // An idiom with a negation word that does not negate ("make no
+        // mistake", "no doubt"): neither cue nor content.
+        if let Some(n) = lx.not_negation.match_at(cstems, &cnorms, i - from, stop) {
+            i += n;
+            continue;
+        }
         if let Some(n) = lx.synonym_phrases.match_at(cstems, &cnorms, i - from, stop) {
             let key = lx
                 .synonym_phrase_concept
@@ -826,6 +832,10 @@ mod tests {
             "An invasion would not be tolerated by the council." => Rejects,
             "The mayor did not allow the parade." => Rejects,
             "The mayor dismissed the idea of new taxes." => Rejects,
+            "Make no mistake, we will send soldiers to the border." => Asserts,
+            "There is no doubt that we will send soldiers." => Asserts,
+            "We will not only send soldiers but also ships." => Asserts,
+            "No doubt we will not send soldiers." => Denies,
         }
     }
 
@@ -864,6 +874,15 @@ mod tests {
         let cs = run("The lake is not deep, yet it is a reservoir.", None);
         assert_eq!(cs.len(), 2);
         assert!(!cs[0].not_yet);
+    }
+
+    #[test]
+    fn an_idiom_of_emphasis_borrows_nothing() {
+        let ctx = "Announcing that the port would not open, the mayor said:";
+        let cs = run("Make no mistake. The port is closed to barges.", Some(ctx));
+        assert!(cs
+            .iter()
+            .all(|c| !c.borrowed && c.polarity == Polarity::Asserts));
     }
 
     #[test]

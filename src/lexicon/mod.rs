@@ -32,6 +32,9 @@ pub enum LexiconKind {
     Stop,
     /// Negation cues ("not", "never", "no longer").
     Negation,
+    /// Phrases that hold a negation word but do not negate ("make no
+    /// mistake", "no doubt", "not only").
+    NotNegation,
     /// Verbs and phrases that reject what follows ("rule out", "deny").
     Reject,
     /// Phrases that support what they refer to ("ok with", "open to").
@@ -154,6 +157,8 @@ impl PhraseSet {
 pub(crate) struct Lexicon {
     pub stop: HashSet<String>,
     pub negation: PhraseSet,
+    /// Idioms with a negation word that do not negate ("no doubt").
+    pub not_negation: PhraseSet,
     pub reject: PhraseSet,
     pub support: PhraseSet,
     pub hedge: PhraseSet,
@@ -184,6 +189,7 @@ pub(crate) struct Lexicon {
 
 const STOP: &str = include_str!("stopwords.txt");
 const NEGATION: &str = include_str!("negation.txt");
+const NOT_NEGATION: &str = include_str!("not_negations.txt");
 const REJECT: &str = include_str!("reject.txt");
 const SUPPORT: &str = include_str!("support.txt");
 const HEDGE: &str = include_str!("hedges.txt");
@@ -204,6 +210,7 @@ impl Lexicon {
         Lexicon {
             stop: HashSet::default(),
             negation: PhraseSet::default(),
+            not_negation: PhraseSet::default(),
             reject: PhraseSet::default(),
             support: PhraseSet::default(),
             hedge: PhraseSet::default(),
@@ -233,6 +240,7 @@ impl Lexicon {
                 for (kind, text) in [
                     (LexiconKind::Stop, STOP),
                     (LexiconKind::Negation, NEGATION),
+                    (LexiconKind::NotNegation, NOT_NEGATION),
                     (LexiconKind::Reject, REJECT),
                     (LexiconKind::Support, SUPPORT),
                     (LexiconKind::Hedge, HEDGE),
@@ -269,6 +277,7 @@ impl Lexicon {
                 }
             }
             LexiconKind::Negation => self.negation.extend(text),
+            LexiconKind::NotNegation => self.not_negation.extend(text),
             LexiconKind::Reject => self.reject.extend(text),
             LexiconKind::Support => self.support.extend(text),
             LexiconKind::Hedge => self.hedge.extend(text),
