@@ -910,13 +910,16 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                 v.push(k);
             }
         };
+        // What is counted, as one measured concept ("trips" and "used" both
+        // count rides).
+        let measured = |k: String| lx.measure_group.get(&k).cloned().unwrap_or(k);
         let mut head: Vec<String> = Vec::new();
         let end = f.counted.map_or(f.span.end, |c| c.end);
         if let Some(c) = f.counted {
             let from = toks.partition_point(|t| t.start < c.start);
             for t in toks[from..].iter().take_while(|t| t.end <= c.end) {
                 if content(lx, t) {
-                    push(&mut head, concept(&t.norm));
+                    push(&mut head, measured(concept(&t.norm)));
                 }
             }
         }
@@ -952,7 +955,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         for t in after.iter().take(HEAD_WINDOW) {
             let k = concept(&t.norm);
             if lx.measure_verbs.contains(&k) {
-                push(&mut head, k);
+                push(&mut head, measured(k));
             }
         }
         // Before the figure, a measure verb takes what lies between it and
@@ -963,7 +966,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .position(|t| lx.measure_verbs.contains(&concept(&t.norm)))
         {
             for t in &near[..=p] {
-                push(&mut head, concept(&t.norm));
+                push(&mut head, measured(concept(&t.norm)));
             }
         }
         let mut local: Vec<String> = Vec::new();

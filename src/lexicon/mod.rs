@@ -53,7 +53,8 @@ pub enum LexiconKind {
     Restrictor,
     /// Evidence nouns ("evidence", "sign"): "no evidence of X" is not "not X".
     Evidential,
-    /// Verbs that say what a count measures ("died", "used").
+    /// Verbs that say what a count measures ("died", "used"). A line of
+    /// comma-separated words is one measured concept ("ride, use, trip").
     MeasureVerb,
     /// Words that mark a figure as a sum ("together", "in total").
     Aggregate,
@@ -176,6 +177,10 @@ pub(crate) struct Lexicon {
     pub evidential: HashSet<String>,
     /// Concepts that say what a count measures ("died", "used").
     pub measure_verbs: HashSet<String>,
+    /// Measure concept → the measured concept of its group: a count of
+    /// people who used a service and a count of trips on it measure one
+    /// thing ("use" → "ride", "trip" → "ride").
+    pub measure_group: HashMap<String, String>,
     /// Phrases that mark a figure as a sum ("together", "in total").
     pub aggregate: PhraseSet,
     /// Superlatives of size ("largest"), folded.
@@ -223,6 +228,7 @@ impl Lexicon {
             restrictors: HashSet::default(),
             evidential: HashSet::default(),
             measure_verbs: HashSet::default(),
+            measure_group: HashMap::default(),
             aggregate: PhraseSet::default(),
             superlatives: HashSet::default(),
             comparison: PhraseSet::default(),
@@ -286,10 +292,22 @@ impl Lexicon {
             LexiconKind::Restrictor => stem_set(&mut self.restrictors, text),
             LexiconKind::Evidential => stem_set(&mut self.evidential, text),
             LexiconKind::MeasureVerb => {
-                for e in entries(text) {
-                    let st = stem(&crate::text::fold(e));
-                    let concept = self.synonyms.get(&st).cloned().unwrap_or(st);
-                    self.measure_verbs.insert(concept);
+                for line in entries(text) {
+                    let concepts: Vec<String> = line
+                        .split(',')
+                        .map(|m| stem(&crate::text::fold(m.trim())))
+                        .filter(|st| !st.is_empty())
+                        .map(|st| self.synonyms.get(&st).cloned().unwrap_or(st))
+                        .collect();
+                    let Some(name) = concepts.first().cloned() else {
+                        continue;
+                    };
+                    for c in concepts {
+                        if c != name {
+                            self.measure_group.insert(c.clone(), name.clone());
+                        }
+                        self.measure_verbs.insert(c);
+                    }
                 }
             }
             LexiconKind::Aggregate => self.aggregate.extend(text),
