@@ -55,6 +55,18 @@ fn riders_and_trips_measure_one_thing() {
 }
 
 #[test]
+fn a_year_scopes_the_figure_before_it() {
+    clash! {
+        "Riders took 150,000 trips on the ferry line at the festival in 2023, compared with 90,000 trips in 2019.",
+        "Riders took 40,000 trips on the ferry line at the festival in 2019." => Some(Kind::Quantity);
+        "Riders took 150,000 trips on the ferry line at the festival in 2023, compared with 90,000 trips in 2019.",
+        "Riders took about 90,000 trips on the ferry line at the festival in 2019." => None;
+        "In 2019, riders took 150,000 trips on the ferry line at the festival and 9,000 trips on the tram.",
+        "In 2023, riders took 40,000 trips on the ferry line at the festival." => None;
+    }
+}
+
+#[test]
 fn a_denied_figure_clashes_with_the_same_figure_stated() {
     clash! {
         "3000 residents did not die in the storm on the island.",
