@@ -144,8 +144,13 @@ struct ClauseView<'t, 'a> {
     /// Starts and ends of the figures that bound a window, sorted.
     bound_starts: Vec<usize>,
     bound_ends: Vec<usize>,
+    /// (end, end of what it counts) of the bounding figures, sorted.
+    counted_ends: Vec<(usize, usize)>,
     aggregate: bool,
+    /// The time the clause's counts cover, from a scope phrase.
     scope: Option<String>,
+    /// Four-digit years of the clause: (byte start, year).
+    years: Vec<(usize, String)>,
 }
 
 impl<'t, 'a> ClauseView<'t, 'a> {
@@ -183,34 +188,41 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .collect();
         let mut bound_starts: Vec<usize> = bounding.iter().map(|g| g.span.start).collect();
         let mut bound_ends: Vec<usize> = bounding.iter().map(|g| g.span.end).collect();
+        let mut counted_ends: Vec<(usize, usize)> = bounding
+            .iter()
+            .map(|g| (g.span.end, g.counted.map_or(g.span.end, |c| c.end)))
+            .collect();
         bound_starts.sort_unstable();
         bound_ends.sort_unstable();
+        counted_ends.sort_unstable();
         let stems: Vec<String> = toks.iter().map(|t| stem(&t.norm)).collect();
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
         let aggregate =
             (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
-        // The time the count covers: a scope phrase of the clause, else a year.
-        let scope = (0..stems.len())
-            .find_map(|i| {
-                let n = lx.time_scopes.match_at(&stems, &norms, i, &lx.stop)?;
-                lx.time_scope_of.get(&stems[i..i + n]).cloned()
+        // The time the count covers: a scope phrase of the clause, else a
+        // year (placed per figure in `measure`).
+        let scope = (0..stems.len()).find_map(|i| {
+            let n = lx.time_scopes.match_at(&stems, &norms, i, &lx.stop)?;
+            lx.time_scope_of.get(&stems[i..i + n]).cloned()
+        });
+        let years = toks
+            .iter()
+            .filter(|t| {
+                t.raw.len() == 4
+                    && t.raw.bytes().all(|b| b.is_ascii_digit())
+                    && (1900..=2100).contains(&t.raw.parse::<u32>().unwrap_or(0))
             })
-            .or_else(|| {
-                toks.iter()
-                    .find(|t| {
-                        t.raw.len() == 4
-                            && t.raw.bytes().all(|b| b.is_ascii_digit())
-                            && (1900..=2100).contains(&t.raw.parse::<u32>().unwrap_or(0))
-                    })
-                    .map(|t| t.raw.to_owned())
-            });
+            .map(|t| (t.start, t.raw.to_owned()))
+            .collect();
         ClauseView {
             toks,
             eligible,
             bound_starts,
             bound_ends,
+            counted_ends,
             aggregate,
             scope,
+            years,
         }
     }
 
@@ -231,13 +243,16 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                 v.push(k);
             }
         };
+        // What is counted, as one measured concept ("trips" and "used" both
+        // count rides).
+        let measured = |k: String| lx.measure_group.get(&k).cloned().unwrap_or(k);
         let mut head: Vec<String> = Vec::new();
         let end = f.counted.map_or(f.span.end, |c| c.end);
         if let Some(c) = f.counted {
             let from = toks.partition_point(|t| t.start < c.start);
             for t in toks[from..].iter().take_while(|t| t.end <= c.end) {
                 if content(lx, t) {
-                    push(&mut head, concept(&t.norm));
+                    push(&mut head, measured(concept(&t.norm)));
                 }
             }
         }
@@ -273,18 +288,29 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         for t in after.iter().take(HEAD_WINDOW) {
             let k = concept(&t.norm);
             if lx.measure_verbs.contains(&k) {
-                push(&mut head, k);
+                push(&mut head, measured(k));
             }
         }
         // Before the figure, a measure verb takes what lies between it and
-        // the figure as what is measured ("raise the key interest rates by 25").
-        let near: Vec<_> = before.iter().take(HEAD_WINDOW).collect();
+        // the figure as what is measured ("raise the key interest rates by 25"),
+        // but not the noun the figure before counts ("150 trips, compared
+        // with 90 in 2019": "trips" is not 90's verb).
+        let prev_counted = self
+            .counted_ends
+            .partition_point(|&(e, _)| e <= f.span.start)
+            .checked_sub(1)
+            .map_or(0, |i| self.counted_ends[i].1);
+        let near: Vec<_> = before
+            .iter()
+            .take(HEAD_WINDOW)
+            .take_while(|t| t.start >= prev_counted)
+            .collect();
         if let Some(p) = near
             .iter()
             .position(|t| lx.measure_verbs.contains(&concept(&t.norm)))
         {
             for t in &near[..=p] {
-                push(&mut head, concept(&t.norm));
+                push(&mut head, measured(concept(&t.norm)));
             }
         }
         let mut local: Vec<String> = Vec::new();
@@ -319,6 +345,18 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                 push(&mut names, t.norm.clone());
             }
         }
+        // A year after a figure, before the next one, is that figure's ("1.1
+        // million in 2009 and 782,000 in 2013"); a year before the first
+        // figure ("In 2020, …") is the whole clause's.
+        let year = self
+            .years
+            .iter()
+            .find(|&&(s, _)| s >= end && s < next_fig)
+            .or_else(|| {
+                let first = self.bound_starts.first().copied().unwrap_or(usize::MAX);
+                self.years.iter().find(|&&(s, _)| s < first)
+            })
+            .map(|(_, y)| y.clone());
         let reference = f.value <= REFERENCE_MAX && at > 0 && toks[at - 1].norm == "the";
         Measure {
             head,
@@ -326,7 +364,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             aggregate: self.aggregate,
             reference,
             state,
-            scope: self.scope.clone(),
+            scope: self.scope.clone().or(year),
             names,
         }
     }

@@ -224,9 +224,16 @@ impl<'a> Scanned<'a> {
                 let gap = &self.text[self.toks[k - 1].end..self.toks[k].start];
                 let word = self.toks[k].norm.as_str();
                 let next = self.toks.get(k + 1).map_or("", |t| t.norm.as_str());
+                // "Yet" after a negation or at a sentence's end is the
+                // adverb ("has not yet", "no word yet"), not "but".
+                let prev = self.toks[k - 1].norm.as_str();
+                let adverb = word == "yet"
+                    && (k + 1 == ti
+                        || ["not", "never", "cannot"].contains(&prev)
+                        || prev.ends_with("n't"));
                 let breaks = gap.contains(';')
                     || (gap.contains(':') && !gap.contains('"'))
-                    || (CLAUSE_BREAKS.contains(&word) && next != "also")
+                    || (CLAUSE_BREAKS.contains(&word) && next != "also" && !adverb)
                     || (gap.contains(',') && SUBJECTS.contains(&word) && k - start > 2);
                 if breaks {
                     out.push((start, k, question));
@@ -353,6 +360,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW)
         {
             out.evidential = true;
+        }
+        // An idiom with a negation word that does not negate ("make no
+        // mistake", "no doubt"): neither cue nor content.
+        if let Some(n) = lx.not_negation.match_at(cstems, &cnorms, i - from, stop) {
+            i += n;
+            continue;
         }
         if let Some(n) = lx.synonym_phrases.match_at(cstems, &cnorms, i - from, stop) {
             let key = lx
@@ -819,6 +832,10 @@ mod tests {
             "An invasion would not be tolerated by the council." => Rejects,
             "The mayor did not allow the parade." => Rejects,
             "The mayor dismissed the idea of new taxes." => Rejects,
+            "Make no mistake, we will send soldiers to the border." => Asserts,
+            "There is no doubt that we will send soldiers." => Asserts,
+            "We will not only send soldiers but also ships." => Asserts,
+            "No doubt we will not send soldiers." => Denies,
         }
     }
 
@@ -838,6 +855,34 @@ mod tests {
         assert_eq!(cs.len(), 2);
         assert_eq!(cs[0].polarity, Polarity::Denies);
         assert_eq!(cs[1].polarity, Polarity::Asserts);
+    }
+
+    #[test]
+    fn yet_after_a_negation_is_not_a_clause_break() {
+        for text in [
+            "But the lake has not yet become a reservoir.",
+            "The lake hasn't yet become a reservoir.",
+            "There is no reservoir yet.",
+        ] {
+            let cs = run(text, None);
+            assert_eq!(cs.len(), 1, "{text}");
+            assert_eq!(cs[0].polarity, Polarity::Denies, "{text}");
+            assert!(cs[0].not_yet, "{text}");
+            assert!(keys(&cs[0]).contains(&"reservoir"), "{text}");
+        }
+        // The conjunction still splits.
+        let cs = run("The lake is not deep, yet it is a reservoir.", None);
+        assert_eq!(cs.len(), 2);
+        assert!(!cs[0].not_yet);
+    }
+
+    #[test]
+    fn an_idiom_of_emphasis_borrows_nothing() {
+        let ctx = "Announcing that the port would not open, the mayor said:";
+        let cs = run("Make no mistake. The port is closed to barges.", Some(ctx));
+        assert!(cs
+            .iter()
+            .all(|c| !c.borrowed && c.polarity == Polarity::Asserts));
     }
 
     #[test]

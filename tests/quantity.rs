@@ -40,6 +40,33 @@ fn figures_as_intervals() {
 }
 
 #[test]
+fn riders_and_trips_measure_one_thing() {
+    clash! {
+        "Some 90,000 people used the harbour ferry line on the festival day.",
+        "Riders took 150,000 trips on the harbour ferry line on the festival day." => Some(Kind::Quantity);
+        "About 60,000 passengers rode the harbour ferry line on the festival day.",
+        "Riders took 150,000 journeys on the harbour ferry line on the festival day." => Some(Kind::Quantity);
+        // Agreeing figures, or a count of something else, do not clash.
+        "Some 150,000 people used the harbour ferry line on the festival day.",
+        "Riders took 150,000 trips on the harbour ferry line on the festival day." => None;
+        "Some 90,000 people died near the harbour ferry line on the festival day.",
+        "Riders took 150,000 trips on the harbour ferry line on the festival day." => None;
+    }
+}
+
+#[test]
+fn a_year_scopes_the_figure_before_it() {
+    clash! {
+        "Riders took 150,000 trips on the ferry line at the festival in 2023, compared with 90,000 trips in 2019.",
+        "Riders took 40,000 trips on the ferry line at the festival in 2019." => Some(Kind::Quantity);
+        "Riders took 150,000 trips on the ferry line at the festival in 2023, compared with 90,000 trips in 2019.",
+        "Riders took about 90,000 trips on the ferry line at the festival in 2019." => None;
+        "In 2019, riders took 150,000 trips on the ferry line at the festival and 9,000 trips on the tram.",
+        "In 2023, riders took 40,000 trips on the ferry line at the festival." => None;
+    }
+}
+
+#[test]
 fn a_denied_figure_clashes_with_the_same_figure_stated() {
     clash! {
         "3000 residents did not die in the storm on the island.",

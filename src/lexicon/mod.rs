@@ -32,6 +32,9 @@ pub enum LexiconKind {
     Stop,
     /// Negation cues ("not", "never", "no longer").
     Negation,
+    /// Phrases that hold a negation word but do not negate ("make no
+    /// mistake", "no doubt", "not only").
+    NotNegation,
     /// Verbs and phrases that reject what follows ("rule out", "deny").
     Reject,
     /// Phrases that support what they refer to ("ok with", "open to").
@@ -50,7 +53,8 @@ pub enum LexiconKind {
     Restrictor,
     /// Evidence nouns ("evidence", "sign"): "no evidence of X" is not "not X".
     Evidential,
-    /// Verbs that say what a count measures ("died", "used").
+    /// Verbs that say what a count measures ("died", "used"). A line of
+    /// comma-separated words is one measured concept ("ride, use, trip").
     MeasureVerb,
     /// Words that mark a figure as a sum ("together", "in total").
     Aggregate,
@@ -154,6 +158,8 @@ impl PhraseSet {
 pub(crate) struct Lexicon {
     pub stop: HashSet<String>,
     pub negation: PhraseSet,
+    /// Idioms with a negation word that do not negate ("no doubt").
+    pub not_negation: PhraseSet,
     pub reject: PhraseSet,
     pub support: PhraseSet,
     pub hedge: PhraseSet,
@@ -171,6 +177,10 @@ pub(crate) struct Lexicon {
     pub evidential: HashSet<String>,
     /// Concepts that say what a count measures ("died", "used").
     pub measure_verbs: HashSet<String>,
+    /// Measure concept → the measured concept of its group: a count of
+    /// people who used a service and a count of trips on it measure one
+    /// thing ("use" → "ride", "trip" → "ride").
+    pub measure_group: HashMap<String, String>,
     /// Phrases that mark a figure as a sum ("together", "in total").
     pub aggregate: PhraseSet,
     /// Superlatives of size ("largest"), folded.
@@ -184,6 +194,7 @@ pub(crate) struct Lexicon {
 
 const STOP: &str = include_str!("stopwords.txt");
 const NEGATION: &str = include_str!("negation.txt");
+const NOT_NEGATION: &str = include_str!("not_negations.txt");
 const REJECT: &str = include_str!("reject.txt");
 const SUPPORT: &str = include_str!("support.txt");
 const HEDGE: &str = include_str!("hedges.txt");
@@ -204,6 +215,7 @@ impl Lexicon {
         Lexicon {
             stop: HashSet::default(),
             negation: PhraseSet::default(),
+            not_negation: PhraseSet::default(),
             reject: PhraseSet::default(),
             support: PhraseSet::default(),
             hedge: PhraseSet::default(),
@@ -216,6 +228,7 @@ impl Lexicon {
             restrictors: HashSet::default(),
             evidential: HashSet::default(),
             measure_verbs: HashSet::default(),
+            measure_group: HashMap::default(),
             aggregate: PhraseSet::default(),
             superlatives: HashSet::default(),
             comparison: PhraseSet::default(),
@@ -233,6 +246,7 @@ impl Lexicon {
                 for (kind, text) in [
                     (LexiconKind::Stop, STOP),
                     (LexiconKind::Negation, NEGATION),
+                    (LexiconKind::NotNegation, NOT_NEGATION),
                     (LexiconKind::Reject, REJECT),
                     (LexiconKind::Support, SUPPORT),
                     (LexiconKind::Hedge, HEDGE),
@@ -269,6 +283,7 @@ impl Lexicon {
                 }
             }
             LexiconKind::Negation => self.negation.extend(text),
+            LexiconKind::NotNegation => self.not_negation.extend(text),
             LexiconKind::Reject => self.reject.extend(text),
             LexiconKind::Support => self.support.extend(text),
             LexiconKind::Hedge => self.hedge.extend(text),
@@ -277,10 +292,22 @@ impl Lexicon {
             LexiconKind::Restrictor => stem_set(&mut self.restrictors, text),
             LexiconKind::Evidential => stem_set(&mut self.evidential, text),
             LexiconKind::MeasureVerb => {
-                for e in entries(text) {
-                    let st = stem(&crate::text::fold(e));
-                    let concept = self.synonyms.get(&st).cloned().unwrap_or(st);
-                    self.measure_verbs.insert(concept);
+                for line in entries(text) {
+                    let concepts: Vec<String> = line
+                        .split(',')
+                        .map(|m| stem(&crate::text::fold(m.trim())))
+                        .filter(|st| !st.is_empty())
+                        .map(|st| self.synonyms.get(&st).cloned().unwrap_or(st))
+                        .collect();
+                    let Some(name) = concepts.first().cloned() else {
+                        continue;
+                    };
+                    for c in concepts {
+                        if c != name {
+                            self.measure_group.insert(c.clone(), name.clone());
+                        }
+                        self.measure_verbs.insert(c);
+                    }
                 }
             }
             LexiconKind::Aggregate => self.aggregate.extend(text),

@@ -1380,7 +1380,9 @@ impl Parser<'_> {
             if self.tok(j).digit || lx.counted_stop.contains(w) || lx.numbers.contains_key(w) {
                 break;
             }
-            let verbish = w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly"));
+            // Four letters suffice for -ed ("used", "owed"); "-ly" needs five
+            // ("July", "only" are no adverbs of manner).
+            let verbish = (w.len() >= 4 && w.ends_with("ed")) || (w.len() > 4 && w.ends_with("ly"));
             if verbish {
                 let goes_on = j + 1 < len
                     && self.t.soft_gap(j + 1)

@@ -216,6 +216,8 @@ fn counted_noun_phrases() {
         ("12% of the vote", Some("vote")),
         ("47 injured people", Some("injured people")),
         ("47 people killed in the flood", Some("people")),
+        ("800 people used the ferry line", Some("people")),
+        ("5 used barges were sold", Some("used barges")),
     ] {
         assert_eq!(counted_of(text), vec![want.map(str::to_owned)], "{text}");
     }
