@@ -526,24 +526,23 @@ mod tests {
     #[test]
     fn not_yet_does_not_clash_with_a_later_claim() {
         let date = |s: &str| s.parse::<Date>().ok();
-        let neg = one("But the lake has not yet become a protected reservoir.");
-        let pos = one("The lake became a protected reservoir.");
-        let idx = Index::build(&[
-            vec![neg.clone()],
-            vec![pos.clone()],
-            vec![one("Bakers sell bread.")],
+        let (idx, claims) = test_index(&[
+            "But the lake has not yet become a protected reservoir.",
+            "The lake became a protected reservoir.",
+            "Bakers sell bread.",
         ]);
+        let (neg, pos) = (claims.get(0, 0), claims.get(1, 0));
         let side = |claim, d| Side {
             actor: "a",
             date: date(d),
             claim,
         };
         let cfg = JudgeConfig::default();
-        let (n, p) = (side(&neg, "2031-03-01"), side(&pos, "2031-05-01"));
+        let (n, p) = (side(neg, "2031-03-01"), side(pos, "2031-05-01"));
         assert!(stance(&idx, &cfg, &n, &p).is_none());
         assert!(stance(&idx, &cfg, &p, &n).is_none());
         // Said the other way round in time, it is a contradiction.
-        let (n, p) = (side(&neg, "2031-05-01"), side(&pos, "2031-03-01"));
+        let (n, p) = (side(neg, "2031-05-01"), side(pos, "2031-03-01"));
         assert!(stance(&idx, &cfg, &n, &p).is_some());
     }
 
