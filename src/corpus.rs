@@ -129,6 +129,17 @@ impl Store {
         }
     }
 
+    /// Record `i`'s id.
+    pub fn id(&self, i: usize) -> &str {
+        let slot = &self.slots[i];
+        &self.buf[slot.at..slot.at + slot.lens[0] as usize]
+    }
+
+    /// Record `i`'s date.
+    pub fn date(&self, i: usize) -> Option<Date> {
+        self.slots[i].date
+    }
+
     /// Frees what growing left unused.
     pub fn shrink(&mut self) {
         self.buf.shrink_to_fit();
@@ -463,7 +474,7 @@ impl Corpus {
     pub fn side(&self, r: ClaimRef) -> Side<'_> {
         Side {
             actor: &self.actors.get(self.actor_of[r.stmt as usize]).id,
-            date: self.store.doc(r.stmt as usize).date,
+            date: self.store.date(r.stmt as usize),
             claim: self.claim(r),
         }
     }

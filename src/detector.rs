@@ -287,7 +287,7 @@ impl Detector {
                 bound,
                 source,
                 keep,
-                |r| id_hash(corpus.store.doc(r.stmt as usize).id),
+                |r| id_hash(corpus.store.id(r.stmt as usize)),
                 |a, b| judge_pair(a, b).into_iter().collect(),
             )
         };

@@ -326,17 +326,20 @@ impl Index {
                 }
             }
         }
-        let mut ranked: Vec<(u16, u64, u32)> = shared
-            .into_iter()
-            .map(|(d, n)| (n, tiebreak(self.refs[d as usize]), d))
-            .collect();
-        let over = ranked.len() > bounds.max_partners;
-        if over {
+        let over = shared.len() > bounds.max_partners;
+        let partners = if over {
+            let mut ranked: Vec<(u16, u64, u32)> = shared
+                .into_iter()
+                .map(|(d, n)| (n, tiebreak(self.refs[d as usize]), d))
+                .collect();
             ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
             ranked.truncate(bounds.max_partners);
-        }
+            ranked.into_iter().map(|(_, _, d)| d).collect()
+        } else {
+            shared.into_keys().collect()
+        };
         Search {
-            partners: ranked.into_iter().map(|(_, _, d)| d).collect(),
+            partners,
             stopped,
             over,
         }

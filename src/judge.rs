@@ -6,8 +6,6 @@
 //! the other asserts. The same actor contradicts itself only across dates.
 //! Judgement is symmetric: `judge(a, b)` and `judge(b, a)` agree.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{PMeasure, PTerm, Packed};
@@ -109,6 +107,23 @@ pub(crate) fn may_clash(a: &Side<'_>, b: &Side<'_>) -> bool {
     matches!((a.date, b.date), (Some(x), Some(y)) if x != y)
 }
 
+/// The concepts of a claim, for membership tests: a sorted list, built
+/// without hashing (a claim holds a handful of concepts; a hostile one
+/// thousands, and the binary search keeps that linear-logarithmic).
+struct KeySet(Vec<u32>);
+
+impl KeySet {
+    fn new(terms: &[PTerm]) -> KeySet {
+        let mut keys: Vec<u32> = terms.iter().map(|t| t.key).collect();
+        keys.sort_unstable();
+        KeySet(keys)
+    }
+
+    fn contains(&self, k: u32) -> bool {
+        self.0.binary_search(&k).is_ok()
+    }
+}
+
 fn strength(c: &Packed<'_>) -> f64 {
     let cue = match c.polarity {
         Polarity::Supports | Polarity::Rejects => 1.0,
@@ -163,16 +178,16 @@ pub(crate) fn stance(
     if neg.evidential && pos.is_hedged() {
         return None;
     }
-    let pos_keys: HashSet<u32> = pos.terms.iter().map(|t| t.key).collect();
+    let pos_keys = KeySet::new(pos.terms);
     // A rejection of a narrowed proposition ("no sustained spread") does not
     // clash with a claim that lacks the narrowing.
-    if neg.restrictors.iter().any(|r| !pos_keys.contains(r)) {
+    if neg.restrictors.iter().any(|&r| !pos_keys.contains(r)) {
         return None;
     }
     let mut shared: Vec<&PTerm> = neg
         .terms
         .iter()
-        .filter(|t| pos_keys.contains(&t.key))
+        .filter(|t| pos_keys.contains(t.key))
         .collect();
     if shared.is_empty() {
         return None;
@@ -398,12 +413,12 @@ pub(crate) fn superlative(a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
             return None;
         }
         // Beyond the measure, the claims share a topic ("inauguration").
-        let sup_keys: HashSet<u32> = sup.claim.terms.iter().map(|t| t.key).collect();
+        let sup_keys = KeySet::new(sup.claim.terms);
         let topic = fig
             .claim
             .terms
             .iter()
-            .any(|t| sup_keys.contains(&t.key) && t.key != *head && !sm.head.contains(&t.key));
+            .any(|t| sup_keys.contains(t.key) && t.key != *head && !sm.head.contains(&t.key));
         if !topic {
             return None;
         }

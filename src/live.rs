@@ -212,7 +212,7 @@ impl LiveIndex {
                             && ((corpus.source(a) && corpus.keep(a, b))
                                 || (corpus.source(b) && corpus.keep(b, a)))
                     },
-                    |r| id_hash(corpus.store.doc(r.stmt as usize).id),
+                    |r| id_hash(corpus.store.id(r.stmt as usize)),
                 );
                 for h in found.partners {
                     let b = corpus.index.claim_ref(h);

@@ -88,6 +88,60 @@ pub struct Report {
     pub bounds: Vec<String>,
 }
 
+/// Statement `i` serialized as its [`NormalizedStatement`] would be,
+/// borrowing its strings instead of copying them.
+struct StatementOut<'a> {
+    run: &'a Detection,
+    i: usize,
+}
+
+impl Serialize for StatementOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = &self.run.corpus;
+        let actor = c.actors.get(c.actor_of[self.i]);
+        let mut st = ser.serialize_struct("NormalizedStatement", 5)?;
+        st.serialize_field("id", c.store.id(self.i))?;
+        st.serialize_field("actor", &actor.id)?;
+        st.serialize_field("actor_name", &actor.name)?;
+        st.serialize_field("actor_kind", &actor.kind)?;
+        st.serialize_field("claims", &ClaimsOut(self))?;
+        st.end()
+    }
+}
+
+struct ClaimsOut<'a, 'b>(&'b StatementOut<'a>);
+
+impl Serialize for ClaimsOut<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let c = &self.0.run.corpus;
+        ser.collect_seq(c.claims.of(self.0.i).map(|p| ClaimOut(c, p)))
+    }
+}
+
+struct ClaimOut<'a>(&'a Corpus, crate::corpus::Packed<'a>);
+
+impl Serialize for ClaimOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (c, p) = (self.0, &self.1);
+        let mut st = ser.serialize_struct("ClaimSummary", 4)?;
+        st.serialize_field("proposition", &Names(c, p.terms))?;
+        st.serialize_field("polarity", &p.polarity)?;
+        st.serialize_field("modality", &p.modality)?;
+        st.serialize_field("hedges", p.hedges)?;
+        st.end()
+    }
+}
+
+struct Names<'a>(&'a Corpus, &'a [crate::corpus::PTerm]);
+
+impl Serialize for Names<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.1.iter().map(|t| self.0.index.name(t.key)))
+    }
+}
+
 /// A verdict on a pair of claims, before it is explained.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -98,21 +152,30 @@ pub(crate) struct Found {
 
 /// Puts verdicts in report order: best score first (as reported, to three
 /// decimals), then by the two ids.
-pub(crate) fn order(corpus: &Corpus, found: &mut [Found]) {
-    let key = |f: &Found| {
-        let (x, y) = (
-            corpus.store.doc(f.a.stmt as usize).id,
-            corpus.store.doc(f.b.stmt as usize).id,
-        );
-        let (a, b) = if x <= y { (x, y) } else { (y, x) };
-        (rounded(f.verdict.score), a, b)
-    };
-    found.par_sort_unstable_by(|f, g| {
-        let (fk, gk) = (key(f), key(g));
-        gk.0.total_cmp(&fk.0)
-            .then_with(|| fk.1.cmp(gk.1))
-            .then_with(|| fk.2.cmp(gk.2))
+pub(crate) fn order(corpus: &Corpus, found: &mut Vec<Found>) {
+    let mut keyed: Vec<(f64, &str, &str, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let (x, y) = (
+                corpus.store.id(f.a.stmt as usize),
+                corpus.store.id(f.b.stmt as usize),
+            );
+            let (a, b) = if x <= y { (x, y) } else { (y, x) };
+            (rounded(f.verdict.score), a, b, k)
+        })
+        .collect();
+    keyed.par_sort_unstable_by(|f, g| {
+        g.0.total_cmp(&f.0)
+            .then_with(|| f.1.cmp(g.1))
+            .then_with(|| f.2.cmp(g.2))
     });
+    let order: Vec<usize> = keyed.into_iter().map(|x| x.3).collect();
+    let mut slots: Vec<Option<Found>> = std::mem::take(found).into_iter().map(Some).collect();
+    *found = order
+        .into_iter()
+        .map(|k| slots[k].take().expect("each verdict once"))
+        .collect();
 }
 
 /// A score as reported: three decimals.
@@ -228,17 +291,11 @@ impl Detection {
         let mut w = io::BufWriter::with_capacity(1 << 16, w);
         w.write_all(b"{\"statements\":[")?;
         let n = self.corpus.store.len();
-        for from in (0..n).step_by(WRITE_CHUNK) {
-            let chunk: Vec<NormalizedStatement> = (from..n.min(from + WRITE_CHUNK))
-                .into_par_iter()
-                .map(|i| self.statement(i))
-                .collect();
-            for (k, s) in chunk.iter().enumerate() {
-                if from + k > 0 {
-                    w.write_all(b",")?;
-                }
-                serde_json::to_writer(&mut w, s)?;
+        for i in 0..n {
+            if i > 0 {
+                w.write_all(b",")?;
             }
+            serde_json::to_writer(&mut w, &StatementOut { run: self, i })?;
         }
         w.write_all(b"],\"contradictions\":[")?;
         let mut first = true;
