@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::actor::{self, ActorInput, Gazetteer};
-use crate::corpus::{Actors, Claims, Concepts, Corpus, Store};
+use crate::corpus::{Actors, Claims, Concepts, Corpus, Doc, Store};
 use crate::error::Error;
 use crate::index::{Bounds, Candidates, ClaimRef, Index};
 use crate::judge::{self, JudgeConfig, Kind, NameLinks, QuantityVerdict};
@@ -376,10 +376,10 @@ impl Detector {
         let mut actors = Actors::default();
         let mut name_tokens: HashSet<String> = HashSet::new();
         let actor_of: Vec<u32> = resolved.into_iter().map(|a| actors.intern(a)).collect();
-        for d in &docs {
-            if let Some(raw) = d.actor {
-                name_tokens.extend(actor::person_tokens(raw));
-            }
+        // Actor strings repeat: parse each distinct one once.
+        let raws: HashSet<&str> = docs.iter().filter_map(|d| d.actor).collect();
+        for raw in raws {
+            name_tokens.extend(actor::person_tokens(raw));
         }
         let cx = self.stance_context(&name_tokens);
         // Claims are read in parallel a chunk at a time and packed (their
@@ -387,45 +387,58 @@ impl Detector {
         // ever held.
         let mut concepts = Concepts::default();
         let mut claims = Claims::default();
+        let mut links = NameLinks::default();
         let mut any_figures = false;
-        for chunk in docs.chunks(CHUNK) {
-            let analysed: Vec<(Vec<Claim>, Vec<Vec<judge::Measure>>)> = chunk
+        // Each record's claims, figure measures and proper names (for the
+        // names mentioned together), read in parallel a chunk at a time.
+        let read = |chunk: &[Doc<'_>]| -> Vec<Read> {
+            chunk
                 .par_iter()
                 .map(|d| {
                     let claims = stance::claims(&cx, d.text, d.context);
                     let measures = measure::measures(&cx, d.text, d.context, &claims);
-                    (claims, measures)
-                })
-                .collect();
-            for (cl, measures) in analysed {
-                any_figures |= cl.iter().any(|c| !c.figures.is_empty());
-                claims.push(cl, measures, &mut concepts);
-            }
-        }
-        claims.shrink();
-        // Names that the corpus mentions together, from every record (text
-        // and context), when some record states a figure.
-        let mut links = NameLinks::default();
-        if any_figures {
-            for chunk in docs.chunks(CHUNK) {
-                let names: Vec<Vec<String>> = chunk
-                    .par_iter()
-                    .map(|d| {
-                        let mut n = measure::names_of(d.text);
-                        if let Some(c) = d.context {
-                            for x in measure::names_of(c) {
-                                if !n.contains(&x) {
-                                    n.push(x);
-                                }
+                    let mut names = measure::names_of(d.text);
+                    if let Some(c) = d.context {
+                        for x in measure::names_of(c) {
+                            if !names.contains(&x) {
+                                names.push(x);
                             }
                         }
-                        n
-                    })
-                    .collect();
-                for n in &names {
-                    links.add(n);
-                }
+                    }
+                    (claims, measures, names)
+                })
+                .collect()
+        };
+        // Packing (interning concepts) is sequential: it runs while the
+        // next chunk is read, and only two chunks' unpacked claims are ever
+        // held.
+        let mut pack = |done: Vec<Read>| {
+            for (cl, measures, names) in done {
+                any_figures |= cl.iter().any(|c| !c.figures.is_empty());
+                claims.push(cl, measures, &mut concepts);
+                links.add(&names);
             }
+        };
+        let mut pending: Option<Vec<Read>> = None;
+        for chunk in docs.chunks(CHUNK) {
+            let previous = pending.take();
+            let (done, ()) = rayon::join(
+                || read(chunk),
+                || {
+                    if let Some(p) = previous {
+                        pack(p);
+                    }
+                },
+            );
+            pending = Some(done);
+        }
+        if let Some(p) = pending {
+            pack(p);
+        }
+        claims.shrink();
+        // Names mentioned together only matter to figures.
+        if !any_figures {
+            links = NameLinks::default();
         }
         drop(docs);
         let index = Index::build(concepts, &claims);
@@ -440,6 +453,10 @@ impl Detector {
         (corpus, actor_bounds)
     }
 }
+
+/// What reading one record gives: its claims, their figure measures and
+/// the proper names it mentions.
+type Read = (Vec<Claim>, Vec<Vec<judge::Measure>>, Vec<String>);
 
 /// Records analysed together: the unpacked claims of one chunk at a time.
 const CHUNK: usize = 8192;
