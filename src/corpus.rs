@@ -215,12 +215,30 @@ impl Packed<'_> {
     }
 }
 
-/// What candidate generation asks of a claim.
-#[derive(Debug, Clone, Copy)]
+/// What candidate generation asks of a claim: whether it negates, states
+/// figures, holds a superlative.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Flags {
     pub negative: bool,
     pub figures: bool,
     pub superlative: bool,
+}
+
+impl Flags {
+    /// True when a search for partners may start from such a claim.
+    pub fn source(self) -> bool {
+        self.negative || self.figures || self.superlative
+    }
+
+    /// True when a pair of such claims may clash at all, searched from `a`:
+    /// a negation against a positive claim, or figures (or a superlative) on
+    /// both sides.
+    pub fn keep(a: Flags, b: Flags) -> bool {
+        (a.negative && !b.negative)
+            || (a.figures && b.figures)
+            || (a.superlative && b.figures)
+            || (a.figures && b.superlative)
+    }
 }
 
 /// One claim's place in the arenas.
@@ -386,6 +404,17 @@ impl Claims {
         (0..self.count(i)).map(move |k| self.get(i, k))
     }
 
+    /// The terms and flags of statement `i`'s claims, for the index.
+    pub fn keyed(&self, i: usize) -> impl Iterator<Item = (&[PTerm], Flags)> {
+        (0..self.count(i)).map(move |k| {
+            let r = ClaimRef {
+                stmt: i as u32,
+                claim: k as u32,
+            };
+            (self.get(i, k).terms, self.flags(r))
+        })
+    }
+
     /// Frees what growing left unused.
     pub fn shrink(&mut self) {
         self.rows.shrink_to_fit();
@@ -486,23 +515,6 @@ impl Corpus {
             actor: self.actors.get(self.actor_of[r.stmt as usize]),
             claim: self.claim(r),
         }
-    }
-
-    /// True when a search for partners may start from the claim at `r`: it
-    /// negates, states figures or holds a superlative.
-    pub fn source(&self, r: ClaimRef) -> bool {
-        let f = self.claims.flags(r);
-        f.negative || f.figures || f.superlative
-    }
-
-    /// True when the pair may clash at all, searched from `a`: a negation
-    /// against a positive claim, or figures (or a superlative) on both sides.
-    pub fn keep(&self, a: ClaimRef, b: ClaimRef) -> bool {
-        let (fa, fb) = (self.claims.flags(a), self.claims.flags(b));
-        (fa.negative && !fb.negative)
-            || (fa.figures && fb.figures)
-            || (fa.superlative && fb.figures)
-            || (fa.figures && fb.superlative)
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::actor::{self, ActorInput, Gazetteer};
-use crate::corpus::{Actors, Claims, Concepts, Corpus, Doc, Store};
+use crate::corpus::{Actors, Claims, Concepts, Corpus, Doc, Flags, Store};
 use crate::error::Error;
 use crate::index::{Bounds, Candidates, ClaimRef, Index};
 use crate::judge::{self, JudgeConfig, Kind, NameLinks, QuantityVerdict};
@@ -268,12 +268,11 @@ impl Detector {
         let (corpus, actor_bounds) = self.analyse(store);
         let bound = self.bounds();
         let judge_pair = |ra: ClaimRef, rb: ClaimRef| judge_pair(&corpus, &self.judge, ra, rb);
-        let source = |r: ClaimRef| corpus.source(r);
-        let keep = |a: ClaimRef, b: ClaimRef| corpus.keep(a, b);
+        let source = |_: ClaimRef, f: Flags| f.source();
         // Judge each candidate pair as the search finds it: the pairs are
         // never all held at once.
         let cands = if self.exhaustive {
-            let pairs = corpus.index.all_pairs(source, keep);
+            let pairs = corpus.index.all_pairs(source, Flags::keep);
             Candidates {
                 found: pairs
                     .par_iter()
@@ -286,7 +285,7 @@ impl Detector {
             corpus.index.candidates(
                 bound,
                 source,
-                keep,
+                Flags::keep,
                 |r| id_hash(corpus.store.id(r.stmt as usize)),
                 |a, b| judge_pair(a, b).into_iter().collect(),
             )

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::corpus::{Claims, Concepts, PTerm};
+use crate::corpus::{Claims, Concepts, Flags, PTerm};
 use crate::text::FxHashMap;
 
 /// A claim's address: statement index and claim index within it.
@@ -42,6 +42,9 @@ pub(crate) struct Index {
     hist: BTreeMap<u32, u32>,
     /// Global claim number → address.
     refs: Vec<ClaimRef>,
+    /// Global claim number → what it may pair with, beside the postings so
+    /// the search reads it without touching the claims.
+    flags: Vec<Flags>,
     /// Claim g's concepts are `keys[key_at[g]..key_at[g + 1]]`.
     keys: Vec<u32>,
     key_at: Vec<usize>,
@@ -93,7 +96,7 @@ impl Index {
             ..Index::default()
         };
         for i in 0..claims.statements() {
-            idx.push(claims.of(i).map(|c| c.terms));
+            idx.push(claims.keyed(i));
         }
         idx.refresh();
         idx
@@ -101,7 +104,7 @@ impl Index {
 
     /// Adds the next statement's claims. Call [`Index::refresh`] before
     /// asking for the mean idf again.
-    pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = &'t [PTerm]>) {
+    pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>) {
         let si = self.statements as u32;
         self.statements += 1;
         let range = self.add(si, claims);
@@ -110,7 +113,7 @@ impl Index {
 
     /// Indexes statement `si`'s claims anew, after [`Index::remove`]: they
     /// get new global numbers.
-    pub fn readd<'t>(&mut self, si: u32, claims: impl IntoIterator<Item = &'t [PTerm]>) {
+    pub fn readd<'t>(&mut self, si: u32, claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>) {
         self.claims_of[si as usize] = self.add(si, claims);
     }
 
@@ -154,17 +157,22 @@ impl Index {
     }
 
     /// Adds statement `si`'s claims; returns their global numbers.
-    fn add<'t>(&mut self, si: u32, claims: impl IntoIterator<Item = &'t [PTerm]>) -> (u32, u32) {
+    fn add<'t>(
+        &mut self,
+        si: u32,
+        claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>,
+    ) -> (u32, u32) {
         if self.key_at.is_empty() {
             self.key_at.push(0);
         }
         let first = self.refs.len() as u32;
-        for (ci, terms) in claims.into_iter().enumerate() {
+        for (ci, (terms, flags)) in claims.into_iter().enumerate() {
             let g = self.refs.len() as u32;
             self.refs.push(ClaimRef {
                 stmt: si,
                 claim: ci as u32,
             });
+            self.flags.push(flags);
             for t in terms {
                 let k = t.key as usize;
                 if k >= self.postings.len() {
@@ -266,19 +274,20 @@ impl Index {
     /// that the bounded candidates are measured against. Quadratic.
     pub fn all_pairs(
         &self,
-        source: impl Fn(ClaimRef) -> bool + Sync,
-        keep: impl Fn(ClaimRef, ClaimRef) -> bool + Sync,
+        source: impl Fn(ClaimRef, Flags) -> bool + Sync,
+        keep: impl Fn(Flags, Flags) -> bool + Sync,
     ) -> Vec<(ClaimRef, ClaimRef)> {
         let mut pairs: Vec<(ClaimRef, ClaimRef)> = (0..self.refs.len())
             .into_par_iter()
-            .filter(|&g| source(self.refs[g]))
+            .filter(|&g| source(self.refs[g], self.flags[g]))
             .flat_map_iter(|g| {
-                let a = self.refs[g];
+                let (a, fa) = (self.refs[g], self.flags[g]);
                 let keep = &keep;
                 self.refs
                     .iter()
-                    .filter(move |b| b.stmt != a.stmt && keep(a, **b))
-                    .map(move |&b| if a < b { (a, b) } else { (b, a) })
+                    .zip(&self.flags)
+                    .filter(move |(b, fb)| b.stmt != a.stmt && keep(fa, **fb))
+                    .map(move |(&b, _)| if a < b { (a, b) } else { (b, a) })
             })
             .collect();
         pairs.par_sort_unstable();
@@ -296,7 +305,7 @@ impl Index {
         &self,
         g: u32,
         bounds: Bounds,
-        accept: impl Fn(ClaimRef) -> bool,
+        accept: impl Fn(ClaimRef, Flags) -> bool,
         tiebreak: impl Fn(ClaimRef) -> u64,
     ) -> Search {
         let gi = g as usize;
@@ -321,7 +330,7 @@ impl Index {
             }
             visited += list.len();
             for &d in list {
-                if accept(self.refs[d as usize]) {
+                if accept(self.refs[d as usize], self.flags[d as usize]) {
                     *shared.entry(d).or_insert(0) += 1;
                 }
             }
@@ -353,21 +362,21 @@ impl Index {
     pub fn candidates<T: Send>(
         &self,
         bounds: Bounds,
-        source: impl Fn(ClaimRef) -> bool + Sync,
-        keep: impl Fn(ClaimRef, ClaimRef) -> bool + Sync,
+        source: impl Fn(ClaimRef, Flags) -> bool + Sync,
+        keep: impl Fn(Flags, Flags) -> bool + Sync,
         tiebreak: impl Fn(ClaimRef) -> u64 + Sync,
         judge: impl Fn(ClaimRef, ClaimRef) -> Vec<T> + Sync,
     ) -> Candidates<T> {
         #[allow(clippy::type_complexity)]
         let per_claim: Vec<(Vec<T>, bool, bool)> = (0..self.refs.len())
             .into_par_iter()
-            .filter(|&g| source(self.refs[g]))
+            .filter(|&g| source(self.refs[g], self.flags[g]))
             .map(|g| {
-                let a = self.refs[g];
+                let (a, fa) = (self.refs[g], self.flags[g]);
                 let s = self.search(
                     g as u32,
                     bounds,
-                    |b| b.stmt != a.stmt && keep(a, b),
+                    |b, fb| b.stmt != a.stmt && keep(fa, fb),
                     &tiebreak,
                 );
                 let mut found = Vec::new();
@@ -399,7 +408,7 @@ mod tests {
         test_index(texts).0
     }
 
-    fn all(_: ClaimRef) -> bool {
+    fn all(_: ClaimRef, _: Flags) -> bool {
         true
     }
 
@@ -465,7 +474,7 @@ mod tests {
         let idx = index(&refs);
         let cands = idx.candidates(
             b(1000, 10),
-            |r| r.stmt >= 40,
+            |r, _| r.stmt >= 40,
             |_, _| true,
             |r| u64::from(r.stmt),
             |x, y| vec![(x, y)],
@@ -490,7 +499,7 @@ mod tests {
         };
         let cands = idx.candidates(
             bounds,
-            |r| r.stmt == 11,
+            |r, _| r.stmt == 11,
             |_, _| true,
             |r| u64::from(r.stmt),
             |x, y| vec![(x, y)],

@@ -24,7 +24,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::actor::{self, ActorInput, Gazetteer};
-use crate::corpus::{Actors, Claims, Concepts, Corpus, Store};
+use crate::corpus::{Actors, Claims, Concepts, Corpus, Flags, Store};
 use crate::detector::{better, id_hash, judge_pair, Detector};
 use crate::error::Error;
 use crate::explain::explain;
@@ -156,8 +156,8 @@ impl LiveIndex {
         self.corpus
             .claims
             .push(claims, measures, self.corpus.index.concepts_mut());
-        let terms: Vec<_> = self.corpus.claims.of(i).map(|c| c.terms).collect();
-        self.corpus.index.push(terms);
+        let keyed: Vec<_> = self.corpus.claims.keyed(i).collect();
+        self.corpus.index.push(keyed);
         self.corpus.index.refresh();
         let doc = self.corpus.store.doc(i);
         let mut names = measure::names_of(doc.text);
@@ -189,8 +189,8 @@ impl LiveIndex {
         self.corpus
             .claims
             .replace(j, claims, measures, self.corpus.index.concepts_mut());
-        let terms: Vec<_> = self.corpus.claims.of(j).map(|c| c.terms).collect();
-        self.corpus.index.readd(j as u32, terms);
+        let keyed: Vec<_> = self.corpus.claims.keyed(j).collect();
+        self.corpus.index.readd(j as u32, keyed);
     }
 
     /// The pairs record `i` forms with the records before it.
@@ -204,13 +204,14 @@ impl LiveIndex {
             let from = corpus.index.claims_of(i as u32);
             for g in from.0..from.1 {
                 let a = corpus.index.claim_ref(g);
+                let fa = corpus.claims.flags(a);
                 let found = corpus.index.search(
                     g,
                     bounds,
-                    |b| {
+                    |b, fb| {
                         b.stmt != a.stmt
-                            && ((corpus.source(a) && corpus.keep(a, b))
-                                || (corpus.source(b) && corpus.keep(b, a)))
+                            && ((fa.source() && Flags::keep(fa, fb))
+                                || (fb.source() && Flags::keep(fb, fa)))
                     },
                     |r| id_hash(corpus.store.id(r.stmt as usize)),
                 );
