@@ -81,14 +81,14 @@ impl DetectorBuilder {
     }
 
     /// The most claims one concept may pair before it is left out of
-    /// candidate generation (and the report says so). Default 5,000.
+    /// candidate generation (and the report says so). Default 1,000.
     pub fn max_postings(&mut self, n: usize) -> &mut DetectorBuilder {
         self.max_postings = n;
         self
     }
 
     /// The most postings one claim visits when looking for partners, rarest
-    /// concepts first. Default 20,000.
+    /// concepts first. Default 4,000.
     pub fn candidate_budget(&mut self, n: usize) -> &mut DetectorBuilder {
         self.budget = n;
         self
