@@ -359,8 +359,8 @@ impl Detector {
             .zip(analyses)
             .map(|(s, a)| NormalizedStatement {
                 id: s.id.clone(),
-                actor: a.actor.id,
-                actor_name: a.actor.name,
+                actor: a.actor.id.to_string(),
+                actor_name: a.actor.name.to_string(),
                 actor_kind: a.actor.kind,
                 claims: a
                     .claims

@@ -29,7 +29,10 @@ fn run_with(records: &[R<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
 }
 
 fn ids(records: &[R<'_>]) -> Vec<String> {
-    run_with(records, None).into_iter().map(|a| a.id).collect()
+    run_with(records, None)
+        .into_iter()
+        .map(|a| a.id.to_string())
+        .collect()
 }
 
 fn a(actor: &str) -> R<'_> {
@@ -122,9 +125,9 @@ fn null_actor_is_the_source_voice() {
         ],
         None,
     );
-    assert_eq!(got[0].id, "source:Daily Ledger");
+    assert_eq!(&*got[0].id, "source:Daily Ledger");
     assert_eq!(got[0].kind, ActorKind::Source);
-    assert_eq!(got[1].id, "source:unknown");
+    assert_eq!(&*got[1].id, "source:unknown");
 }
 
 #[test]
@@ -290,9 +293,9 @@ fn gazetteer_aliases_win() {
         ],
         Some(&g),
     );
-    assert_eq!(got[0].id, "alma reyes");
-    assert_eq!(got[1].id, "alma reyes");
-    assert_eq!(got[2].id, "northern rail authority");
+    assert_eq!(&*got[0].id, "alma reyes");
+    assert_eq!(&*got[1].id, "alma reyes");
+    assert_eq!(&*got[2].id, "northern rail authority");
     assert_eq!(got[2].kind, ActorKind::Organization);
 }
 
