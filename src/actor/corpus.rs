@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::context::{context_clue, ContextClue};
 use super::gazetteer::Gazetteer;
 use super::lex::ActorLexicon;
@@ -111,6 +113,33 @@ pub(super) struct Corpus {
     pub clues: FxHashMap<u32, ContextClue>,
     /// (entry, source) pairs seen, so that per-record work stays small.
     seen: FxHashSet<(EntryId, u32)>,
+}
+
+/// Source names to ids in order of appearance: a short list scanned first
+/// (a corpus has few sources), a map past it.
+#[derive(Default)]
+struct SourceIds<'a> {
+    names: Vec<&'a str>,
+    map: HashMap<&'a str, u32>,
+}
+
+impl<'a> SourceIds<'a> {
+    const SCAN: usize = 16;
+
+    fn id(&mut self, name: &'a str) -> u32 {
+        if let Some(k) = self.names.iter().take(Self::SCAN).position(|&n| n == name) {
+            return k as u32;
+        }
+        if let Some(&k) = self.map.get(name) {
+            return k;
+        }
+        let k = self.names.len() as u32;
+        self.names.push(name);
+        if self.names.len() > Self::SCAN {
+            self.map.insert(name, k);
+        }
+        k
+    }
 }
 
 /// Folded key words of a mention.
@@ -329,7 +358,10 @@ impl Corpus {
             _ => None,
         };
         if !fixed {
-            self.count_mention(entry, source, first_here);
+            self.count_mention(entry, source, first_here, 1);
+            if let Some(o) = self.entries[entry as usize].org {
+                self.orgs[o as usize].head_entry = entry;
+            }
             if let Some(name) = clue.as_ref().and_then(|c| c.person.as_ref()) {
                 self.persons.add(name, &name.join(" "), Some(source), None);
             }
@@ -340,14 +372,17 @@ impl Corpus {
         i
     }
 
-    /// Counts a non-fixed record's person or organization.
-    fn count_mention(&mut self, entry: EntryId, source: u32, first_here: bool) {
+    /// Counts `n` non-fixed records' person or organization.
+    fn count_mention(&mut self, entry: EntryId, source: u32, first_here: bool, n: u32) {
         let e = &self.entries[entry as usize];
         match &e.parsed.mention {
             Mention::Person { name, display } => match e.name {
-                Some(id) => self.persons.sight(id, first_here.then_some(source)),
+                Some(id) => self.persons.sight(id, first_here.then_some(source), n),
                 None => {
                     let id = self.persons.add(name, display, Some(source), None);
+                    if let Some(id) = id {
+                        self.persons.sight(id, None, n - 1);
+                    }
                     self.entries[entry as usize].name = id;
                 }
             },
@@ -405,11 +440,133 @@ impl Corpus {
                         o
                     }
                 };
-                let org = &mut self.orgs[o as usize];
-                org.count += 1;
-                org.head_entry = entry;
+                self.orgs[o as usize].count += n;
             }
             _ => {}
         }
+    }
+
+    /// The tables of a whole corpus at once, as pushing each input would
+    /// build them, but with the work done once per distinct (actor string,
+    /// source) pair: parsing in parallel, counts added per pair, name links
+    /// computed at the end. Two live-only tables are left out: each
+    /// source's possible persons (the batch reads sources in order) and the
+    /// holders of roles no descriptor looks for. Returns the tables, each
+    /// record's pair and each pair's first record.
+    pub fn build(
+        inputs: &[ActorInput<'_>],
+        gazetteer: Option<&Gazetteer>,
+    ) -> (Corpus, Vec<u32>, Vec<u32>) {
+        let mut c = Corpus::new(gazetteer, true);
+        // Actor strings repeat heavily: each distinct one is parsed once.
+        let mut first: HashMap<Option<&str>, u32> = HashMap::new();
+        let mut raws: Vec<Option<&str>> = Vec::new();
+        let mut sources = SourceIds::default();
+        let mut pairs: FxHashMap<(u32, u32, bool), u32> = FxHashMap::default();
+        // Per pair: (raw, source), first record, last record, records.
+        let mut stats: Vec<((u32, u32), u32, u32, u32)> = Vec::new();
+        let pair_of: Vec<u32> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| {
+                let raw = *first.entry(input.actor).or_insert_with(|| {
+                    raws.push(input.actor);
+                    raws.len() as u32 - 1
+                });
+                let source = sources.id(input.source.unwrap_or(""));
+                let key = (raw, source, input.source.is_none());
+                let p = *pairs.entry(key).or_insert_with(|| {
+                    stats.push(((raw, source), i as u32, i as u32, 0));
+                    stats.len() as u32 - 1
+                });
+                let st = &mut stats[p as usize];
+                st.2 = i as u32;
+                st.3 += 1;
+                p
+            })
+            .collect();
+        drop(first);
+        for name in sources.names {
+            c.source(name);
+        }
+        let parsed: Vec<Parsed> = raws.par_iter().map(|r| parse(r.unwrap_or(""))).collect();
+        let entry_of_raw: Vec<EntryId> = raws
+            .iter()
+            .zip(parsed)
+            .map(|(r, p)| c.entry(*r, Some(p), gazetteer))
+            .collect();
+        let pair_entry: Vec<EntryId> = stats
+            .iter()
+            .map(|s| entry_of_raw[s.0 .0 as usize])
+            .collect();
+        let pair_source: Vec<u32> = stats.iter().map(|s| s.0 .1).collect();
+        let mut wanted = vec![false; c.roles.len()];
+        for e in &c.entries {
+            if let Some(b) = e.wanted_role {
+                wanted[b as usize] = true;
+            }
+        }
+        c.recs.reserve_exact(inputs.len());
+        for (input, &p) in inputs.iter().zip(&pair_of) {
+            let i = c.recs.len() as u32;
+            let (entry, source) = (pair_entry[p as usize], pair_source[p as usize]);
+            let src = &mut c.sources[source as usize];
+            c.recs.push(Rec {
+                entry,
+                source,
+                pos_in_source: src.count,
+                date: input.date.map_or(NO_DAY, |d| d.ordinal()),
+                source_none: input.source.is_none(),
+            });
+            src.count += 1;
+            for &(b, slot) in &c.entries[entry as usize].roles {
+                if wanted[b as usize] {
+                    c.roles[b as usize].profiles[slot as usize].1.push(i);
+                }
+            }
+        }
+        let lx = ActorLexicon::get();
+        let entries = &c.entries;
+        let clues: Vec<(u32, ContextClue)> = inputs
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, input)| {
+                let e = &entries[pair_entry[pair_of[i] as usize] as usize];
+                match (&e.parsed.mention, input.context) {
+                    (Mention::Descriptor { .. }, Some(ctx)) => {
+                        Some((i as u32, context_clue(lx, &e.parsed, ctx)))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        for (i, clue) in clues {
+            let r = &c.recs[i as usize];
+            if c.entries[r.entry as usize].fixed.is_none() {
+                if let Some(name) = &clue.person {
+                    c.persons.add(name, &name.join(" "), Some(r.source), None);
+                }
+            }
+            c.clues.insert(i, clue);
+        }
+        // Organizations take their head from their last record.
+        let mut org_last: Vec<Option<u32>> = Vec::new();
+        for (p, &(_, _, last, n)) in stats.iter().enumerate() {
+            let entry = pair_entry[p];
+            if c.entries[entry as usize].fixed.is_some() {
+                continue;
+            }
+            c.count_mention(entry, pair_source[p], true, n);
+            if let Some(o) = c.entries[entry as usize].org {
+                org_last.resize(c.orgs.len(), None);
+                if org_last[o as usize].is_none_or(|l| l < last) {
+                    org_last[o as usize] = Some(last);
+                    c.orgs[o as usize].head_entry = entry;
+                }
+            }
+        }
+        c.persons.link_all();
+        let reps = stats.iter().map(|s| s.1).collect();
+        (c, pair_of, reps)
     }
 }

@@ -32,7 +32,6 @@ use serde::{Deserialize, Serialize};
 use crate::record::{Date, Statement};
 
 pub use gazetteer::{Gazetteer, GazetteerEntry};
-#[allow(unused_imports)]
 pub(crate) use table::ActorTable;
 
 /// What kind of speaker an actor is.
@@ -124,6 +123,38 @@ pub(crate) fn person_tokens(raw_actor: &str) -> Vec<String> {
         parse::Mention::Person { name, .. } => name,
         parse::Mention::Name { word, .. } => vec![word],
         _ => Vec::new(),
+    }
+}
+
+/// Not part of the API: the live actor table, reachable from the benches.
+#[doc(hidden)]
+pub mod live {
+    use super::{Actor, ActorInput, ActorTable, Statement};
+
+    /// A live actor table over statements.
+    pub struct LiveActors(ActorTable);
+
+    impl LiveActors {
+        /// An empty table, no gazetteer.
+        pub fn new() -> LiveActors {
+            LiveActors(ActorTable::new(None))
+        }
+
+        /// Adds a statement; returns its index.
+        pub fn push(&mut self, s: &Statement) -> usize {
+            self.0.push(&ActorInput::from(s))
+        }
+
+        /// Statement `i`'s actor over everything pushed so far.
+        pub fn actor(&self, i: usize) -> Option<Actor> {
+            self.0.actor(i)
+        }
+    }
+
+    impl Default for LiveActors {
+        fn default() -> LiveActors {
+            LiveActors::new()
+        }
     }
 }
 

@@ -204,9 +204,9 @@ impl Persons {
 
     /// One more sighting of a known name with a display already counted
     /// (and a source, when new for it).
-    pub fn sight(&mut self, id: NameId, source: Option<u32>) {
+    pub fn sight(&mut self, id: NameId, source: Option<u32>, times: u32) {
         let n = &mut self.names[id as usize];
-        n.count += 1;
+        n.count += times;
         if let Some(s) = source {
             if let Err(at) = n.sources.binary_search(&s) {
                 n.sources.insert(at, s);
@@ -544,6 +544,11 @@ impl PersonView<'_> {
             Some(f) => Cow::Borrowed(&f.clusters[f.of[p as usize] as usize]),
             None => Cow::Owned(self.persons.cluster(p)),
         }
+    }
+
+    /// The canonical actor of the name with this id.
+    pub fn of(&self, id: NameId) -> Actor {
+        self.cluster(id).target.clone()
     }
 
     /// The canonical actor of a full name.

@@ -7,7 +7,6 @@
 
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -16,7 +15,7 @@ use super::context::quals_overlap;
 use super::corpus::{Corpus, EntryId, NO_DAY};
 use super::gazetteer::Gazetteer;
 use super::lex::ActorLexicon;
-use super::parse::{parse, Mention, Parsed};
+use super::parse::{Mention, Parsed};
 use super::persons::PersonView;
 use super::{Actor, ActorInput, ActorKind};
 use crate::text::{fold, stem, FxHashMap};
@@ -161,7 +160,9 @@ impl Resolver<'_> {
             },
             Mention::Pronoun | Mention::Descriptor { .. } => return None,
             Mention::Person { name, .. } => {
-                let found = if name.len() >= 2 {
+                let found = if let Some(id) = e.name {
+                    Some(self.persons.of(id))
+                } else if name.len() >= 2 {
                     self.persons.full(name)
                 } else {
                     name.first().and_then(|w| self.persons.token(w, r.source))
@@ -376,30 +377,7 @@ pub(super) fn resolve(
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
 ) -> (Vec<Actor>, Vec<String>) {
-    let mut corpus = Corpus::new(gazetteer, true);
-    // Actor strings repeat heavily: parse each distinct one once.
-    let mut first: HashMap<Option<&str>, u32> = HashMap::new();
-    let mut raws: Vec<Option<&str>> = Vec::new();
-    let of: Vec<u32> = inputs
-        .iter()
-        .map(|input| {
-            *first.entry(input.actor).or_insert_with(|| {
-                raws.push(input.actor);
-                raws.len() as u32 - 1
-            })
-        })
-        .collect();
-    drop(first);
-    let parsed: Vec<Parsed> = raws.par_iter().map(|r| parse(r.unwrap_or(""))).collect();
-    let entries: Vec<EntryId> = raws
-        .iter()
-        .zip(parsed)
-        .map(|(r, p)| corpus.entry(*r, Some(p), gazetteer))
-        .collect();
-    for (input, k) in inputs.iter().zip(of) {
-        corpus.push(input, entries[k as usize]);
-    }
-    corpus.persons.link_all();
+    let (corpus, pair_of, reps) = Corpus::build(inputs, gazetteer);
     let frozen = corpus.persons.freeze();
     let rv = Resolver {
         corpus: &corpus,
@@ -409,23 +387,8 @@ pub(super) fn resolve(
         },
     };
     let n = corpus.recs.len();
+    let slot = pair_of;
     // Base identities, once per (actor string, source).
-    let mut slots: FxHashMap<(EntryId, u32, bool), u32> = FxHashMap::default();
-    let mut reps: Vec<u32> = Vec::new();
-    let slot: Vec<u32> = corpus
-        .recs
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            *slots
-                .entry((r.entry, r.source, r.source_none))
-                .or_insert_with(|| {
-                    reps.push(i as u32);
-                    reps.len() as u32 - 1
-                })
-        })
-        .collect();
-    drop(slots);
     let base: Vec<Option<Actor>> = reps.par_iter().map(|&i| rv.base(i)).collect();
     // Descriptors: most specific first, so that a less specific one may
     // take a more specific one's identity.
