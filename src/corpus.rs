@@ -458,7 +458,7 @@ impl PMeasure {
 /// The distinct actors of a corpus, shared by the statements.
 #[derive(Debug, Default)]
 pub(crate) struct Actors {
-    ids: FxHashMap<(String, String), u32>,
+    ids: FxHashMap<(Arc<str>, Arc<str>), u32>,
     list: Vec<Actor>,
 }
 

@@ -41,6 +41,8 @@ mod stance;
 pub mod synth;
 mod text;
 
+#[doc(hidden)]
+pub use actor::live as __live;
 pub use actor::{normalize_actors, Actor, ActorKind, Gazetteer, GazetteerEntry};
 pub use detector::{Detector, DetectorBuilder};
 pub use error::{Error, Location};

@@ -23,7 +23,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::actor::{self, ActorInput, Gazetteer};
+use crate::actor::{self, ActorInput, ActorTable};
 use crate::corpus::{Actors, Claims, Concepts, Corpus, Flags, Store};
 use crate::detector::{better, id_hash, judge_pair, Detector};
 use crate::error::Error;
@@ -31,7 +31,7 @@ use crate::explain::explain;
 use crate::index::{ClaimRef, Index};
 use crate::judge::NameLinks;
 use crate::measure;
-use crate::record::{Date, Statement};
+use crate::record::Statement;
 use crate::report::{order, Contradiction, Found};
 use crate::text::{words, FxHashMap};
 
@@ -228,8 +228,9 @@ impl LiveIndex {
         stmts.sort_unstable();
         stmts.dedup();
         for j in stmts {
-            let actor = self.table.actor(j as usize);
-            self.corpus.actor_of[j as usize] = self.corpus.actors.intern(actor);
+            if let Some(actor) = self.table.actor(j as usize) {
+                self.corpus.actor_of[j as usize] = self.corpus.actors.intern(actor);
+            }
         }
         let corpus = &self.corpus;
         let mut best: HashMap<(u32, u32), Found> = HashMap::new();
@@ -258,56 +259,5 @@ impl LiveIndex {
                 )
             })
             .collect()
-    }
-}
-
-/// The actors of the records so far, as the batch resolver gives them.
-struct ActorTable {
-    gazetteer: Option<std::sync::Arc<Gazetteer>>,
-    inputs: Vec<OwnedInput>,
-    resolved: Vec<crate::actor::Actor>,
-}
-
-struct OwnedInput {
-    actor: Option<String>,
-    source: Option<String>,
-    context: Option<String>,
-    text: String,
-    date: Option<Date>,
-}
-
-impl ActorTable {
-    fn new(gazetteer: Option<std::sync::Arc<Gazetteer>>) -> ActorTable {
-        ActorTable {
-            gazetteer,
-            inputs: Vec::new(),
-            resolved: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, input: &ActorInput<'_>) {
-        self.inputs.push(OwnedInput {
-            actor: input.actor.map(str::to_owned),
-            source: input.source.map(str::to_owned),
-            context: input.context.map(str::to_owned),
-            text: input.text.to_owned(),
-            date: input.date,
-        });
-        let inputs: Vec<ActorInput<'_>> = self
-            .inputs
-            .iter()
-            .map(|o| ActorInput {
-                actor: o.actor.as_deref(),
-                source: o.source.as_deref(),
-                context: o.context.as_deref(),
-                text: &o.text,
-                date: o.date,
-            })
-            .collect();
-        self.resolved = actor::resolve(&inputs, self.gazetteer.as_deref()).0;
-    }
-
-    fn actor(&self, i: usize) -> crate::actor::Actor {
-        self.resolved[i].clone()
     }
 }

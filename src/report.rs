@@ -231,8 +231,8 @@ impl Detection {
         let actor = c.actors.get(c.actor_of[i]);
         NormalizedStatement {
             id: c.store.doc(i).id.to_owned(),
-            actor: actor.id.clone(),
-            actor_name: actor.name.clone(),
+            actor: actor.id.to_string(),
+            actor_name: actor.name.to_string(),
             actor_kind: actor.kind,
             claims: c
                 .claims

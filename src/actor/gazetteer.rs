@@ -43,8 +43,8 @@ pub struct GazetteerEntry {
 /// ).unwrap();
 /// let s = Statement::new("a", Some("the rail regulator"), "Fares will rise.");
 /// let actors = normalize_actors(&[s], Some(&g));
-/// assert_eq!(actors[0].id, "northern rail authority");
-/// assert_eq!(actors[0].name, "Northern Rail Authority");
+/// assert_eq!(&*actors[0].id, "northern rail authority");
+/// assert_eq!(&*actors[0].name, "Northern Rail Authority");
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {

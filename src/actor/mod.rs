@@ -14,18 +14,25 @@
 //! (cross-source choices use corpus-wide sets and deterministic tie-breaks);
 //! no input panics.
 
+mod context;
+mod corpus;
 mod gazetteer;
 mod lex;
 mod parse;
+mod persons;
 mod resolve;
+mod table;
 #[cfg(test)]
 mod tests;
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Date, Statement};
 
 pub use gazetteer::{Gazetteer, GazetteerEntry};
+pub(crate) use table::ActorTable;
 
 /// What kind of speaker an actor is.
 ///
@@ -52,6 +59,8 @@ pub enum ActorKind {
 }
 
 /// A normalized actor: a stable id shared by every mention of one speaker.
+/// The id and name are shared strings: the many statements of one actor
+/// hold one copy.
 ///
 /// # Examples
 /// ```
@@ -59,16 +68,16 @@ pub enum ActorKind {
 /// let a = Statement::new("a", Some("Prime Minister Alma Reyes"), "No.");
 /// let b = Statement::new("b", Some("Reyes"), "Never.");
 /// let actors = normalize_actors(&[a, b], None);
-/// assert_eq!(actors[0].id, "alma reyes");
+/// assert_eq!(&*actors[0].id, "alma reyes");
 /// assert_eq!(actors[1].id, actors[0].id);
-/// assert_eq!(actors[1].name, "Alma Reyes");
+/// assert_eq!(&*actors[1].name, "Alma Reyes");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {
     /// Stable id: folded canonical name, or `source:<source>`.
-    pub id: String,
+    pub id: Arc<str>,
     /// Display name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Kind.
     pub kind: ActorKind,
 }
@@ -96,25 +105,61 @@ impl<'a> From<&'a Statement> for ActorInput<'a> {
     }
 }
 
-/// The folded words of the person name in a raw actor string ("Secretary
-/// of State Ana Ruiz" → `["ana", "ruiz"]`, a lone surname → itself); empty
-/// for organizations, groups, pronouns and descriptors. A function of the
-/// string alone, so the set over a corpus only grows as records arrive.
-pub(crate) fn person_tokens(raw: &str) -> Vec<String> {
-    match parse::parse(raw).mention {
+/// Folded title words ("president", "minister"), for the stance stage.
+pub(crate) fn title_words() -> std::collections::HashSet<String> {
+    lex::ActorLexicon::get().title_words()
+}
+
+/// The lower-cased words of the personal name that [`parse`](parse::parse)
+/// finds in a raw actor string, titles and roles left out:
+/// "Secretary of State Ana Ruiz" → `["ana", "ruiz"]`. A single capitalized
+/// word with no title ("Ruiz") counts as a name. Empty for organizations,
+/// groups, roles without a name, pronouns and a missing or empty actor.
+/// Words are folded as actor ids are (diacritics removed) and one-letter
+/// initials are dropped.
+pub(crate) fn person_tokens(raw_actor: &str) -> Vec<String> {
+    match parse::parse(raw_actor).mention {
         parse::Mention::Person { name, .. } => name,
         parse::Mention::Name { word, .. } => vec![word],
         _ => Vec::new(),
     }
 }
 
-/// Folded title words ("president", "minister"), for the stance stage.
-pub(crate) fn title_words() -> std::collections::HashSet<String> {
-    lex::ActorLexicon::get().title_words()
+/// Not part of the API: the live actor table, reachable from the benches.
+#[doc(hidden)]
+pub mod live {
+    use super::{Actor, ActorInput, ActorTable, Statement};
+
+    /// A live actor table over statements.
+    pub struct LiveActors(ActorTable);
+
+    impl LiveActors {
+        /// An empty table, no gazetteer.
+        pub fn new() -> LiveActors {
+            LiveActors(ActorTable::new(None))
+        }
+
+        /// Adds a statement; returns its index.
+        pub fn push(&mut self, s: &Statement) -> usize {
+            self.0.push(&ActorInput::from(s))
+        }
+
+        /// Statement `i`'s actor over everything pushed so far.
+        pub fn actor(&self, i: usize) -> Option<Actor> {
+            self.0.actor(i)
+        }
+    }
+
+    impl Default for LiveActors {
+        fn default() -> LiveActors {
+            LiveActors::new()
+        }
+    }
 }
 
 /// Resolves every input's actor, with the bounds reached on the way (name
-/// groups too large to compare pair by pair).
+/// groups too large to compare pair by pair). The same as pushing every
+/// input into an [`ActorTable`] and asking for each actor, done at once.
 pub(crate) fn resolve(
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
@@ -137,8 +182,8 @@ pub(crate) fn resolve(
 /// let mut s3 = Statement::new("3", None, "Cases rose.");
 /// s3.source = Some("Daily".into());
 /// let actors = normalize_actors(&[s1, s2, s3], None);
-/// assert_eq!(actors[1].id, "alma reyes");
-/// assert_eq!(actors[2].id, "source:Daily");
+/// assert_eq!(&*actors[1].id, "alma reyes");
+/// assert_eq!(&*actors[2].id, "source:Daily");
 /// assert_eq!(actors[2].kind, ActorKind::Source);
 /// ```
 pub fn normalize_actors(statements: &[Statement], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {

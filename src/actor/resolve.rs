@@ -1,917 +1,221 @@
-//! Corpus-level resolution of parsed mentions into actors.
+//! Resolution of one record's actor from the corpus tables ([`Corpus`]).
+//!
+//! Every rule is a function of the record, its entry and the tables, so
+//! the batch run ([`resolve`]) builds the tables and resolves each record
+//! (each distinct actor string and source once), and the live table
+//! (`table.rs`) resolves a record on demand from the tables as they stand.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
+use rayon::prelude::*;
+
+use super::context::quals_overlap;
+use super::corpus::{Corpus, EntryId, NO_DAY};
 use super::gazetteer::Gazetteer;
 use super::lex::ActorLexicon;
-use super::parse::{self, parse, role_key, split_words, Mention, Parsed, Word};
+use super::parse::{Mention, Parsed};
+use super::persons::PersonView;
 use super::{Actor, ActorInput, ActorKind};
-use crate::text::{fold, stem};
+use crate::text::{fold, stem, FxHashMap};
 
 /// Date distance used when a date is missing: farther than any real one.
 const NO_DATE: i64 = 1_000_000;
-/// Words of a context looked at when resolving a descriptor.
-const MAX_CONTEXT_WORDS: usize = 400;
-
-/// A small union-find over indices.
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind((0..n).collect())
-    }
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            // Smaller index as root: deterministic whatever the call order.
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            self.0[hi] = lo;
-        }
-    }
-}
-
-/// Levenshtein distance on chars, capped inputs.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
-    let b: Vec<char> = b.chars().take(64).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
-/// Two surnames that are spellings of one name.
-fn spelling_variant(a: &str, b: &str) -> bool {
-    let short = a.chars().count().min(b.chars().count());
-    let max = if short >= 8 {
-        2
-    } else if short >= 4 {
-        1
-    } else {
-        0
-    };
-    max > 0 && edit_distance(a, b) <= max
-}
-
-/// `a` is a shorter form of `b`: a prefix, a suffix, or the same first and
-/// last word with `a`'s words in order inside `b`.
-fn sub_name(a: &[String], b: &[String]) -> bool {
-    if a.len() >= b.len() || a.is_empty() {
-        return false;
-    }
-    if b.starts_with(a) || b.ends_with(a) {
-        return true;
-    }
-    if a[0] != b[0] || a.last() != b.last() {
-        return false;
-    }
-    let mut it = b.iter();
-    a.iter().all(|w| it.any(|x| x == w))
-}
-
-/// Qualifier words that name the same thing: equal, a demonym of a place
-/// ("ukrainian" ~ "ukraine"), or initials of a longer qualifier.
-fn qual_match(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    la.min(lb) >= 4 && common >= 4.max(la.min(lb).saturating_sub(2))
-}
-
-fn quals_overlap(a: &[String], b: &[String]) -> usize {
-    a.iter()
-        .filter(|x| b.iter().any(|y| qual_match(x, y)))
-        .count()
-}
 
 /// How well a candidate fits a descriptor: qualifier matches, preferred
 /// modifier matches, date nearness, same source.
 type Score = (usize, usize, Reverse<i64>, bool);
 
-/// A resolved identity for one record, before display.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Target {
-    id: String,
-    name: String,
-    kind: ActorKind,
-}
-
-struct Rec<'a> {
-    input: &'a ActorInput<'a>,
-    parsed: Parsed,
-    source: &'a str,
-    /// Position among the records of the same source.
-    pos_in_source: usize,
-    date: Option<i64>,
-}
-
-struct PersonInfo {
-    toks: Vec<String>,
-    count: usize,
-    display: BTreeSet<String>,
-    sources: BTreeSet<String>,
-    gazetteer: Option<String>,
-}
-
-/// Full personal names of the corpus and their clusters.
-struct Persons {
-    keys: Vec<String>,
-    root: Vec<usize>,
-    /// Per root: id and display name.
-    canon: HashMap<usize, Target>,
-    by_token: HashMap<String, BTreeSet<usize>>,
-    /// Per root: the sources its names were seen in.
-    sources: HashMap<usize, BTreeSet<String>>,
-    /// Name groups too large to compare pair by pair, in words.
-    bounds: Vec<String>,
-}
-
-/// The most names compared pair by pair in one group (same given name and
-/// length, same surname and length, or the fuller names a short form may
-/// join). A larger group is left unmerged, and the report's bounds say so:
-/// this keeps a corpus of many people sharing a name linear in its size.
-const MAX_NAME_GROUP: usize = 1_000;
-
-impl Persons {
-    fn build(names: BTreeMap<String, PersonInfo>) -> Persons {
-        let lx = ActorLexicon::get();
-        let (keys, info): (Vec<String>, Vec<PersonInfo>) = names.into_iter().unzip();
-        let n = keys.len();
-        let mut uf = UnionFind::new(n);
-        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, p) in info.iter().enumerate() {
-            if let (Some(f), Some(l)) = (p.toks.first(), p.toks.last()) {
-                by_first.entry(f).or_default().push(i);
-                by_last.entry(l).or_default().push(i);
-            }
-        }
-        let mut bounds = Vec::new();
-        // Spelling variants of the surname, same given name: only names of
-        // one length that share every word but the last can pair, so they
-        // are grouped by those words first.
-        let mut same_front: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
-        let mut same_back: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
-        for (i, p) in info.iter().enumerate() {
-            if p.toks.len() >= 2 {
-                same_front
-                    .entry(&p.toks[..p.toks.len() - 1])
-                    .or_default()
-                    .push(i);
-                same_back.entry(&p.toks[1..]).or_default().push(i);
-            }
-        }
-        for (front, bucket) in &same_front {
-            if bucket.len() > MAX_NAME_GROUP {
-                bounds.push(format!(
-                    "{} names start {:?}, over the bound of {MAX_NAME_GROUP}: their spellings were not compared",
-                    bucket.len(),
-                    front.join(" ")
-                ));
-                continue;
-            }
-            for (x, &i) in bucket.iter().enumerate() {
-                for &j in &bucket[x + 1..] {
-                    let (a, b) = (&info[i].toks, &info[j].toks);
-                    if spelling_variant(&a[a.len() - 1], &b[b.len() - 1]) {
-                        uf.union(i, j);
-                    }
-                }
-            }
-        }
-        // Familiar forms of the given name, same surname (and the same
-        // words after the given name).
-        for (back, bucket) in &same_back {
-            if bucket.len() > MAX_NAME_GROUP {
-                bounds.push(format!(
-                    "{} names end {:?}, over the bound of {MAX_NAME_GROUP}: their given names were not compared",
-                    bucket.len(),
-                    back.join(" ")
-                ));
-                continue;
-            }
-            for (x, &i) in bucket.iter().enumerate() {
-                for &j in &bucket[x + 1..] {
-                    let (a, b) = (&info[i].toks, &info[j].toks);
-                    if lx.same_given_name(&a[0], &b[0]) {
-                        uf.union(i, j);
-                    }
-                }
-            }
-        }
-        // Shorter forms join the unique fuller name. Only a longer name can
-        // be a fuller form, so each bucket is kept sorted by length and a
-        // name looks only at the longer ones.
-        let by_len = |m: &mut HashMap<&str, Vec<usize>>| {
-            for v in m.values_mut() {
-                v.sort_by_key(|&j| (info[j].toks.len(), j));
-            }
-        };
-        by_len(&mut by_first);
-        by_len(&mut by_last);
-        fn longer<'l>(
-            info: &[PersonInfo],
-            list: Option<&'l Vec<usize>>,
-            len: usize,
-        ) -> &'l [usize] {
-            let list = list.map_or(&[][..], Vec::as_slice);
-            &list[list.partition_point(|&j| info[j].toks.len() <= len)..]
-        }
-        let mut joins = Vec::new();
-        let mut over = 0usize;
-        for (i, p) in info.iter().enumerate() {
-            let (Some(f), Some(l)) = (p.toks.first(), p.toks.last()) else {
-                continue;
-            };
-            let (a, b) = (
-                longer(&info, by_first.get(f.as_str()), p.toks.len()),
-                longer(&info, by_last.get(l.as_str()), p.toks.len()),
-            );
-            if a.len() + b.len() > MAX_NAME_GROUP {
-                over += 1;
-                continue;
-            }
-            let mut roots = BTreeSet::new();
-            let mut any = None;
-            for &j in a.iter().chain(b) {
-                if sub_name(&p.toks, &info[j].toks) {
-                    roots.insert(uf.find(j));
-                    any = Some(j);
-                }
-            }
-            if let (1, Some(j)) = (roots.len(), any) {
-                joins.push((i, j));
-            }
-        }
-        if over > 0 {
-            bounds.push(format!(
-                "{over} short names each had over {MAX_NAME_GROUP} fuller names to join: they were left as they are"
-            ));
-        }
-        for (i, j) in joins {
-            uf.union(i, j);
-        }
-        let root: Vec<usize> = (0..n).map(|i| uf.find(i)).collect();
-        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, &r) in root.iter().enumerate() {
-            members.entry(r).or_default().push(i);
-        }
-        let mut canon = HashMap::new();
-        for (r, ms) in &members {
-            let gaz = ms.iter().find_map(|&m| info[m].gazetteer.clone());
-            let best = ms
-                .iter()
-                .copied()
-                .max_by_key(|&m| (info[m].toks.len(), info[m].count, Reverse(&keys[m])))
-                .unwrap_or(*r);
-            let target = match gaz {
-                Some(g) => Target {
-                    id: fold(&g),
-                    name: g,
-                    kind: ActorKind::Person,
-                },
-                None => Target {
-                    id: keys[best].clone(),
-                    name: info[best]
-                        .display
-                        .iter()
-                        .next()
-                        .cloned()
-                        .unwrap_or_else(|| keys[best].clone()),
-                    kind: ActorKind::Person,
-                },
-            };
-            canon.insert(*r, target);
-        }
-        let mut by_token: HashMap<String, BTreeSet<usize>> = HashMap::new();
-        for (i, p) in info.iter().enumerate() {
-            for t in [p.toks.first(), p.toks.last()].into_iter().flatten() {
-                by_token.entry(t.clone()).or_default().insert(root[i]);
-            }
-        }
-        let mut sources: HashMap<usize, BTreeSet<String>> = HashMap::new();
-        for (i, p) in info.iter().enumerate() {
-            sources
-                .entry(root[i])
-                .or_default()
-                .extend(p.sources.iter().cloned());
-        }
-        Persons {
-            bounds,
-            keys,
-            root,
-            canon,
-            by_token,
-            sources,
-        }
-    }
-
-    fn full(&self, name: &[String]) -> Option<Target> {
-        let key = name.join(" ");
-        let i = self.keys.binary_search(&key).ok()?;
-        self.canon.get(&self.root[i]).cloned()
-    }
-
-    /// The person a single word names: the unique cluster whose name starts
-    /// or ends with it, else the unique one seen in the same source.
-    fn token(&self, word: &str, source: &str) -> Option<Target> {
-        let roots = self.by_token.get(word)?;
-        let pick = if roots.len() == 1 {
-            roots.iter().next().copied()
-        } else {
-            let local: Vec<usize> = roots
-                .iter()
-                .copied()
-                .filter(|r| self.sources.get(r).is_some_and(|s| s.contains(source)))
-                .collect();
-            (local.len() == 1).then(|| local[0])
-        }?;
-        self.canon.get(&pick).cloned()
-    }
-}
-
-struct OrgInfo {
-    acronym: Option<String>,
-    initials: Option<String>,
-    words: usize,
-    count: usize,
-    display: BTreeSet<String>,
-    head: String,
-}
-
-/// Named organizations of the corpus and their clusters.
-struct Orgs {
-    keys: Vec<String>,
-    root: Vec<usize>,
-    canon: HashMap<usize, Target>,
-    heads: HashMap<usize, BTreeSet<String>>,
-    by_initials: HashMap<String, Vec<usize>>,
-}
-
-impl Orgs {
-    fn build(orgs: BTreeMap<String, OrgInfo>) -> Orgs {
-        let (keys, info): (Vec<String>, Vec<OrgInfo>) = orgs.into_iter().unzip();
-        let mut uf = UnionFind::new(keys.len());
-        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, o) in info.iter().enumerate() {
-            if let Some(ini) = &o.initials {
-                by_initials.entry(ini.clone()).or_default().push(i);
-            }
-        }
-        for (i, o) in info.iter().enumerate() {
-            if let Some(a) = &o.acronym {
-                if let Some(c) = by_initials.get(a) {
-                    if c.len() == 1 {
-                        uf.union(i, c[0]);
-                    }
-                }
-            }
-        }
-        let root: Vec<usize> = (0..keys.len()).map(|i| uf.find(i)).collect();
-        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, &r) in root.iter().enumerate() {
-            members.entry(r).or_default().push(i);
-        }
-        let mut canon = HashMap::new();
-        let mut heads: HashMap<usize, BTreeSet<String>> = HashMap::new();
-        for (r, ms) in &members {
-            let best = ms
-                .iter()
-                .copied()
-                .max_by_key(|&m| {
-                    (
-                        info[m].acronym.is_none(),
-                        info[m].words,
-                        info[m].count,
-                        Reverse(&keys[m]),
-                    )
-                })
-                .unwrap_or(*r);
-            let name = info[best]
-                .display
-                .iter()
-                .max_by_key(|d| (d.len(), Reverse(*d)))
-                .cloned()
-                .unwrap_or_else(|| keys[best].clone());
-            canon.insert(
-                *r,
-                Target {
-                    id: keys[best].clone(),
-                    name,
-                    kind: ActorKind::Organization,
-                },
-            );
-            heads
-                .entry(*r)
-                .or_default()
-                .extend(ms.iter().map(|&m| info[m].head.clone()));
-        }
-        Orgs {
-            keys,
-            root,
-            canon,
-            heads,
-            by_initials,
-        }
-    }
-
-    fn get(&self, key: &[String]) -> Option<Target> {
-        let i = self.keys.binary_search(&key.join(" ")).ok()?;
-        self.canon.get(&self.root[i]).cloned()
-    }
-
-    /// The organization an acronym or key names, if its head is one of `heads`.
-    fn with_head(&self, key: &str, heads: &BTreeSet<String>) -> Option<Target> {
-        let mut idx: Vec<usize> = self
-            .keys
-            .binary_search(&key.to_owned())
-            .ok()
-            .into_iter()
-            .collect();
-        if idx.is_empty() {
-            idx = self.by_initials.get(key).cloned().unwrap_or_default();
-        }
-        let roots: BTreeSet<usize> = idx.iter().map(|&i| self.root[i]).collect();
-        let ok: Vec<usize> = roots
-            .into_iter()
-            .filter(|r| {
-                self.heads
-                    .get(r)
-                    .is_some_and(|h| h.iter().any(|x| heads.contains(x)))
-            })
-            .collect();
-        (ok.len() == 1).then(|| self.canon.get(&ok[0]).cloned())?
-    }
-}
-
-fn org_initials(key: &[String]) -> Option<String> {
-    let words: Vec<&String> = key
-        .iter()
-        .filter(|w| !ActorLexicon::skip_in_initials(w))
-        .collect();
-    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
-}
-
-/// What a descriptor's context says about it.
-#[derive(Default)]
-struct ContextClue {
-    person: Option<Vec<String>>,
-    org: Option<Vec<String>>,
-    quals: Vec<String>,
-    mods: Vec<String>,
-}
-
-/// Looks in a context for the actor a descriptor stands for.
-fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> ContextClue {
-    let mut clue = ContextClue::default();
-    let Mention::Descriptor { head, org_role, .. } = &p.mention else {
-        return clue;
-    };
-    let ws: Vec<Word> = split_words_limited(context);
-    let ns: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
-    let enrich = |clue: &mut ContextClue, before: &[Word]| {
-        if !clue.quals.is_empty() || !clue.mods.is_empty() {
-            return;
-        }
-        let mut start = before.len();
-        while start > 0 && before.len() - start < 3 {
-            let w = &before[start - 1];
-            if ActorLexicon::is_determiner(&w.norm) || w.punct_after && !w.poss {
-                break;
-            }
-            start -= 1;
-        }
-        for w in &before[start..] {
-            if w.cap || w.poss {
-                clue.quals.push(w.norm.clone());
-            } else if !ActorLexicon::is_connector(&w.norm) {
-                clue.mods.push(stem(&w.norm));
-            }
-        }
-    };
-    if !org_role {
-        let want = role_key(head);
-        for k in 1..=ws.len() {
-            let Some((len, canon)) = lx.title_ending_at(&ns, k) else {
-                continue;
-            };
-            if role_key(canon) != want {
-                continue;
-            }
-            let mut e = k;
-            while e < ws.len() && is_name_word(lx, &ws[e]) {
-                e += 1;
-                if ws[e - 1].punct_after {
-                    break;
-                }
-            }
-            let before = &ws[..k - len];
-            if e > k {
-                let ctx_quals: Vec<String> = before
-                    .iter()
-                    .rev()
-                    .take_while(|w| w.cap && !w.punct_after)
-                    .take(3)
-                    .map(|w| w.norm.clone())
-                    .collect();
-                if !p.quals.is_empty()
-                    && !ctx_quals.is_empty()
-                    && quals_overlap(&p.quals, &ctx_quals) == 0
-                {
-                    continue;
-                }
-                let name: Vec<String> = ws[k..e]
-                    .iter()
-                    .filter(|w| w.norm.chars().count() > 1)
-                    .map(|w| w.norm.clone())
-                    .collect();
-                if !name.is_empty() {
-                    clue.person = Some(name);
-                    return clue;
-                }
-            } else {
-                enrich(&mut clue, before);
-            }
-        }
-        return clue;
-    }
-    let head_stem = stem(head);
-    let mut class: BTreeSet<String> = lx
-        .org_class(&head_stem)
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
-    class.insert(head_stem.clone());
-    for (k, w) in ws.iter().enumerate() {
-        if w.acronym {
-            clue.org = Some(vec![w.norm.clone()]);
-            return clue;
-        }
-        let st = stem(&w.norm);
-        if w.cap && class.contains(&st) {
-            let mut s = k;
-            while s > 0 {
-                let prev = &ws[s - 1];
-                if prev.punct_after && !prev.poss {
-                    break;
-                }
-                let joins = (prev.cap && !ActorLexicon::is_determiner(&prev.norm))
-                    || (ActorLexicon::is_connector(&prev.norm) && s >= 2 && ws[s - 2].cap);
-                if joins {
-                    s -= 1;
-                } else {
-                    break;
-                }
-            }
-            if k > s {
-                clue.org = Some(ws[s..=k].iter().map(|w| w.norm.clone()).collect());
-                return clue;
-            }
-        }
-        if !w.cap && st == head_stem {
-            enrich(&mut clue, &ws[..k]);
-        }
-    }
-    clue
-}
-
-fn split_words_limited(s: &str) -> Vec<Word> {
-    let mut end = s.len().min(MAX_CONTEXT_WORDS * 16);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    split_words(&s[..end])
-}
-
-fn is_name_word(lx: &ActorLexicon, w: &Word) -> bool {
-    w.cap
-        && !w.acronym
-        && !lx.is_title(&w.norm)
-        && !lx.is_org_word(&w.norm)
-        && !lx.is_modifier(&w.norm)
-        && !ActorLexicon::is_determiner(&w.norm)
-        && !ActorLexicon::is_connector(&w.norm)
-}
-
 fn specificity(p: &Parsed) -> usize {
     p.quals.len() + p.mods.len()
 }
 
-fn mention_key(m: &Mention) -> Vec<String> {
-    match m {
-        Mention::Person { name, .. } => name.clone(),
-        Mention::Name { word, .. } => vec![word.clone()],
-        Mention::Org { key, .. }
-        | Mention::Group { key, .. }
-        | Mention::Descriptor { key, .. }
-        | Mention::Unknown { key, .. } => key.clone(),
-        Mention::Empty | Mention::Pronoun => Vec::new(),
-    }
+/// Resolves records against the tables of a corpus.
+pub(super) struct Resolver<'a> {
+    pub corpus: &'a Corpus,
+    pub persons: PersonView<'a>,
 }
 
-fn mention_display(m: &Mention) -> String {
-    match m {
-        Mention::Person { display, .. }
-        | Mention::Name { display, .. }
-        | Mention::Org { display, .. }
-        | Mention::Group { display, .. }
-        | Mention::Descriptor { display, .. }
-        | Mention::Unknown { display, .. } => display.clone(),
-        Mention::Empty | Mention::Pronoun => String::new(),
-    }
-}
-
-pub(super) fn resolve(
-    inputs: &[ActorInput<'_>],
-    gazetteer: Option<&Gazetteer>,
-) -> (Vec<Actor>, Vec<String>) {
-    let lx = ActorLexicon::get();
-    let mut per_source: HashMap<&str, usize> = HashMap::new();
-    // Actor strings repeat heavily: parse each distinct one once.
-    let mut parsed_cache: HashMap<&str, Parsed> = HashMap::new();
-    let recs: Vec<Rec<'_>> = inputs
-        .iter()
-        .map(|input| {
-            let source = input.source.unwrap_or("");
-            let n = per_source.entry(source).or_insert(0);
-            let pos_in_source = *n;
-            *n += 1;
-            let raw = input.actor.unwrap_or("");
-            let parsed = parsed_cache
-                .entry(raw)
-                .or_insert_with(|| parse::parse(raw))
-                .clone();
-            Rec {
-                input,
-                parsed,
-                source,
-                pos_in_source,
-                date: input.date.map(|d| d.ordinal()),
-            }
-        })
-        .collect();
-
-    // Gazetteer hits are fixed.
-    let mut fixed: Vec<Option<Target>> = vec![None; recs.len()];
-    if let Some(g) = gazetteer {
-        for (i, r) in recs.iter().enumerate() {
-            let Some(raw) = r.input.actor else { continue };
-            let key = mention_key(&r.parsed.mention).join(" ");
-            let hit = g.lookup(raw).or_else(|| g.lookup(&key));
-            if let Some(e) = hit {
-                let kind = match parse(&e.name).mention {
-                    Mention::Person { .. } => ActorKind::Person,
-                    Mention::Group { .. } => ActorKind::Group,
-                    _ => ActorKind::Organization,
-                };
-                fixed[i] = Some(Target {
-                    id: fold(&e.name),
-                    name: e.name.clone(),
-                    kind,
-                });
-            }
+impl Resolver<'_> {
+    fn voice(&self, i: u32) -> Actor {
+        let r = &self.corpus.recs[i as usize];
+        if r.source_none {
+            return Actor {
+                id: "source:unknown".into(),
+                name: "unknown source".into(),
+                kind: ActorKind::Source,
+            };
+        }
+        let s = &self.corpus.sources[r.source as usize];
+        Actor {
+            id: s.voice.clone(),
+            name: s.name.clone(),
+            kind: ActorKind::Source,
         }
     }
 
-    // Context clues of descriptors (they may name people to add).
-    let clues: Vec<Option<ContextClue>> = recs
-        .iter()
-        .map(|r| match (&r.parsed.mention, r.input.context) {
-            (Mention::Descriptor { .. }, Some(c)) => Some(context_clue(lx, &r.parsed, c)),
-            _ => None,
-        })
-        .collect();
-
-    // Persons.
-    let mut names: BTreeMap<String, PersonInfo> = BTreeMap::new();
-    let add_name = |names: &mut BTreeMap<String, PersonInfo>,
-                    toks: &[String],
-                    display: &str,
-                    source: Option<&str>,
-                    gaz: Option<&str>| {
-        if toks.len() < 2 {
-            return;
+    fn group(&self, id: &Arc<str>) -> Actor {
+        Actor {
+            id: id.clone(),
+            name: self
+                .corpus
+                .group_display
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.clone()),
+            kind: ActorKind::Group,
         }
-        let e = names.entry(toks.join(" ")).or_insert_with(|| PersonInfo {
-            toks: toks.to_vec(),
-            count: 0,
-            display: BTreeSet::new(),
-            sources: BTreeSet::new(),
-            gazetteer: None,
+    }
+
+    /// The organization an acronym organization joins: the one whose
+    /// initials it is, when only one has them.
+    fn org_root(&self, o: u32) -> u32 {
+        let c = self.corpus;
+        if let Some(a) = &c.orgs[o as usize].acronym {
+            if let Some([one]) = c.by_initials.get(a).map(Vec::as_slice) {
+                return *one;
+            }
+        }
+        o
+    }
+
+    fn org_members(&self, root: u32) -> Vec<u32> {
+        let c = self.corpus;
+        let mut out = vec![root];
+        if let Some(ini) = &c.orgs[root as usize].initials {
+            if c.by_initials.get(ini).is_some_and(|v| v.len() == 1) {
+                out.extend(c.by_acronym.get(ini).into_iter().flatten().copied());
+            }
+        }
+        out
+    }
+
+    fn org(&self, o: u32) -> Actor {
+        let c = self.corpus;
+        let members = self.org_members(self.org_root(o));
+        let best = members
+            .iter()
+            .map(|&m| &c.orgs[m as usize])
+            .max_by_key(|m| (m.acronym.is_none(), m.words, m.count, Reverse(&m.key)))
+            .unwrap_or(&c.orgs[o as usize]);
+        Actor {
+            id: best.key.clone(),
+            name: best.display.clone(),
+            kind: ActorKind::Organization,
+        }
+    }
+
+    fn org_by_key(&self, key: &str) -> Option<Actor> {
+        self.corpus.org_by_key.get(key).map(|&o| self.org(o))
+    }
+
+    /// The organization an acronym or key names, if its head is one of `heads`.
+    fn org_with_head(&self, key: &str, heads: &BTreeSet<String>) -> Option<Actor> {
+        let c = self.corpus;
+        let idx: Vec<u32> = match c.org_by_key.get(key) {
+            Some(&o) => vec![o],
+            None => c.by_initials.get(key).cloned().unwrap_or_default(),
+        };
+        let roots: BTreeSet<u32> = idx.iter().map(|&o| self.org_root(o)).collect();
+        let mut ok = roots.into_iter().filter(|&r| {
+            self.org_members(r).iter().any(|&m| {
+                let e = c.orgs[m as usize].head_entry;
+                heads.contains(&c.entries[e as usize].head)
+            })
         });
-        e.count += 1;
-        e.display.insert(display.to_owned());
-        if let Some(s) = source {
-            e.sources.insert(s.to_owned());
-        }
-        if let Some(g) = gaz {
-            e.gazetteer.get_or_insert_with(|| g.to_owned());
-        }
-    };
-    for (i, r) in recs.iter().enumerate() {
-        if fixed[i].is_some() {
-            continue;
-        }
-        if let Mention::Person { name, display } = &r.parsed.mention {
-            add_name(&mut names, name, display, Some(r.source), None);
-        }
-        if let Some(Some(ContextClue {
-            person: Some(name), ..
-        })) = clues.get(i)
-        {
-            let display = name.join(" ");
-            add_name(&mut names, name, &display, Some(r.source), None);
+        match (ok.next(), ok.next()) {
+            (Some(r), None) => Some(self.org(r)),
+            _ => None,
         }
     }
-    if let Some(g) = gazetteer {
-        for e in g.entries() {
-            if let Mention::Person { name, display } = parse(&e.name).mention {
-                add_name(&mut names, &name, &display, None, Some(&e.name));
-            }
-        }
-    }
-    let persons = Persons::build(names);
 
-    // Organizations.
-    let mut orgs: BTreeMap<String, OrgInfo> = BTreeMap::new();
-    for (i, r) in recs.iter().enumerate() {
-        if fixed[i].is_some() {
-            continue;
+    /// Record `i`'s identity before descriptors and pronouns are resolved:
+    /// `None` for those.
+    pub fn base(&self, i: u32) -> Option<Actor> {
+        let c = self.corpus;
+        let r = &c.recs[i as usize];
+        let e = &c.entries[r.entry as usize];
+        if let Some(f) = &e.fixed {
+            return Some(f.clone());
         }
-        if let Mention::Org {
-            key,
-            display,
-            acronym,
-        } = &r.parsed.mention
-        {
-            let e = orgs.entry(key.join(" ")).or_insert_with(|| OrgInfo {
-                acronym: acronym.clone(),
-                initials: if acronym.is_some() {
-                    None
-                } else {
-                    org_initials(key)
-                },
-                words: key.len(),
-                count: 0,
-                display: BTreeSet::new(),
-                head: key.last().map(|k| stem(k)).unwrap_or_default(),
-            });
-            e.count += 1;
-            e.display.insert(display.clone());
-            if let Some(h) = display.split_whitespace().last() {
-                e.head = stem(&fold(h.trim_end_matches(|c: char| !c.is_alphanumeric())));
+        if e.parsed.from_document {
+            if let Some([g]) = c.group_by_qual.get(&*e.key).map(Vec::as_slice) {
+                return Some(self.group(g));
             }
         }
-    }
-    let orgs = Orgs::build(orgs);
-
-    // Groups, indexed by their qualifier words for "the X study".
-    let mut group_by_qual: HashMap<String, BTreeSet<String>> = HashMap::new();
-    let mut group_display: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for r in &recs {
-        if let Mention::Group { key, display } = &r.parsed.mention {
-            let id = key.join(" ");
-            if key.len() > 1 {
-                group_by_qual
-                    .entry(key[..key.len() - 1].join(" "))
-                    .or_default()
-                    .insert(id.clone());
-            }
-            group_display.entry(id).or_default().insert(display.clone());
-        }
-    }
-    let group_target = |id: &str| Target {
-        id: id.to_owned(),
-        name: group_display
-            .get(id)
-            .and_then(|d| d.iter().next().cloned())
-            .unwrap_or_else(|| id.to_owned()),
-        kind: ActorKind::Group,
-    };
-
-    // Base identities of everything but descriptors and pronouns.
-    let mut out: Vec<Option<Target>> = fixed;
-    for (i, r) in recs.iter().enumerate() {
-        if out[i].is_some() {
-            continue;
-        }
-        let m = &r.parsed.mention;
-        let key = mention_key(m);
-        if r.parsed.from_document {
-            if let Some(gs) = group_by_qual.get(&key.join(" ")) {
-                if gs.len() == 1 {
-                    out[i] = gs.iter().next().map(|g| group_target(g));
-                    continue;
-                }
-            }
-        }
-        out[i] = match m {
-            Mention::Empty => Some(
-                match r.input.actor.map(str::trim).filter(|a| !a.is_empty()) {
-                    None => source_target(r.input.source),
-                    Some(a) => Target {
-                        id: fold(a),
-                        name: a.to_owned(),
-                        kind: ActorKind::Unknown,
-                    },
-                },
-            ),
-            Mention::Pronoun | Mention::Descriptor { .. } => None,
-            Mention::Person { name, display } => Some(if name.len() >= 2 {
-                persons.full(name).unwrap_or_else(|| Target {
-                    id: name.join(" "),
-                    name: display.clone(),
-                    kind: ActorKind::Person,
-                })
-            } else {
-                persons.token(&name[0], r.source).unwrap_or_else(|| Target {
-                    id: name.join(" "),
-                    name: display.clone(),
-                    kind: ActorKind::Person,
-                })
-            }),
-            Mention::Name { word, display } => Some(
-                persons
-                    .token(word, r.source)
-                    .or_else(|| orgs.get(&key))
-                    .unwrap_or_else(|| Target {
-                        id: word.clone(),
-                        name: display.clone(),
-                        kind: ActorKind::Unknown,
-                    }),
-            ),
-            Mention::Org { display, .. } => Some(orgs.get(&key).unwrap_or_else(|| Target {
-                id: key.join(" "),
-                name: display.clone(),
-                kind: ActorKind::Organization,
-            })),
-            Mention::Group { .. } => Some(group_target(&key.join(" "))),
-            Mention::Unknown { display, .. } => Some(Target {
-                id: key.join(" "),
-                name: display.clone(),
-                kind: ActorKind::Unknown,
-            }),
+        let own = |kind| Actor {
+            id: e.key.clone(),
+            name: e.display.clone(),
+            kind,
         };
-    }
-
-    // Descriptors: most specific first, so that a less specific one may
-    // resolve to a more specific one's final identity.
-    let mut by_role: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, r) in recs.iter().enumerate() {
-        for role in &r.parsed.roles {
-            by_role.entry(role.as_str()).or_default().push(i);
-        }
-    }
-    let mut order: Vec<usize> = (0..recs.len())
-        .filter(|&i| {
-            out[i].is_none() && matches!(recs[i].parsed.mention, Mention::Descriptor { .. })
+        Some(match &e.parsed.mention {
+            Mention::Empty => match e.raw.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+                None => self.voice(i),
+                Some(a) => Actor {
+                    id: fold(a).into(),
+                    name: a.into(),
+                    kind: ActorKind::Unknown,
+                },
+            },
+            Mention::Pronoun | Mention::Descriptor { .. } => return None,
+            Mention::Person { name, .. } => {
+                let found = if let Some(id) = e.name {
+                    Some(self.persons.of(id))
+                } else if name.len() >= 2 {
+                    self.persons.full(name)
+                } else {
+                    name.first().and_then(|w| self.persons.token(w, r.source))
+                };
+                found.unwrap_or_else(|| own(ActorKind::Person))
+            }
+            Mention::Name { word, .. } => self
+                .persons
+                .token(word, r.source)
+                .or_else(|| self.org_by_key(&e.key))
+                .unwrap_or_else(|| own(ActorKind::Unknown)),
+            Mention::Org { .. } => self
+                .org_by_key(&e.key)
+                .unwrap_or_else(|| own(ActorKind::Organization)),
+            Mention::Group { .. } => self.group(&e.key),
+            Mention::Unknown { .. } => own(ActorKind::Unknown),
         })
-        .collect();
-    order.sort_by_key(|&i| Reverse(specificity(&recs[i].parsed)));
-    for i in order {
-        let r = &recs[i];
-        let Mention::Descriptor {
-            head,
-            key,
-            display,
-            org_role,
-        } = &r.parsed.mention
-        else {
-            continue;
+    }
+
+    /// A descriptor's identity: the actor its context names with its role,
+    /// else the corpus actor that fits its role best, else its own.
+    /// `target_of` gives a candidate record's identity.
+    pub fn descriptor(&self, i: u32, target_of: &dyn Fn(u32) -> Option<Actor>) -> Actor {
+        let c = self.corpus;
+        let lx = ActorLexicon::get();
+        let r = &c.recs[i as usize];
+        let e = &c.entries[r.entry as usize];
+        let Mention::Descriptor { head, org_role, .. } = &e.parsed.mention else {
+            return self.base(i).unwrap_or_else(|| self.unresolved(i));
         };
-        let clue = clues[i].as_ref();
+        let own = Actor {
+            id: e.key.clone(),
+            name: e.display.clone(),
+            kind: if *org_role {
+                ActorKind::Organization
+            } else {
+                ActorKind::Unknown
+            },
+        };
+        let clue = c.clues.get(&i);
         // (1) Named in the context with this role.
-        if let Some(c) = clue {
-            if let Some(name) = &c.person {
+        if let Some(clue) = clue {
+            if let Some(name) = &clue.person {
                 let t = if name.len() >= 2 {
-                    persons.full(name)
+                    self.persons.full(name)
                 } else {
-                    persons.token(&name[0], r.source)
+                    name.first().and_then(|w| self.persons.token(w, r.source))
                 };
                 if let Some(t) = t {
-                    out[i] = Some(t);
-                    continue;
+                    return t;
                 }
             }
-            if let Some(okey) = &c.org {
+            if let Some(okey) = &clue.org {
                 let head_stem = stem(head);
                 let mut heads: BTreeSet<String> = lx
                     .org_class(&head_stem)
@@ -920,132 +224,215 @@ pub(super) fn resolve(
                     .into_iter()
                     .collect();
                 heads.insert(head_stem);
-                if let Some(t) = orgs.with_head(&okey.join(" "), &heads) {
-                    out[i] = Some(t);
-                    continue;
+                let joined = okey.join(" ");
+                if let Some(t) = self.org_with_head(&joined, &heads) {
+                    return t;
                 }
                 if okey.len() >= 2 {
-                    out[i] = Some(Target {
-                        id: okey.join(" "),
-                        name: okey.join(" "),
+                    let id: Arc<str> = joined.into();
+                    return Actor {
+                        id: id.clone(),
+                        name: id,
                         kind: ActorKind::Organization,
-                    });
-                    continue;
+                    };
                 }
             }
         }
         // (2) A corpus actor carrying the same role.
-        let want = if *org_role {
-            stem(head)
-        } else {
-            role_key(head)
+        let Some(bucket) = e.wanted_role.map(|b| &c.roles[b as usize]) else {
+            return own;
         };
-        let mut dq = r.parsed.quals.clone();
-        let mut pref_mods = Vec::new();
-        if let Some(c) = clue {
-            dq.extend(c.quals.iter().cloned());
-            pref_mods.extend(c.mods.iter().cloned());
+        let p = &e.parsed;
+        let mut dq = p.quals.clone();
+        let mut pref_mods: Vec<String> = Vec::new();
+        if let Some(clue) = clue {
+            dq.extend(clue.quals.iter().cloned());
+            pref_mods.extend(clue.mods.iter().cloned());
         }
-        let mut best: Option<(Score, String, Target)> = None;
-        for &j in by_role.get(want.as_str()).into_iter().flatten() {
-            if j == i {
+        let mut best: Option<(Score, Actor)> = None;
+        // Records of one non-descriptor actor string and source resolve
+        // alike: each is resolved once here.
+        let mut alike: FxHashMap<(EntryId, u32, bool), Option<Actor>> = FxHashMap::default();
+        for (entry, recs) in &bucket.profiles {
+            let cp = &c.entries[*entry as usize].parsed;
+            if cp.former && !p.former {
                 continue;
             }
-            let c = &recs[j].parsed;
-            if c.former && !r.parsed.former {
+            if !p.mods.iter().all(|m| cp.mods.contains(m)) {
                 continue;
             }
-            if !r.parsed.mods.iter().all(|m| c.mods.contains(m)) {
-                continue;
-            }
-            if matches!(c.mention, Mention::Descriptor { .. }) {
-                let more = specificity(c) > specificity(&r.parsed)
-                    && quals_overlap(&r.parsed.quals, &c.quals) == r.parsed.quals.len();
+            let cand_desc = matches!(cp.mention, Mention::Descriptor { .. });
+            if cand_desc {
+                let more = specificity(cp) > specificity(p)
+                    && quals_overlap(&p.quals, &cp.quals) == p.quals.len();
                 if !more {
                     continue;
                 }
             }
-            let overlap = quals_overlap(&dq, &c.quals);
-            if !dq.is_empty() && !c.quals.is_empty() && overlap == 0 {
+            let overlap = quals_overlap(&dq, &cp.quals);
+            if !dq.is_empty() && !cp.quals.is_empty() && overlap == 0 {
                 continue;
             }
-            let Some(t) = out[j].clone() else { continue };
-            let dist = match (r.date, recs[j].date) {
-                (Some(a), Some(b)) => (a - b).abs(),
-                _ => NO_DATE,
-            };
-            let mod_hits = pref_mods.iter().filter(|m| c.mods.contains(m)).count();
-            let score = (overlap, mod_hits, Reverse(dist), recs[j].source == r.source);
-            let better = match &best {
-                None => true,
-                Some((s, id, _)) => score > *s || (score == *s && t.id < *id),
-            };
-            if better {
-                best = Some((score, t.id.clone(), t));
+            let mod_hits = pref_mods.iter().filter(|m| cp.mods.contains(m)).count();
+            for &j in recs {
+                if j == i {
+                    continue;
+                }
+                let rj = &c.recs[j as usize];
+                let dist = if r.date != NO_DAY && rj.date != NO_DAY {
+                    (r.date - rj.date).abs()
+                } else {
+                    NO_DATE
+                };
+                let score = (overlap, mod_hits, Reverse(dist), rj.source == r.source);
+                if best.as_ref().is_some_and(|(s, _)| score < *s) {
+                    continue;
+                }
+                let t = if cand_desc || c.entries[*entry as usize].fixed.is_some() {
+                    target_of(j)
+                } else {
+                    alike
+                        .entry((*entry, rj.source, rj.source_none))
+                        .or_insert_with(|| target_of(j))
+                        .clone()
+                };
+                let Some(t) = t else { continue };
+                let better = match &best {
+                    None => true,
+                    Some((s, b)) => score > *s || (score == *s && t.id < b.id),
+                };
+                if better {
+                    best = Some((score, t));
+                }
             }
         }
-        if let Some((_, _, t)) = best {
-            out[i] = Some(t);
-            continue;
-        }
         // (3) Its own actor.
-        out[i] = Some(Target {
-            id: key.join(" "),
-            name: display.clone(),
-            kind: if *org_role {
-                ActorKind::Organization
-            } else {
-                ActorKind::Unknown
-            },
-        });
+        best.map_or(own, |(_, t)| t)
     }
 
-    // Pronouns: the last named person of the same source before them.
-    let mut last_person: HashMap<&str, Target> = HashMap::new();
-    let mut actors = Vec::with_capacity(recs.len());
-    for (i, r) in recs.iter().enumerate() {
-        let t = match out[i].take() {
-            Some(t) => t,
-            None => match last_person.get(r.source) {
-                Some(t) => t.clone(),
-                None => Target {
-                    id: format!(
-                        "unresolved:{}#{}",
-                        r.input.source.unwrap_or("unknown"),
-                        r.pos_in_source
-                    ),
-                    name: r.input.actor.unwrap_or_default().to_owned(),
-                    kind: ActorKind::Unknown,
-                },
-            },
+    /// A pronoun with no person before it in its source.
+    pub fn unresolved(&self, i: u32) -> Actor {
+        let c = self.corpus;
+        let r = &c.recs[i as usize];
+        let source: &str = if r.source_none {
+            "unknown"
+        } else {
+            &c.sources[r.source as usize].name
         };
-        if t.kind == ActorKind::Person {
-            last_person.insert(r.source, t.clone());
+        Actor {
+            id: format!("unresolved:{source}#{}", r.pos_in_source).into(),
+            name: c.entries[r.entry as usize]
+                .raw
+                .clone()
+                .unwrap_or_else(|| "".into()),
+            kind: ActorKind::Unknown,
         }
-        actors.push(Actor {
-            id: t.id,
-            name: if t.name.is_empty() {
-                mention_display(&r.parsed.mention)
-            } else {
-                t.name
-            },
-            kind: t.kind,
-        });
     }
-    (actors, persons.bounds)
+
+    /// The actor reported for record `i` with identity `t`: an identity with
+    /// no name takes the mention's text.
+    pub fn finish(&self, i: u32, mut t: Actor) -> Actor {
+        if t.name.is_empty() {
+            let c = self.corpus;
+            t.name = c.entries[c.recs[i as usize].entry as usize].display.clone();
+        }
+        t
+    }
+
+    /// Record `i`'s identity, computed from the tables as they stand:
+    /// `None` for a pronoun.
+    pub fn identity(&self, i: u32) -> Option<Actor> {
+        self.base(i).or_else(|| {
+            let c = self.corpus;
+            let e = &c.entries[c.recs[i as usize].entry as usize];
+            matches!(e.parsed.mention, Mention::Descriptor { .. })
+                .then(|| self.descriptor(i, &|j| self.identity(j)))
+        })
+    }
+
+    /// Record `i`'s actor, computed from the tables as they stand: a
+    /// pronoun takes the last person of its source before it.
+    pub fn actor(&self, i: u32) -> Actor {
+        let t = match self.identity(i) {
+            Some(t) => t,
+            None => self.person_before(i).unwrap_or_else(|| self.unresolved(i)),
+        };
+        self.finish(i, t)
+    }
+
+    fn person_before(&self, i: u32) -> Option<Actor> {
+        let c = self.corpus;
+        let list = &c.sources[c.recs[i as usize].source as usize].maybe_person;
+        let before = &list[..list.partition_point(|&j| j < i)];
+        before
+            .iter()
+            .rev()
+            .filter_map(|&j| self.identity(j))
+            .find(|t| t.kind == ActorKind::Person)
+    }
 }
 
-fn source_target(source: Option<&str>) -> Target {
-    match source {
-        Some(s) => Target {
-            id: format!("source:{s}"),
-            name: s.to_owned(),
-            kind: ActorKind::Source,
+/// Resolves every input's actor, with the bounds reached on the way.
+pub(super) fn resolve(
+    inputs: &[ActorInput<'_>],
+    gazetteer: Option<&Gazetteer>,
+) -> (Vec<Actor>, Vec<String>) {
+    let (corpus, pair_of, reps) = Corpus::build(inputs, gazetteer);
+    let frozen = corpus.persons.freeze();
+    let rv = Resolver {
+        corpus: &corpus,
+        persons: PersonView {
+            persons: &corpus.persons,
+            frozen: Some(&frozen),
         },
-        None => Target {
-            id: "source:unknown".to_owned(),
-            name: "unknown source".to_owned(),
-            kind: ActorKind::Source,
-        },
+    };
+    let n = corpus.recs.len();
+    let slot = pair_of;
+    // Base identities, once per (actor string, source).
+    let base: Vec<Option<Actor>> = reps.par_iter().map(|&i| rv.base(i)).collect();
+    // Descriptors: most specific first, so that a less specific one may
+    // take a more specific one's identity.
+    let mut desc: Vec<u32> = (0..n as u32)
+        .filter(|&i| {
+            base[slot[i as usize] as usize].is_none()
+                && matches!(
+                    corpus.entries[corpus.recs[i as usize].entry as usize]
+                        .parsed
+                        .mention,
+                    Mention::Descriptor { .. }
+                )
+        })
+        .collect();
+    let spec = |i: u32| specificity(&corpus.entries[corpus.recs[i as usize].entry as usize].parsed);
+    desc.sort_by_key(|&i| (Reverse(spec(i)), i));
+    let mut desc_out: FxHashMap<u32, Actor> = FxHashMap::default();
+    for level in desc.chunk_by(|&a, &b| spec(a) == spec(b)) {
+        let known = &desc_out;
+        let target_of = |j: u32| {
+            base[slot[j as usize] as usize]
+                .clone()
+                .or_else(|| known.get(&j).cloned())
+        };
+        let done: Vec<(u32, Actor)> = level
+            .par_iter()
+            .map(|&i| (i, rv.descriptor(i, &target_of)))
+            .collect();
+        desc_out.extend(done);
     }
+    // Pronouns: the last person of the same source before them.
+    let mut last_person: Vec<Option<Actor>> = vec![None; corpus.sources.len()];
+    let mut actors = Vec::with_capacity(n);
+    for (i, r) in corpus.recs.iter().enumerate() {
+        let i = i as u32;
+        let t = base[slot[i as usize] as usize]
+            .clone()
+            .or_else(|| desc_out.remove(&i))
+            .or_else(|| last_person[r.source as usize].clone())
+            .unwrap_or_else(|| rv.unresolved(i));
+        if t.kind == ActorKind::Person {
+            last_person[r.source as usize] = Some(t.clone());
+        }
+        actors.push(rv.finish(i, t));
+    }
+    (actors, corpus.persons.bounds())
 }

@@ -2,6 +2,8 @@
 
 use proptest::prelude::*;
 
+use std::sync::Arc;
+
 use super::*;
 
 /// One record: actor, source, context, date.
@@ -29,7 +31,10 @@ fn run_with(records: &[R<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
 }
 
 fn ids(records: &[R<'_>]) -> Vec<String> {
-    run_with(records, None).into_iter().map(|a| a.id).collect()
+    run_with(records, None)
+        .into_iter()
+        .map(|a| a.id.to_string())
+        .collect()
 }
 
 fn a(actor: &str) -> R<'_> {
@@ -122,9 +127,9 @@ fn null_actor_is_the_source_voice() {
         ],
         None,
     );
-    assert_eq!(got[0].id, "source:Daily Ledger");
+    assert_eq!(&*got[0].id, "source:Daily Ledger");
     assert_eq!(got[0].kind, ActorKind::Source);
-    assert_eq!(got[1].id, "source:unknown");
+    assert_eq!(&*got[1].id, "source:unknown");
 }
 
 #[test]
@@ -290,9 +295,9 @@ fn gazetteer_aliases_win() {
         ],
         Some(&g),
     );
-    assert_eq!(got[0].id, "alma reyes");
-    assert_eq!(got[1].id, "alma reyes");
-    assert_eq!(got[2].id, "northern rail authority");
+    assert_eq!(&*got[0].id, "alma reyes");
+    assert_eq!(&*got[1].id, "alma reyes");
+    assert_eq!(&*got[2].id, "northern rail authority");
     assert_eq!(got[2].kind, ActorKind::Organization);
 }
 
@@ -443,4 +448,261 @@ fn a_crowd_sharing_a_given_name_is_bounded_and_reported() {
         "{bounds:?}"
     );
     assert_ne!(out[1].id, out[2].id);
+}
+
+/// Pushes `records` one by one into a live table and checks, after each
+/// push, every actor so far against the batch run over the same prefix.
+fn check_live_against_batch(records: &[R<'_>], gazetteer: Option<Arc<Gazetteer>>) {
+    let inputs: Vec<ActorInput<'_>> = records
+        .iter()
+        .map(|&(actor, source, context, date)| ActorInput {
+            actor,
+            source,
+            context,
+            text: "",
+            date: date.and_then(|d| d.parse().ok()),
+        })
+        .collect();
+    let mut table = ActorTable::new(gazetteer.clone());
+    for (k, input) in inputs.iter().enumerate() {
+        assert_eq!(table.push(input), k);
+        let (batch, bounds) = resolve(&inputs[..=k], gazetteer.as_deref());
+        for (i, want) in batch.iter().enumerate() {
+            assert_eq!(
+                table.actor(i).as_ref(),
+                Some(want),
+                "statement {i} after {} pushes: {:?}",
+                k + 1,
+                &records[..=k]
+            );
+        }
+        assert_eq!(table.bounds(), bounds);
+    }
+    assert_eq!(table.actor(inputs.len()), None);
+}
+
+#[test]
+fn live_table_matches_batch_on_the_hard_cases() {
+    // A surname seen before its full name, then a second full name that
+    // shares it.
+    check_live_against_batch(
+        &[
+            a("Reyes"),
+            a("President Alma Reyes"),
+            a("Reyes"),
+            a("Tomas Reyes"),
+            a("Dr Reyes"),
+        ],
+        None,
+    );
+    // A pronoun before and after the first named person of its source;
+    // a surname that becomes a person changes the pronoun after it.
+    check_live_against_batch(
+        &[
+            (Some("she"), Some("A"), None, None),
+            (Some("Vega"), Some("A"), None, None),
+            (Some("she"), Some("A"), None, None),
+            (Some("Minister Carla Vega"), Some("B"), None, None),
+            (Some("he"), Some("A"), None, None),
+            (Some("Ivan Petrov"), Some("A"), None, None),
+            (Some("they"), Some("A"), None, None),
+            (Some("the agency"), Some("A"), None, None),
+            (Some("he"), Some("A"), None, None),
+        ],
+        None,
+    );
+    // Spelling variants and shorter forms arriving in either order.
+    check_live_against_batch(
+        &[
+            a("Hadera Abebe"),
+            a("Dr Hadera"),
+            a("Hadera Abebe Gebremariam"),
+            a("Pavel Riazanov"),
+            a("Pavel Ryazanov"),
+            a("Steve Hollis"),
+            a("Stephen Hollis"),
+            a("Hollis"),
+        ],
+        None,
+    );
+    // Descriptors: a later, nearer or better qualified holder takes over.
+    check_live_against_batch(
+        &[
+            (Some("the governor"), None, None, Some("2018-02-01")),
+            (Some("Gov. Carla Vega"), None, None, Some("2018-01-01")),
+            (Some("the CBF governor"), None, None, Some("2021-01-02")),
+            (Some("Gov. Ivan Petrov"), None, None, Some("2021-01-01")),
+            (
+                Some("Central Bank of Freedonia Governor Ivan Petrov"),
+                None,
+                None,
+                Some("2021-01-01"),
+            ),
+            (
+                Some("the agency"),
+                None,
+                Some("The NRA said it would act."),
+                None,
+            ),
+            (Some("the NRA"), None, None, None),
+            (Some("the Northern Rail Authority"), None, None, None),
+        ],
+        None,
+    );
+}
+
+#[test]
+fn live_table_matches_batch_with_a_gazetteer() {
+    let g = Gazetteer::from_json(
+        r#"[{"name": "Alma Reyes", "aliases": ["The Iron Lady of Avalon"]},
+            {"name": "Northern Rail Authority", "aliases": ["the rail regulator"]}]"#,
+    )
+    .unwrap();
+    check_live_against_batch(
+        &[
+            a("Reyes"),
+            (Some("she"), Some("A"), None, None),
+            (Some("The Iron Lady of Avalon"), Some("A"), None, None),
+            (Some("she"), Some("A"), None, None),
+            a("the rail regulator"),
+            a("Tomas Reyes"),
+            a("Reyes"),
+        ],
+        Some(Arc::new(g)),
+    );
+}
+
+#[test]
+fn person_tokens_are_the_name_only() {
+    let t = |s: &str| super::person_tokens(s);
+    assert_eq!(t("Secretary of State Ana Ruiz"), ["ana", "ruiz"]);
+    assert_eq!(t("Rosalía Núñez"), ["rosalia", "nunez"]);
+    assert_eq!(t("Greta Q. Moss"), ["greta", "moss"]);
+    assert_eq!(t("Ruiz"), ["ruiz"]);
+    for none in [
+        "the Northern Rail Authority",
+        "she",
+        "",
+        "Sylvanian officials",
+        "the agency",
+    ] {
+        assert!(t(none).is_empty(), "{none:?}");
+    }
+}
+
+/// Actor strings for random corpora: titles, surnames alone, full names,
+/// spelling variants, pronouns, organizations, acronyms, groups, roles.
+const POOL: &[Option<&str>] = &[
+    Some("President Alma Reyes"),
+    Some("Alma Reyes"),
+    Some("Reyes"),
+    Some("Tomas Reyes"),
+    Some("Dr Reyes"),
+    Some("Alma Maria Reyes"),
+    Some("Pavel Ryazanov"),
+    Some("Pavel Riazanov"),
+    Some("Ryazanov"),
+    Some("Steve Hollis"),
+    Some("Stephen Hollis"),
+    Some("Gov. Carla Vega"),
+    Some("Vega"),
+    Some("Carla Vega"),
+    Some("she"),
+    Some("he"),
+    Some("They"),
+    Some("the NRA"),
+    Some("the Northern Rail Authority"),
+    Some("NRA"),
+    Some("the agency"),
+    Some("the governor"),
+    Some("the CBF governor"),
+    Some("Central Bank of Freedonia Governor Ivan Petrov"),
+    Some("Ivan Petrov"),
+    Some("Petrov"),
+    Some("Sylvanian officials"),
+    Some("Officials"),
+    Some("the Sylvanian report"),
+    Some("Avalon researchers"),
+    Some("the Avalon study"),
+    Some("a senior official"),
+    Some("the official"),
+    Some("former prime minister Tomas Lind"),
+    Some("the Prime Minister"),
+    Some("Prime Minister Lind"),
+    Some("Acme Airlines"),
+    Some("Acme"),
+    Some("The Iron Lady of Avalon"),
+    Some("?!"),
+    Some(""),
+    None,
+];
+const SOURCE_POOL: &[Option<&str>] = &[Some("A"), Some("B"), Some(""), None];
+const CONTEXT_POOL: &[Option<&str>] = &[
+    None,
+    Some("The NRA said it would act."),
+    Some("Sylvanian President Ivan Petrov told reporters."),
+    Some("Governor Carla Vega said so."),
+];
+const DATE_POOL: &[Option<&str>] = &[
+    None,
+    Some("2020-01-01"),
+    Some("2020-01-05"),
+    Some("2021-06-01"),
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn live_table_matches_batch_after_every_push(
+        picks in proptest::collection::vec((0..POOL.len(), 0..SOURCE_POOL.len(), 0..CONTEXT_POOL.len(), 0..DATE_POOL.len()), 1..14),
+        gazetteer in any::<bool>(),
+    ) {
+        let records: Vec<R<'_>> = picks
+            .iter()
+            .map(|&(a, s, c, d)| (POOL[a], SOURCE_POOL[s], CONTEXT_POOL[c], DATE_POOL[d]))
+            .collect();
+        let g = gazetteer.then(|| {
+            Arc::new(
+                Gazetteer::from_json(
+                    r#"[{"name": "Alma Reyes", "aliases": ["The Iron Lady of Avalon"]},
+                        {"name": "Ivan Petrov"}]"#,
+                )
+                .unwrap(),
+            )
+        });
+        check_live_against_batch(&records, g);
+    }
+}
+
+/// A crowd passing the name-group bound while the table is live: the links
+/// made before the bound are dropped, as the batch run never makes them.
+#[test]
+fn live_table_matches_batch_past_the_name_bound() {
+    let names: Vec<String> = (0..1_003)
+        .map(|i| format!("Speaker Numbr{}", i / 2 * 10 + i % 2))
+        .chain(["Speaker".to_owned(), "she".to_owned()])
+        .collect();
+    let inputs: Vec<ActorInput<'_>> = names
+        .iter()
+        .map(|n| ActorInput {
+            actor: Some(n),
+            source: Some("one"),
+            context: None,
+            text: "x",
+            date: None,
+        })
+        .collect();
+    let mut table = ActorTable::new(None);
+    for (k, input) in inputs.iter().enumerate() {
+        table.push(input);
+        if k == 999 || k + 1 == inputs.len() {
+            let (batch, bounds) = resolve(&inputs[..=k], None);
+            for (i, want) in batch.iter().enumerate() {
+                assert_eq!(table.actor(i).as_ref(), Some(want), "statement {i}");
+            }
+            assert_eq!(table.bounds(), bounds);
+        }
+    }
+    assert!(!table.bounds().is_empty());
 }

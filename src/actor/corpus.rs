@@ -1,0 +1,572 @@
+//! The corpus tables actor resolution reads: every distinct actor string
+//! parsed once, the records in order, and the tables built from them
+//! (names, organizations, groups, role holders, each source's records).
+//! Records are added one at a time ([`Corpus::push`]); resolution
+//! (`resolve.rs`) is a function of these tables, so a batch run and a live
+//! one share it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::context::{context_clue, ContextClue};
+use super::gazetteer::Gazetteer;
+use super::lex::ActorLexicon;
+use super::parse::{parse, role_key, Mention, Parsed};
+use super::persons::{NameId, Persons};
+use super::{Actor, ActorInput, ActorKind};
+use crate::text::{fold, stem, FxHashMap, FxHashSet};
+
+/// Index of a distinct actor string.
+pub(super) type EntryId = u32;
+
+/// One distinct actor string, parsed, with what it contributes.
+pub(super) struct Entry {
+    pub parsed: Parsed,
+    /// The actor as written (`None`: no actor given).
+    pub raw: Option<Arc<str>>,
+    /// A gazetteer hit: its identity, whatever the corpus says.
+    pub fixed: Option<Actor>,
+    /// The mention's display text.
+    pub display: Arc<str>,
+    /// The mention's folded key words, joined.
+    pub key: Arc<str>,
+    /// Its full name's id, once seen (persons of two words or more).
+    pub name: Option<NameId>,
+    /// Its organization, once seen.
+    pub org: Option<u32>,
+    /// (role bucket, slot) of each role it carries.
+    pub roles: Vec<(u32, u32)>,
+    /// The role a descriptor looks for in the corpus.
+    pub wanted_role: Option<u32>,
+    /// May resolve to a person (a pronoun looks back for these).
+    pub maybe_person: bool,
+    /// The last word of the display, stemmed (an organization's head).
+    pub head: String,
+}
+
+/// One statement's actor input.
+pub(super) struct Rec {
+    pub entry: EntryId,
+    pub source: u32,
+    /// Position among the records of the same source.
+    pub pos_in_source: u32,
+    /// Day ordinal, or [`NO_DAY`].
+    pub date: i64,
+    /// No source given (as opposed to an empty one).
+    pub source_none: bool,
+}
+
+/// A missing date.
+pub(super) const NO_DAY: i64 = i64::MIN;
+
+pub(super) struct Source {
+    pub name: Arc<str>,
+    /// `source:<name>`.
+    pub voice: Arc<str>,
+    /// Records whose actor may be a person, in order.
+    pub maybe_person: Vec<u32>,
+    pub count: u32,
+}
+
+/// A named organization (folded key words).
+pub(super) struct Org {
+    pub key: Arc<str>,
+    pub acronym: Option<Box<str>>,
+    pub initials: Option<Box<str>>,
+    pub words: usize,
+    pub count: u32,
+    /// The longest display (ties: the smallest).
+    pub display: Arc<str>,
+    /// The entry whose display gave the last head.
+    pub head_entry: EntryId,
+}
+
+/// The holders of one role, grouped by actor string.
+#[derive(Default)]
+pub(super) struct RoleBucket {
+    pub profiles: Vec<(EntryId, Vec<u32>)>,
+}
+
+/// The tables of a corpus.
+#[derive(Default)]
+pub(super) struct Corpus {
+    pub entries: Vec<Entry>,
+    by_raw: HashMap<Arc<str>, EntryId>,
+    no_actor: Option<EntryId>,
+    pub recs: Vec<Rec>,
+    pub sources: Vec<Source>,
+    by_source: HashMap<Arc<str>, u32>,
+    pub persons: Persons,
+    pub orgs: Vec<Org>,
+    pub org_by_key: HashMap<Arc<str>, u32>,
+    pub by_initials: HashMap<Box<str>, Vec<u32>>,
+    pub by_acronym: HashMap<Box<str>, Vec<u32>>,
+    /// Group qualifier words → the groups' keys.
+    pub group_by_qual: HashMap<Box<str>, Vec<Arc<str>>>,
+    /// Group key → its smallest display.
+    pub group_display: HashMap<Arc<str>, Arc<str>>,
+    pub roles: Vec<RoleBucket>,
+    role_ids: HashMap<Box<str>, u32>,
+    /// Context clues of descriptor records.
+    pub clues: FxHashMap<u32, ContextClue>,
+    /// (entry, source) pairs seen, so that per-record work stays small.
+    seen: FxHashSet<(EntryId, u32)>,
+}
+
+/// Source names to ids in order of appearance: a short list scanned first
+/// (a corpus has few sources), a map past it.
+#[derive(Default)]
+struct SourceIds<'a> {
+    names: Vec<&'a str>,
+    map: HashMap<&'a str, u32>,
+}
+
+impl<'a> SourceIds<'a> {
+    const SCAN: usize = 16;
+
+    fn id(&mut self, name: &'a str) -> u32 {
+        if let Some(k) = self.names.iter().take(Self::SCAN).position(|&n| n == name) {
+            return k as u32;
+        }
+        if let Some(&k) = self.map.get(name) {
+            return k;
+        }
+        let k = self.names.len() as u32;
+        self.names.push(name);
+        if self.names.len() > Self::SCAN {
+            self.map.insert(name, k);
+        }
+        k
+    }
+}
+
+/// Folded key words of a mention.
+pub(super) fn mention_key(m: &Mention) -> Vec<String> {
+    match m {
+        Mention::Person { name, .. } => name.clone(),
+        Mention::Name { word, .. } => vec![word.clone()],
+        Mention::Org { key, .. }
+        | Mention::Group { key, .. }
+        | Mention::Descriptor { key, .. }
+        | Mention::Unknown { key, .. } => key.clone(),
+        Mention::Empty | Mention::Pronoun => Vec::new(),
+    }
+}
+
+fn mention_display(m: &Mention) -> &str {
+    match m {
+        Mention::Person { display, .. }
+        | Mention::Name { display, .. }
+        | Mention::Org { display, .. }
+        | Mention::Group { display, .. }
+        | Mention::Descriptor { display, .. }
+        | Mention::Unknown { display, .. } => display,
+        Mention::Empty | Mention::Pronoun => "",
+    }
+}
+
+fn org_initials(key: &[String]) -> Option<String> {
+    let words: Vec<&String> = key
+        .iter()
+        .filter(|w| !ActorLexicon::skip_in_initials(w))
+        .collect();
+    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+impl Corpus {
+    /// Empty tables; the gazetteer's person names join the names.
+    pub fn new(gazetteer: Option<&Gazetteer>, deferred: bool) -> Corpus {
+        let mut c = Corpus {
+            persons: if deferred {
+                Persons::deferred()
+            } else {
+                Persons::default()
+            },
+            ..Corpus::default()
+        };
+        if let Some(g) = gazetteer {
+            for e in g.entries() {
+                if let Mention::Person { name, display } = parse(&e.name).mention {
+                    c.persons.add(&name, &display, None, Some(&e.name));
+                }
+            }
+        }
+        c
+    }
+
+    /// The entry of an actor string, parsing it if new (`parsed` when the
+    /// caller parsed it already).
+    pub fn entry(
+        &mut self,
+        raw: Option<&str>,
+        parsed: Option<Parsed>,
+        gazetteer: Option<&Gazetteer>,
+    ) -> EntryId {
+        let found = match raw {
+            Some(r) => self.by_raw.get(r).copied(),
+            None => self.no_actor,
+        };
+        if let Some(e) = found {
+            return e;
+        }
+        let parsed = parsed.unwrap_or_else(|| parse(raw.unwrap_or("")));
+        let id = self.entries.len() as EntryId;
+        let raw: Option<Arc<str>> = raw.map(Arc::from);
+        match &raw {
+            Some(r) => {
+                self.by_raw.insert(r.clone(), id);
+            }
+            None => self.no_actor = Some(id),
+        }
+        let key = mention_key(&parsed.mention);
+        let fixed = match (gazetteer, &raw) {
+            (Some(g), Some(r)) => g.lookup(r).or_else(|| g.lookup(&key.join(" "))),
+            _ => None,
+        }
+        .map(|e| Actor {
+            id: fold(&e.name).into(),
+            name: e.name.as_str().into(),
+            kind: match parse(&e.name).mention {
+                Mention::Person { .. } => ActorKind::Person,
+                Mention::Group { .. } => ActorKind::Group,
+                _ => ActorKind::Organization,
+            },
+        });
+        let display = mention_display(&parsed.mention);
+        let head = display
+            .split_whitespace()
+            .last()
+            .map(|h| stem(&fold(h.trim_end_matches(|c: char| !c.is_alphanumeric()))))
+            .unwrap_or_default();
+        if let Mention::Group { key, display } = &parsed.mention {
+            let gid: Arc<str> = key.join(" ").into();
+            if key.len() > 1 {
+                let ids = self
+                    .group_by_qual
+                    .entry(key[..key.len() - 1].join(" ").into())
+                    .or_default();
+                if !ids.contains(&gid) {
+                    ids.push(gid.clone());
+                }
+            }
+            let d = self
+                .group_display
+                .entry(gid)
+                .or_insert_with(|| display.as_str().into());
+            if display.as_str() < &**d {
+                *d = display.as_str().into();
+            }
+        }
+        let mut roles: Vec<&String> = parsed.roles.iter().collect();
+        roles.sort();
+        roles.dedup();
+        let roles: Vec<(u32, u32)> = roles
+            .into_iter()
+            .map(|r| {
+                let b = self.role(r);
+                let bucket = &mut self.roles[b as usize];
+                bucket.profiles.push((id, Vec::new()));
+                (b, bucket.profiles.len() as u32 - 1)
+            })
+            .collect();
+        let wanted_role = match &parsed.mention {
+            Mention::Descriptor { head, org_role, .. } => Some(self.role(&if *org_role {
+                stem(head)
+            } else {
+                role_key(head)
+            })),
+            _ => None,
+        };
+        let maybe_person = match &fixed {
+            Some(f) => f.kind == ActorKind::Person,
+            None => matches!(
+                parsed.mention,
+                Mention::Person { .. } | Mention::Name { .. } | Mention::Descriptor { .. }
+            ),
+        };
+        self.entries.push(Entry {
+            display: display.into(),
+            key: key.join(" ").into(),
+            parsed,
+            raw,
+            fixed,
+            name: None,
+            org: None,
+            roles,
+            wanted_role,
+            maybe_person,
+            head,
+        });
+        id
+    }
+
+    fn role(&mut self, role: &str) -> u32 {
+        if let Some(&b) = self.role_ids.get(role) {
+            return b;
+        }
+        let b = self.roles.len() as u32;
+        self.roles.push(RoleBucket::default());
+        self.role_ids.insert(role.into(), b);
+        b
+    }
+
+    fn source(&mut self, name: &str) -> u32 {
+        if let Some(&s) = self.by_source.get(name) {
+            return s;
+        }
+        let s = self.sources.len() as u32;
+        let name: Arc<str> = name.into();
+        self.by_source.insert(name.clone(), s);
+        self.sources.push(Source {
+            voice: format!("source:{name}").into(),
+            name,
+            maybe_person: Vec::new(),
+            count: 0,
+        });
+        s
+    }
+
+    /// Adds the next record, of entry `entry`; returns its index.
+    pub fn push(&mut self, input: &ActorInput<'_>, entry: EntryId) -> u32 {
+        let i = self.recs.len() as u32;
+        let source = self.source(input.source.unwrap_or(""));
+        let src = &mut self.sources[source as usize];
+        let pos_in_source = src.count;
+        src.count += 1;
+        let e = &self.entries[entry as usize];
+        if e.maybe_person {
+            src.maybe_person.push(i);
+        }
+        self.recs.push(Rec {
+            entry,
+            source,
+            pos_in_source,
+            date: input.date.map_or(NO_DAY, |d| d.ordinal()),
+            source_none: input.source.is_none(),
+        });
+        for &(b, slot) in &e.roles {
+            self.roles[b as usize].profiles[slot as usize].1.push(i);
+        }
+        let first_here = self.seen.insert((entry, source));
+        let fixed = e.fixed.is_some();
+        let clue = match (&e.parsed.mention, input.context) {
+            (Mention::Descriptor { .. }, Some(c)) => {
+                Some(context_clue(ActorLexicon::get(), &e.parsed, c))
+            }
+            _ => None,
+        };
+        if !fixed {
+            self.count_mention(entry, source, first_here, 1);
+            if let Some(o) = self.entries[entry as usize].org {
+                self.orgs[o as usize].head_entry = entry;
+            }
+            if let Some(name) = clue.as_ref().and_then(|c| c.person.as_ref()) {
+                self.persons.add(name, &name.join(" "), Some(source), None);
+            }
+        }
+        if let Some(c) = clue {
+            self.clues.insert(i, c);
+        }
+        i
+    }
+
+    /// Counts `n` non-fixed records' person or organization.
+    fn count_mention(&mut self, entry: EntryId, source: u32, first_here: bool, n: u32) {
+        let e = &self.entries[entry as usize];
+        match &e.parsed.mention {
+            Mention::Person { name, display } => match e.name {
+                Some(id) => self.persons.sight(id, first_here.then_some(source), n),
+                None => {
+                    let id = self.persons.add(name, display, Some(source), None);
+                    if let Some(id) = id {
+                        self.persons.sight(id, None, n - 1);
+                    }
+                    self.entries[entry as usize].name = id;
+                }
+            },
+            Mention::Org {
+                key,
+                display,
+                acronym,
+            } => {
+                let o = match e.org {
+                    Some(o) => o,
+                    None => {
+                        let joined = e.key.clone();
+                        let o = match self.org_by_key.get(&joined) {
+                            Some(&o) => o,
+                            None => {
+                                let o = self.orgs.len() as u32;
+                                let initials = if acronym.is_some() {
+                                    None
+                                } else {
+                                    org_initials(key)
+                                };
+                                if let Some(a) = acronym {
+                                    self.by_acronym
+                                        .entry(a.as_str().into())
+                                        .or_default()
+                                        .push(o);
+                                }
+                                if let Some(ini) = &initials {
+                                    self.by_initials
+                                        .entry(ini.as_str().into())
+                                        .or_default()
+                                        .push(o);
+                                }
+                                self.orgs.push(Org {
+                                    key: joined.clone(),
+                                    acronym: acronym.as_deref().map(Box::from),
+                                    initials: initials.map(Box::from),
+                                    words: key.len(),
+                                    count: 0,
+                                    display: display.as_str().into(),
+                                    head_entry: entry,
+                                });
+                                self.org_by_key.insert(joined, o);
+                                o
+                            }
+                        };
+                        let org = &mut self.orgs[o as usize];
+                        let d = display.as_str();
+                        if (d.len(), std::cmp::Reverse(d))
+                            > (org.display.len(), std::cmp::Reverse(&*org.display))
+                        {
+                            org.display = d.into();
+                        }
+                        self.entries[entry as usize].org = Some(o);
+                        o
+                    }
+                };
+                self.orgs[o as usize].count += n;
+            }
+            _ => {}
+        }
+    }
+
+    /// The tables of a whole corpus at once, as pushing each input would
+    /// build them, but with the work done once per distinct (actor string,
+    /// source) pair: parsing in parallel, counts added per pair, name links
+    /// computed at the end. Two live-only tables are left out: each
+    /// source's possible persons (the batch reads sources in order) and the
+    /// holders of roles no descriptor looks for. Returns the tables, each
+    /// record's pair and each pair's first record.
+    pub fn build(
+        inputs: &[ActorInput<'_>],
+        gazetteer: Option<&Gazetteer>,
+    ) -> (Corpus, Vec<u32>, Vec<u32>) {
+        let mut c = Corpus::new(gazetteer, true);
+        // Actor strings repeat heavily: each distinct one is parsed once.
+        let mut first: HashMap<Option<&str>, u32> = HashMap::new();
+        let mut raws: Vec<Option<&str>> = Vec::new();
+        let mut sources = SourceIds::default();
+        let mut pairs: FxHashMap<(u32, u32, bool), u32> = FxHashMap::default();
+        // Per pair: (raw, source), first record, last record, records.
+        let mut stats: Vec<((u32, u32), u32, u32, u32)> = Vec::new();
+        let pair_of: Vec<u32> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| {
+                let raw = *first.entry(input.actor).or_insert_with(|| {
+                    raws.push(input.actor);
+                    raws.len() as u32 - 1
+                });
+                let source = sources.id(input.source.unwrap_or(""));
+                let key = (raw, source, input.source.is_none());
+                let p = *pairs.entry(key).or_insert_with(|| {
+                    stats.push(((raw, source), i as u32, i as u32, 0));
+                    stats.len() as u32 - 1
+                });
+                let st = &mut stats[p as usize];
+                st.2 = i as u32;
+                st.3 += 1;
+                p
+            })
+            .collect();
+        drop(first);
+        for name in sources.names {
+            c.source(name);
+        }
+        let parsed: Vec<Parsed> = raws.par_iter().map(|r| parse(r.unwrap_or(""))).collect();
+        let entry_of_raw: Vec<EntryId> = raws
+            .iter()
+            .zip(parsed)
+            .map(|(r, p)| c.entry(*r, Some(p), gazetteer))
+            .collect();
+        let pair_entry: Vec<EntryId> = stats
+            .iter()
+            .map(|s| entry_of_raw[s.0 .0 as usize])
+            .collect();
+        let pair_source: Vec<u32> = stats.iter().map(|s| s.0 .1).collect();
+        let mut wanted = vec![false; c.roles.len()];
+        for e in &c.entries {
+            if let Some(b) = e.wanted_role {
+                wanted[b as usize] = true;
+            }
+        }
+        c.recs.reserve_exact(inputs.len());
+        for (input, &p) in inputs.iter().zip(&pair_of) {
+            let i = c.recs.len() as u32;
+            let (entry, source) = (pair_entry[p as usize], pair_source[p as usize]);
+            let src = &mut c.sources[source as usize];
+            c.recs.push(Rec {
+                entry,
+                source,
+                pos_in_source: src.count,
+                date: input.date.map_or(NO_DAY, |d| d.ordinal()),
+                source_none: input.source.is_none(),
+            });
+            src.count += 1;
+            for &(b, slot) in &c.entries[entry as usize].roles {
+                if wanted[b as usize] {
+                    c.roles[b as usize].profiles[slot as usize].1.push(i);
+                }
+            }
+        }
+        let lx = ActorLexicon::get();
+        let entries = &c.entries;
+        let clues: Vec<(u32, ContextClue)> = inputs
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, input)| {
+                let e = &entries[pair_entry[pair_of[i] as usize] as usize];
+                match (&e.parsed.mention, input.context) {
+                    (Mention::Descriptor { .. }, Some(ctx)) => {
+                        Some((i as u32, context_clue(lx, &e.parsed, ctx)))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        for (i, clue) in clues {
+            let r = &c.recs[i as usize];
+            if c.entries[r.entry as usize].fixed.is_none() {
+                if let Some(name) = &clue.person {
+                    c.persons.add(name, &name.join(" "), Some(r.source), None);
+                }
+            }
+            c.clues.insert(i, clue);
+        }
+        // Organizations take their head from their last record.
+        let mut org_last: Vec<Option<u32>> = Vec::new();
+        for (p, &(_, _, last, n)) in stats.iter().enumerate() {
+            let entry = pair_entry[p];
+            if c.entries[entry as usize].fixed.is_some() {
+                continue;
+            }
+            c.count_mention(entry, pair_source[p], true, n);
+            if let Some(o) = c.entries[entry as usize].org {
+                org_last.resize(c.orgs.len(), None);
+                if org_last[o as usize].is_none_or(|l| l < last) {
+                    org_last[o as usize] = Some(last);
+                    c.orgs[o as usize].head_entry = entry;
+                }
+            }
+        }
+        c.persons.link_all();
+        let reps = stats.iter().map(|s| s.1).collect();
+        (c, pair_of, reps)
+    }
+}

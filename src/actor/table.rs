@@ -1,0 +1,72 @@
+//! The live actor table: statements arrive one at a time, and a statement's
+//! actor is always what the batch run over the statements seen so far
+//! would give it.
+
+use std::sync::Arc;
+
+use super::corpus::Corpus;
+use super::gazetteer::Gazetteer;
+use super::persons::PersonView;
+use super::resolve::Resolver;
+use super::{Actor, ActorInput};
+
+/// Actors of a growing corpus.
+///
+/// Guarantee: after pushing inputs `0..=k`, for every `i <= k`,
+/// `table.actor(i) == resolve(&inputs[..=k], gazetteer).0[i]` (id, name and
+/// kind), and `table.bounds()` equals the batch bounds. The tables are
+/// updated on [`push`](ActorTable::push); an actor is computed on demand
+/// from them by the same rules the batch run applies.
+pub(crate) struct ActorTable {
+    gazetteer: Option<Arc<Gazetteer>>,
+    corpus: Corpus,
+}
+
+#[allow(dead_code)]
+impl ActorTable {
+    /// An empty table.
+    pub fn new(gazetteer: Option<Arc<Gazetteer>>) -> ActorTable {
+        let corpus = Corpus::new(gazetteer.as_deref(), false);
+        ActorTable { gazetteer, corpus }
+    }
+
+    /// Adds the next statement's actor input (the table keeps owned copies
+    /// of what it needs); returns its index.
+    pub fn push(&mut self, input: &ActorInput<'_>) -> usize {
+        let entry = self
+            .corpus
+            .entry(input.actor, None, self.gazetteer.as_deref());
+        self.corpus.push(input, entry) as usize
+    }
+
+    /// How many statements were pushed.
+    pub fn len(&self) -> usize {
+        self.corpus.recs.len()
+    }
+
+    /// True when nothing was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.corpus.recs.is_empty()
+    }
+
+    /// Statement `i`'s actor as the batch run over everything pushed so far
+    /// would give it; `None` when `i` was not pushed.
+    pub fn actor(&self, i: usize) -> Option<Actor> {
+        let i = u32::try_from(i)
+            .ok()
+            .filter(|&i| (i as usize) < self.len())?;
+        let rv = Resolver {
+            corpus: &self.corpus,
+            persons: PersonView {
+                persons: &self.corpus.persons,
+                frozen: None,
+            },
+        };
+        Some(rv.actor(i))
+    }
+
+    /// The bounds the batch run over everything pushed so far would report.
+    pub fn bounds(&self) -> Vec<String> {
+        self.corpus.persons.bounds()
+    }
+}
