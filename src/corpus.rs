@@ -3,9 +3,9 @@
 //! A million statements must fit in a laptop's memory beside their claims,
 //! so the corpus holds no `Statement` values: the strings of every record
 //! live in one arena ([`Store`]), claims are packed with their concepts
-//! interned as numbers ([`Concepts`], [`Packed`]), and the actors are shared
-//! values indexed per statement. Each stage borrows a [`Doc`], a view of one
-//! record.
+//! interned as numbers ([`Concepts`], [`Packed`]), and each statement's actor
+//! shares its strings with every other record naming it. Each stage borrows
+//! a [`Doc`], a view of one record.
 
 use std::sync::Arc;
 
@@ -455,39 +455,12 @@ impl PMeasure {
     }
 }
 
-/// The distinct actors of a corpus, shared by the statements.
-#[derive(Debug, Default)]
-pub(crate) struct Actors {
-    ids: FxHashMap<(Arc<str>, Arc<str>), u32>,
-    list: Vec<Actor>,
-}
-
-impl Actors {
-    /// The number of `actor`, added if new.
-    pub fn intern(&mut self, actor: Actor) -> u32 {
-        let key = (actor.id.clone(), actor.name.clone());
-        if let Some(&n) = self.ids.get(&key) {
-            return n;
-        }
-        let n = self.list.len() as u32;
-        self.ids.insert(key, n);
-        self.list.push(actor);
-        n
-    }
-
-    /// Actor number `n`.
-    pub fn get(&self, n: u32) -> &Actor {
-        &self.list[n as usize]
-    }
-}
-
 /// A corpus after analysis: records, actors, packed claims, their index and
 /// the names mentioned together.
 pub(crate) struct Corpus {
     pub store: Store,
-    pub actors: Actors,
-    /// Statement i's actor is `actors.get(actor_of[i])`.
-    pub actor_of: Vec<u32>,
+    /// Statement i's actor (its strings shared with every record naming it).
+    pub actors: Vec<Actor>,
     pub claims: Claims,
     pub index: Index,
     pub links: NameLinks,
@@ -502,7 +475,7 @@ impl Corpus {
     /// The claim at `r` as the judge sees it.
     pub fn side(&self, r: ClaimRef) -> Side<'_> {
         Side {
-            actor: &self.actors.get(self.actor_of[r.stmt as usize]).id,
+            actor: &self.actors[r.stmt as usize].id,
             date: self.store.date(r.stmt as usize),
             claim: self.claim(r),
         }
@@ -512,7 +485,7 @@ impl Corpus {
     pub fn party(&self, r: ClaimRef) -> Party<'_> {
         Party {
             doc: self.store.doc(r.stmt as usize),
-            actor: self.actors.get(self.actor_of[r.stmt as usize]),
+            actor: &self.actors[r.stmt as usize],
             claim: self.claim(r),
         }
     }

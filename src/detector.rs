@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::actor::{self, ActorInput, Gazetteer};
-use crate::corpus::{Actors, Claims, Concepts, Corpus, Doc, Flags, Store};
+use crate::corpus::{Claims, Concepts, Corpus, Doc, Flags, Store};
 use crate::error::Error;
 use crate::index::{Bounds, Candidates, ClaimRef, Index};
 use crate::judge::{self, JudgeConfig, Kind, NameLinks, QuantityVerdict};
@@ -372,9 +372,7 @@ impl Detector {
             .collect();
         let (resolved, actor_bounds) = actor::resolve(&inputs, self.gazetteer.as_deref());
         drop(inputs);
-        let mut actors = Actors::default();
         let mut name_tokens: HashSet<String> = HashSet::new();
-        let actor_of: Vec<u32> = resolved.into_iter().map(|a| actors.intern(a)).collect();
         // Actor strings repeat: parse each distinct one once.
         let raws: HashSet<&str> = docs.iter().filter_map(|d| d.actor).collect();
         for raw in raws {
@@ -443,8 +441,7 @@ impl Detector {
         let index = Index::build(concepts, &claims);
         let corpus = Corpus {
             store,
-            actors,
-            actor_of,
+            actors: resolved,
             claims,
             index,
             links,

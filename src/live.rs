@@ -24,7 +24,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::actor::{self, ActorInput, ActorTable};
-use crate::corpus::{Actors, Claims, Concepts, Corpus, Flags, Store};
+use crate::corpus::{Claims, Concepts, Corpus, Flags, Store};
 use crate::detector::{better, id_hash, judge_pair, Detector};
 use crate::error::Error;
 use crate::explain::explain;
@@ -33,7 +33,7 @@ use crate::judge::NameLinks;
 use crate::measure;
 use crate::record::Statement;
 use crate::report::{order, Contradiction, Found};
-use crate::text::{words, FxHashMap};
+use crate::text::{words, FxHashMap, FxHashSet};
 
 /// An index that takes statements one at a time: see the [module
 /// docs](crate::LiveIndex) for what "the same as the batch run" means.
@@ -55,7 +55,7 @@ pub struct LiveIndex {
     detector: Detector,
     corpus: Corpus,
     table: ActorTable,
-    ids: HashSet<String>,
+    ids: FxHashSet<Box<str>>,
     /// Person-name words so far (not proposition words).
     names: HashSet<String>,
     /// Word (folded) → the records whose text or context holds it.
@@ -77,14 +77,13 @@ impl Detector {
             detector: self.clone(),
             corpus: Corpus {
                 store: Store::default(),
-                actors: Actors::default(),
-                actor_of: Vec::new(),
+                actors: Vec::new(),
                 claims: Claims::default(),
                 index: Index::build(Concepts::default(), &Claims::default()),
                 links: NameLinks::default(),
             },
             table: ActorTable::new(self.gazetteer.clone()),
-            ids: HashSet::new(),
+            ids: FxHashSet::default(),
             names: HashSet::new(),
             words: FxHashMap::default(),
         }
@@ -107,16 +106,17 @@ impl LiveIndex {
     /// duplicate id is an error and changes nothing.
     pub fn insert(&mut self, s: &Statement) -> Result<Vec<Contradiction>, Error> {
         s.validate(None)?;
-        if self.ids.contains(&s.id) {
+        if self.ids.contains(s.id.as_str()) {
             return Err(Error::record(None, Some(&s.id), Some("id"), "duplicate id"));
         }
         let i =
             self.corpus.store.push(s).map_err(|field| {
                 Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
             })?;
-        self.ids.insert(s.id.clone());
+        self.ids.insert(s.id.as_str().into());
         self.table.push(&ActorInput::from(s));
-        self.corpus.actor_of.push(0);
+        let actor = self.table.actor(i).expect("just pushed");
+        self.corpus.actors.push(actor);
         // New person names: the earlier records holding their words read
         // differently now.
         let fresh: Vec<String> = s
@@ -141,7 +141,7 @@ impl LiveIndex {
         }
         // The new record: its words, claims, postings and names.
         let doc = self.corpus.store.doc(i);
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         for field in [Some(doc.text), doc.context].into_iter().flatten() {
             for w in words(field) {
                 if seen.insert(w.norm.clone()) {
@@ -229,7 +229,7 @@ impl LiveIndex {
         stmts.dedup();
         for j in stmts {
             if let Some(actor) = self.table.actor(j as usize) {
-                self.corpus.actor_of[j as usize] = self.corpus.actors.intern(actor);
+                self.corpus.actors[j as usize] = actor;
             }
         }
         let corpus = &self.corpus;

@@ -99,7 +99,7 @@ impl Serialize for StatementOut<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let c = &self.run.corpus;
-        let actor = c.actors.get(c.actor_of[self.i]);
+        let actor = &c.actors[self.i];
         let mut st = ser.serialize_struct("NormalizedStatement", 5)?;
         st.serialize_field("id", c.store.id(self.i))?;
         st.serialize_field("actor", &actor.id)?;
@@ -228,7 +228,7 @@ impl Detection {
     /// Statement `i` (input order) as the report shows it.
     fn statement(&self, i: usize) -> NormalizedStatement {
         let c = &self.corpus;
-        let actor = c.actors.get(c.actor_of[i]);
+        let actor = &c.actors[i];
         NormalizedStatement {
             id: c.store.doc(i).id.to_owned(),
             actor: actor.id.to_string(),
