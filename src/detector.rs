@@ -2,7 +2,7 @@
 //! judgement → evidence → report, with its configuration.
 
 use std::borrow::Borrow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -17,6 +17,7 @@ use crate::measure;
 use crate::record::Statement;
 use crate::report::{Detection, Found, Problem, Report};
 use crate::stance::{self, Claim, StanceContext};
+use crate::text::FxHashMap;
 
 /// Finds contradictions in a set of statements.
 ///
@@ -293,7 +294,7 @@ impl Detector {
         // Per statement pair, the best verdict: quantity before stance, then
         // score, then claim order, so the result is the same on any number
         // of threads.
-        let mut best: HashMap<(u32, u32), Found> = HashMap::new();
+        let mut best: FxHashMap<(u32, u32), Found> = FxHashMap::default();
         for f in cands.found {
             let key = (f.a.stmt, f.b.stmt);
             match best.get_mut(&key) {

@@ -21,7 +21,7 @@
 //! many claims, a claim's posting budget or partner cap): past them, each
 //! run keeps the candidates its bounds allow.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::actor::{self, ActorInput, ActorTable};
 use crate::corpus::{Claims, Concepts, Corpus, Flags, Store};
@@ -233,7 +233,7 @@ impl LiveIndex {
             }
         }
         let corpus = &self.corpus;
-        let mut best: HashMap<(u32, u32), Found> = HashMap::new();
+        let mut best: FxHashMap<(u32, u32), Found> = FxHashMap::default();
         for (a, b) in candidates {
             let Some(f) = judge_pair(corpus, &d.judge, a, b) else {
                 continue;
