@@ -107,20 +107,32 @@ pub(crate) fn may_clash(a: &Side<'_>, b: &Side<'_>) -> bool {
     matches!((a.date, b.date), (Some(x), Some(y)) if x != y)
 }
 
-/// The concepts of a claim, for membership tests: a sorted list, built
-/// without hashing (a claim holds a handful of concepts; a hostile one
-/// thousands, and the binary search keeps that linear-logarithmic).
-struct KeySet(Vec<u32>);
+/// The concepts of a claim, for membership tests: a claim holds a handful,
+/// scanned in place; a hostile one thousands, sorted once so that the
+/// binary search keeps a pair linear-logarithmic.
+enum KeySet<'a> {
+    Few(&'a [PTerm]),
+    Many(Vec<u32>),
+}
 
-impl KeySet {
-    fn new(terms: &[PTerm]) -> KeySet {
+/// Up to this many concepts, a linear scan beats sorting.
+const FEW_KEYS: usize = 24;
+
+impl<'a> KeySet<'a> {
+    fn new(terms: &'a [PTerm]) -> KeySet<'a> {
+        if terms.len() <= FEW_KEYS {
+            return KeySet::Few(terms);
+        }
         let mut keys: Vec<u32> = terms.iter().map(|t| t.key).collect();
         keys.sort_unstable();
-        KeySet(keys)
+        KeySet::Many(keys)
     }
 
     fn contains(&self, k: u32) -> bool {
-        self.0.binary_search(&k).is_ok()
+        match self {
+            KeySet::Few(terms) => terms.iter().any(|t| t.key == k),
+            KeySet::Many(keys) => keys.binary_search(&k).is_ok(),
+        }
     }
 }
 
