@@ -272,6 +272,12 @@ impl Detector {
         let source = |_: ClaimRef, f: Flags| f.source();
         // Judge each candidate pair as the search finds it: the pairs are
         // never all held at once.
+        // The partner cap breaks ties by a hash of the statement id: hashed
+        // once per statement, not once per partner met.
+        let hashes: Vec<u64> = (0..corpus.store.len())
+            .into_par_iter()
+            .map(|i| id_hash(corpus.store.id(i)))
+            .collect();
         let cands = if self.exhaustive {
             let pairs = corpus.index.all_pairs(source, Flags::keep);
             Candidates {
@@ -287,7 +293,7 @@ impl Detector {
                 bound,
                 source,
                 Flags::keep,
-                |r| id_hash(corpus.store.id(r.stmt as usize)),
+                |r| hashes[r.stmt as usize],
                 |a, b| judge_pair(a, b).into_iter().collect(),
             )
         };
