@@ -166,7 +166,10 @@ fn interval_text(i: &crate::quantity::Interval) -> String {
         } else if x.fract() == 0.0 {
             format!("{x:.0}")
         } else {
-            format!("{x}")
+            // Six decimals at most, trailing zeros dropped: "125.1", not the
+            // float's "125.10000000000001".
+            let s = format!("{x:.6}");
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
         }
     };
     format!(
@@ -254,5 +257,32 @@ fn proposition_words(idx: &Index, s: &Doc<'_>, c: &Packed<'_>, shared: &[u32]) -
         names.join(" ")
     } else {
         words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::Interval;
+
+    #[test]
+    fn intervals_read_as_a_person_would_write_them() {
+        let i = |lo: f64, hi: f64| Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: false,
+        };
+        assert_eq!(
+            interval_text(&i(125.10000000000001, 152.9)),
+            "[125.1, 152.9]"
+        );
+        assert_eq!(interval_text(&i(72000.0, 88000.0)), "[72000, 88000]");
+        assert_eq!(interval_text(&i(0.00025, 0.5)), "[0.00025, 0.5]");
+        let open = Interval {
+            lo_open: true,
+            ..i(80.0, f64::INFINITY)
+        };
+        assert_eq!(interval_text(&open), "(80, ∞)");
     }
 }
