@@ -10,17 +10,23 @@
 //! The first two kinds of link only grow as names arrive (until a group
 //! passes [`MAX_NAME_GROUP`]), so they are kept in a union-find. The third
 //! depends on the names present ("of no third person"), so clusters are
-//! computed on demand from the tables ([`Persons::cluster`]); a batch run
+//! computed on demand from the tables ([`Persons::target`]); a batch run
 //! computes each one once ([`Persons::freeze`]).
+//!
+//! Live queries stay cheap because each union-find set keeps what a cluster
+//! needs up to date as names arrive ([`Set`]): its best name, gazetteer
+//! name and sources (counts only grow, so the best is compared on each
+//! sighting and when sets merge), and its names that have a shorter or
+//! fuller form. A set with no such name is a whole cluster, answered at
+//! once; only the others walk the shorter-form links.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::lex::ActorLexicon;
 use super::{Actor, ActorKind};
-use crate::text::fold;
+use crate::text::{fold, FxHashMap};
 
 /// Index of a distinct full name.
 pub(super) type NameId = u32;
@@ -31,26 +37,60 @@ pub(super) type NameId = u32;
 /// this keeps a corpus of many people sharing a name linear in its size.
 pub(super) const MAX_NAME_GROUP: usize = 1_000;
 
-/// Levenshtein distance on chars, capped inputs.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
-    let b: Vec<char> = b.chars().take(64).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+/// The longest words compared, in chars; past it, the rest is ignored.
+const MAX_WORD: usize = 64;
+
+/// A word's first [`MAX_WORD`] chars, on the stack.
+fn word_chars(w: &str) -> ([char; MAX_WORD], usize) {
+    let mut out = ['\0'; MAX_WORD];
+    let mut n = 0;
+    for (slot, c) in out.iter_mut().zip(w.chars()) {
+        *slot = c;
+        n += 1;
+    }
+    (out, n)
+}
+
+/// Levenshtein distance on the first [`MAX_WORD`] chars is at most `max`.
+/// No allocation; a common prefix and suffix are left out (they do not
+/// change the distance), and it stops once a whole row is past `max`.
+fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    let (a, la) = word_chars(a);
+    let (b, lb) = word_chars(b);
+    let (mut a, mut b) = (&a[..la], &b[..lb]);
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    (a, b) = (&a[pre..], &b[pre..]);
+    let suf = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+    let lb = b.len();
+    let mut prev = [0usize; MAX_WORD + 1];
+    let mut cur = [0usize; MAX_WORD + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+        *p = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
+        let mut row_min = cur[0];
         for (j, cb) in b.iter().enumerate() {
             let sub = prev[j] + usize::from(ca != cb);
             cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return false;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[lb] <= max
 }
 
-/// Two surnames that are spellings of one name.
-fn spelling_variant(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
+/// Two surnames, of `la` and `lb` chars, that are spellings of one name.
+fn spelling_variant(a: &str, la: usize, b: &str, lb: usize) -> bool {
     let short = la.min(lb);
     let max = if short >= 8 {
         2
@@ -60,7 +100,7 @@ fn spelling_variant(a: &str, b: &str) -> bool {
         0
     };
     // The length difference is a lower bound of the distance.
-    max > 0 && la.abs_diff(lb) <= max && edit_distance(a, b) <= max
+    max > 0 && la.abs_diff(lb) <= max && within_edits(a, b, max)
 }
 
 /// `a` is a shorter form of `b`: a prefix, a suffix, or the same first and
@@ -81,6 +121,8 @@ fn sub_name(a: &[Box<str>], b: &[Box<str>]) -> bool {
 
 struct Name {
     toks: Vec<Box<str>>,
+    /// Chars in the last word.
+    last_chars: usize,
     key: Arc<str>,
     count: u32,
     /// The smallest display seen.
@@ -113,13 +155,37 @@ pub(super) struct Frozen {
     clusters: Vec<Cluster>,
 }
 
-/// One person: its canonical actor, sources and names.
-#[derive(Clone)]
+/// One person: its canonical actor and sources.
 pub(super) struct Cluster {
     pub target: Actor,
     sources: Vec<u32>,
-    /// Sorted name ids.
-    members: Vec<NameId>,
+}
+
+/// What one union-find set's names share, kept up to date as names and
+/// sightings arrive.
+struct Set {
+    /// The fullest, most frequent name (ties: the smallest key).
+    best: NameId,
+    /// The name with a gazetteer entry and the smallest key, if any.
+    gazetteer: Option<NameId>,
+    /// Sorted source ids of the names.
+    sources: Vec<u32>,
+    /// The names with a shorter or fuller form among all names: through
+    /// them a cluster may reach past this set.
+    related: Vec<NameId>,
+}
+
+/// A person found by a single word: its union-find sets (or frozen
+/// cluster), actor and sources.
+struct Found<'a> {
+    key: FoundKey,
+    target: Actor,
+    sources: Cow<'a, [u32]>,
+}
+
+enum FoundKey {
+    Frozen(u32),
+    Roots(Vec<NameId>),
 }
 
 /// Whether a short name joins a fuller one.
@@ -137,12 +203,12 @@ enum Up {
 #[derive(Default)]
 pub(super) struct Persons {
     names: Vec<Name>,
-    by_key: HashMap<Arc<str>, NameId>,
+    by_key: FxHashMap<Arc<str>, NameId>,
     /// First and last words → names, sorted by (length, id).
-    by_first: HashMap<Box<str>, Vec<NameId>>,
-    by_last: HashMap<Box<str>, Vec<NameId>>,
-    fronts: HashMap<Box<str>, usize>,
-    backs: HashMap<Box<str>, usize>,
+    by_first: FxHashMap<Box<str>, Vec<NameId>>,
+    by_last: FxHashMap<Box<str>, Vec<NameId>>,
+    fronts: FxHashMap<Box<str>, usize>,
+    backs: FxHashMap<Box<str>, usize>,
     buckets: Vec<Bucket>,
     /// Which front and back bucket each name is in.
     name_buckets: Vec<(usize, usize)>,
@@ -150,8 +216,39 @@ pub(super) struct Persons {
     parent: Vec<NameId>,
     /// Per root: its members.
     members: Vec<Vec<NameId>>,
+    /// Per root: what its members share.
+    sets: Vec<Set>,
+    /// Per name: it has a shorter or fuller form among the names.
+    related: Vec<bool>,
     /// Links are computed by [`Persons::link_all`] at the end (batch).
     deferred: bool,
+}
+
+/// The sorted union of two sorted lists.
+fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+impl Set {
+    /// What a merged-away set leaves behind.
+    fn empty() -> Set {
+        Set {
+            best: 0,
+            gazetteer: None,
+            sources: Vec::new(),
+            related: Vec::new(),
+        }
+    }
 }
 
 fn insert_sorted(list: &mut Vec<NameId>, id: NameId, len_of: impl Fn(NameId) -> usize) {
@@ -199,6 +296,7 @@ impl Persons {
         if let (Some(g), None) = (gazetteer, &n.gazetteer) {
             n.gazetteer = Some((fold(g).into(), g.into()));
         }
+        self.touch(id, source);
         Some(id)
     }
 
@@ -212,6 +310,92 @@ impl Persons {
                 n.sources.insert(at, s);
             }
         }
+        self.touch(id, source);
+    }
+
+    /// Brings the set of name `id` up to date after a sighting of it: only
+    /// its count, source and gazetteer name may have changed.
+    fn touch(&mut self, id: NameId, source: Option<u32>) {
+        let r = self.find(id) as usize;
+        let best = self.sets[r].best;
+        if self.outranks(id, best) {
+            self.sets[r].best = id;
+        }
+        if self.names[id as usize].gazetteer.is_some()
+            && self.sets[r]
+                .gazetteer
+                .is_none_or(|g| self.names[id as usize].key < self.names[g as usize].key)
+        {
+            self.sets[r].gazetteer = Some(id);
+        }
+        if let Some(s) = source {
+            let sources = &mut self.sets[r].sources;
+            if let Err(at) = sources.binary_search(&s) {
+                sources.insert(at, s);
+            }
+        }
+    }
+
+    /// `a` is a better canonical name than `b`: fuller, then more frequent,
+    /// then the smaller key.
+    fn outranks(&self, a: NameId, b: NameId) -> bool {
+        let rank = |i: NameId| {
+            let n = &self.names[i as usize];
+            (n.toks.len(), n.count, Reverse(&n.key))
+        };
+        rank(a) > rank(b)
+    }
+
+    /// The set of one name on its own.
+    fn singleton(&self, id: NameId) -> Set {
+        let n = &self.names[id as usize];
+        Set {
+            best: id,
+            gazetteer: n.gazetteer.is_some().then_some(id),
+            sources: n.sources.clone(),
+            related: if self.related[id as usize] {
+                vec![id]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// Marks the shorter and fuller forms of the new name `id`, and `id`
+    /// itself when it has one.
+    fn mark_related(&mut self, id: NameId) {
+        let t = &self.names[id as usize].toks;
+        let (first, last) = (self.by_first.get(&t[0]), self.by_last.get(&t[t.len() - 1]));
+        let mut forms: Vec<NameId> = Vec::new();
+        for &j in self
+            .longer(first, t.len())
+            .iter()
+            .chain(self.longer(last, t.len()))
+        {
+            if sub_name(t, &self.names[j as usize].toks) {
+                forms.push(j);
+            }
+        }
+        for &q in self
+            .shorter(first, t.len())
+            .iter()
+            .chain(self.shorter(last, t.len()))
+        {
+            if sub_name(&self.names[q as usize].toks, t) {
+                forms.push(q);
+            }
+        }
+        if forms.is_empty() {
+            return;
+        }
+        forms.push(id);
+        for j in forms {
+            if !self.related[j as usize] {
+                self.related[j as usize] = true;
+                let r = self.find(j) as usize;
+                self.sets[r].related.push(j);
+            }
+        }
     }
 
     fn insert(&mut self, toks: &[String], key: String) -> NameId {
@@ -223,6 +407,7 @@ impl Persons {
         let back = self.bucket(false, &toks[1..]);
         self.by_key.insert(key.clone(), id);
         self.names.push(Name {
+            last_chars: toks[n - 1].chars().count(),
             toks,
             key: key.clone(),
             count: 0,
@@ -233,6 +418,8 @@ impl Persons {
         self.name_buckets.push((front, back));
         self.parent.push(id);
         self.members.push(vec![id]);
+        self.related.push(false);
+        self.sets.push(self.singleton(id));
         let names = &self.names;
         let len_of = |j: NameId| names[j as usize].toks.len();
         let t = &names[id as usize].toks;
@@ -242,6 +429,7 @@ impl Persons {
             id,
             len_of,
         );
+        self.mark_related(id);
         let mut rebuild = false;
         for (b, front) in [(front, true), (back, false)] {
             let bucket = &mut self.buckets[b];
@@ -291,14 +479,17 @@ impl Persons {
 
     /// Spelling variants of the last word (`front`), or forms of the first.
     fn linked(&self, front: bool, a: NameId, b: NameId) -> bool {
-        let (a, b) = (&self.names[a as usize].toks, &self.names[b as usize].toks);
+        let (a, b) = (&self.names[a as usize], &self.names[b as usize]);
         if front {
-            spelling_variant(&a[a.len() - 1], &b[b.len() - 1])
+            let (la, lb) = (a.last_chars, b.last_chars);
+            let (a, b) = (&a.toks[a.toks.len() - 1], &b.toks[b.toks.len() - 1]);
+            spelling_variant(a, la, b, lb)
         } else {
-            ActorLexicon::get().same_given_name(&a[0], &b[0])
+            ActorLexicon::get().same_given_name(&a.toks[0], &b.toks[0])
         }
     }
 
+    /// The root of name `i` (every name points at its root directly).
     fn find(&self, mut i: NameId) -> NameId {
         while self.parent[i as usize] != i {
             i = self.parent[i as usize];
@@ -316,9 +507,30 @@ impl Persons {
         } else {
             (b, a)
         };
-        self.parent[small as usize] = big;
+        // Every name points at its root: finding one is a single step.
         let moved = std::mem::take(&mut self.members[small as usize]);
+        for &m in &moved {
+            self.parent[m as usize] = big;
+        }
         self.members[big as usize].extend(moved);
+        let small = std::mem::replace(&mut self.sets[small as usize], Set::empty());
+        let (b, s) = (self.sets[big as usize].best, small.best);
+        let best = if self.outranks(s, b) { s } else { b };
+        let gazetteer = match (self.sets[big as usize].gazetteer, small.gazetteer) {
+            (Some(a), Some(b)) => {
+                Some(if self.names[b as usize].key < self.names[a as usize].key {
+                    b
+                } else {
+                    a
+                })
+            }
+            (a, b) => a.or(b),
+        };
+        let set = &mut self.sets[big as usize];
+        set.best = best;
+        set.gazetteer = gazetteer;
+        set.sources = merge_sorted(&set.sources, &small.sources);
+        set.related.extend(small.related);
     }
 
     /// Rebuilds the union-find from the links of groups within the bound.
@@ -326,6 +538,7 @@ impl Persons {
         for i in 0..self.names.len() {
             self.parent[i] = i as NameId;
             self.members[i] = vec![i as NameId];
+            self.sets[i] = self.singleton(i as NameId);
         }
         let edges: Vec<(NameId, NameId)> = self
             .buckets
@@ -460,16 +673,114 @@ impl Persons {
             .collect();
         sources.sort_unstable();
         sources.dedup();
-        Cluster {
-            target,
-            sources,
-            members,
+        Cluster { target, sources }
+    }
+
+    /// The union-find roots of the person `p` belongs to, sorted: the walk
+    /// of [`Persons::cluster_members`], through the names that have shorter
+    /// or fuller forms only (no other name links two sets).
+    fn cluster_roots(&self, p: NameId) -> Vec<NameId> {
+        let mut roots = vec![self.find(p)];
+        let mut k = 0;
+        while k < roots.len() {
+            let r = roots[k];
+            k += 1;
+            for &m in &self.sets[r as usize].related {
+                if let Up::One(up) = self.up(m) {
+                    if !roots.contains(&up) {
+                        roots.push(up);
+                    }
+                }
+                let t = &self.names[m as usize].toks;
+                let shorter = self
+                    .shorter(self.by_first.get(&t[0]), t.len())
+                    .iter()
+                    .chain(self.shorter(self.by_last.get(&t[t.len() - 1]), t.len()));
+                for &q in shorter {
+                    let rq = self.find(q);
+                    if !roots.contains(&rq)
+                        && sub_name(&self.names[q as usize].toks, t)
+                        && self.up(q) == Up::One(r)
+                    {
+                        roots.push(rq);
+                    }
+                }
+            }
+        }
+        roots.sort_unstable();
+        roots
+    }
+
+    /// The roots of the person `p` belongs to: its own set alone when no
+    /// name of it has a shorter or fuller form.
+    fn roots(&self, p: NameId) -> Vec<NameId> {
+        let r = self.find(p);
+        if self.sets[r as usize].related.is_empty() {
+            vec![r]
+        } else {
+            self.cluster_roots(p)
         }
     }
 
-    /// The person name `p` belongs to, computed from the tables.
-    pub fn cluster(&self, p: NameId) -> Cluster {
-        self.make_cluster(self.cluster_members(p))
+    /// The canonical actor of the person made of these sets, as
+    /// [`Persons::make_cluster`] gives it from their names.
+    fn roots_target(&self, roots: &[NameId]) -> Actor {
+        let sets = roots.iter().map(|&r| &self.sets[r as usize]);
+        let key = |i: NameId| &self.names[i as usize].key;
+        let gazetteer = sets
+            .clone()
+            .filter_map(|s| s.gazetteer)
+            .min_by_key(|&g| key(g));
+        if let Some((id, name)) = gazetteer.and_then(|g| self.names[g as usize].gazetteer.clone()) {
+            return Actor {
+                id,
+                name,
+                kind: ActorKind::Person,
+            };
+        }
+        let best = sets
+            .map(|s| s.best)
+            .reduce(|a, b| if self.outranks(b, a) { b } else { a });
+        match best.map(|b| &self.names[b as usize]) {
+            Some(n) => Actor {
+                id: n.key.clone(),
+                name: n.display.clone(),
+                kind: ActorKind::Person,
+            },
+            None => Actor {
+                id: "".into(),
+                name: "".into(),
+                kind: ActorKind::Person,
+            },
+        }
+    }
+
+    /// The canonical actor of the person name `p` belongs to, from the
+    /// tables as they stand.
+    pub fn target(&self, p: NameId) -> Actor {
+        let r = self.find(p);
+        if self.sets[r as usize].related.is_empty() {
+            self.roots_target(&[r])
+        } else {
+            self.roots_target(&self.cluster_roots(p))
+        }
+    }
+
+    /// The person name `p` belongs to, from the tables as they stand.
+    fn found(&self, p: NameId) -> Found<'_> {
+        let roots = self.roots(p);
+        let target = self.roots_target(&roots);
+        let sources = match roots.as_slice() {
+            [r] => Cow::Borrowed(self.sets[*r as usize].sources.as_slice()),
+            _ => Cow::Owned(roots.iter().fold(Vec::new(), |acc, &r| {
+                merge_sorted(&acc, &self.sets[r as usize].sources)
+            })),
+        };
+        Found {
+            key: FoundKey::Roots(roots),
+            target,
+            sources,
+        }
     }
 
     /// Every cluster computed once, for a table that no longer changes.
@@ -539,22 +850,41 @@ pub(super) struct PersonView<'a> {
 }
 
 impl PersonView<'_> {
-    fn cluster(&self, p: NameId) -> Cow<'_, Cluster> {
+    fn found(&self, p: NameId) -> Found<'_> {
         match self.frozen {
-            Some(f) => Cow::Borrowed(&f.clusters[f.of[p as usize] as usize]),
-            None => Cow::Owned(self.persons.cluster(p)),
+            Some(f) => {
+                let k = f.of[p as usize];
+                let c = &f.clusters[k as usize];
+                Found {
+                    key: FoundKey::Frozen(k),
+                    target: c.target.clone(),
+                    sources: Cow::Borrowed(&c.sources),
+                }
+            }
+            None => self.persons.found(p),
+        }
+    }
+
+    /// Name `p` belongs to the person found.
+    fn holds(&self, found: &Found<'_>, p: NameId) -> bool {
+        match &found.key {
+            FoundKey::Frozen(k) => self.frozen.is_some_and(|f| f.of[p as usize] == *k),
+            FoundKey::Roots(roots) => roots.binary_search(&self.persons.find(p)).is_ok(),
         }
     }
 
     /// The canonical actor of the name with this id.
     pub fn of(&self, id: NameId) -> Actor {
-        self.cluster(id).target.clone()
+        match self.frozen {
+            Some(f) => f.clusters[f.of[id as usize] as usize].target.clone(),
+            None => self.persons.target(id),
+        }
     }
 
     /// The canonical actor of a full name.
     pub fn full(&self, toks: &[String]) -> Option<Actor> {
         let id = self.persons.id(toks)?;
-        Some(self.cluster(id).target.clone())
+        Some(self.of(id))
     }
 
     /// The person a single word names: the unique cluster whose name starts
@@ -567,10 +897,10 @@ impl PersonView<'_> {
             .into_iter()
             .chain(p.by_last.get(word))
             .flatten();
-        let mut found: Vec<Cow<'_, Cluster>> = Vec::new();
+        let mut found: Vec<Found<'_>> = Vec::new();
         for &n in names {
-            if !found.iter().any(|c| c.members.binary_search(&n).is_ok()) {
-                found.push(self.cluster(n));
+            if !found.iter().any(|c| self.holds(c, n)) {
+                found.push(self.found(n));
             }
         }
         if found.len() == 1 {
@@ -582,6 +912,59 @@ impl PersonView<'_> {
         match (local.next(), local.next()) {
             (Some(c), None) => Some(c.target.clone()),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{within_edits, MAX_WORD};
+
+    /// Levenshtein distance on chars, the plain way.
+    fn edit_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().take(MAX_WORD).collect();
+        let b: Vec<char> = b.chars().take(MAX_WORD).collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, cb) in b.iter().enumerate() {
+                cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn within_edits_cases() {
+        for (a, b, max, want) in [
+            ("abeksen", "abiksen", 1, true),
+            ("abeksen", "ulonsen", 1, false),
+            ("abcd", "bcde", 2, true),
+            ("abcd", "bcde", 1, false),
+            ("riazanov", "ryazanov", 1, true),
+            ("", "ab", 2, true),
+            ("", "abc", 2, false),
+            ("núñez", "nunez", 2, true),
+            ("núñez", "nunez", 1, false),
+        ] {
+            assert_eq!(within_edits(a, b, max), want, "{a:?} {b:?} {max}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn within_edits_is_the_distance_bound(a in "[abñ]{0,10}", b in "[abñ]{0,10}", max in 0..4usize) {
+            prop_assert_eq!(within_edits(&a, &b, max), edit_distance(&a, &b) <= max);
+        }
+
+        #[test]
+        fn within_edits_caps_long_words(a in "[ab]{60,70}", b in "[ab]{60,70}", max in 0..3usize) {
+            prop_assert_eq!(within_edits(&a, &b, max), edit_distance(&a, &b) <= max);
         }
     }
 }
