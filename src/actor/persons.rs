@@ -22,11 +22,13 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::sync::Arc;
 
 use super::lex::ActorLexicon;
 use super::{Actor, ActorKind};
-use crate::text::{fold, FxHashMap};
+use crate::text::{fold, Fx};
 
 /// Index of a distinct full name.
 pub(super) type NameId = u32;
@@ -89,18 +91,72 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     prev[lb] <= max
 }
 
-/// Two surnames, of `la` and `lb` chars, that are spellings of one name.
-fn spelling_variant(a: &str, la: usize, b: &str, lb: usize) -> bool {
-    let short = la.min(lb);
-    let max = if short >= 8 {
-        2
-    } else if short >= 4 {
-        1
-    } else {
-        0
-    };
+/// The edits two surnames of these lengths may differ by.
+fn max_edits(la: usize, lb: usize) -> usize {
+    match la.min(lb) {
+        8.. => 2,
+        4.. => 1,
+        _ => 0,
+    }
+}
+
+/// Two surnames that are spellings of one name.
+fn spelling_variant(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let max = max_edits(la, lb);
     // The length difference is a lower bound of the distance.
     max > 0 && la.abs_diff(lb) <= max && within_edits(a, b, max)
+}
+
+/// What a group compares of a name, kept beside its id in the group so
+/// that most pairs are ruled out without reading the names.
+#[derive(Clone, Copy)]
+struct Sig {
+    /// Spelling groups: chars in the last word. Given-name groups: 1 when
+    /// the first word has familiar forms.
+    n: u32,
+    /// Spelling groups: the letters of the last word (of its first
+    /// [`MAX_WORD`] chars), a bit each. Given-name groups: a hash of the
+    /// first word.
+    bits: u32,
+}
+
+impl Sig {
+    fn spelling(last: &str) -> Sig {
+        let bits = last.chars().take(MAX_WORD).fold(0u32, |bits, c| {
+            let bit = if c.is_ascii_lowercase() {
+                c as u32 - 'a' as u32
+            } else {
+                26 + c as u32 % 6
+            };
+            bits | 1 << bit
+        });
+        Sig {
+            n: last.chars().count() as u32,
+            bits,
+        }
+    }
+
+    fn given(first: &str) -> Sig {
+        Sig {
+            n: u32::from(ActorLexicon::get().has_familiar_forms(first)),
+            bits: BuildHasherDefault::<Fx>::default().hash_one(first) as u32,
+        }
+    }
+
+    /// Names with these signatures may be linked: a necessary condition of
+    /// [`Persons::linked`]. An edit adds or removes at most two letters
+    /// from a word's set of letters; one given name is another or both
+    /// have familiar forms.
+    fn may_link(front: bool, a: Sig, b: Sig) -> bool {
+        if front {
+            let (la, lb) = (a.n as usize, b.n as usize);
+            let max = max_edits(la, lb);
+            max > 0 && la.abs_diff(lb) <= max && (a.bits ^ b.bits).count_ones() as usize <= 2 * max
+        } else {
+            a.bits == b.bits || a.n + b.n == 2
+        }
+    }
 }
 
 /// `a` is a shorter form of `b`: a prefix, a suffix, or the same first and
@@ -121,8 +177,6 @@ fn sub_name(a: &[Box<str>], b: &[Box<str>]) -> bool {
 
 struct Name {
     toks: Vec<Box<str>>,
-    /// Chars in the last word.
-    last_chars: usize,
     key: Arc<str>,
     count: u32,
     /// The smallest display seen.
@@ -140,6 +194,8 @@ struct Bucket {
     label: Vec<Box<str>>,
     len: usize,
     members: Vec<NameId>,
+    /// Each member's signature, in the same order.
+    sigs: Vec<Sig>,
     edges: Vec<(NameId, NameId)>,
 }
 
@@ -203,12 +259,12 @@ enum Up {
 #[derive(Default)]
 pub(super) struct Persons {
     names: Vec<Name>,
-    by_key: FxHashMap<Arc<str>, NameId>,
+    by_key: HashMap<Arc<str>, NameId>,
     /// First and last words → names, sorted by (length, id).
-    by_first: FxHashMap<Box<str>, Vec<NameId>>,
-    by_last: FxHashMap<Box<str>, Vec<NameId>>,
-    fronts: FxHashMap<Box<str>, usize>,
-    backs: FxHashMap<Box<str>, usize>,
+    by_first: HashMap<Box<str>, Vec<NameId>>,
+    by_last: HashMap<Box<str>, Vec<NameId>>,
+    fronts: HashMap<Box<str>, usize>,
+    backs: HashMap<Box<str>, usize>,
     buckets: Vec<Bucket>,
     /// Which front and back bucket each name is in.
     name_buckets: Vec<(usize, usize)>,
@@ -403,11 +459,11 @@ impl Persons {
         let key: Arc<str> = key.into();
         let toks: Vec<Box<str>> = toks.iter().map(|t| t.as_str().into()).collect();
         let n = toks.len();
+        let sigs = (Sig::spelling(&toks[n - 1]), Sig::given(&toks[0]));
         let front = self.bucket(true, &toks[..n - 1]);
         let back = self.bucket(false, &toks[1..]);
         self.by_key.insert(key.clone(), id);
         self.names.push(Name {
-            last_chars: toks[n - 1].chars().count(),
             toks,
             key: key.clone(),
             count: 0,
@@ -431,26 +487,30 @@ impl Persons {
         );
         self.mark_related(id);
         let mut rebuild = false;
-        for (b, front) in [(front, true), (back, false)] {
+        for (b, front, sig) in [(front, true, sigs.0), (back, false, sigs.1)] {
             let bucket = &mut self.buckets[b];
             bucket.len += 1;
             if bucket.over() {
                 rebuild |= !bucket.edges.is_empty();
                 bucket.members = Vec::new();
+                bucket.sigs = Vec::new();
                 bucket.edges = Vec::new();
                 continue;
             }
             if !self.deferred {
                 let others = std::mem::take(&mut bucket.members);
-                for &o in &others {
-                    if self.linked(front, o, id) {
+                let other_sigs = std::mem::take(&mut bucket.sigs);
+                for (&o, &os) in others.iter().zip(&other_sigs) {
+                    if Sig::may_link(front, os, sig) && self.linked(front, o, id) {
                         self.buckets[b].edges.push((o, id));
                         self.union(o, id);
                     }
                 }
                 self.buckets[b].members = others;
+                self.buckets[b].sigs = other_sigs;
             }
             self.buckets[b].members.push(id);
+            self.buckets[b].sigs.push(sig);
         }
         if rebuild {
             self.relink();
@@ -479,13 +539,11 @@ impl Persons {
 
     /// Spelling variants of the last word (`front`), or forms of the first.
     fn linked(&self, front: bool, a: NameId, b: NameId) -> bool {
-        let (a, b) = (&self.names[a as usize], &self.names[b as usize]);
+        let (a, b) = (&self.names[a as usize].toks, &self.names[b as usize].toks);
         if front {
-            let (la, lb) = (a.last_chars, b.last_chars);
-            let (a, b) = (&a.toks[a.toks.len() - 1], &b.toks[b.toks.len() - 1]);
-            spelling_variant(a, la, b, lb)
+            spelling_variant(&a[a.len() - 1], &b[b.len() - 1])
         } else {
-            ActorLexicon::get().same_given_name(&a.toks[0], &b.toks[0])
+            ActorLexicon::get().same_given_name(&a[0], &b[0])
         }
     }
 
@@ -555,15 +613,17 @@ impl Persons {
         for b in 0..self.buckets.len() {
             let front = self.fronts.get(&*self.buckets[b].label.join(" ")) == Some(&b);
             let ms = std::mem::take(&mut self.buckets[b].members);
-            for (x, &i) in ms.iter().enumerate() {
-                for &j in &ms[x + 1..] {
-                    if self.linked(front, i, j) {
+            let sigs = std::mem::take(&mut self.buckets[b].sigs);
+            for (x, (&i, &si)) in ms.iter().zip(&sigs).enumerate() {
+                for (&j, &sj) in ms[x + 1..].iter().zip(&sigs[x + 1..]) {
+                    if Sig::may_link(front, si, sj) && self.linked(front, i, j) {
                         self.buckets[b].edges.push((i, j));
                         self.union(i, j);
                     }
                 }
             }
             self.buckets[b].members = ms;
+            self.buckets[b].sigs = sigs;
         }
         self.deferred = false;
     }
@@ -920,7 +980,7 @@ impl PersonView<'_> {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{within_edits, MAX_WORD};
+    use super::{spelling_variant, within_edits, ActorLexicon, Sig, MAX_WORD};
 
     /// Levenshtein distance on chars, the plain way.
     fn edit_distance(a: &str, b: &str) -> usize {
@@ -960,6 +1020,39 @@ mod tests {
         #[test]
         fn within_edits_is_the_distance_bound(a in "[abñ]{0,10}", b in "[abñ]{0,10}", max in 0..4usize) {
             prop_assert_eq!(within_edits(&a, &b, max), edit_distance(&a, &b) <= max);
+        }
+
+        #[test]
+        fn signatures_never_rule_out_a_link(
+            a in "[a-zñ]{0,12}",
+            edits in proptest::collection::vec((0..3u8, 0..16usize, "[a-zé]"), 0..3),
+            g in 0..10usize,
+            h in 0..10usize,
+        ) {
+            // `b` is `a` with up to two edits, so that many pairs are links.
+            let mut b: Vec<char> = a.chars().collect();
+            for (op, at, c) in edits {
+                let at = at.min(b.len());
+                let c = c.chars().next().unwrap_or('a');
+                match op {
+                    0 => b.insert(at, c),
+                    1 if at < b.len() => b[at] = c,
+                    _ if at < b.len() => {
+                        b.remove(at);
+                    }
+                    _ => {}
+                }
+            }
+            let b: String = b.into_iter().collect();
+            if spelling_variant(&a, &b) {
+                prop_assert!(Sig::may_link(true, Sig::spelling(&a), Sig::spelling(&b)));
+            }
+            const GIVEN: [&str; 10] =
+                ["stephen", "steve", "steven", "bob", "robert", "rob", "ana", "ann", "liz", "lisa"];
+            let (g, h) = (GIVEN[g], GIVEN[h]);
+            if ActorLexicon::get().same_given_name(g, h) {
+                prop_assert!(Sig::may_link(false, Sig::given(g), Sig::given(h)));
+            }
         }
 
         #[test]
