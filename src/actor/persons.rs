@@ -224,6 +224,8 @@ struct Set {
     best: NameId,
     /// The name with a gazetteer entry and the smallest key, if any.
     gazetteer: Option<NameId>,
+    /// The canonical actor of these names, from the two above.
+    target: Actor,
     /// Sorted source ids of the names.
     sources: Vec<u32>,
     /// The names with a shorter or fuller form among all names: through
@@ -301,6 +303,11 @@ impl Set {
         Set {
             best: 0,
             gazetteer: None,
+            target: Actor {
+                id: "".into(),
+                name: "".into(),
+                kind: ActorKind::Person,
+            },
             sources: Vec::new(),
             related: Vec::new(),
         }
@@ -390,6 +397,24 @@ impl Persons {
                 sources.insert(at, s);
             }
         }
+        self.sets[r].target = self.actor_of(self.sets[r].best, self.sets[r].gazetteer);
+    }
+
+    /// The canonical actor of names whose best name and first gazetteer
+    /// name are these.
+    fn actor_of(&self, best: NameId, gazetteer: Option<NameId>) -> Actor {
+        let (id, name) = match gazetteer.and_then(|g| self.names[g as usize].gazetteer.as_ref()) {
+            Some((id, name)) => (id, name),
+            None => {
+                let n = &self.names[best as usize];
+                (&n.key, &n.display)
+            }
+        };
+        Actor {
+            id: id.clone(),
+            name: name.clone(),
+            kind: ActorKind::Person,
+        }
     }
 
     /// `a` is a better canonical name than `b`: fuller, then more frequent,
@@ -405,9 +430,11 @@ impl Persons {
     /// The set of one name on its own.
     fn singleton(&self, id: NameId) -> Set {
         let n = &self.names[id as usize];
+        let gazetteer = n.gazetteer.is_some().then_some(id);
         Set {
             best: id,
-            gazetteer: n.gazetteer.is_some().then_some(id),
+            gazetteer,
+            target: self.actor_of(id, gazetteer),
             sources: n.sources.clone(),
             related: if self.related[id as usize] {
                 vec![id]
@@ -584,9 +611,11 @@ impl Persons {
             }
             (a, b) => a.or(b),
         };
+        let target = self.actor_of(best, gazetteer);
         let set = &mut self.sets[big as usize];
         set.best = best;
         set.gazetteer = gazetteer;
+        set.target = target;
         set.sources = merge_sorted(&set.sources, &small.sources);
         set.related.extend(small.related);
     }
@@ -782,37 +811,23 @@ impl Persons {
         }
     }
 
-    /// The canonical actor of the person made of these sets, as
-    /// [`Persons::make_cluster`] gives it from their names.
+    /// The canonical actor of the person made of these sets (never
+    /// empty), as [`Persons::make_cluster`] gives it from their names.
     fn roots_target(&self, roots: &[NameId]) -> Actor {
+        if let [r] = roots {
+            return self.sets[*r as usize].target.clone();
+        }
         let sets = roots.iter().map(|&r| &self.sets[r as usize]);
         let key = |i: NameId| &self.names[i as usize].key;
         let gazetteer = sets
             .clone()
             .filter_map(|s| s.gazetteer)
             .min_by_key(|&g| key(g));
-        if let Some((id, name)) = gazetteer.and_then(|g| self.names[g as usize].gazetteer.clone()) {
-            return Actor {
-                id,
-                name,
-                kind: ActorKind::Person,
-            };
-        }
         let best = sets
             .map(|s| s.best)
-            .reduce(|a, b| if self.outranks(b, a) { b } else { a });
-        match best.map(|b| &self.names[b as usize]) {
-            Some(n) => Actor {
-                id: n.key.clone(),
-                name: n.display.clone(),
-                kind: ActorKind::Person,
-            },
-            None => Actor {
-                id: "".into(),
-                name: "".into(),
-                kind: ActorKind::Person,
-            },
-        }
+            .reduce(|a, b| if self.outranks(b, a) { b } else { a })
+            .unwrap_or_default();
+        self.actor_of(best, gazetteer)
     }
 
     /// The canonical actor of the person name `p` belongs to, from the
