@@ -727,9 +727,10 @@ impl Persons {
         out
     }
 
-    fn make_cluster(&self, members: Vec<NameId>) -> Cluster {
+    /// The person made of these names, from the names themselves (the
+    /// batch run's reference; live queries read the sets instead).
+    fn make_cluster(&self, mut ms: Vec<NameId>) -> Cluster {
         let names = &self.names;
-        let mut ms = members.clone();
         ms.sort_by(|&a, &b| names[a as usize].key.cmp(&names[b as usize].key));
         let target = match ms.iter().find_map(|&m| names[m as usize].gazetteer.clone()) {
             Some((id, name)) => Actor {
