@@ -24,6 +24,7 @@ mod resolve;
 mod table;
 #[cfg(test)]
 mod tests;
+mod variants;
 
 use std::sync::Arc;
 
