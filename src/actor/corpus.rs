@@ -58,6 +58,9 @@ pub(super) struct Rec {
     pub source_none: bool,
 }
 
+/// No plain name (see [`Corpus::plain_name`]).
+pub(super) const NO_NAME: NameId = NameId::MAX;
+
 /// A missing date.
 pub(super) const NO_DAY: i64 = i64::MIN;
 
@@ -93,6 +96,10 @@ pub(super) struct RoleBucket {
 #[derive(Default)]
 pub(super) struct Corpus {
     pub entries: Vec<Entry>,
+    /// Per entry: the full name it always resolves through (a person's
+    /// name, not a gazetteer hit nor a document's), once seen; [`NO_NAME`]
+    /// otherwise. Compact, so that the most common query reads no entry.
+    pub plain_name: Vec<NameId>,
     by_raw: HashMap<Arc<str>, EntryId>,
     no_actor: Option<EntryId>,
     pub recs: Vec<Rec>,
@@ -286,6 +293,7 @@ impl Corpus {
                 Mention::Person { .. } | Mention::Name { .. } | Mention::Descriptor { .. }
             ),
         };
+        self.plain_name.push(NO_NAME);
         self.entries.push(Entry {
             display: display.into(),
             key: key.join(" ").into(),
@@ -379,9 +387,13 @@ impl Corpus {
             Mention::Person { name, display } => match e.name {
                 Some(id) => self.persons.sight(id, first_here.then_some(source), n),
                 None => {
+                    let plain = !e.parsed.from_document;
                     let id = self.persons.add(name, display, Some(source), None);
                     if let Some(id) = id {
                         self.persons.sight(id, None, n - 1);
+                        if plain {
+                            self.plain_name[entry as usize] = id;
+                        }
                     }
                     self.entries[entry as usize].name = id;
                 }

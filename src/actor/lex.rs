@@ -203,6 +203,11 @@ impl ActorLexicon {
         INITIAL_SKIP.contains(&word)
     }
 
+    /// True when a given name has familiar forms (or is one).
+    pub fn has_familiar_forms(&self, name: &str) -> bool {
+        self.nicknames.contains_key(name)
+    }
+
     /// True when two given names are the same name or forms of one name.
     pub fn same_given_name(&self, a: &str, b: &str) -> bool {
         if a == b {

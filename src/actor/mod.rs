@@ -24,6 +24,7 @@ mod resolve;
 mod table;
 #[cfg(test)]
 mod tests;
+mod variants;
 
 use std::sync::Arc;
 
@@ -125,7 +126,9 @@ pub(crate) fn person_tokens(raw_actor: &str) -> Vec<String> {
     }
 }
 
-/// Not part of the API: the live actor table, reachable from the benches.
+/// Not part of the API: the live actor table, reachable from the benches
+/// (`benches/actors.rs` times the table alone, which the public
+/// [`LiveIndex`](crate::LiveIndex) cannot show).
 #[doc(hidden)]
 pub mod live {
     use super::{Actor, ActorInput, ActorTable, Statement};

@@ -3,15 +3,23 @@
 //! Names (two words or more, folded) are added one at a time. Two names are
 //! linked when they are spellings of one surname with the same other words,
 //! familiar forms of one given name with the same other words, or when one
-//! is a shorter form of the other and of no third person. A cluster is the
-//! connected set of names under those links; its canonical name is the
-//! gazetteer's, else its fullest and most frequent name.
+//! is a shorter form of the other and of no third person (the comparisons
+//! are in `variants.rs`). A cluster is the connected set of names under
+//! those links; its canonical name is the gazetteer's, else its fullest and
+//! most frequent name.
 //!
 //! The first two kinds of link only grow as names arrive (until a group
 //! passes [`MAX_NAME_GROUP`]), so they are kept in a union-find. The third
 //! depends on the names present ("of no third person"), so clusters are
-//! computed on demand from the tables ([`Persons::cluster`]); a batch run
+//! computed on demand from the tables ([`Persons::target`]); a batch run
 //! computes each one once ([`Persons::freeze`]).
+//!
+//! Live queries stay cheap because each union-find set keeps what a cluster
+//! needs up to date as names arrive ([`Set`]): its best name, gazetteer
+//! name and sources (counts only grow, so the best is compared on each
+//! sighting and when sets merge), and its names that have a shorter or
+//! fuller form. A set with no such name is a whole cluster, answered at
+//! once; only the others walk the shorter-form links.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
@@ -19,6 +27,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::lex::ActorLexicon;
+use super::variants::{spelling_variant, sub_name, Sig};
 use super::{Actor, ActorKind};
 use crate::text::fold;
 
@@ -30,54 +39,6 @@ pub(super) type NameId = u32;
 /// join). A larger group is left unmerged, and the report's bounds say so:
 /// this keeps a corpus of many people sharing a name linear in its size.
 pub(super) const MAX_NAME_GROUP: usize = 1_000;
-
-/// Levenshtein distance on chars, capped inputs.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
-    let b: Vec<char> = b.chars().take(64).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
-/// Two surnames that are spellings of one name.
-fn spelling_variant(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let short = la.min(lb);
-    let max = if short >= 8 {
-        2
-    } else if short >= 4 {
-        1
-    } else {
-        0
-    };
-    // The length difference is a lower bound of the distance.
-    max > 0 && la.abs_diff(lb) <= max && edit_distance(a, b) <= max
-}
-
-/// `a` is a shorter form of `b`: a prefix, a suffix, or the same first and
-/// last word with `a`'s words in order inside `b`.
-fn sub_name(a: &[Box<str>], b: &[Box<str>]) -> bool {
-    if a.len() >= b.len() || a.is_empty() {
-        return false;
-    }
-    if b.starts_with(a) || b.ends_with(a) {
-        return true;
-    }
-    if a[0] != b[0] || a.last() != b.last() {
-        return false;
-    }
-    let mut it = b.iter();
-    a.iter().all(|w| it.any(|x| x == w))
-}
 
 struct Name {
     toks: Vec<Box<str>>,
@@ -98,6 +59,8 @@ struct Bucket {
     label: Vec<Box<str>>,
     len: usize,
     members: Vec<NameId>,
+    /// Each member's signature, in the same order.
+    sigs: Vec<Sig>,
     edges: Vec<(NameId, NameId)>,
 }
 
@@ -113,13 +76,39 @@ pub(super) struct Frozen {
     clusters: Vec<Cluster>,
 }
 
-/// One person: its canonical actor, sources and names.
-#[derive(Clone)]
+/// One person: its canonical actor and sources.
 pub(super) struct Cluster {
     pub target: Actor,
     sources: Vec<u32>,
-    /// Sorted name ids.
-    members: Vec<NameId>,
+}
+
+/// What one union-find set's names share, kept up to date as names and
+/// sightings arrive.
+struct Set {
+    /// The fullest, most frequent name (ties: the smallest key).
+    best: NameId,
+    /// The name with a gazetteer entry and the smallest key, if any.
+    gazetteer: Option<NameId>,
+    /// The canonical actor of these names, from the two above.
+    target: Actor,
+    /// Sorted source ids of the names.
+    sources: Vec<u32>,
+    /// The names with a shorter or fuller form among all names: through
+    /// them a cluster may reach past this set.
+    related: Vec<NameId>,
+}
+
+/// A person found by a single word: its union-find sets (or frozen
+/// cluster), actor and sources.
+struct Found<'a> {
+    key: FoundKey,
+    target: Actor,
+    sources: Cow<'a, [u32]>,
+}
+
+enum FoundKey {
+    Frozen(u32),
+    Roots(Vec<NameId>),
 }
 
 /// Whether a short name joins a fuller one.
@@ -150,8 +139,44 @@ pub(super) struct Persons {
     parent: Vec<NameId>,
     /// Per root: its members.
     members: Vec<Vec<NameId>>,
+    /// Per root: what its members share.
+    sets: Vec<Set>,
+    /// Per name: it has a shorter or fuller form among the names.
+    related: Vec<bool>,
     /// Links are computed by [`Persons::link_all`] at the end (batch).
     deferred: bool,
+}
+
+/// The sorted union of two sorted lists.
+fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+impl Set {
+    /// What a merged-away set leaves behind.
+    fn empty() -> Set {
+        Set {
+            best: 0,
+            gazetteer: None,
+            target: Actor {
+                id: "".into(),
+                name: "".into(),
+                kind: ActorKind::Person,
+            },
+            sources: Vec::new(),
+            related: Vec::new(),
+        }
+    }
 }
 
 fn insert_sorted(list: &mut Vec<NameId>, id: NameId, len_of: impl Fn(NameId) -> usize) {
@@ -199,6 +224,7 @@ impl Persons {
         if let (Some(g), None) = (gazetteer, &n.gazetteer) {
             n.gazetteer = Some((fold(g).into(), g.into()));
         }
+        self.touch(id, source);
         Some(id)
     }
 
@@ -212,6 +238,112 @@ impl Persons {
                 n.sources.insert(at, s);
             }
         }
+        self.touch(id, source);
+    }
+
+    /// Brings the set of name `id` up to date after a sighting of it: only
+    /// its count, source and gazetteer name may have changed.
+    fn touch(&mut self, id: NameId, source: Option<u32>) {
+        let r = self.find(id) as usize;
+        let best = self.sets[r].best;
+        if self.outranks(id, best) {
+            self.sets[r].best = id;
+        }
+        if self.names[id as usize].gazetteer.is_some()
+            && self.sets[r]
+                .gazetteer
+                .is_none_or(|g| self.names[id as usize].key < self.names[g as usize].key)
+        {
+            self.sets[r].gazetteer = Some(id);
+        }
+        if let Some(s) = source {
+            let sources = &mut self.sets[r].sources;
+            if let Err(at) = sources.binary_search(&s) {
+                sources.insert(at, s);
+            }
+        }
+        self.sets[r].target = self.actor_of(self.sets[r].best, self.sets[r].gazetteer);
+    }
+
+    /// The canonical actor of names whose best name and first gazetteer
+    /// name are these.
+    fn actor_of(&self, best: NameId, gazetteer: Option<NameId>) -> Actor {
+        let (id, name) = match gazetteer.and_then(|g| self.names[g as usize].gazetteer.as_ref()) {
+            Some((id, name)) => (id, name),
+            None => {
+                let n = &self.names[best as usize];
+                (&n.key, &n.display)
+            }
+        };
+        Actor {
+            id: id.clone(),
+            name: name.clone(),
+            kind: ActorKind::Person,
+        }
+    }
+
+    /// `a` is a better canonical name than `b`: fuller, then more frequent,
+    /// then the smaller key.
+    fn outranks(&self, a: NameId, b: NameId) -> bool {
+        let rank = |i: NameId| {
+            let n = &self.names[i as usize];
+            (n.toks.len(), n.count, Reverse(&n.key))
+        };
+        rank(a) > rank(b)
+    }
+
+    /// The set of one name on its own.
+    fn singleton(&self, id: NameId) -> Set {
+        let n = &self.names[id as usize];
+        let gazetteer = n.gazetteer.is_some().then_some(id);
+        Set {
+            best: id,
+            gazetteer,
+            target: self.actor_of(id, gazetteer),
+            sources: n.sources.clone(),
+            related: if self.related[id as usize] {
+                vec![id]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// Marks the shorter and fuller forms of the new name `id`, and `id`
+    /// itself when it has one.
+    fn mark_related(&mut self, id: NameId) {
+        let t = &self.names[id as usize].toks;
+        let (first, last) = (self.by_first.get(&t[0]), self.by_last.get(&t[t.len() - 1]));
+        let mut forms: Vec<NameId> = Vec::new();
+        for &j in self
+            .longer(first, t.len())
+            .iter()
+            .chain(self.longer(last, t.len()))
+        {
+            if sub_name(t, &self.names[j as usize].toks) {
+                forms.push(j);
+            }
+        }
+        for &q in self
+            .shorter(first, t.len())
+            .iter()
+            .chain(self.shorter(last, t.len()))
+        {
+            if sub_name(&self.names[q as usize].toks, t) {
+                forms.push(q);
+            }
+        }
+        if forms.is_empty() {
+            return;
+        }
+        forms.push(id);
+        for j in forms {
+            if !self.related[j as usize] {
+                self.related[j as usize] = true;
+                let r = self.find(j) as usize;
+                self.sets[r].related.push(j);
+            }
+        }
     }
 
     fn insert(&mut self, toks: &[String], key: String) -> NameId {
@@ -219,6 +351,7 @@ impl Persons {
         let key: Arc<str> = key.into();
         let toks: Vec<Box<str>> = toks.iter().map(|t| t.as_str().into()).collect();
         let n = toks.len();
+        let sigs = (Sig::spelling(&toks[n - 1]), Sig::given(&toks[0]));
         let front = self.bucket(true, &toks[..n - 1]);
         let back = self.bucket(false, &toks[1..]);
         self.by_key.insert(key.clone(), id);
@@ -233,6 +366,8 @@ impl Persons {
         self.name_buckets.push((front, back));
         self.parent.push(id);
         self.members.push(vec![id]);
+        self.related.push(false);
+        self.sets.push(self.singleton(id));
         let names = &self.names;
         let len_of = |j: NameId| names[j as usize].toks.len();
         let t = &names[id as usize].toks;
@@ -242,27 +377,32 @@ impl Persons {
             id,
             len_of,
         );
+        self.mark_related(id);
         let mut rebuild = false;
-        for (b, front) in [(front, true), (back, false)] {
+        for (b, front, sig) in [(front, true, sigs.0), (back, false, sigs.1)] {
             let bucket = &mut self.buckets[b];
             bucket.len += 1;
             if bucket.over() {
                 rebuild |= !bucket.edges.is_empty();
                 bucket.members = Vec::new();
+                bucket.sigs = Vec::new();
                 bucket.edges = Vec::new();
                 continue;
             }
             if !self.deferred {
                 let others = std::mem::take(&mut bucket.members);
-                for &o in &others {
-                    if self.linked(front, o, id) {
+                let other_sigs = std::mem::take(&mut bucket.sigs);
+                for (&o, &os) in others.iter().zip(&other_sigs) {
+                    if Sig::may_link(front, os, sig) && self.linked(front, o, id) {
                         self.buckets[b].edges.push((o, id));
                         self.union(o, id);
                     }
                 }
                 self.buckets[b].members = others;
+                self.buckets[b].sigs = other_sigs;
             }
             self.buckets[b].members.push(id);
+            self.buckets[b].sigs.push(sig);
         }
         if rebuild {
             self.relink();
@@ -299,6 +439,7 @@ impl Persons {
         }
     }
 
+    /// The root of name `i` (every name points at its root directly).
     fn find(&self, mut i: NameId) -> NameId {
         while self.parent[i as usize] != i {
             i = self.parent[i as usize];
@@ -316,9 +457,32 @@ impl Persons {
         } else {
             (b, a)
         };
-        self.parent[small as usize] = big;
+        // Every name points at its root: finding one is a single step.
         let moved = std::mem::take(&mut self.members[small as usize]);
+        for &m in &moved {
+            self.parent[m as usize] = big;
+        }
         self.members[big as usize].extend(moved);
+        let small = std::mem::replace(&mut self.sets[small as usize], Set::empty());
+        let (b, s) = (self.sets[big as usize].best, small.best);
+        let best = if self.outranks(s, b) { s } else { b };
+        let gazetteer = match (self.sets[big as usize].gazetteer, small.gazetteer) {
+            (Some(a), Some(b)) => {
+                Some(if self.names[b as usize].key < self.names[a as usize].key {
+                    b
+                } else {
+                    a
+                })
+            }
+            (a, b) => a.or(b),
+        };
+        let target = self.actor_of(best, gazetteer);
+        let set = &mut self.sets[big as usize];
+        set.best = best;
+        set.gazetteer = gazetteer;
+        set.target = target;
+        set.sources = merge_sorted(&set.sources, &small.sources);
+        set.related.extend(small.related);
     }
 
     /// Rebuilds the union-find from the links of groups within the bound.
@@ -326,6 +490,7 @@ impl Persons {
         for i in 0..self.names.len() {
             self.parent[i] = i as NameId;
             self.members[i] = vec![i as NameId];
+            self.sets[i] = self.singleton(i as NameId);
         }
         let edges: Vec<(NameId, NameId)> = self
             .buckets
@@ -342,15 +507,17 @@ impl Persons {
         for b in 0..self.buckets.len() {
             let front = self.fronts.get(&*self.buckets[b].label.join(" ")) == Some(&b);
             let ms = std::mem::take(&mut self.buckets[b].members);
-            for (x, &i) in ms.iter().enumerate() {
-                for &j in &ms[x + 1..] {
-                    if self.linked(front, i, j) {
+            let sigs = std::mem::take(&mut self.buckets[b].sigs);
+            for (x, (&i, &si)) in ms.iter().zip(&sigs).enumerate() {
+                for (&j, &sj) in ms[x + 1..].iter().zip(&sigs[x + 1..]) {
+                    if Sig::may_link(front, si, sj) && self.linked(front, i, j) {
                         self.buckets[b].edges.push((i, j));
                         self.union(i, j);
                     }
                 }
             }
             self.buckets[b].members = ms;
+            self.buckets[b].sigs = sigs;
         }
         self.deferred = false;
     }
@@ -425,9 +592,10 @@ impl Persons {
         out
     }
 
-    fn make_cluster(&self, members: Vec<NameId>) -> Cluster {
+    /// The person made of these names, from the names themselves (the
+    /// batch run's reference; live queries read the sets instead).
+    fn make_cluster(&self, mut ms: Vec<NameId>) -> Cluster {
         let names = &self.names;
-        let mut ms = members.clone();
         ms.sort_by(|&a, &b| names[a as usize].key.cmp(&names[b as usize].key));
         let target = match ms.iter().find_map(|&m| names[m as usize].gazetteer.clone()) {
             Some((id, name)) => Actor {
@@ -460,16 +628,100 @@ impl Persons {
             .collect();
         sources.sort_unstable();
         sources.dedup();
-        Cluster {
-            target,
-            sources,
-            members,
+        Cluster { target, sources }
+    }
+
+    /// The union-find roots of the person `p` belongs to, sorted: the walk
+    /// of [`Persons::cluster_members`], through the names that have shorter
+    /// or fuller forms only (no other name links two sets).
+    fn cluster_roots(&self, p: NameId) -> Vec<NameId> {
+        let mut roots = vec![self.find(p)];
+        let mut k = 0;
+        while k < roots.len() {
+            let r = roots[k];
+            k += 1;
+            for &m in &self.sets[r as usize].related {
+                if let Up::One(up) = self.up(m) {
+                    if !roots.contains(&up) {
+                        roots.push(up);
+                    }
+                }
+                let t = &self.names[m as usize].toks;
+                let shorter = self
+                    .shorter(self.by_first.get(&t[0]), t.len())
+                    .iter()
+                    .chain(self.shorter(self.by_last.get(&t[t.len() - 1]), t.len()));
+                for &q in shorter {
+                    let rq = self.find(q);
+                    if !roots.contains(&rq)
+                        && sub_name(&self.names[q as usize].toks, t)
+                        && self.up(q) == Up::One(r)
+                    {
+                        roots.push(rq);
+                    }
+                }
+            }
+        }
+        roots.sort_unstable();
+        roots
+    }
+
+    /// The roots of the person `p` belongs to: its own set alone when no
+    /// name of it has a shorter or fuller form.
+    fn roots(&self, p: NameId) -> Vec<NameId> {
+        let r = self.find(p);
+        if self.sets[r as usize].related.is_empty() {
+            vec![r]
+        } else {
+            self.cluster_roots(p)
         }
     }
 
-    /// The person name `p` belongs to, computed from the tables.
-    pub fn cluster(&self, p: NameId) -> Cluster {
-        self.make_cluster(self.cluster_members(p))
+    /// The canonical actor of the person made of these sets (never
+    /// empty), as [`Persons::make_cluster`] gives it from their names.
+    fn roots_target(&self, roots: &[NameId]) -> Actor {
+        if let [r] = roots {
+            return self.sets[*r as usize].target.clone();
+        }
+        let sets = roots.iter().map(|&r| &self.sets[r as usize]);
+        let key = |i: NameId| &self.names[i as usize].key;
+        let gazetteer = sets
+            .clone()
+            .filter_map(|s| s.gazetteer)
+            .min_by_key(|&g| key(g));
+        let best = sets
+            .map(|s| s.best)
+            .reduce(|a, b| if self.outranks(b, a) { b } else { a })
+            .unwrap_or_default();
+        self.actor_of(best, gazetteer)
+    }
+
+    /// The canonical actor of the person name `p` belongs to, from the
+    /// tables as they stand.
+    pub fn target(&self, p: NameId) -> Actor {
+        let r = self.find(p);
+        if self.sets[r as usize].related.is_empty() {
+            self.roots_target(&[r])
+        } else {
+            self.roots_target(&self.cluster_roots(p))
+        }
+    }
+
+    /// The person name `p` belongs to, from the tables as they stand.
+    fn found(&self, p: NameId) -> Found<'_> {
+        let roots = self.roots(p);
+        let target = self.roots_target(&roots);
+        let sources = match roots.as_slice() {
+            [r] => Cow::Borrowed(self.sets[*r as usize].sources.as_slice()),
+            _ => Cow::Owned(roots.iter().fold(Vec::new(), |acc, &r| {
+                merge_sorted(&acc, &self.sets[r as usize].sources)
+            })),
+        };
+        Found {
+            key: FoundKey::Roots(roots),
+            target,
+            sources,
+        }
     }
 
     /// Every cluster computed once, for a table that no longer changes.
@@ -539,22 +791,41 @@ pub(super) struct PersonView<'a> {
 }
 
 impl PersonView<'_> {
-    fn cluster(&self, p: NameId) -> Cow<'_, Cluster> {
+    fn found(&self, p: NameId) -> Found<'_> {
         match self.frozen {
-            Some(f) => Cow::Borrowed(&f.clusters[f.of[p as usize] as usize]),
-            None => Cow::Owned(self.persons.cluster(p)),
+            Some(f) => {
+                let k = f.of[p as usize];
+                let c = &f.clusters[k as usize];
+                Found {
+                    key: FoundKey::Frozen(k),
+                    target: c.target.clone(),
+                    sources: Cow::Borrowed(&c.sources),
+                }
+            }
+            None => self.persons.found(p),
+        }
+    }
+
+    /// Name `p` belongs to the person found.
+    fn holds(&self, found: &Found<'_>, p: NameId) -> bool {
+        match &found.key {
+            FoundKey::Frozen(k) => self.frozen.is_some_and(|f| f.of[p as usize] == *k),
+            FoundKey::Roots(roots) => roots.binary_search(&self.persons.find(p)).is_ok(),
         }
     }
 
     /// The canonical actor of the name with this id.
     pub fn of(&self, id: NameId) -> Actor {
-        self.cluster(id).target.clone()
+        match self.frozen {
+            Some(f) => f.clusters[f.of[id as usize] as usize].target.clone(),
+            None => self.persons.target(id),
+        }
     }
 
     /// The canonical actor of a full name.
     pub fn full(&self, toks: &[String]) -> Option<Actor> {
         let id = self.persons.id(toks)?;
-        Some(self.cluster(id).target.clone())
+        Some(self.of(id))
     }
 
     /// The person a single word names: the unique cluster whose name starts
@@ -567,10 +838,10 @@ impl PersonView<'_> {
             .into_iter()
             .chain(p.by_last.get(word))
             .flatten();
-        let mut found: Vec<Cow<'_, Cluster>> = Vec::new();
+        let mut found: Vec<Found<'_>> = Vec::new();
         for &n in names {
-            if !found.iter().any(|c| c.members.binary_search(&n).is_ok()) {
-                found.push(self.cluster(n));
+            if !found.iter().any(|c| self.holds(c, n)) {
+                found.push(self.found(n));
             }
         }
         if found.len() == 1 {

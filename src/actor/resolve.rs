@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::context::quals_overlap;
-use super::corpus::{Corpus, EntryId, NO_DAY};
+use super::corpus::{Corpus, EntryId, NO_DAY, NO_NAME};
 use super::gazetteer::Gazetteer;
 use super::lex::ActorLexicon;
 use super::parse::{Mention, Parsed};
@@ -135,6 +135,10 @@ impl Resolver<'_> {
     pub fn base(&self, i: u32) -> Option<Actor> {
         let c = self.corpus;
         let r = &c.recs[i as usize];
+        let plain = c.plain_name[r.entry as usize];
+        if plain != NO_NAME {
+            return Some(self.persons.of(plain));
+        }
         let e = &c.entries[r.entry as usize];
         if let Some(f) = &e.fixed {
             return Some(f.clone());

@@ -706,3 +706,55 @@ fn live_table_matches_batch_past_the_name_bound() {
     }
     assert!(!table.bounds().is_empty());
 }
+
+/// A synthetic crowd whose surnames chain into large spelling-variant sets,
+/// mentioned as full names, fuller names with a middle name, surnames
+/// alone, titled surnames and pronouns: the live table against the batch
+/// run at a few points of its growth.
+#[test]
+fn live_table_matches_batch_on_a_synthetic_crowd() {
+    let st = crate::synth::generate(&crate::synth::SynthConfig {
+        statements: 3_000,
+        seed: 7,
+        ..Default::default()
+    })
+    .statements;
+    const MIDDLE: [&str; 3] = ["Maria", "Jose", "Lee"];
+    let actors: Vec<String> = st
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let full = s.actor.as_deref().unwrap_or("");
+            let words: Vec<&str> = full.split_whitespace().collect();
+            let (first, last) = (words[words.len() - 2], words[words.len() - 1]);
+            match k % 9 {
+                0 => last.to_owned(),
+                1 => "she".to_owned(),
+                2 => format!("{first} {} {last}", MIDDLE[k / 9 % 3]),
+                3 => format!("Dr {last}"),
+                4 => first.to_owned(),
+                _ => full.to_owned(),
+            }
+        })
+        .collect();
+    let inputs: Vec<ActorInput<'_>> = st
+        .iter()
+        .zip(&actors)
+        .map(|(s, a)| ActorInput {
+            actor: Some(a),
+            ..ActorInput::from(s)
+        })
+        .collect();
+    let mut table = ActorTable::new(None);
+    let checks = [99, 700, 1_999, inputs.len() - 1];
+    for (k, input) in inputs.iter().enumerate() {
+        table.push(input);
+        if checks.contains(&k) {
+            let (batch, bounds) = resolve(&inputs[..=k], None);
+            for (i, want) in batch.iter().enumerate() {
+                assert_eq!(table.actor(i).as_ref(), Some(want), "statement {i} of {k}");
+            }
+            assert_eq!(table.bounds(), bounds);
+        }
+    }
+}
