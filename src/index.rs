@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::corpus::{Claims, Concepts, Flags, PTerm};
-use crate::text::FxHashMap;
 
 /// A claim's address: statement index and claim index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -316,7 +315,9 @@ impl Index {
                 .cmp(&self.postings[*b as usize].len())
                 .then_with(|| self.name(*a).cmp(self.name(*b)))
         });
-        let mut shared: FxHashMap<u32, u16> = FxHashMap::default();
+        // The postings met, at most `budget` of them: sorted, a run of one
+        // claim counts the concepts it shares (no hashing).
+        let mut met: Vec<u32> = Vec::new();
         let mut visited = 0usize;
         let mut stopped = false;
         for &k in &keys {
@@ -329,10 +330,18 @@ impl Index {
                 break;
             }
             visited += list.len();
-            for &d in list {
-                if accept(self.refs[d as usize], self.flags[d as usize]) {
-                    *shared.entry(d).or_insert(0) += 1;
-                }
+            met.extend(
+                list.iter()
+                    .copied()
+                    .filter(|&d| accept(self.refs[d as usize], self.flags[d as usize])),
+            );
+        }
+        met.sort_unstable();
+        let mut shared: Vec<(u32, u16)> = Vec::new();
+        for d in met {
+            match shared.last_mut() {
+                Some((last, n)) if *last == d => *n = n.saturating_add(1),
+                _ => shared.push((d, 1)),
             }
         }
         let over = shared.len() > bounds.max_partners;
@@ -345,7 +354,7 @@ impl Index {
             ranked.truncate(bounds.max_partners);
             ranked.into_iter().map(|(_, _, d)| d).collect()
         } else {
-            shared.into_keys().collect()
+            shared.into_iter().map(|(d, _)| d).collect()
         };
         Search {
             partners,
