@@ -32,7 +32,7 @@ pub(crate) struct Index {
     /// The concept names.
     concepts: Concepts,
     /// Concept → claims (global claim numbers) holding it.
-    postings: Vec<Vec<u32>>,
+    postings: Vec<Postings>,
     /// Concept → number of statements holding it.
     df: Vec<u32>,
     /// Concept → the last statement counted in `df`.
@@ -53,6 +53,28 @@ pub(crate) struct Index {
     /// Claims indexed (re-indexed ones count once).
     live_claims: usize,
     mean_idf: f64,
+}
+
+/// The claims holding one concept, negative ones apart: a plain claim only
+/// pairs with claims of the other polarity, so its search reads one side.
+#[derive(Debug, Default)]
+struct Postings {
+    neg: Vec<u32>,
+    pos: Vec<u32>,
+}
+
+impl Postings {
+    fn len(&self) -> usize {
+        self.neg.len() + self.pos.len()
+    }
+
+    fn side_mut(&mut self, negative: bool) -> &mut Vec<u32> {
+        if negative {
+            &mut self.neg
+        } else {
+            &mut self.pos
+        }
+    }
 }
 
 /// The bounds on candidate generation.
@@ -122,7 +144,9 @@ impl Index {
         let mut held: Vec<u32> = Vec::new();
         for g in from..to {
             for &k in &self.keys[self.key_at[g as usize]..self.key_at[g as usize + 1]] {
-                self.postings[k as usize].retain(|&x| x != g);
+                let p = &mut self.postings[k as usize];
+                p.neg.retain(|&x| x != g);
+                p.pos.retain(|&x| x != g);
                 held.push(k);
             }
         }
@@ -175,16 +199,17 @@ impl Index {
             for t in terms {
                 let k = t.key as usize;
                 if k >= self.postings.len() {
-                    self.postings.resize_with(k + 1, Vec::new);
+                    self.postings.resize_with(k + 1, Postings::default);
                     self.df.resize(k + 1, 0);
                     self.last.resize(k + 1, u32::MAX);
                 }
                 // One posting per claim and concept: a per-concept mark, so a
                 // claim with many distinct words does not cost their square.
-                if self.postings[k].last() == Some(&g) {
+                let list = self.postings[k].side_mut(flags.negative);
+                if list.last() == Some(&g) {
                     continue;
                 }
-                self.postings[k].push(g);
+                list.push(g);
                 self.keys.push(t.key);
                 if self.last[k] != si {
                     self.last[k] = si;
@@ -309,6 +334,15 @@ impl Index {
     ) -> Search {
         let gi = g as usize;
         let mut keys: Vec<u32> = self.keys[self.key_at[gi]..self.key_at[gi + 1]].to_vec();
+        // Which side of each posting list can hold a partner: a plain claim
+        // pairs only with claims of the other polarity; figures and
+        // superlatives with either.
+        let fa = self.flags[gi];
+        let (neg, pos) = if fa.figures || fa.superlative {
+            (true, true)
+        } else {
+            (!fa.negative, fa.negative)
+        };
         keys.sort_unstable_by(|a, b| {
             self.postings[*a as usize]
                 .len()
@@ -321,20 +355,24 @@ impl Index {
         let mut visited = 0usize;
         let mut stopped = false;
         for &k in &keys {
-            let list = &self.postings[k as usize];
-            if list.len() > bounds.max_postings {
+            let p = &self.postings[k as usize];
+            if p.len() > bounds.max_postings {
                 continue;
             }
-            if visited + list.len() > bounds.budget {
+            let lists = [(neg, &p.neg), (pos, &p.pos)];
+            let len: usize = lists.iter().filter(|l| l.0).map(|l| l.1.len()).sum();
+            if visited + len > bounds.budget {
                 stopped = true;
                 break;
             }
-            visited += list.len();
-            met.extend(
-                list.iter()
-                    .copied()
-                    .filter(|&d| accept(self.refs[d as usize], self.flags[d as usize])),
-            );
+            visited += len;
+            for (_, list) in lists.into_iter().filter(|l| l.0) {
+                met.extend(
+                    list.iter()
+                        .copied()
+                        .filter(|&d| accept(self.refs[d as usize], self.flags[d as usize])),
+                );
+            }
         }
         met.sort_unstable();
         let mut shared: Vec<(u32, u16)> = Vec::new();
@@ -475,15 +513,16 @@ mod tests {
 
     #[test]
     fn the_budget_keeps_the_rare_concepts() {
-        // Forty claims share "dam"; two share the rare "sluice" as well.
+        // Forty claims share "dam"; two share the rare "sluice" as well, and
+        // the one that denies reads the positive side of each list.
         let mut texts: Vec<String> = (0..40).map(|_| "The dam leaks.".to_owned()).collect();
+        texts.push("The dam sluice does not leak.".into());
         texts.push("The dam sluice leaks.".into());
-        texts.push("The dam sluice holds.".into());
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let idx = index(&refs);
         let cands = idx.candidates(
             b(1000, 10),
-            |r, _| r.stmt >= 40,
+            |r, _| r.stmt == 40,
             |_, _| true,
             |r| u64::from(r.stmt),
             |x, y| vec![(x, y)],
@@ -491,14 +530,14 @@ mod tests {
         let cands = pairs(cands);
         let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(40, 41)]);
-        assert_eq!(cands.budget_reached, 2);
+        assert_eq!(cands.budget_reached, 1);
     }
 
     #[test]
     fn partners_are_capped_most_shared_first() {
         let mut texts: Vec<String> = (0..10).map(|_| "The dam leaks.".to_owned()).collect();
         texts.push("The dam sluice leaks.".into());
-        texts.push("The dam sluice holds.".into());
+        texts.push("The dam sluice does not leak.".into());
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let idx = index(&refs);
         let bounds = Bounds {
@@ -516,6 +555,18 @@ mod tests {
         let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(10, 11)]);
         assert_eq!(cands.partners_capped, 1);
+    }
+
+    #[test]
+    fn a_plain_claim_reads_only_the_other_polarity() {
+        let idx = index(&[
+            "The dam leaks.",
+            "The dam does not leak.",
+            "The dam leaks badly.",
+        ]);
+        let s = idx.search(0, b(1000, 1000), |_, _| true, |_| 0);
+        let partners: Vec<u32> = s.partners.iter().map(|&g| idx.claim_ref(g).stmt).collect();
+        assert_eq!(partners, [1]);
     }
 
     #[test]
