@@ -505,8 +505,7 @@ pub(crate) fn test_index(texts: &[&str]) -> (crate::index::Index, Claims) {
         title_words: &none,
     };
     for t in texts {
-        let cl = crate::stance::claims(&cx, t, None);
-        let measures = crate::measure::measures(&cx, t, None, &cl);
+        let (cl, measures) = crate::detector::normalize(&cx, t, None);
         claims.push(cl, measures, &mut cs);
     }
     (crate::index::Index::build(cs, &claims), claims)

@@ -195,6 +195,18 @@ impl Detector {
         stance::claims(&cx, &statement.text, statement.context.as_deref())
     }
 
+    /// What the normalization benchmark measures: the per-statement work of
+    /// [`Detector::detect`] before candidate search (claims, and what each
+    /// figure measures), without corpus context as in [`Detector::claims`].
+    /// Returns the number of claims plus the number of figure measures.
+    #[doc(hidden)]
+    pub fn bench_normalize(&self, statement: &Statement) -> usize {
+        let none = HashSet::new();
+        let cx = self.stance_context(&none);
+        let (claims, measures) = normalize(&cx, &statement.text, statement.context.as_deref());
+        claims.len() + measures.iter().map(Vec::len).sum::<usize>()
+    }
+
     /// Runs the whole pipeline over `statements`. Invalid records (empty id
     /// or text, span out of order, duplicate id) are left out and listed in
     /// [`Report::problems`]; the others are processed.
@@ -399,16 +411,8 @@ impl Detector {
             chunk
                 .par_iter()
                 .map(|d| {
-                    let claims = stance::claims(&cx, d.text, d.context);
-                    let measures = measure::measures(&cx, d.text, d.context, &claims);
-                    let mut names = measure::names_of(d.text);
-                    if let Some(c) = d.context {
-                        for x in measure::names_of(c) {
-                            if !names.contains(&x) {
-                                names.push(x);
-                            }
-                        }
-                    }
+                    let (claims, measures) = normalize(&cx, d.text, d.context);
+                    let names = measure::names_mentioned(d.text, d.context);
                     (claims, measures, names)
                 })
                 .collect()
@@ -455,6 +459,19 @@ impl Detector {
         };
         (corpus, actor_bounds)
     }
+}
+
+/// Normalization of one statement: its claims, and per claim, per figure,
+/// what the figure measures. The batch run, the live index and the
+/// normalization bench all read a statement through this.
+pub(crate) fn normalize(
+    cx: &StanceContext<'_>,
+    text: &str,
+    context: Option<&str>,
+) -> (Vec<Claim>, Vec<Vec<judge::Measure>>) {
+    let claims = stance::claims(cx, text, context);
+    let measures = measure::measures(cx, text, context, &claims);
+    (claims, measures)
 }
 
 /// What reading one record gives: its claims, their figure measures and

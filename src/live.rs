@@ -160,15 +160,9 @@ impl LiveIndex {
         self.corpus.index.push(keyed);
         self.corpus.index.refresh();
         let doc = self.corpus.store.doc(i);
-        let mut names = measure::names_of(doc.text);
-        if let Some(c) = doc.context {
-            for x in measure::names_of(c) {
-                if !names.contains(&x) {
-                    names.push(x);
-                }
-            }
-        }
-        self.corpus.links.add(&names);
+        self.corpus
+            .links
+            .add(&measure::names_mentioned(doc.text, doc.context));
         Ok(self.pairs_of(i))
     }
 
@@ -177,9 +171,7 @@ impl LiveIndex {
     fn read(&self, i: usize) -> (Vec<crate::stance::Claim>, Vec<Vec<crate::judge::Measure>>) {
         let doc = self.corpus.store.doc(i);
         let cx = self.detector.stance_context(&self.names);
-        let claims = crate::stance::claims(&cx, doc.text, doc.context);
-        let measures = measure::measures(&cx, doc.text, doc.context, &claims);
-        (claims, measures)
+        crate::detector::normalize(&cx, doc.text, doc.context)
     }
 
     /// Reads record `j` again and re-indexes it.

@@ -73,8 +73,22 @@ fn is_name(t: &Token<'_>, opens: bool) -> bool {
     t.is_capitalized() && !opens && !caps && !MONTHS.contains(&t.norm.as_str())
 }
 
+/// The proper names a record mentions, in its text then its context, each
+/// once: the names its figures may be linked through.
+pub(crate) fn names_mentioned(text: &str, context: Option<&str>) -> Vec<String> {
+    let mut names = names_of(text);
+    if let Some(c) = context {
+        for x in names_of(c) {
+            if !names.contains(&x) {
+                names.push(x);
+            }
+        }
+    }
+    names
+}
+
 /// The proper names of a text, sentence openers aside.
-pub(crate) fn names_of(text: &str) -> Vec<String> {
+fn names_of(text: &str) -> Vec<String> {
     let toks = words(text);
     let openers: Vec<usize> = crate::text::sentences(text).iter().map(|s| s.0).collect();
     let mut out: Vec<String> = Vec::new();
