@@ -203,7 +203,6 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
     let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
         let piece = &text[a..b];
         let lead = piece.len() - piece.trim_start().len();
@@ -212,30 +211,39 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             out.push((a + lead, a + lead + trimmed.len()));
         }
     };
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' {
-            if let Some(&(_, '\n')) = chars.peek() {
-                push(&mut out, start, i);
-                start = i;
+    // Every byte that can end a sentence is ASCII, and an ASCII byte is
+    // always a whole char in UTF-8: the scan goes byte by byte and decodes
+    // chars only after a terminator.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                if b.get(i + 1) == Some(&b'\n') {
+                    push(&mut out, start, i);
+                    start = i;
+                }
+                i += 1;
+                continue;
             }
-            continue;
-        }
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
+            b'.' | b'!' | b'?' => {}
+            _ => {
+                i += 1;
+                continue;
+            }
         }
         // Closing marks after the terminator belong to the sentence.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if matches!(
+        let mut end = i + 1;
+        for d in text[end..].chars() {
+            if !matches!(
                 d,
                 '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']'
             ) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
                 break;
             }
+            end += d.len_utf8();
         }
+        i = end;
         let rest = &text[end..];
         let after = rest.trim_start();
         if after.len() == rest.len() && !after.is_empty() {
@@ -320,6 +328,73 @@ mod tests {
             let fast: Vec<_> = ascii_words(&text).into_iter().map(|t| (t.start, t.end)).collect();
             let slow: Vec<_> = uax29_words(&text).into_iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+        }
+    }
+
+    /// The char-by-char sentence scan the byte scan replaced: the reference
+    /// the property below holds it to.
+    fn sentences_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
+            let piece = &text[a..b];
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                out.push((a + lead, a + lead + trimmed.len()));
+            }
+        };
+        while let Some((i, c)) = chars.next() {
+            if c == '\n' {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    push(&mut out, start, i);
+                    start = i;
+                }
+                continue;
+            }
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            // Closing marks after the terminator belong to the sentence.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(
+                    d,
+                    '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']'
+                ) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..];
+            let after = rest.trim_start();
+            if after.len() == rest.len() && !after.is_empty() {
+                continue; // no white space: "U.S.A", "3.5"
+            }
+            let next = after.chars().next();
+            let opens = next.is_none_or(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[')
+            });
+            if opens {
+                push(&mut out, start, end);
+                start = end;
+            }
+        }
+        push(&mut out, start, text.len());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_sentence_scan_matches_char_scan(
+            text in "([a-zA-Z0-9 .!?\"'()\\[\\]\n,;:-]|\u{201c}|\u{201d}|\u{2018}|\u{2019}|\u{a0}|\u{3000}|é|É|Ω|ß|…){0,60}"
+        ) {
+            proptest::prop_assert_eq!(sentences(&text), sentences_by_char(&text), "{:?}", text);
         }
     }
 
