@@ -498,7 +498,7 @@ pub(crate) fn test_index(texts: &[&str]) -> (crate::index::Index, Claims) {
     let mut cs = Concepts::default();
     let mut claims = Claims::default();
     let lexicon = crate::lexicon::Lexicon::builtin();
-    let none = std::collections::HashSet::new();
+    let none = crate::text::FxHashSet::default();
     let cx = crate::stance::StanceContext {
         lexicon: &lexicon,
         name_tokens: &none,

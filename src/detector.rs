@@ -16,8 +16,8 @@ use crate::lexicon::{Lexicon, LexiconKind};
 use crate::measure;
 use crate::record::Statement;
 use crate::report::{Detection, Found, Problem, Report};
-use crate::stance::{self, Claim, StanceContext};
-use crate::text::FxHashMap;
+use crate::stance::{self, Claim, Field, Scanned, StanceContext};
+use crate::text::{FxHashMap, FxHashSet};
 
 /// Finds contradictions in a set of statements.
 ///
@@ -38,7 +38,7 @@ use crate::text::FxHashMap;
 pub struct Detector {
     lexicon: Arc<Lexicon>,
     pub(crate) gazetteer: Option<Arc<Gazetteer>>,
-    title_words: Arc<HashSet<String>>,
+    title_words: Arc<FxHashSet<String>>,
     pub(crate) judge: JudgeConfig,
     max_postings: usize,
     budget: usize,
@@ -143,7 +143,7 @@ impl DetectorBuilder {
         Ok(Detector {
             lexicon,
             gazetteer: self.gazetteer.clone(),
-            title_words: Arc::new(actor::title_words()),
+            title_words: Arc::new(actor::title_words().into_iter().collect()),
             judge: self.judge,
             max_postings: self.max_postings.max(2),
             budget: self.budget.max(1),
@@ -186,7 +186,7 @@ impl Detector {
     /// assert_eq!(claims[0].polarity, Polarity::Rejects);
     /// ```
     pub fn claims(&self, statement: &Statement) -> Vec<Claim> {
-        let none = HashSet::new();
+        let none = FxHashSet::default();
         let cx = StanceContext {
             lexicon: &self.lexicon,
             name_tokens: &none,
@@ -201,7 +201,7 @@ impl Detector {
     /// Returns the number of claims plus the number of figure measures.
     #[doc(hidden)]
     pub fn bench_normalize(&self, statement: &Statement) -> usize {
-        let none = HashSet::new();
+        let none = FxHashSet::default();
         let cx = self.stance_context(&none);
         let (claims, measures) = normalize(&cx, &statement.text, statement.context.as_deref());
         claims.len() + measures.iter().map(Vec::len).sum::<usize>()
@@ -367,7 +367,7 @@ impl Detector {
     }
 
     /// The stance context for a corpus whose person names are `names`.
-    pub(crate) fn stance_context<'a>(&'a self, names: &'a HashSet<String>) -> StanceContext<'a> {
+    pub(crate) fn stance_context<'a>(&'a self, names: &'a FxHashSet<String>) -> StanceContext<'a> {
         StanceContext {
             lexicon: &self.lexicon,
             name_tokens: names,
@@ -391,7 +391,7 @@ impl Detector {
             .collect();
         let (resolved, actor_bounds) = actor::resolve(&inputs, self.gazetteer.as_deref());
         drop(inputs);
-        let mut name_tokens: HashSet<String> = HashSet::new();
+        let mut name_tokens: FxHashSet<String> = FxHashSet::default();
         // Actor strings repeat: parse each distinct one once.
         let raws: HashSet<&str> = docs.iter().filter_map(|d| d.actor).collect();
         for raw in raws {
@@ -469,8 +469,12 @@ pub(crate) fn normalize(
     text: &str,
     context: Option<&str>,
 ) -> (Vec<Claim>, Vec<Vec<judge::Measure>>) {
-    let claims = stance::claims(cx, text, context);
-    let measures = measure::measures(cx, text, context, &claims);
+    // Text and context are each read once, for the claims and for the
+    // figure measures alike.
+    let text = Scanned::new(cx.lexicon, text, Field::Text);
+    let context = context.map(stance::Context::new);
+    let claims = stance::claims_of(cx, &text, context.as_ref());
+    let measures = measure::measures(cx, &text, context.as_ref(), &claims);
     (claims, measures)
 }
 

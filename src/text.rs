@@ -5,9 +5,11 @@
 //! from and lies on `char` boundaries; the folded form lives beside the
 //! offsets, never instead of them.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hasher;
+use std::rc::Rc;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -58,11 +60,18 @@ pub(crate) struct Token<'a> {
     pub end: usize,
     /// The slice of the original string.
     pub raw: &'a str,
-    /// Folded form: lowercase, diacritics removed, `’` → `'`.
-    pub norm: String,
+    /// Folded form: lowercase, diacritics removed, `’` → `'`. Borrowed from
+    /// the text when it is already folded (most words), so that a token
+    /// costs no allocation.
+    pub norm: Cow<'a, str>,
 }
 
 impl Token<'_> {
+    /// The folded form.
+    pub fn norm(&self) -> &str {
+        &self.norm
+    }
+
     /// True when the token starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
         self.raw.chars().next().is_some_and(char::is_uppercase)
@@ -118,6 +127,20 @@ pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
     uax29_words(text)
 }
 
+/// The folded form of an ASCII word, possessive `'s` dropped: a slice of
+/// the word itself unless it holds an uppercase letter.
+fn fold_ascii(raw: &str) -> Cow<'_, str> {
+    let word = match raw.strip_suffix("'s").or_else(|| raw.strip_suffix("'S")) {
+        Some(stem) if raw.len() > 3 => stem,
+        _ => raw,
+    };
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// UAX #29 word segmentation (any text).
 fn uax29_words(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
@@ -125,11 +148,16 @@ fn uax29_words(text: &str) -> Vec<Token<'_>> {
         if !seg.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let mut norm = fold(seg);
-        // The possessive is not part of the word: "Moreau’s" matches "Moreau".
-        if norm.len() > 3 && norm.ends_with("'s") {
-            norm.truncate(norm.len() - 2);
-        }
+        let norm = if seg.is_ascii() {
+            fold_ascii(seg)
+        } else {
+            let mut norm = fold(seg);
+            // The possessive is not part of the word: "Moreau’s" matches "Moreau".
+            if norm.len() > 3 && norm.ends_with("'s") {
+                norm.truncate(norm.len() - 2);
+            }
+            Cow::Owned(norm)
+        };
         out.push(Token {
             start,
             end: start + seg.len(),
@@ -178,15 +206,11 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
         if !raw.bytes().any(|c| c.is_ascii_alphanumeric()) {
             continue;
         }
-        let mut norm = raw.to_ascii_lowercase();
-        if norm.len() > 3 && norm.ends_with("'s") {
-            norm.truncate(norm.len() - 2);
-        }
         out.push(Token {
             start,
             end: i,
             raw,
-            norm,
+            norm: fold_ascii(raw),
         });
     }
     out
@@ -267,23 +291,29 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// English stemmer with a per-thread cache: stemming is the costly part of
 /// normalization and news vocabulary repeats heavily.
 pub(crate) fn stem(word: &str) -> String {
+    stem_shared(word).to_string()
+}
+
+/// [`stem`] as a shared string: a cache hit costs no allocation, only a
+/// reference count, which matters at one stem per token.
+pub(crate) fn stem_shared(word: &str) -> Rc<str> {
     thread_local! {
         static STEMMER: rust_stemmers::Stemmer =
             rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+        static CACHE: RefCell<FxHashMap<Box<str>, Rc<str>>> = RefCell::new(FxHashMap::default());
     }
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(word).cloned()) {
-        return hit;
-    }
-    let stemmed = STEMMER.with(|s| s.stem(word).into_owned());
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() > 200_000 {
-            c.clear();
+    CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(word) {
+            return Rc::clone(hit);
         }
-        c.insert(word.to_owned(), stemmed.clone());
-    });
-    stemmed
+        let stemmed: Rc<str> = STEMMER.with(|s| Rc::from(s.stem(word).as_ref()));
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        cache.insert(word.into(), Rc::clone(&stemmed));
+        stemmed
+    })
 }
 
 #[cfg(test)]
@@ -395,6 +425,17 @@ mod tests {
             text in "([a-zA-Z0-9 .!?\"'()\\[\\]\n,;:-]|\u{201c}|\u{201d}|\u{2018}|\u{2019}|\u{a0}|\u{3000}|é|É|Ω|ß|…){0,60}"
         ) {
             proptest::prop_assert_eq!(sentences(&text), sentences_by_char(&text), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_norm_is_lowercase_without_possessive(raw in "[a-zA-Z0-9_.:']{1,12}") {
+            let mut want = raw.to_ascii_lowercase();
+            if want.len() > 3 && want.ends_with("'s") {
+                want.truncate(want.len() - 2);
+            }
+            proptest::prop_assert_eq!(fold_ascii(&raw), want.as_str());
         }
     }
 
