@@ -20,6 +20,9 @@ struct Gate {
     words: HashSet<String>,
     /// Length in bytes of the longest.
     longest: usize,
+    /// Per length in bytes, the ASCII first letters of the words of that
+    /// length (bit 0 for `a`): most runs are turned away by this alone.
+    firsts: Vec<u32>,
 }
 
 impl Gate {
@@ -46,25 +49,55 @@ impl Gate {
                 .filter_map(|p| p.words.last().cloned()),
         );
         let longest = words.iter().map(String::len).max().unwrap_or(0);
-        Gate { words, longest }
+        let mut firsts = vec![0u32; longest + 1];
+        for w in &words {
+            firsts[w.len()] |= letter_bit(w.as_bytes()[0]);
+        }
+        Gate {
+            words,
+            longest,
+            firsts,
+        }
     }
 
     /// True when the word-char run `run` (a token of the figure scanner,
     /// or part of one) folds to a gathered word.
     fn holds(&self, run: &str) -> bool {
-        if !run.is_ascii() {
-            return self.words.contains(&fold(run));
+        if run.is_ascii() {
+            self.holds_ascii(run.as_bytes())
+        } else {
+            self.words.contains(&fold(run))
         }
-        if run.is_empty() || run.len() > self.longest {
+    }
+
+    /// [`Gate::holds`] for a run of ASCII letters and digits.
+    fn holds_ascii(&self, run: &[u8]) -> bool {
+        let Some(&first) = run.first() else {
+            return false;
+        };
+        if run.len() > self.longest || self.firsts[run.len()] & letter_bit(first) == 0 {
             return false;
         }
         let mut buf = [0u8; 32];
         let Some(buf) = buf.get_mut(..run.len()) else {
-            return self.words.contains(&run.to_ascii_lowercase());
+            return self
+                .words
+                .contains(&String::from_utf8_lossy(run).to_ascii_lowercase());
         };
-        buf.copy_from_slice(run.as_bytes());
+        buf.copy_from_slice(run);
         buf.make_ascii_lowercase();
         std::str::from_utf8(buf).is_ok_and(|w| self.words.contains(w))
+    }
+}
+
+/// A bit per ASCII letter, either case (all bits for any other byte, so
+/// that a word that does not start with an ASCII letter is always looked
+/// up).
+fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_alphabetic() {
+        1 << (b.to_ascii_lowercase() - b'a')
+    } else {
+        u32::MAX
     }
 }
 
@@ -79,8 +112,14 @@ pub(super) fn may_hold_figure(text: &str) -> bool {
         return true;
     }
     let gate = Gate::get();
-    text.split(|c: char| !is_word_char(c))
-        .any(|run| gate.holds(run))
+    if text.is_ascii() {
+        text.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|run| gate.holds_ascii(run))
+    } else {
+        text.split(|c: char| !is_word_char(c))
+            .any(|run| gate.holds(run))
+    }
 }
 
 #[cfg(test)]
