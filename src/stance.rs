@@ -152,25 +152,45 @@ impl Claim {
     }
 }
 
+// Closed classes of grammar words, tested once or twice per token: a
+// `matches!` on literals compiles to a few length and integer compares.
+
 /// Words that point back to something said before.
-const ANAPHORS: &[&str] = &[
-    "that", "this", "it", "such", "so", "these", "those", "which", "there",
-];
+fn is_anaphor(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "this" | "it" | "such" | "so" | "these" | "those" | "which" | "there"
+    )
+}
 /// Conjunctions that open a new clause with its own stance.
-const CLAUSE_BREAKS: &[&str] = &["but", "however", "although", "though", "whereas", "yet"];
+fn is_clause_break(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "however" | "although" | "though" | "whereas" | "yet"
+    )
+}
 /// Subject pronouns: after a comma they open a clause of their own
 /// ("…, it will not achieve its aims").
-const SUBJECTS: &[&str] = &["i", "we", "it", "they", "he", "she", "you"];
+fn is_subject(w: &str) -> bool {
+    matches!(w, "i" | "we" | "it" | "they" | "he" | "she" | "you")
+}
 /// Words that make a clause conditional.
-const CONDITIONALS: &[&str] = &["if", "unless"];
+fn is_conditional(w: &str) -> bool {
+    matches!(w, "if" | "unless")
+}
 /// Words that make a clause hypothetical.
-const HYPOTHETICALS: &[&str] = &["would", "could", "might", "may"];
+fn is_hypothetical(w: &str) -> bool {
+    matches!(w, "would" | "could" | "might" | "may")
+}
 /// Words that open the question of an "Asked …" context.
 const QUESTION_OPENERS: &[&str] = &["about", "whether", "if", "why", "how", "what", "when"];
 /// The most terms one clause borrows from a question or a context. Real
 /// questions hold a handful; the bound keeps a text of thousands of short
 /// answers under a huge context linear, not answers x context terms.
 const MAX_BORROWED: usize = 64;
+/// Up to this many terms, a clause finds a repeated concept by looking
+/// through its terms; past it, through a hash set.
+const FEW_TERMS: usize = 16;
 /// Clauses with no more content terms than this borrow their proposition.
 const POOR_CLAUSE: usize = 1;
 /// A negation this many tokens before a stance cue negates the cue itself.
@@ -250,8 +270,8 @@ impl<'a> Scanned<'a> {
                         || prev.ends_with("n't"));
                 let breaks = gap.contains(';')
                     || (gap.contains(':') && !gap.contains('"'))
-                    || (CLAUSE_BREAKS.contains(&word) && next != "also" && !adverb)
-                    || (gap.contains(',') && SUBJECTS.contains(&word) && k - start > 2);
+                    || (is_clause_break(word) && next != "also" && !adverb)
+                    || (gap.contains(',') && is_subject(word) && k - start > 2);
                 if breaks {
                     out.push((start, k, question));
                     start = k;
@@ -344,6 +364,8 @@ impl<'a> Context<'a> {
 fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize) -> ClauseScan {
     let lx = cx.lexicon;
     let mut out = ClauseScan::default();
+    // Keys of `out.terms`, kept only once the clause has many terms (a
+    // linear look is cheaper below that, a set keeps long clauses linear).
     let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut i = from;
     let stems = &sc.stems[..to];
@@ -353,14 +375,26 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
     let cnorms: Vec<&str> = sc.toks[from..to].iter().map(Token::norm).collect();
     let stop = &lx.stop;
     let push_term =
-        |out: &mut ClauseScan, seen: &mut FxHashSet<String>, key: String, a: usize, b: usize| {
-            if !seen.contains(&key) {
-                seen.insert(key.clone());
-                out.terms.push(Term {
-                    key,
-                    field: sc.field,
-                    span: Span::new(sc.toks[a].start, sc.toks[b - 1].end),
-                });
+        |out: &mut ClauseScan, seen: &mut FxHashSet<String>, key: &str, a: usize, b: usize| {
+            let known = if out.terms.len() <= FEW_TERMS {
+                out.terms.iter().any(|t| t.key == key)
+            } else {
+                seen.contains(key)
+            };
+            if known {
+                return;
+            }
+            out.terms.push(Term {
+                key: key.to_owned(),
+                field: sc.field,
+                span: Span::new(sc.toks[a].start, sc.toks[b - 1].end),
+            });
+            if out.terms.len() > FEW_TERMS {
+                if seen.is_empty() {
+                    seen.extend(out.terms.iter().map(|t| t.key.clone()));
+                } else {
+                    seen.insert(key.to_owned());
+                }
             }
         };
     let cue_span = |a: usize, n: usize| Span::new(sc.toks[a].start, sc.toks[a + n - 1].end);
@@ -376,13 +410,13 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             open.then(|| set.match_at(cstems, &cnorms, i - from, stop))
                 .flatten()
         };
-        if ANAPHORS.contains(&norm) {
+        if is_anaphor(norm) {
             out.anaphoric = true;
         }
-        if CONDITIONALS.contains(&norm) {
+        if is_conditional(norm) {
             out.conditional = true;
         }
-        if HYPOTHETICALS.contains(&norm) {
+        if is_hypothetical(norm) {
             out.hypothetical = true;
         }
         if norm == "yet" && !out.negations.is_empty() {
@@ -417,12 +451,10 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             .flatten();
         if let Some(p) = synonym_phrase {
             let n = p.len();
-            let key = lx
-                .synonym_phrase_concept
-                .get(p)
-                .cloned()
-                .unwrap_or_else(|| p.join(" "));
-            push_term(&mut out, &mut seen, key, i, i + n);
+            match lx.synonym_phrase_concept.get(p) {
+                Some(key) => push_term(&mut out, &mut seen, key, i, i + n),
+                None => push_term(&mut out, &mut seen, &p.join(" "), i, i + n),
+            }
             i += n;
             continue;
         }
@@ -467,7 +499,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 span: cue_span(i, 1),
             });
             out.stance.push((i, CueKind::Antonym));
-            push_term(&mut out, &mut seen, key.clone(), i, i + 1);
+            push_term(&mut out, &mut seen, key, i, i + 1);
             i += 1;
             continue;
         }
@@ -487,7 +519,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || cx.name_tokens.contains(norm)
             || (tok.is_capitalized() && cx.title_words.contains(norm))
-            || norm.chars().count() < 2;
+            || norm.chars().nth(1).is_none();
         if !skip {
             // A run of capitalized words is one name ("United States"),
             // unless it opens the sentence.
@@ -504,17 +536,19 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                     j += 1;
                 }
             }
-            let key = if j > i + 1 {
-                stems[i..j].join("_")
+            let joined;
+            let key: &str = if j > i + 1 {
+                joined = stems[i..j].join("_");
+                &joined
             } else {
-                concept(entry, st)
+                entry.and_then(|e| e.synonym.as_deref()).unwrap_or(st)
             };
             if entry.is_some_and(|e| e.restrictor) {
-                out.restrictors.push(key.clone());
+                out.restrictors.push(key.to_owned());
             }
             if let Some((span, at)) = pending_superlative {
                 if i > at && i - at <= 3 {
-                    out.superlative = Some((span, key.clone()));
+                    out.superlative = Some((span, key.to_owned()));
                     pending_superlative = None;
                 } else if i - at > 3 {
                     pending_superlative = None;
@@ -752,7 +786,7 @@ pub(crate) fn claims_of<'a>(
     let mut whole_text_has_cue = false;
     let clauses = sc.clauses();
     for &(a, b, question) in &clauses {
-        let scan = scan_clause(cx, sc, a, b);
+        let mut scan = scan_clause(cx, sc, a, b);
         whole_text_has_cue |= !scan.cues.is_empty();
         let clause = Span::new(sc.toks[a].start, sc.toks[b - 1].end);
         let modality = if question {
@@ -768,8 +802,8 @@ pub(crate) fn claims_of<'a>(
         let scope = (polarity == Polarity::Denies)
             .then(|| scan.negations.first().map(|&n| sc.toks[n].start))
             .flatten();
-        let mut terms = scan.terms.clone();
-        let mut restrictors = scan.restrictors.clone();
+        let mut terms = std::mem::take(&mut scan.terms);
+        let mut restrictors = std::mem::take(&mut scan.restrictors);
         let mut borrowed = false;
         // Only a clause that takes a stance borrows what it is about.
         let has_cue = !scan.cues.is_empty();
@@ -800,13 +834,14 @@ pub(crate) fn claims_of<'a>(
         }
         let figs: Vec<Figure> = figures_in(figures, sorted_figures, clause);
         if question {
-            let mut q = scan.terms.clone();
+            // A question borrows nothing above: `terms` are still its own.
+            let mut q = terms.clone();
             if (q.len() <= POOR_CLAUSE || scan.anaphoric) && q.len() <= 2 {
                 if let Some(ctx) = context {
                     let (ct, _) = context_cache.get_or_insert_with(|| context_terms(cx, ctx, text));
                     q.extend(
                         ct.iter()
-                            .filter(|t| !scan.terms.iter().any(|x| x.key == t.key))
+                            .filter(|t| !terms.iter().any(|x| x.key == t.key))
                             .take(MAX_BORROWED)
                             .cloned(),
                     );
@@ -826,7 +861,7 @@ pub(crate) fn claims_of<'a>(
             borrowed,
             not_yet: scan.not_yet,
             evidential: scan.evidential,
-            superlative: scan.superlative.clone(),
+            superlative: scan.superlative.take(),
             compares: scan.compares,
             scope,
         });
