@@ -218,8 +218,13 @@ impl<'a> Scanned<'a> {
     pub fn new(lx: &'a Lexicon, text: &'a str, field: Field) -> Scanned<'a> {
         let toks = words(text);
         let stems: Vec<Rc<str>> = toks.iter().map(|t| stem_shared(t.norm())).collect();
-        let stem_entries = stems.iter().map(|st| lx.stem_entry(st)).collect();
-        let word_entries = toks.iter().map(|t| lx.word_entry(t.norm())).collect();
+        let stem_entries: Vec<Option<&StemEntry>> =
+            stems.iter().map(|st| lx.stem_entry(st)).collect();
+        let word_entries = toks
+            .iter()
+            .zip(&stem_entries)
+            .map(|(t, &e)| lx.word_entry(e, t.norm()))
+            .collect();
         let figures = parse_figures(text);
         let spans: Vec<Span> = figures.iter().map(|f| f.span).collect();
         let in_figure = covered_tokens(&toks, &spans);

@@ -211,6 +211,9 @@ pub(crate) struct StemEntry {
     /// The stem alone is a negation entry.
     pub negation_word: bool,
     pub opens: Opens,
+    /// Some word with this stem has a [`WordEntry`]: a token whose stem
+    /// lacks this flag needs no lookup of its folded word.
+    pub has_word_entry: bool,
 }
 
 /// What the word lists say of one folded word.
@@ -357,10 +360,15 @@ impl Lexicon {
         self.by_stem.get(stem)
     }
 
-    /// What the lists say of the folded word `norm`; `None` when no list
-    /// holds it.
-    pub fn word_entry(&self, norm: &str) -> Option<&WordEntry> {
-        self.by_word.get(norm)
+    /// What the lists say of the folded word `norm`, whose stem has the
+    /// entry `entry` ([`Lexicon::stem_entry`]); `None` when no list holds
+    /// it. No lookup is made when no listed word has that stem.
+    pub fn word_entry(&self, entry: Option<&StemEntry>, norm: &str) -> Option<&WordEntry> {
+        if entry.is_some_and(|e| e.has_word_entry) {
+            self.by_word.get(norm)
+        } else {
+            None
+        }
     }
 
     /// Rebuilds the per-stem and per-word views of the lists.
@@ -419,6 +427,9 @@ impl Lexicon {
             let st = stem(pos);
             let concept = self.synonyms.get(&st).cloned().unwrap_or(st);
             by_word.entry(neg.clone()).or_default().antonym_concept = Some(concept);
+        }
+        for word in by_word.keys() {
+            at(&mut by_stem, &stem(word)).has_word_entry = true;
         }
         self.by_stem = by_stem;
         self.by_word = by_word;
@@ -578,6 +589,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_listed_word_is_found_through_its_stem() {
+        let mut lx = (*Lexicon::builtin()).clone();
+        lx.extend(LexiconKind::Stop, "zorblax");
+        lx.extend(LexiconKind::Antonyms, "unfrobbed frobbed");
+        for word in lx.by_word.keys() {
+            let entry = lx.stem_entry(&stem(word));
+            assert!(lx.word_entry(entry, word).is_some(), "{word}");
+        }
+        assert!(lx
+            .word_entry(lx.stem_entry("zorblax"), "zorblax")
+            .is_some_and(|w| w.stop));
     }
 
     #[test]
