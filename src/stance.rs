@@ -263,7 +263,18 @@ impl<'a> Scanned<'a> {
                 if k == start {
                     continue;
                 }
-                let gap = &self.text[self.toks[k - 1].end..self.toks[k].start];
+                let gap = &self.text.as_bytes()[self.toks[k - 1].end..self.toks[k].start];
+                // The marks are ASCII: a byte test finds them.
+                let (mut semi, mut colon, mut quote, mut comma) = (false, false, false, false);
+                for &c in gap {
+                    match c {
+                        b';' => semi = true,
+                        b':' => colon = true,
+                        b'"' => quote = true,
+                        b',' => comma = true,
+                        _ => {}
+                    }
+                }
                 let word = self.toks[k].norm();
                 let next = self.toks.get(k + 1).map_or("", Token::norm);
                 // "Yet" after a negation or at a sentence's end is the
@@ -273,10 +284,10 @@ impl<'a> Scanned<'a> {
                     && (k + 1 == ti
                         || ["not", "never", "cannot"].contains(&prev)
                         || prev.ends_with("n't"));
-                let breaks = gap.contains(';')
-                    || (gap.contains(':') && !gap.contains('"'))
+                let breaks = semi
+                    || (colon && !quote)
                     || (is_clause_break(word) && next != "also" && !adverb)
-                    || (gap.contains(',') && is_subject(word) && k - start > 2);
+                    || (comma && is_subject(word) && k - start > 2);
                 if breaks {
                     out.push((start, k, question));
                     start = k;
