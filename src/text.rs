@@ -128,18 +128,37 @@ pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
 }
 
 /// The folded form of an ASCII word, possessive `'s` dropped: a slice of
-/// the word itself unless it holds an uppercase letter.
-fn fold_ascii(raw: &str) -> Cow<'_, str> {
+/// the word itself unless it holds an uppercase letter (`upper`: it may).
+fn fold_ascii(raw: &str, upper: bool) -> Cow<'_, str> {
     let word = match raw.strip_suffix("'s").or_else(|| raw.strip_suffix("'S")) {
         Some(stem) if raw.len() > 3 => stem,
         _ => raw,
     };
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+    if upper && word.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(word.to_ascii_lowercase())
     } else {
         Cow::Borrowed(word)
     }
 }
+
+/// Byte classes of the ASCII tokenizer, one table lookup per byte.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            table[i] |= WORD;
+        }
+        if b.is_ascii_uppercase() {
+            table[i] |= UPPER;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// UAX #29 word segmentation (any text).
 fn uax29_words(text: &str) -> Vec<Token<'_>> {
@@ -149,7 +168,7 @@ fn uax29_words(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let norm = if seg.is_ascii() {
-            fold_ascii(seg)
+            fold_ascii(seg, true)
         } else {
             let mut norm = fold(seg);
             // The possessive is not part of the word: "Moreau’s" matches "Moreau".
@@ -174,20 +193,23 @@ fn uax29_words(text: &str) -> Vec<Token<'_>> {
 /// "3.5"), and a `:` between letters. (`tests` check it against UAX #29.)
 fn ascii_words(text: &str) -> Vec<Token<'_>> {
     let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let class = |c: u8| ASCII_CLASS[usize::from(c)];
     let letter = |c: u8| c.is_ascii_alphabetic();
     let digit = |c: u8| c.is_ascii_digit();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while i < b.len() {
-        if !word(b[i]) {
+        if class(b[i]) & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
+        // The classes of the word's bytes, or-ed: is there an uppercase one?
+        let mut seen = class(b[i]);
         i += 1;
         loop {
-            if i < b.len() && word(b[i]) {
+            if i < b.len() && class(b[i]) & WORD != 0 {
+                seen |= class(b[i]);
                 i += 1;
                 continue;
             }
@@ -196,6 +218,7 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
                 let joins = (letter(prev) && letter(next) && matches!(mid, b'\'' | b'.' | b':'))
                     || (digit(prev) && digit(next) && matches!(mid, b'.' | b',' | b';' | b'\''));
                 if joins {
+                    seen |= class(next);
                     i += 2;
                     continue;
                 }
@@ -210,11 +233,21 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
             start,
             end: i,
             raw,
-            norm: fold_ascii(raw),
+            norm: fold_ascii(raw, seen & UPPER != 0),
         });
     }
     out
 }
+
+/// The bytes that may end a sentence: `.`, `!`, `?` and `\n`.
+static ENDS_SENTENCE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table
+};
 
 /// Byte ranges of sentences in `text`, trailing whitespace excluded. Every
 /// range lies on `char` boundaries.
@@ -241,6 +274,10 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        if !ENDS_SENTENCE[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
         match b[i] {
             b'\n' => {
                 if b.get(i + 1) == Some(&b'\n') {
@@ -355,8 +392,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn ascii_fast_path_matches_uax29(text in "[a-zA-Z0-9 .,;:'_!?()-]{0,40}") {
-            let fast: Vec<_> = ascii_words(&text).into_iter().map(|t| (t.start, t.end)).collect();
-            let slow: Vec<_> = uax29_words(&text).into_iter().map(|t| (t.start, t.end)).collect();
+            let fast: Vec<_> = ascii_words(&text).into_iter().map(|t| (t.start, t.end, t.norm)).collect();
+            let slow: Vec<_> = uax29_words(&text).into_iter().map(|t| (t.start, t.end, t.norm)).collect();
             proptest::prop_assert_eq!(fast, slow, "{:?}", text);
         }
     }
@@ -435,7 +472,7 @@ mod tests {
             if want.len() > 3 && want.ends_with("'s") {
                 want.truncate(want.len() - 2);
             }
-            proptest::prop_assert_eq!(fold_ascii(&raw), want.as_str());
+            proptest::prop_assert_eq!(fold_ascii(&raw, true), want.as_str());
         }
     }
 
