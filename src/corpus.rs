@@ -498,15 +498,14 @@ pub(crate) fn test_index(texts: &[&str]) -> (crate::index::Index, Claims) {
     let mut cs = Concepts::default();
     let mut claims = Claims::default();
     let lexicon = crate::lexicon::Lexicon::builtin();
-    let none = std::collections::HashSet::new();
+    let none = crate::text::FxHashSet::default();
     let cx = crate::stance::StanceContext {
         lexicon: &lexicon,
         name_tokens: &none,
         title_words: &none,
     };
     for t in texts {
-        let cl = crate::stance::claims(&cx, t, None);
-        let measures = crate::measure::measures(&cx, t, None, &cl);
+        let (cl, measures) = crate::detector::normalize(&cx, t, None);
         claims.push(cl, measures, &mut cs);
     }
     (crate::index::Index::build(cs, &claims), claims)

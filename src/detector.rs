@@ -16,8 +16,8 @@ use crate::lexicon::{Lexicon, LexiconKind};
 use crate::measure;
 use crate::record::Statement;
 use crate::report::{Detection, Found, Problem, Report};
-use crate::stance::{self, Claim, StanceContext};
-use crate::text::FxHashMap;
+use crate::stance::{self, Claim, Field, Scanned, StanceContext};
+use crate::text::{FxHashMap, FxHashSet};
 
 /// Finds contradictions in a set of statements.
 ///
@@ -38,7 +38,7 @@ use crate::text::FxHashMap;
 pub struct Detector {
     lexicon: Arc<Lexicon>,
     pub(crate) gazetteer: Option<Arc<Gazetteer>>,
-    title_words: Arc<HashSet<String>>,
+    title_words: Arc<FxHashSet<String>>,
     pub(crate) judge: JudgeConfig,
     max_postings: usize,
     budget: usize,
@@ -143,7 +143,7 @@ impl DetectorBuilder {
         Ok(Detector {
             lexicon,
             gazetteer: self.gazetteer.clone(),
-            title_words: Arc::new(actor::title_words()),
+            title_words: Arc::new(actor::title_words().into_iter().collect()),
             judge: self.judge,
             max_postings: self.max_postings.max(2),
             budget: self.budget.max(1),
@@ -186,13 +186,25 @@ impl Detector {
     /// assert_eq!(claims[0].polarity, Polarity::Rejects);
     /// ```
     pub fn claims(&self, statement: &Statement) -> Vec<Claim> {
-        let none = HashSet::new();
+        let none = FxHashSet::default();
         let cx = StanceContext {
             lexicon: &self.lexicon,
             name_tokens: &none,
             title_words: &self.title_words,
         };
         stance::claims(&cx, &statement.text, statement.context.as_deref())
+    }
+
+    /// What the normalization benchmark measures: the per-statement work of
+    /// [`Detector::detect`] before candidate search (claims, and what each
+    /// figure measures), without corpus context as in [`Detector::claims`].
+    /// Returns the number of claims plus the number of figure measures.
+    #[doc(hidden)]
+    pub fn bench_normalize(&self, statement: &Statement) -> usize {
+        let none = FxHashSet::default();
+        let cx = self.stance_context(&none);
+        let (claims, measures) = normalize(&cx, &statement.text, statement.context.as_deref());
+        claims.len() + measures.iter().map(Vec::len).sum::<usize>()
     }
 
     /// Runs the whole pipeline over `statements`. Invalid records (empty id
@@ -355,7 +367,7 @@ impl Detector {
     }
 
     /// The stance context for a corpus whose person names are `names`.
-    pub(crate) fn stance_context<'a>(&'a self, names: &'a HashSet<String>) -> StanceContext<'a> {
+    pub(crate) fn stance_context<'a>(&'a self, names: &'a FxHashSet<String>) -> StanceContext<'a> {
         StanceContext {
             lexicon: &self.lexicon,
             name_tokens: names,
@@ -379,7 +391,7 @@ impl Detector {
             .collect();
         let (resolved, actor_bounds) = actor::resolve(&inputs, self.gazetteer.as_deref());
         drop(inputs);
-        let mut name_tokens: HashSet<String> = HashSet::new();
+        let mut name_tokens: FxHashSet<String> = FxHashSet::default();
         // Actor strings repeat: parse each distinct one once.
         let raws: HashSet<&str> = docs.iter().filter_map(|d| d.actor).collect();
         for raw in raws {
@@ -399,16 +411,8 @@ impl Detector {
             chunk
                 .par_iter()
                 .map(|d| {
-                    let claims = stance::claims(&cx, d.text, d.context);
-                    let measures = measure::measures(&cx, d.text, d.context, &claims);
-                    let mut names = measure::names_of(d.text);
-                    if let Some(c) = d.context {
-                        for x in measure::names_of(c) {
-                            if !names.contains(&x) {
-                                names.push(x);
-                            }
-                        }
-                    }
+                    let (claims, measures) = normalize(&cx, d.text, d.context);
+                    let names = measure::names_mentioned(d.text, d.context);
                     (claims, measures, names)
                 })
                 .collect()
@@ -455,6 +459,23 @@ impl Detector {
         };
         (corpus, actor_bounds)
     }
+}
+
+/// Normalization of one statement: its claims, and per claim, per figure,
+/// what the figure measures. The batch run, the live index and the
+/// normalization bench all read a statement through this.
+pub(crate) fn normalize(
+    cx: &StanceContext<'_>,
+    text: &str,
+    context: Option<&str>,
+) -> (Vec<Claim>, Vec<Vec<judge::Measure>>) {
+    // Text and context are each read once, for the claims and for the
+    // figure measures alike.
+    let text = Scanned::new(cx.lexicon, text, Field::Text);
+    let context = context.map(stance::Context::new);
+    let claims = stance::claims_of(cx, &text, context.as_ref());
+    let measures = measure::measures(cx, &text, context.as_ref(), &claims);
+    (claims, measures)
 }
 
 /// What reading one record gives: its claims, their figure measures and

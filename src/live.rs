@@ -21,8 +21,6 @@
 //! many claims, a claim's posting budget or partner cap): past them, each
 //! run keeps the candidates its bounds allow.
 
-use std::collections::HashSet;
-
 use crate::actor::{self, ActorInput, ActorTable};
 use crate::corpus::{Claims, Concepts, Corpus, Flags, Store};
 use crate::detector::{better, id_hash, judge_pair, Detector};
@@ -57,7 +55,7 @@ pub struct LiveIndex {
     table: ActorTable,
     ids: FxHashSet<Box<str>>,
     /// Person-name words so far (not proposition words).
-    names: HashSet<String>,
+    names: FxHashSet<String>,
     /// Word (folded) → the records whose text or context holds it.
     words: FxHashMap<Box<str>, Vec<u32>>,
 }
@@ -84,7 +82,7 @@ impl Detector {
             },
             table: ActorTable::new(self.gazetteer.clone()),
             ids: FxHashSet::default(),
-            names: HashSet::new(),
+            names: FxHashSet::default(),
             words: FxHashMap::default(),
         }
     }
@@ -144,9 +142,9 @@ impl LiveIndex {
         let mut seen: FxHashSet<String> = FxHashSet::default();
         for field in [Some(doc.text), doc.context].into_iter().flatten() {
             for w in words(field) {
-                if seen.insert(w.norm.clone()) {
+                if seen.insert(w.norm().to_owned()) {
                     self.words
-                        .entry(w.norm.into_boxed_str())
+                        .entry(w.norm.into_owned().into_boxed_str())
                         .or_default()
                         .push(i as u32);
                 }
@@ -160,15 +158,9 @@ impl LiveIndex {
         self.corpus.index.push(keyed);
         self.corpus.index.refresh();
         let doc = self.corpus.store.doc(i);
-        let mut names = measure::names_of(doc.text);
-        if let Some(c) = doc.context {
-            for x in measure::names_of(c) {
-                if !names.contains(&x) {
-                    names.push(x);
-                }
-            }
-        }
-        self.corpus.links.add(&names);
+        self.corpus
+            .links
+            .add(&measure::names_mentioned(doc.text, doc.context));
         Ok(self.pairs_of(i))
     }
 
@@ -177,9 +169,7 @@ impl LiveIndex {
     fn read(&self, i: usize) -> (Vec<crate::stance::Claim>, Vec<Vec<crate::judge::Measure>>) {
         let doc = self.corpus.store.doc(i);
         let cx = self.detector.stance_context(&self.names);
-        let claims = crate::stance::claims(&cx, doc.text, doc.context);
-        let measures = measure::measures(&cx, doc.text, doc.context, &claims);
-        (claims, measures)
+        crate::detector::normalize(&cx, doc.text, doc.context)
     }
 
     /// Reads record `j` again and re-indexes it.

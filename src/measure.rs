@@ -4,17 +4,20 @@
 //! proper names beside it. The quantity judge compares figures only when
 //! their measures match.
 
+use std::rc::Rc;
+
 use crate::judge::Measure;
-use crate::lexicon::Lexicon;
-use crate::stance::{self, Claim, StanceContext};
-use crate::text::{stem, words, Token};
+use crate::lexicon::{Lexicon, StemEntry, WordEntry};
+use crate::stance::{self, Claim, Context, Scanned, StanceContext};
+use crate::text::{words, Token};
 
 /// The measures of every figure of every claim of one record (empty for a
-/// claim without figures).
-pub(crate) fn measures(
-    cx: &StanceContext<'_>,
-    text: &str,
-    context: Option<&str>,
+/// claim without figures): `text` is the record's text as the claims were
+/// read from it, `context` its context, scanned at most once for both.
+pub(crate) fn measures<'a>(
+    cx: &StanceContext<'a>,
+    text: &Scanned<'a>,
+    context: Option<&Context<'a>>,
     claims: &[Claim],
 ) -> Vec<Vec<Measure>> {
     if claims.iter().all(|c| c.figures.is_empty()) {
@@ -26,7 +29,7 @@ pub(crate) fn measures(
             // Compound names count by their words too, as the words around
             // a figure are single words.
             let mut keys = Vec::new();
-            for t in stance::claims(cx, ctx, None)
+            for t in stance::claims_of(cx, ctx.scanned(lx), None)
                 .into_iter()
                 .flat_map(|c| c.terms)
             {
@@ -44,14 +47,13 @@ pub(crate) fn measures(
         }
         None => Vec::new(),
     };
-    let toks = words(text);
     claims
         .iter()
         .map(|c| {
             if c.figures.is_empty() {
                 return Vec::new();
             }
-            let view = ClauseView::new(lx, &toks, c);
+            let view = ClauseView::new(lx, text, c);
             c.figures
                 .iter()
                 .map(|f| view.measure(lx, f, &context_topic))
@@ -70,11 +72,25 @@ fn is_name(t: &Token<'_>, opens: bool) -> bool {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    t.is_capitalized() && !opens && !caps && !MONTHS.contains(&t.norm.as_str())
+    t.is_capitalized() && !opens && !caps && !MONTHS.contains(&t.norm())
+}
+
+/// The proper names a record mentions, in its text then its context, each
+/// once: the names its figures may be linked through.
+pub(crate) fn names_mentioned(text: &str, context: Option<&str>) -> Vec<String> {
+    let mut names = names_of(text);
+    if let Some(c) = context {
+        for x in names_of(c) {
+            if !names.contains(&x) {
+                names.push(x);
+            }
+        }
+    }
+    names
 }
 
 /// The proper names of a text, sentence openers aside.
-pub(crate) fn names_of(text: &str) -> Vec<String> {
+fn names_of(text: &str) -> Vec<String> {
     let toks = words(text);
     let openers: Vec<usize> = crate::text::sentences(text).iter().map(|s| s.0).collect();
     let mut out: Vec<String> = Vec::new();
@@ -83,8 +99,8 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
             text.get(o..t.start)
                 .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
         });
-        if is_name(t, opens) && !out.contains(&t.norm) {
-            out.push(t.norm.clone());
+        if is_name(t, opens) && !out.iter().any(|n| n == t.norm()) {
+            out.push(t.norm().to_owned());
         }
     }
     out
@@ -137,8 +153,12 @@ const HEAD_WINDOW: usize = 5;
 /// that each figure costs binary searches and short window walks: a text
 /// with thousands of figures stays linear.
 struct ClauseView<'t, 'a> {
-    /// The clause's tokens (a run of the statement's tokens).
+    /// The clause's tokens (a run of the statement's tokens), their stems
+    /// and what the lexicon says of the stems and of the folded words.
     toks: &'t [Token<'a>],
+    stems: &'t [Rc<str>],
+    entries: &'t [Option<&'a StemEntry>],
+    words: &'t [Option<&'a WordEntry>],
     /// Indices into `toks` of content words outside every figure.
     eligible: Vec<usize>,
     /// Starts and ends of the figures that bound a window, sorted.
@@ -154,13 +174,18 @@ struct ClauseView<'t, 'a> {
 }
 
 impl<'t, 'a> ClauseView<'t, 'a> {
-    fn new(lx: &Lexicon, all: &'t [Token<'a>], claim: &Claim) -> ClauseView<'t, 'a> {
+    fn new(lx: &Lexicon, sc: &'t Scanned<'a>, claim: &Claim) -> ClauseView<'t, 'a> {
+        let all = &sc.toks;
         let first = all.partition_point(|t| t.start < claim.clause.start);
         let run = all[first..]
             .iter()
             .take_while(|t| t.end <= claim.clause.end)
             .count();
-        let toks = &all[first..first + run];
+        let clause = first..first + run;
+        let toks = &all[clause.clone()];
+        let stems = &sc.stems[clause.clone()];
+        let entries = &sc.stem_entries[clause.clone()];
+        let words = &sc.word_entries[clause];
         // Tokens covered by a figure: sweep the figures by start.
         let mut figs: Vec<(usize, usize)> = claim
             .figures
@@ -175,7 +200,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                 reach = reach.max(figs[next].1);
                 next += 1;
             }
-            if t.end > reach && content(lx, t) {
+            if t.end > reach && content(t, words[k], entries[k]) {
                 eligible.push(k);
             }
         }
@@ -195,16 +220,20 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         bound_starts.sort_unstable();
         bound_ends.sort_unstable();
         counted_ends.sort_unstable();
-        let stems: Vec<String> = toks.iter().map(|t| stem(&t.norm)).collect();
-        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
-        let aggregate =
-            (0..stems.len()).any(|i| lx.aggregate.match_at(&stems, &norms, i, &lx.stop).is_some());
+        let norms: Vec<&str> = toks.iter().map(Token::norm).collect();
+        // A phrase list is searched only where a stem opens one of its entries.
+        let opens = |i: usize| entries[i].map(|e| e.opens).unwrap_or_default();
+        let aggregate = (0..stems.len()).any(|i| {
+            opens(i).aggregate && lx.aggregate.match_at(stems, &norms, i, &lx.stop).is_some()
+        });
         // The time the count covers: a scope phrase of the clause, else a
         // year (placed per figure in `measure`).
-        let scope = (0..stems.len()).find_map(|i| {
-            let n = lx.time_scopes.match_at(&stems, &norms, i, &lx.stop)?;
-            lx.time_scope_of.get(&stems[i..i + n]).cloned()
-        });
+        let scope = (0..stems.len())
+            .filter(|&i| opens(i).time_scope)
+            .find_map(|i| {
+                let p = lx.time_scopes.phrase_at(stems, &norms, i, &lx.stop)?;
+                lx.time_scope_of.get(p).cloned()
+            });
         let years = toks
             .iter()
             .filter(|t| {
@@ -216,6 +245,9 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .collect();
         ClauseView {
             toks,
+            stems,
+            entries,
+            words,
             eligible,
             bound_starts,
             bound_ends,
@@ -226,6 +258,16 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         }
     }
 
+    /// The concept of clause token `k`.
+    fn concept(&self, k: usize) -> String {
+        stance::concept(self.entries[k], &self.stems[k])
+    }
+
+    /// True when clause token `k` is a content word.
+    fn is_content(&self, k: usize) -> bool {
+        content(&self.toks[k], self.words[k], self.entries[k])
+    }
+
     /// What one figure measures.
     fn measure(
         &self,
@@ -234,10 +276,6 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         context_topic: &[String],
     ) -> Measure {
         let toks = self.toks;
-        let concept = |norm: &str| {
-            let st = stem(norm);
-            lx.synonyms.get(&st).cloned().unwrap_or(st)
-        };
         let push = |v: &mut Vec<String>, k: String| {
             if !v.contains(&k) {
                 v.push(k);
@@ -250,9 +288,10 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         let end = f.counted.map_or(f.span.end, |c| c.end);
         if let Some(c) = f.counted {
             let from = toks.partition_point(|t| t.start < c.start);
-            for t in toks[from..].iter().take_while(|t| t.end <= c.end) {
-                if content(lx, t) {
-                    push(&mut head, measured(concept(&t.norm)));
+            let run = toks[from..].iter().take_while(|t| t.end <= c.end).count();
+            for k in from..from + run {
+                if self.is_content(k) {
+                    push(&mut head, measured(self.concept(k)));
                 }
             }
         }
@@ -272,23 +311,24 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         let split_before = self
             .eligible
             .partition_point(|&i| toks[i].end <= f.span.start);
-        let after: Vec<&Token<'_>> = self.eligible[split_after..]
+        // Clause token indices of the content words after and before.
+        let after: Vec<usize> = self.eligible[split_after..]
             .iter()
-            .map(|&i| &toks[i])
-            .take_while(|t| t.end <= next_fig)
+            .copied()
+            .take_while(|&i| toks[i].end <= next_fig)
             .take(LOCAL_WINDOW.max(HEAD_WINDOW))
             .collect();
-        let before: Vec<&Token<'_>> = self.eligible[..split_before]
+        let before: Vec<usize> = self.eligible[..split_before]
             .iter()
             .rev()
-            .map(|&i| &toks[i])
-            .take_while(|t| t.start >= prev_fig)
+            .copied()
+            .take_while(|&i| toks[i].start >= prev_fig)
             .take(LOCAL_WINDOW.max(HEAD_WINDOW))
             .collect();
-        for t in after.iter().take(HEAD_WINDOW) {
-            let k = concept(&t.norm);
-            if lx.measure_verbs.contains(&k) {
-                push(&mut head, measured(k));
+        for &k in after.iter().take(HEAD_WINDOW) {
+            let c = self.concept(k);
+            if lx.measure_verbs.contains(&c) {
+                push(&mut head, measured(c));
             }
         }
         // Before the figure, a measure verb takes what lies between it and
@@ -300,26 +340,27 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .partition_point(|&(e, _)| e <= f.span.start)
             .checked_sub(1)
             .map_or(0, |i| self.counted_ends[i].1);
-        let near: Vec<_> = before
+        let near: Vec<usize> = before
             .iter()
+            .copied()
             .take(HEAD_WINDOW)
-            .take_while(|t| t.start >= prev_counted)
+            .take_while(|&k| toks[k].start >= prev_counted)
             .collect();
         if let Some(p) = near
             .iter()
-            .position(|t| lx.measure_verbs.contains(&concept(&t.norm)))
+            .position(|&k| lx.measure_verbs.contains(&self.concept(k)))
         {
-            for t in &near[..=p] {
-                push(&mut head, measured(concept(&t.norm)));
+            for &k in &near[..=p] {
+                push(&mut head, measured(self.concept(k)));
             }
         }
         let mut local: Vec<String> = Vec::new();
-        for t in after
+        for &k in after
             .iter()
             .take(LOCAL_WINDOW)
             .chain(before.iter().take(LOCAL_WINDOW))
         {
-            push(&mut local, concept(&t.norm));
+            push(&mut local, self.concept(k));
         }
         // The record's context says what the statement is about.
         for k in context_topic {
@@ -332,17 +373,18 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .iter()
             .rev()
             .take(STATE_WINDOW)
-            .any(|t| STATE_WORDS.contains(&t.norm.as_str()));
+            .any(|t| STATE_WORDS.contains(&t.norm()));
         // Proper names in the window.
         let opener = toks.first().map(|t| t.start);
         let mut names: Vec<String> = Vec::new();
-        for t in after
+        for &k in after
             .iter()
             .take(LOCAL_WINDOW)
             .chain(before.iter().take(LOCAL_WINDOW))
         {
+            let t = &toks[k];
             if is_name(t, opener == Some(t.start)) {
-                push(&mut names, t.norm.clone());
+                push(&mut names, t.norm().to_owned());
             }
         }
         // A year after a figure, before the next one, is that figure's ("1.1
@@ -357,7 +399,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                 self.years.iter().find(|&&(s, _)| s < first)
             })
             .map(|(_, y)| y.clone());
-        let reference = f.value <= REFERENCE_MAX && at > 0 && toks[at - 1].norm == "the";
+        let reference = f.value <= REFERENCE_MAX && at > 0 && toks[at - 1].norm() == "the";
         Measure {
             head,
             local,
@@ -371,10 +413,10 @@ impl<'t, 'a> ClauseView<'t, 'a> {
 }
 
 /// A word that may say what a figure measures: not a number, a stop word, a
-/// negation or a frame word.
-fn content(lx: &Lexicon, t: &Token<'_>) -> bool {
+/// negation or a frame word (`word` and `entry`: what the lexicon says of
+/// the token's folded form and of its stem).
+fn content(t: &Token<'_>, word: Option<&WordEntry>, entry: Option<&StemEntry>) -> bool {
     !t.is_numeric()
-        && !lx.stop.contains(&t.norm)
-        && !lx.negation.contains_word(&stem(&t.norm))
-        && !lx.frame.contains(&stem(&t.norm))
+        && !word.is_some_and(|w| w.stop)
+        && !entry.is_some_and(|e| e.negation_word || e.frame)
 }

@@ -10,13 +10,15 @@
 //!
 //! Every span points into the original `text` or `context` field.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
 use crate::quantity::{parse_figures, Figure};
-use crate::text::{fold, sentences, stem, words, Span, Token};
+use crate::text::{fold, sentences, stem_shared, words, FxHashSet, Span, Token};
 
 /// Which field of a statement a span points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -150,46 +152,79 @@ impl Claim {
     }
 }
 
+// Closed classes of grammar words, tested once or twice per token: a
+// `matches!` on literals compiles to a few length and integer compares.
+
 /// Words that point back to something said before.
-const ANAPHORS: &[&str] = &[
-    "that", "this", "it", "such", "so", "these", "those", "which", "there",
-];
+fn is_anaphor(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "this" | "it" | "such" | "so" | "these" | "those" | "which" | "there"
+    )
+}
 /// Conjunctions that open a new clause with its own stance.
-const CLAUSE_BREAKS: &[&str] = &["but", "however", "although", "though", "whereas", "yet"];
+fn is_clause_break(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "however" | "although" | "though" | "whereas" | "yet"
+    )
+}
 /// Subject pronouns: after a comma they open a clause of their own
 /// ("…, it will not achieve its aims").
-const SUBJECTS: &[&str] = &["i", "we", "it", "they", "he", "she", "you"];
+fn is_subject(w: &str) -> bool {
+    matches!(w, "i" | "we" | "it" | "they" | "he" | "she" | "you")
+}
 /// Words that make a clause conditional.
-const CONDITIONALS: &[&str] = &["if", "unless"];
+fn is_conditional(w: &str) -> bool {
+    matches!(w, "if" | "unless")
+}
 /// Words that make a clause hypothetical.
-const HYPOTHETICALS: &[&str] = &["would", "could", "might", "may"];
+fn is_hypothetical(w: &str) -> bool {
+    matches!(w, "would" | "could" | "might" | "may")
+}
 /// Words that open the question of an "Asked …" context.
 const QUESTION_OPENERS: &[&str] = &["about", "whether", "if", "why", "how", "what", "when"];
 /// The most terms one clause borrows from a question or a context. Real
 /// questions hold a handful; the bound keeps a text of thousands of short
 /// answers under a huge context linear, not answers x context terms.
 const MAX_BORROWED: usize = 64;
+/// Up to this many terms, a clause finds a repeated concept by looking
+/// through its terms; past it, through a hash set.
+const FEW_TERMS: usize = 16;
 /// Clauses with no more content terms than this borrow their proposition.
 const POOR_CLAUSE: usize = 1;
 /// A negation this many tokens before a stance cue negates the cue itself.
 const NEGATED_CUE_WINDOW: usize = 3;
 
-/// Per-field tokens with stems, ready for scanning.
-struct Scanned<'a> {
-    text: &'a str,
+/// One field read once: its tokens, each stemmed once and looked up once in
+/// the lexicon, and its figures. Every later step (clauses, cues, terms, the
+/// detector's figure measures) reads these instead of the text.
+pub(crate) struct Scanned<'a> {
+    pub text: &'a str,
     field: Field,
-    toks: Vec<Token<'a>>,
-    stems: Vec<String>,
+    pub toks: Vec<Token<'a>>,
+    pub stems: Vec<Rc<str>>,
+    /// Per token: what the lexicon says of its stem.
+    pub stem_entries: Vec<Option<&'a StemEntry>>,
+    /// Per token: what the lexicon says of its folded word.
+    pub word_entries: Vec<Option<&'a WordEntry>>,
     /// Figures: compared as quantities, not as words.
-    figures: Vec<Figure>,
+    pub figures: Vec<Figure>,
     /// Per token: true when the token lies inside a figure.
     in_figure: Vec<bool>,
 }
 
 impl<'a> Scanned<'a> {
-    fn new(text: &'a str, field: Field) -> Scanned<'a> {
+    pub fn new(lx: &'a Lexicon, text: &'a str, field: Field) -> Scanned<'a> {
         let toks = words(text);
-        let stems = toks.iter().map(|t| stem(&t.norm)).collect();
+        let stems: Vec<Rc<str>> = toks.iter().map(|t| stem_shared(t.norm())).collect();
+        let stem_entries: Vec<Option<&StemEntry>> =
+            stems.iter().map(|st| lx.stem_entry(st)).collect();
+        let word_entries = toks
+            .iter()
+            .zip(&stem_entries)
+            .map(|(t, &e)| lx.word_entry(e, t.norm()))
+            .collect();
         let figures = parse_figures(text);
         let spans: Vec<Span> = figures.iter().map(|f| f.span).collect();
         let in_figure = covered_tokens(&toks, &spans);
@@ -198,9 +233,16 @@ impl<'a> Scanned<'a> {
             field,
             toks,
             stems,
+            stem_entries,
+            word_entries,
             figures,
             in_figure,
         }
+    }
+
+    /// True when token `i` is a stop word.
+    pub fn is_stop(&self, i: usize) -> bool {
+        self.word_entries[i].is_some_and(|w| w.stop)
     }
 
     /// Clause ranges as token index ranges, with a question flag.
@@ -221,20 +263,31 @@ impl<'a> Scanned<'a> {
                 if k == start {
                     continue;
                 }
-                let gap = &self.text[self.toks[k - 1].end..self.toks[k].start];
-                let word = self.toks[k].norm.as_str();
-                let next = self.toks.get(k + 1).map_or("", |t| t.norm.as_str());
+                let gap = &self.text.as_bytes()[self.toks[k - 1].end..self.toks[k].start];
+                // The marks are ASCII: a byte test finds them.
+                let (mut semi, mut colon, mut quote, mut comma) = (false, false, false, false);
+                for &c in gap {
+                    match c {
+                        b';' => semi = true,
+                        b':' => colon = true,
+                        b'"' => quote = true,
+                        b',' => comma = true,
+                        _ => {}
+                    }
+                }
+                let word = self.toks[k].norm();
+                let next = self.toks.get(k + 1).map_or("", Token::norm);
                 // "Yet" after a negation or at a sentence's end is the
                 // adverb ("has not yet", "no word yet"), not "but".
-                let prev = self.toks[k - 1].norm.as_str();
+                let prev = self.toks[k - 1].norm();
                 let adverb = word == "yet"
                     && (k + 1 == ti
                         || ["not", "never", "cannot"].contains(&prev)
                         || prev.ends_with("n't"));
-                let breaks = gap.contains(';')
-                    || (gap.contains(':') && !gap.contains('"'))
-                    || (CLAUSE_BREAKS.contains(&word) && next != "also" && !adverb)
-                    || (gap.contains(',') && SUBJECTS.contains(&word) && k - start > 2);
+                let breaks = semi
+                    || (colon && !quote)
+                    || (is_clause_break(word) && next != "also" && !adverb)
+                    || (comma && is_subject(word) && k - start > 2);
                 if breaks {
                     out.push((start, k, question));
                     start = k;
@@ -267,11 +320,10 @@ pub(crate) fn covered_tokens(toks: &[Token<'_>], spans: &[Span]) -> Vec<bool> {
         .collect()
 }
 
-/// Concept key of a single stem.
-fn concept(lx: &Lexicon, stem: &str) -> String {
-    lx.synonyms
-        .get(stem)
-        .cloned()
+/// Concept key of a single stem: its synonym group's name, else the stem.
+pub(crate) fn concept(entry: Option<&StemEntry>, stem: &str) -> String {
+    entry
+        .and_then(|e| e.synonym.clone())
         .unwrap_or_else(|| stem.to_owned())
 }
 
@@ -299,61 +351,100 @@ struct ClauseScan {
 pub(crate) struct StanceContext<'a> {
     pub lexicon: &'a Lexicon,
     /// Folded tokens of person names: never proposition content.
-    pub name_tokens: &'a HashSet<String>,
+    pub name_tokens: &'a FxHashSet<String>,
     /// Folded title words: not content when written capitalized.
-    pub title_words: &'a HashSet<String>,
+    pub title_words: &'a FxHashSet<String>,
+}
+
+/// A statement's context: read (as a [`Scanned`] field) the first time a
+/// step needs it, then shared by every step that does.
+pub(crate) struct Context<'a> {
+    text: &'a str,
+    scanned: OnceCell<Scanned<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str) -> Context<'a> {
+        Context {
+            text,
+            scanned: OnceCell::new(),
+        }
+    }
+
+    pub fn scanned(&self, lx: &'a Lexicon) -> &Scanned<'a> {
+        self.scanned
+            .get_or_init(|| Scanned::new(lx, self.text, Field::Context))
+    }
 }
 
 fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize) -> ClauseScan {
     let lx = cx.lexicon;
     let mut out = ClauseScan::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    // Keys of `out.terms`, kept only once the clause has many terms (a
+    // linear look is cheaper below that, a set keeps long clauses linear).
+    let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut i = from;
     let stems = &sc.stems[..to];
     // Phrase matching looks only forward from `i`, so it is given the
     // clause's own tokens (index `i - from`): the cost stays per clause.
     let cstems = &sc.stems[from..to];
-    let cnorms: Vec<&str> = sc.toks[from..to].iter().map(|t| t.norm.as_str()).collect();
+    let cnorms: Vec<&str> = sc.toks[from..to].iter().map(Token::norm).collect();
     let stop = &lx.stop;
     let push_term =
-        |out: &mut ClauseScan, seen: &mut HashSet<String>, key: String, a: usize, b: usize| {
-            if seen.insert(key.clone()) {
-                out.terms.push(Term {
-                    key,
-                    field: sc.field,
-                    span: Span::new(sc.toks[a].start, sc.toks[b - 1].end),
-                });
+        |out: &mut ClauseScan, seen: &mut FxHashSet<String>, key: &str, a: usize, b: usize| {
+            let known = if out.terms.len() <= FEW_TERMS {
+                out.terms.iter().any(|t| t.key == key)
+            } else {
+                seen.contains(key)
+            };
+            if known {
+                return;
+            }
+            out.terms.push(Term {
+                key: key.to_owned(),
+                field: sc.field,
+                span: Span::new(sc.toks[a].start, sc.toks[b - 1].end),
+            });
+            if out.terms.len() > FEW_TERMS {
+                if seen.is_empty() {
+                    seen.extend(out.terms.iter().map(|t| t.key.clone()));
+                } else {
+                    seen.insert(key.to_owned());
+                }
             }
         };
     let cue_span = |a: usize, n: usize| Span::new(sc.toks[a].start, sc.toks[a + n - 1].end);
     let mut pending_superlative: Option<(Span, usize)> = None;
     while i < to {
         let tok = &sc.toks[i];
-        let norm = tok.norm.as_str();
-        if ANAPHORS.contains(&norm) {
+        let norm = tok.norm();
+        let entry = sc.stem_entries[i];
+        let word = sc.word_entries[i];
+        // A phrase list is searched only where the stem opens an entry.
+        let opens = entry.map_or(Opens::default(), |e| e.opens);
+        let phrase = |set: &PhraseSet, open: bool| {
+            open.then(|| set.match_at(cstems, &cnorms, i - from, stop))
+                .flatten()
+        };
+        if is_anaphor(norm) {
             out.anaphoric = true;
         }
-        if CONDITIONALS.contains(&norm) {
+        if is_conditional(norm) {
             out.conditional = true;
         }
-        if HYPOTHETICALS.contains(&norm) {
+        if is_hypothetical(norm) {
             out.hypothetical = true;
         }
         if norm == "yet" && !out.negations.is_empty() {
             out.not_yet = true;
         }
-        if !out.compares
-            && lx
-                .comparison
-                .match_at(cstems, &cnorms, i - from, stop)
-                .is_some()
-        {
+        if !out.compares && phrase(&lx.comparison, opens.comparison).is_some() {
             out.compares = true;
         }
-        if out.superlative.is_none() && lx.superlatives.contains(norm) {
+        if out.superlative.is_none() && word.is_some_and(|w| w.superlative) {
             pending_superlative = Some((Span::new(tok.start, tok.end), i));
         }
-        if lx.evidential.contains(stems[i].as_str())
+        if entry.is_some_and(|e| e.evidential)
             && out
                 .negations
                 .last()
@@ -363,26 +454,32 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         }
         // An idiom with a negation word that does not negate ("make no
         // mistake", "no doubt"): neither cue nor content.
-        if let Some(n) = lx.not_negation.match_at(cstems, &cnorms, i - from, stop) {
+        if let Some(n) = phrase(&lx.not_negation, opens.not_negation) {
             i += n;
             continue;
         }
-        if let Some(n) = lx.synonym_phrases.match_at(cstems, &cnorms, i - from, stop) {
-            let key = lx
-                .synonym_phrase_concept
-                .get(&stems[i..i + n])
-                .cloned()
-                .unwrap_or_else(|| stems[i..i + n].join(" "));
-            push_term(&mut out, &mut seen, key, i, i + n);
+        let synonym_phrase = opens
+            .synonym_phrase
+            .then(|| {
+                lx.synonym_phrases
+                    .phrase_at(cstems, &cnorms, i - from, stop)
+            })
+            .flatten();
+        if let Some(p) = synonym_phrase {
+            let n = p.len();
+            match lx.synonym_phrase_concept.get(p) {
+                Some(key) => push_term(&mut out, &mut seen, key, i, i + n),
+                None => push_term(&mut out, &mut seen, &p.join(" "), i, i + n),
+            }
             i += n;
             continue;
         }
         let stance_cue = [
-            (&lx.support, CueKind::Support),
-            (&lx.reject, CueKind::Reject),
+            (&lx.support, opens.support, CueKind::Support),
+            (&lx.reject, opens.reject, CueKind::Reject),
         ]
         .into_iter()
-        .find_map(|(set, kind)| Some((set.match_at(cstems, &cnorms, i - from, stop)?, kind)));
+        .find_map(|(set, open, kind)| Some((phrase(set, open)?, kind)));
         if let Some((n, kind)) = stance_cue {
             out.cues.push(Cue {
                 kind,
@@ -393,10 +490,8 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             i += n;
             continue;
         }
-        let neg_len = lx
-            .negation
-            .match_at(cstems, &cnorms, i - from, stop)
-            .or_else(|| lx.is_negation_token(tok).then_some(1));
+        let neg_len =
+            phrase(&lx.negation, opens.negation).or_else(|| lx.is_negation_token(tok).then_some(1));
         if let Some(n) = neg_len {
             out.cues.push(Cue {
                 kind: CueKind::Negation,
@@ -407,20 +502,19 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             i += n;
             continue;
         }
-        if let Some(n) = lx.hedge.match_at(cstems, &cnorms, i - from, stop) {
+        if let Some(n) = phrase(&lx.hedge, opens.hedge) {
             out.hedges
                 .push(fold(&sc.text[cue_span(i, n).start..cue_span(i, n).end]));
             i += n;
             continue;
         }
-        if let Some(pos) = lx.antonyms.get(norm) {
+        if let Some(key) = word.and_then(|w| w.antonym_concept.as_ref()) {
             out.cues.push(Cue {
                 kind: CueKind::Antonym,
                 field: sc.field,
                 span: cue_span(i, 1),
             });
             out.stance.push((i, CueKind::Antonym));
-            let key = concept(lx, &stem(pos));
             push_term(&mut out, &mut seen, key, i, i + 1);
             i += 1;
             continue;
@@ -428,12 +522,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         let st = &stems[i];
         // A word of a synonym group is content even when its stem is also a
         // reporting or frame word ("declarations" / "declare").
-        let grouped = lx.synonyms.contains_key(st.as_str());
+        let grouped = entry.is_some_and(|e| e.synonym.is_some());
         let in_figure = sc.in_figure[i];
         let skip = in_figure
-            || lx.stop.contains(norm)
-            || (!grouped && lx.reporting.contains(st.as_str()))
-            || (!grouped && lx.frame.contains(st.as_str()))
+            || word.is_some_and(|w| w.stop)
+            || (!grouped && entry.is_some_and(|e| e.reporting))
+            || (!grouped && entry.is_some_and(|e| e.frame))
             || tok.is_numeric()
             || tok
                 .raw
@@ -441,7 +535,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || cx.name_tokens.contains(norm)
             || (tok.is_capitalized() && cx.title_words.contains(norm))
-            || norm.chars().count() < 2;
+            || norm.chars().nth(1).is_none();
         if !skip {
             // A run of capitalized words is one name ("United States"),
             // unless it opens the sentence.
@@ -452,23 +546,25 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                     && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
                         .trim()
                         .is_empty()
-                    && !lx.stop.contains(sc.toks[j].norm.as_str())
-                    && !cx.name_tokens.contains(sc.toks[j].norm.as_str())
+                    && !sc.is_stop(j)
+                    && !cx.name_tokens.contains(sc.toks[j].norm())
                 {
                     j += 1;
                 }
             }
-            let key = if j > i + 1 {
-                stems[i..j].join("_")
+            let joined;
+            let key: &str = if j > i + 1 {
+                joined = stems[i..j].join("_");
+                &joined
             } else {
-                concept(lx, st)
+                entry.and_then(|e| e.synonym.as_deref()).unwrap_or(st)
             };
-            if lx.restrictors.contains(st.as_str()) {
-                out.restrictors.push(key.clone());
+            if entry.is_some_and(|e| e.restrictor) {
+                out.restrictors.push(key.to_owned());
             }
             if let Some((span, at)) = pending_superlative {
                 if i > at && i - at <= 3 {
-                    out.superlative = Some((span, key.clone()));
+                    out.superlative = Some((span, key.to_owned()));
                     pending_superlative = None;
                 } else if i - at > 3 {
                     pending_superlative = None;
@@ -529,8 +625,12 @@ fn polarity_of(scan: &ClauseScan) -> Polarity {
 ///   the nearest sentence before it that reports something ("the government
 ///   said it was withdrawing …. But we now know it was false").
 /// - Otherwise the context before its answer part.
-fn context_terms(cx: &StanceContext<'_>, context: &str, text: &str) -> (Vec<Term>, Vec<String>) {
-    let sc = Scanned::new(context, Field::Context);
+fn context_terms<'a>(
+    cx: &StanceContext<'a>,
+    ctx: &Context<'a>,
+    text: &str,
+) -> (Vec<Term>, Vec<String>) {
+    let (context, sc) = (ctx.text, ctx.scanned(cx.lexicon));
     let cut = context
         .rfind(':')
         .filter(|&i| i > context.len() / 3)
@@ -541,7 +641,7 @@ fn context_terms(cx: &StanceContext<'_>, context: &str, text: &str) -> (Vec<Term
         sc.toks[i + 1..]
             .iter()
             .take(12)
-            .find(|t| QUESTION_OPENERS.contains(&t.norm.as_str()))
+            .find(|t| QUESTION_OPENERS.contains(&t.norm()))
     });
     let mut range = (opener.map_or(0, |t| t.end), cut);
     if opener.is_none() {
@@ -550,14 +650,14 @@ fn context_terms(cx: &StanceContext<'_>, context: &str, text: &str) -> (Vec<Term
             let own = sents.iter().position(|&(a, b)| a <= rs && re <= b.max(re));
             if let Some(own) = own {
                 let (a, b) = sents[own];
-                let rest = count_terms(cx, &sc, a, b, Some((rs, re)));
+                let rest = count_terms(cx, sc, a, b, Some((rs, re)));
                 range = if rest >= 3 {
                     (a, b)
                 } else {
                     let before = sents[..own]
                         .iter()
                         .rev()
-                        .find(|&&(a, b)| reports(cx, &sc, a, b))
+                        .find(|&&(a, b)| reports(sc, a, b))
                         .or_else(|| sents[..own].last());
                     before.map_or((0, context.len()), |&(a, b)| (a, b))
                 };
@@ -567,7 +667,7 @@ fn context_terms(cx: &StanceContext<'_>, context: &str, text: &str) -> (Vec<Term
     let mut terms = Vec::new();
     let mut restrictors = Vec::new();
     for (a, b, _) in sc.clauses() {
-        let scan = scan_clause(cx, &sc, a, b);
+        let scan = scan_clause(cx, sc, a, b);
         for t in scan.terms {
             if t.span.start < range.0 || t.span.end > range.1 {
                 continue;
@@ -615,32 +715,36 @@ fn count_terms(
 }
 
 /// True when the bytes `a..b` hold a reporting verb.
-fn reports(cx: &StanceContext<'_>, sc: &Scanned<'_>, a: usize, b: usize) -> bool {
+fn reports(sc: &Scanned<'_>, a: usize, b: usize) -> bool {
     sc.toks
         .iter()
-        .zip(&sc.stems)
-        .any(|(t, st)| t.start >= a && t.end <= b && cx.lexicon.reporting.contains(st.as_str()))
+        .zip(&sc.stem_entries)
+        .any(|(t, e)| t.start >= a && t.end <= b && e.is_some_and(|e| e.reporting))
 }
 
-/// True when most words of `text` stand in `hay` (a context quoting it,
-/// perhaps with an editor's insertion).
-fn contains_most_of(hay: &str, text: &str) -> bool {
-    let tw = words(text);
+/// True when most words of the text (its tokens `tw`) stand in `hay` (a
+/// context quoting it, perhaps with an editor's insertion).
+fn contains_most_of(hay: &str, tw: &[Token<'_>]) -> bool {
     if tw.is_empty() {
         return false;
     }
-    let hw: HashSet<String> = words(hay).into_iter().map(|t| t.norm).collect();
-    let inside = tw.iter().filter(|t| hw.contains(&t.norm)).count();
+    let hay_words = words(hay);
+    let hw: FxHashSet<&str> = hay_words.iter().map(Token::norm).collect();
+    let inside = tw.iter().filter(|t| hw.contains(t.norm())).count();
     inside * 10 >= tw.len() * 7
 }
 
 /// Polarity cues of the answer part of a question context ("…, she said:
 /// “No, absolutely not.”"), for a text that carries none of its own.
-fn context_answer_cues(cx: &StanceContext<'_>, context: &str) -> Option<(Polarity, Vec<Cue>)> {
+fn context_answer_cues<'a>(
+    cx: &StanceContext<'a>,
+    ctx: &Context<'a>,
+) -> Option<(Polarity, Vec<Cue>)> {
+    let context = ctx.text;
     let cut = context.rfind(':').filter(|&i| i > context.len() / 3)?;
-    let sc = Scanned::new(context, Field::Context);
+    let sc = ctx.scanned(cx.lexicon);
     let from = sc.toks.iter().position(|t| t.start > cut)?;
-    let scan = scan_clause(cx, &sc, from, sc.toks.len());
+    let scan = scan_clause(cx, sc, from, sc.toks.len());
     if scan.cues.is_empty() {
         return None;
     }
@@ -676,7 +780,18 @@ fn figures_in(figures: &[Figure], sorted: bool, clause: Span) -> Vec<Figure> {
 
 /// The claims of one statement.
 pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) -> Vec<Claim> {
-    let sc = Scanned::new(text, Field::Text);
+    let sc = Scanned::new(cx.lexicon, text, Field::Text);
+    let context = context.map(Context::new);
+    claims_of(cx, &sc, context.as_ref())
+}
+
+/// The claims of a statement whose text is read as `sc`.
+pub(crate) fn claims_of<'a>(
+    cx: &StanceContext<'a>,
+    sc: &Scanned<'a>,
+    context: Option<&Context<'a>>,
+) -> Vec<Claim> {
+    let text = sc.text;
     let figures = &sc.figures;
     let sorted_figures = figures
         .windows(2)
@@ -687,7 +802,7 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
     let mut whole_text_has_cue = false;
     let clauses = sc.clauses();
     for &(a, b, question) in &clauses {
-        let scan = scan_clause(cx, &sc, a, b);
+        let mut scan = scan_clause(cx, sc, a, b);
         whole_text_has_cue |= !scan.cues.is_empty();
         let clause = Span::new(sc.toks[a].start, sc.toks[b - 1].end);
         let modality = if question {
@@ -703,8 +818,8 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
         let scope = (polarity == Polarity::Denies)
             .then(|| scan.negations.first().map(|&n| sc.toks[n].start))
             .flatten();
-        let mut terms = scan.terms.clone();
-        let mut restrictors = scan.restrictors.clone();
+        let mut terms = std::mem::take(&mut scan.terms);
+        let mut restrictors = std::mem::take(&mut scan.restrictors);
         let mut borrowed = false;
         // Only a clause that takes a stance borrows what it is about.
         let has_cue = !scan.cues.is_empty();
@@ -735,13 +850,14 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
         }
         let figs: Vec<Figure> = figures_in(figures, sorted_figures, clause);
         if question {
-            let mut q = scan.terms.clone();
+            // A question borrows nothing above: `terms` are still its own.
+            let mut q = terms.clone();
             if (q.len() <= POOR_CLAUSE || scan.anaphoric) && q.len() <= 2 {
                 if let Some(ctx) = context {
                     let (ct, _) = context_cache.get_or_insert_with(|| context_terms(cx, ctx, text));
                     q.extend(
                         ct.iter()
-                            .filter(|t| !scan.terms.iter().any(|x| x.key == t.key))
+                            .filter(|t| !terms.iter().any(|x| x.key == t.key))
                             .take(MAX_BORROWED)
                             .cloned(),
                     );
@@ -761,7 +877,7 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
             borrowed,
             not_yet: scan.not_yet,
             evidential: scan.evidential,
-            superlative: scan.superlative.clone(),
+            superlative: scan.superlative.take(),
             compares: scan.compares,
             scope,
         });
@@ -770,7 +886,7 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
     // the answer's polarity ("throw that form in the bin" after "You will
     // absolutely not.").
     if !whole_text_has_cue {
-        if let Some(ctx) = context.filter(|ctx| !contains_most_of(ctx, text)) {
+        if let Some(ctx) = context.filter(|ctx| !contains_most_of(ctx.text, &sc.toks)) {
             if let Some((pol, cues)) = context_answer_cues(cx, ctx) {
                 for c in out.iter_mut().filter(|c| c.borrowed) {
                     c.polarity = pol;
@@ -788,7 +904,7 @@ pub(crate) fn claims(cx: &StanceContext<'_>, text: &str, context: Option<&str>) 
 #[cfg(test)]
 pub(crate) fn test_claims(text: &str, context: Option<&str>) -> Vec<Claim> {
     let lx = Lexicon::builtin();
-    let none = HashSet::new();
+    let none = FxHashSet::default();
     let cx = StanceContext {
         lexicon: &lx,
         name_tokens: &none,

@@ -5,9 +5,11 @@
 //! from and lies on `char` boundaries; the folded form lives beside the
 //! offsets, never instead of them.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hasher;
+use std::rc::Rc;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -58,11 +60,18 @@ pub(crate) struct Token<'a> {
     pub end: usize,
     /// The slice of the original string.
     pub raw: &'a str,
-    /// Folded form: lowercase, diacritics removed, `’` → `'`.
-    pub norm: String,
+    /// Folded form: lowercase, diacritics removed, `’` → `'`. Borrowed from
+    /// the text when it is already folded (most words), so that a token
+    /// costs no allocation.
+    pub norm: Cow<'a, str>,
 }
 
 impl Token<'_> {
+    /// The folded form.
+    pub fn norm(&self) -> &str {
+        &self.norm
+    }
+
     /// True when the token starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
         self.raw.chars().next().is_some_and(char::is_uppercase)
@@ -118,6 +127,39 @@ pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
     uax29_words(text)
 }
 
+/// The folded form of an ASCII word, possessive `'s` dropped: a slice of
+/// the word itself unless it holds an uppercase letter (`upper`: it may).
+fn fold_ascii(raw: &str, upper: bool) -> Cow<'_, str> {
+    let word = match raw.strip_suffix("'s").or_else(|| raw.strip_suffix("'S")) {
+        Some(stem) if raw.len() > 3 => stem,
+        _ => raw,
+    };
+    if upper && word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Byte classes of the ASCII tokenizer, one table lookup per byte.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            table[i] |= WORD;
+        }
+        if b.is_ascii_uppercase() {
+            table[i] |= UPPER;
+        }
+        i += 1;
+    }
+    table
+};
+
 /// UAX #29 word segmentation (any text).
 fn uax29_words(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
@@ -125,11 +167,16 @@ fn uax29_words(text: &str) -> Vec<Token<'_>> {
         if !seg.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let mut norm = fold(seg);
-        // The possessive is not part of the word: "Moreau’s" matches "Moreau".
-        if norm.len() > 3 && norm.ends_with("'s") {
-            norm.truncate(norm.len() - 2);
-        }
+        let norm = if seg.is_ascii() {
+            fold_ascii(seg, true)
+        } else {
+            let mut norm = fold(seg);
+            // The possessive is not part of the word: "Moreau’s" matches "Moreau".
+            if norm.len() > 3 && norm.ends_with("'s") {
+                norm.truncate(norm.len() - 2);
+            }
+            Cow::Owned(norm)
+        };
         out.push(Token {
             start,
             end: start + seg.len(),
@@ -146,20 +193,23 @@ fn uax29_words(text: &str) -> Vec<Token<'_>> {
 /// "3.5"), and a `:` between letters. (`tests` check it against UAX #29.)
 fn ascii_words(text: &str) -> Vec<Token<'_>> {
     let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let class = |c: u8| ASCII_CLASS[usize::from(c)];
     let letter = |c: u8| c.is_ascii_alphabetic();
     let digit = |c: u8| c.is_ascii_digit();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while i < b.len() {
-        if !word(b[i]) {
+        if class(b[i]) & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
+        // The classes of the word's bytes, or-ed: is there an uppercase one?
+        let mut seen = class(b[i]);
         i += 1;
         loop {
-            if i < b.len() && word(b[i]) {
+            if i < b.len() && class(b[i]) & WORD != 0 {
+                seen |= class(b[i]);
                 i += 1;
                 continue;
             }
@@ -168,6 +218,7 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
                 let joins = (letter(prev) && letter(next) && matches!(mid, b'\'' | b'.' | b':'))
                     || (digit(prev) && digit(next) && matches!(mid, b'.' | b',' | b';' | b'\''));
                 if joins {
+                    seen |= class(next);
                     i += 2;
                     continue;
                 }
@@ -178,19 +229,25 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
         if !raw.bytes().any(|c| c.is_ascii_alphanumeric()) {
             continue;
         }
-        let mut norm = raw.to_ascii_lowercase();
-        if norm.len() > 3 && norm.ends_with("'s") {
-            norm.truncate(norm.len() - 2);
-        }
         out.push(Token {
             start,
             end: i,
             raw,
-            norm,
+            norm: fold_ascii(raw, seen & UPPER != 0),
         });
     }
     out
 }
+
+/// The bytes that may end a sentence: `.`, `!`, `?` and `\n`.
+static ENDS_SENTENCE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table
+};
 
 /// Byte ranges of sentences in `text`, trailing whitespace excluded. Every
 /// range lies on `char` boundaries.
@@ -203,7 +260,6 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
     let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
         let piece = &text[a..b];
         let lead = piece.len() - piece.trim_start().len();
@@ -212,30 +268,43 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             out.push((a + lead, a + lead + trimmed.len()));
         }
     };
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' {
-            if let Some(&(_, '\n')) = chars.peek() {
-                push(&mut out, start, i);
-                start = i;
-            }
+    // Every byte that can end a sentence is ASCII, and an ASCII byte is
+    // always a whole char in UTF-8: the scan goes byte by byte and decodes
+    // chars only after a terminator.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !ENDS_SENTENCE[usize::from(b[i])] {
+            i += 1;
             continue;
         }
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
+        match b[i] {
+            b'\n' => {
+                if b.get(i + 1) == Some(&b'\n') {
+                    push(&mut out, start, i);
+                    start = i;
+                }
+                i += 1;
+                continue;
+            }
+            b'.' | b'!' | b'?' => {}
+            _ => {
+                i += 1;
+                continue;
+            }
         }
         // Closing marks after the terminator belong to the sentence.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if matches!(
+        let mut end = i + 1;
+        for d in text[end..].chars() {
+            if !matches!(
                 d,
                 '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']'
             ) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
                 break;
             }
+            end += d.len_utf8();
         }
+        i = end;
         let rest = &text[end..];
         let after = rest.trim_start();
         if after.len() == rest.len() && !after.is_empty() {
@@ -259,23 +328,29 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// English stemmer with a per-thread cache: stemming is the costly part of
 /// normalization and news vocabulary repeats heavily.
 pub(crate) fn stem(word: &str) -> String {
+    stem_shared(word).to_string()
+}
+
+/// [`stem`] as a shared string: a cache hit costs no allocation, only a
+/// reference count, which matters at one stem per token.
+pub(crate) fn stem_shared(word: &str) -> Rc<str> {
     thread_local! {
         static STEMMER: rust_stemmers::Stemmer =
             rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+        static CACHE: RefCell<FxHashMap<Box<str>, Rc<str>>> = RefCell::new(FxHashMap::default());
     }
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(word).cloned()) {
-        return hit;
-    }
-    let stemmed = STEMMER.with(|s| s.stem(word).into_owned());
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() > 200_000 {
-            c.clear();
+    CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(word) {
+            return Rc::clone(hit);
         }
-        c.insert(word.to_owned(), stemmed.clone());
-    });
-    stemmed
+        let stemmed: Rc<str> = STEMMER.with(|s| Rc::from(s.stem(word).as_ref()));
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        cache.insert(word.into(), Rc::clone(&stemmed));
+        stemmed
+    })
 }
 
 #[cfg(test)]
@@ -317,9 +392,87 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn ascii_fast_path_matches_uax29(text in "[a-zA-Z0-9 .,;:'_!?()-]{0,40}") {
-            let fast: Vec<_> = ascii_words(&text).into_iter().map(|t| (t.start, t.end)).collect();
-            let slow: Vec<_> = uax29_words(&text).into_iter().map(|t| (t.start, t.end)).collect();
+            let fast: Vec<_> = ascii_words(&text).into_iter().map(|t| (t.start, t.end, t.norm)).collect();
+            let slow: Vec<_> = uax29_words(&text).into_iter().map(|t| (t.start, t.end, t.norm)).collect();
             proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+        }
+    }
+
+    /// The char-by-char sentence scan the byte scan replaced: the reference
+    /// the property below holds it to.
+    fn sentences_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
+            let piece = &text[a..b];
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                out.push((a + lead, a + lead + trimmed.len()));
+            }
+        };
+        while let Some((i, c)) = chars.next() {
+            if c == '\n' {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    push(&mut out, start, i);
+                    start = i;
+                }
+                continue;
+            }
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            // Closing marks after the terminator belong to the sentence.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(
+                    d,
+                    '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']'
+                ) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..];
+            let after = rest.trim_start();
+            if after.len() == rest.len() && !after.is_empty() {
+                continue; // no white space: "U.S.A", "3.5"
+            }
+            let next = after.chars().next();
+            let opens = next.is_none_or(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[')
+            });
+            if opens {
+                push(&mut out, start, end);
+                start = end;
+            }
+        }
+        push(&mut out, start, text.len());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_sentence_scan_matches_char_scan(
+            text in "([a-zA-Z0-9 .!?\"'()\\[\\]\n,;:-]|\u{201c}|\u{201d}|\u{2018}|\u{2019}|\u{a0}|\u{3000}|é|É|Ω|ß|…){0,60}"
+        ) {
+            proptest::prop_assert_eq!(sentences(&text), sentences_by_char(&text), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_norm_is_lowercase_without_possessive(raw in "[a-zA-Z0-9_.:']{1,12}") {
+            let mut want = raw.to_ascii_lowercase();
+            if want.len() > 3 && want.ends_with("'s") {
+                want.truncate(want.len() - 2);
+            }
+            proptest::prop_assert_eq!(fold_ascii(&raw, true), want.as_str());
         }
     }
 

@@ -92,8 +92,17 @@ pub(crate) fn stem_phrase(phrase: &str) -> Vec<String> {
 /// ("willing" stems to "will").
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
-    by_first: HashMap<String, Vec<Vec<String>>>,
-    surface: HashMap<Vec<String>, Vec<String>>,
+    /// Phrases by first stem, longest first.
+    by_first: HashMap<String, Vec<Phrase>>,
+}
+
+/// One entry of a [`PhraseSet`].
+#[derive(Debug, Clone)]
+struct Phrase {
+    stems: Vec<String>,
+    /// The folded words as written in the list (the last spelling added of
+    /// the same stems).
+    surface: Vec<String>,
 }
 
 impl PhraseSet {
@@ -102,16 +111,17 @@ impl PhraseSet {
         if stems.is_empty() {
             return;
         }
-        let surface = crate::text::words(phrase)
-            .iter()
-            .map(|t| t.norm.clone())
+        let surface: Vec<String> = crate::text::words(phrase)
+            .into_iter()
+            .map(|t| t.norm.into_owned())
             .collect();
-        self.surface.insert(stems.clone(), surface);
         let list = self.by_first.entry(stems[0].clone()).or_default();
-        if !list.contains(&stems) {
-            list.push(stems);
+        if let Some(known) = list.iter_mut().find(|p| p.stems == stems) {
+            known.surface = surface;
+        } else {
+            list.push(Phrase { stems, surface });
             // Longest first so that a match is the longest one.
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.stems.len()));
         }
     }
 
@@ -123,34 +133,97 @@ impl PhraseSet {
 
     /// Length in tokens of the longest phrase starting at token `i`, if any.
     /// `norms` are the folded tokens, `function` the words matched literally.
-    pub fn match_at(
+    pub fn match_at<S: AsRef<str>>(
         &self,
-        stems: &[String],
+        stems: &[S],
         norms: &[&str],
         i: usize,
         function: &HashSet<String>,
     ) -> Option<usize> {
-        let cands = self.by_first.get(&stems[i])?;
+        self.phrase_at(stems, norms, i, function)
+            .map(<[String]>::len)
+    }
+
+    /// The stems of the longest phrase starting at token `i`, if any: the
+    /// key of what the lexicon says of that phrase.
+    pub fn phrase_at<S: AsRef<str>>(
+        &self,
+        stems: &[S],
+        norms: &[&str],
+        i: usize,
+        function: &HashSet<String>,
+    ) -> Option<&[String]> {
+        let cands = self.by_first.get(stems[i].as_ref())?;
         cands
             .iter()
             .find(|p| {
-                stems.len() >= i + p.len()
-                    && stems[i..i + p.len()] == p[..]
-                    && self.surface.get(*p).is_none_or(|surf| {
-                        surf.iter()
-                            .zip(&norms[i..])
-                            .all(|(s, n)| s == n || !function.contains(*n))
-                    })
+                stems.len() >= i + p.stems.len()
+                    && stems[i..]
+                        .iter()
+                        .zip(&p.stems)
+                        .all(|(s, e)| s.as_ref() == e)
+                    && p.surface
+                        .iter()
+                        .zip(&norms[i..])
+                        .all(|(s, n)| s == n || !function.contains(*n))
             })
-            .map(Vec::len)
+            .map(|p| p.stems.as_slice())
     }
 
     /// True when `stem` alone is an entry.
     pub fn contains_word(&self, stem: &str) -> bool {
         self.by_first
             .get(stem)
-            .is_some_and(|v| v.iter().any(|p| p.len() == 1))
+            .is_some_and(|v| v.iter().any(|p| p.stems.len() == 1))
     }
+
+    /// The first stems of the entries.
+    fn firsts(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+}
+
+/// Which phrase lists have an entry that starts with a given stem: a phrase
+/// list is only searched at a token whose stem opens one of its entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Opens {
+    pub negation: bool,
+    pub not_negation: bool,
+    pub reject: bool,
+    pub support: bool,
+    pub hedge: bool,
+    pub synonym_phrase: bool,
+    pub aggregate: bool,
+    pub comparison: bool,
+    pub time_scope: bool,
+}
+
+/// What the word lists say of one stem. Gathered once when the lexicon is
+/// built, so that reading a token costs one lookup, not one per list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct StemEntry {
+    /// The concept of the stem's synonym group, if it is in one.
+    pub synonym: Option<String>,
+    pub reporting: bool,
+    pub frame: bool,
+    pub restrictor: bool,
+    pub evidential: bool,
+    /// The stem alone is a negation entry.
+    pub negation_word: bool,
+    pub opens: Opens,
+    /// Some word with this stem has a [`WordEntry`]: a token whose stem
+    /// lacks this flag needs no lookup of its folded word.
+    pub has_word_entry: bool,
+}
+
+/// What the word lists say of one folded word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct WordEntry {
+    pub stop: bool,
+    pub superlative: bool,
+    /// For a word that negates another ("illegal"), the concept of the
+    /// word it negates ("legal").
+    pub antonym_concept: Option<String>,
 }
 
 /// All word lists the stance stage uses, parsed once.
@@ -190,6 +263,10 @@ pub(crate) struct Lexicon {
     /// Time-scope phrases ("yesterday", "since") and their scope names.
     pub time_scopes: PhraseSet,
     pub time_scope_of: HashMap<Vec<String>, String>,
+    /// The lists above by stem and by folded word, rebuilt by
+    /// [`Lexicon::extend`] (the only writer of the lists).
+    by_stem: HashMap<String, StemEntry>,
+    by_word: HashMap<String, WordEntry>,
 }
 
 const STOP: &str = include_str!("stopwords.txt");
@@ -234,6 +311,8 @@ impl Lexicon {
             comparison: PhraseSet::default(),
             time_scopes: PhraseSet::default(),
             time_scope_of: HashMap::default(),
+            by_stem: HashMap::default(),
+            by_word: HashMap::default(),
         }
     }
 
@@ -262,8 +341,9 @@ impl Lexicon {
                     (LexiconKind::Superlative, SUPERLATIVES),
                     (LexiconKind::Comparison, COMPARISON),
                 ] {
-                    lx.extend(kind, text);
+                    lx.add(kind, text);
                 }
+                lx.reindex();
                 Arc::new(lx)
             })
             .clone()
@@ -271,6 +351,92 @@ impl Lexicon {
 
     /// Adds the entries of `text` (lexicon file syntax) to the list `kind`.
     pub fn extend(&mut self, kind: LexiconKind, text: &str) {
+        self.add(kind, text);
+        self.reindex();
+    }
+
+    /// What the lists say of `stem`; `None` when no list holds it.
+    pub fn stem_entry(&self, stem: &str) -> Option<&StemEntry> {
+        self.by_stem.get(stem)
+    }
+
+    /// What the lists say of the folded word `norm`, whose stem has the
+    /// entry `entry` ([`Lexicon::stem_entry`]); `None` when no list holds
+    /// it. No lookup is made when no listed word has that stem.
+    pub fn word_entry(&self, entry: Option<&StemEntry>, norm: &str) -> Option<&WordEntry> {
+        if entry.is_some_and(|e| e.has_word_entry) {
+            self.by_word.get(norm)
+        } else {
+            None
+        }
+    }
+
+    /// Rebuilds the per-stem and per-word views of the lists.
+    fn reindex(&mut self) {
+        let mut by_stem: HashMap<String, StemEntry> = HashMap::default();
+        fn at<'m>(by_stem: &'m mut HashMap<String, StemEntry>, key: &str) -> &'m mut StemEntry {
+            by_stem.entry(key.to_owned()).or_default()
+        }
+        for (stem, concept) in &self.synonyms {
+            at(&mut by_stem, stem).synonym = Some(concept.clone());
+        }
+        for (set, flag) in [
+            (
+                &self.reporting,
+                (|e| &mut e.reporting) as fn(&mut StemEntry) -> &mut bool,
+            ),
+            (&self.frame, |e| &mut e.frame),
+            (&self.restrictors, |e| &mut e.restrictor),
+            (&self.evidential, |e| &mut e.evidential),
+        ] {
+            for stem in set {
+                *flag(at(&mut by_stem, stem)) = true;
+            }
+        }
+        for (set, flag) in [
+            (
+                &self.negation,
+                (|o| &mut o.negation) as fn(&mut Opens) -> &mut bool,
+            ),
+            (&self.not_negation, |o| &mut o.not_negation),
+            (&self.reject, |o| &mut o.reject),
+            (&self.support, |o| &mut o.support),
+            (&self.hedge, |o| &mut o.hedge),
+            (&self.synonym_phrases, |o| &mut o.synonym_phrase),
+            (&self.aggregate, |o| &mut o.aggregate),
+            (&self.comparison, |o| &mut o.comparison),
+            (&self.time_scopes, |o| &mut o.time_scope),
+        ] {
+            for first in set.firsts() {
+                *flag(&mut at(&mut by_stem, first).opens) = true;
+            }
+        }
+        for first in self.negation.firsts() {
+            if self.negation.contains_word(first) {
+                at(&mut by_stem, first).negation_word = true;
+            }
+        }
+        let mut by_word: HashMap<String, WordEntry> = HashMap::default();
+        for word in &self.stop {
+            by_word.entry(word.clone()).or_default().stop = true;
+        }
+        for word in &self.superlatives {
+            by_word.entry(word.clone()).or_default().superlative = true;
+        }
+        for (neg, pos) in &self.antonyms {
+            let st = stem(pos);
+            let concept = self.synonyms.get(&st).cloned().unwrap_or(st);
+            by_word.entry(neg.clone()).or_default().antonym_concept = Some(concept);
+        }
+        for word in by_word.keys() {
+            at(&mut by_stem, &stem(word)).has_word_entry = true;
+        }
+        self.by_stem = by_stem;
+        self.by_word = by_word;
+    }
+
+    /// Adds the entries of `text` to the list `kind`, leaving the index.
+    fn add(&mut self, kind: LexiconKind, text: &str) {
         let stem_set = |set: &mut HashSet<String>, text: &str| {
             for e in entries(text) {
                 set.insert(stem(&crate::text::fold(e)));
@@ -373,7 +539,7 @@ mod tests {
         let w = words(s);
         (
             w.iter().map(|t| stem(&t.norm)).collect(),
-            w.iter().map(|t| t.norm.clone()).collect(),
+            w.iter().map(|t| t.norm().to_owned()).collect(),
         )
     }
 
@@ -423,6 +589,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_listed_word_is_found_through_its_stem() {
+        let mut lx = (*Lexicon::builtin()).clone();
+        lx.extend(LexiconKind::Stop, "zorblax");
+        lx.extend(LexiconKind::Antonyms, "unfrobbed frobbed");
+        for word in lx.by_word.keys() {
+            let entry = lx.stem_entry(&stem(word));
+            assert!(lx.word_entry(entry, word).is_some(), "{word}");
+        }
+        assert!(lx
+            .word_entry(lx.stem_entry("zorblax"), "zorblax")
+            .is_some_and(|w| w.stop));
     }
 
     #[test]

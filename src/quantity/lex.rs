@@ -97,6 +97,11 @@ impl<T> Phrases<T> {
     pub fn starting(&self, first: &str) -> &[Phrase<T>] {
         self.by_first.get(first).map_or(&[], Vec::as_slice)
     }
+
+    /// Every phrase.
+    pub fn iter(&self) -> impl Iterator<Item = &Phrase<T>> {
+        self.by_first.values().flatten()
+    }
 }
 
 /// Every list figure parsing uses.

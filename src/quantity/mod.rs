@@ -29,6 +29,7 @@
 //! | running count ("so far", "to date", "already" in the clause) | `[lo, ∞)` |
 //! | from / to / by after a change verb | bare |
 
+mod gate;
 mod lex;
 mod scan;
 #[cfg(test)]
@@ -381,6 +382,14 @@ impl Figure {
 /// assert_eq!(figs[2].counted.unwrap().slice(text), Some("people"));
 /// ```
 pub fn parse_figures(text: &str) -> Vec<Figure> {
+    if !gate::may_hold_figure(text) {
+        return Vec::new();
+    }
+    parse_all(text)
+}
+
+/// [`parse_figures`] without the gate.
+fn parse_all(text: &str) -> Vec<Figure> {
     let p = Parser {
         t: tokenize(text),
         lx: QLex::get(),

@@ -46,7 +46,7 @@ fn decode(text: &str, i: usize) -> (char, usize) {
 }
 
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {

@@ -1,0 +1,208 @@
+//! A cheap test run before figure parsing. Most statements hold no figure,
+//! and every figure holds a number: ASCII digits, or words read as a number
+//! (number words, "a" + a scale word, a vague magnitude). So a text with no
+//! ASCII digit and no token that such a number needs holds no figure, and
+//! one pass over its bytes (no token list, no allocation for ASCII words)
+//! says so.
+//!
+//! The rule holds only while every way `Parser::number` reads a number needs
+//! one of the words [`Gate::new`] gathers: a new way to read a number must
+//! add its words there. `may_hold_figure_never_hides_one` checks it.
+
+use std::sync::OnceLock;
+
+use super::lex::{HashSet, QLex};
+use super::scan::is_word_char;
+use crate::text::fold;
+
+/// The folded words without which no number is read.
+struct Gate {
+    words: HashSet<String>,
+    /// Length in bytes of the longest.
+    longest: usize,
+    /// Per length in bytes, the ASCII first letters of the words of that
+    /// length (bit 0 for `a`): most runs are turned away by this alone.
+    firsts: Vec<u32>,
+}
+
+impl Gate {
+    fn get() -> &'static Gate {
+        static GATE: OnceLock<Gate> = OnceLock::new();
+        GATE.get_or_init(|| Gate::new(QLex::get()))
+    }
+
+    fn new(lx: &QLex) -> Gate {
+        // Number words (fractions included); scale words, which make a
+        // number after "a" or "several"; and for each vague magnitude read
+        // without a scale, its last word: the phrase matches only whole.
+        let mut words: HashSet<String> = lx.numbers.keys().cloned().collect();
+        words.extend(
+            lx.scales
+                .iter()
+                .filter(|(_, (_, usage))| usage.word)
+                .map(|(w, _)| w.clone()),
+        );
+        words.extend(
+            lx.vague
+                .iter()
+                .filter(|p| !p.val.2)
+                .filter_map(|p| p.words.last().cloned()),
+        );
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        let mut firsts = vec![0u32; longest + 1];
+        for w in &words {
+            firsts[w.len()] |= letter_bit(w.as_bytes()[0]);
+        }
+        Gate {
+            words,
+            longest,
+            firsts,
+        }
+    }
+
+    /// True when the word-char run `run` (a token of the figure scanner,
+    /// or part of one) folds to a gathered word.
+    fn holds(&self, run: &str) -> bool {
+        if run.is_ascii() {
+            self.holds_ascii(run.as_bytes())
+        } else {
+            self.words.contains(&fold(run))
+        }
+    }
+
+    /// [`Gate::holds`] for a run of ASCII letters and digits.
+    fn holds_ascii(&self, run: &[u8]) -> bool {
+        let Some(&first) = run.first() else {
+            return false;
+        };
+        if run.len() > self.longest || self.firsts[run.len()] & letter_bit(first) == 0 {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let Some(buf) = buf.get_mut(..run.len()) else {
+            return self
+                .words
+                .contains(&String::from_utf8_lossy(run).to_ascii_lowercase());
+        };
+        buf.copy_from_slice(run);
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).is_ok_and(|w| self.words.contains(w))
+    }
+}
+
+/// A bit per ASCII letter, either case (all bits for any other byte, so
+/// that a word that does not start with an ASCII letter is always looked
+/// up).
+fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_alphabetic() {
+        1 << (b.to_ascii_lowercase() - b'a')
+    } else {
+        u32::MAX
+    }
+}
+
+/// False when `text` certainly holds no figure.
+///
+/// A figure scanner token is a run of word chars, joined across some marks
+/// ("60,000", "o'clock"). A joined token holds a digit or a mark that no
+/// gathered word has, so looking at the unjoined runs finds every token
+/// that matters, and perhaps some that do not (which only costs a parse).
+pub(super) fn may_hold_figure(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let gate = Gate::get();
+    if text.is_ascii() {
+        text.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|run| gate.holds_ascii(run))
+    } else {
+        text.split(|c: char| !is_word_char(c))
+            .any(|run| gate.holds(run))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_without_numbers_are_skipped() {
+        for (text, want) in [
+            ("We will build the dam on the river.", false),
+            ("The plan is ruled out, absolutely ruled out.", false),
+            ("Hundreds of thousands marched.", true),
+            ("About 60,000 people.", true),
+            ("a hundred", true),
+            ("A Few Million", true),
+            ("half a million euros", true),
+            ("Núñez said the Façade stays.", false),
+            ("DOZENS were hurt", true),
+        ] {
+            assert_eq!(may_hold_figure(text), want, "{text:?}");
+        }
+    }
+
+    /// Every text of one to three words of the figure lexicons (and a few
+    /// others) that the gate skips has no figure.
+    #[test]
+    fn no_short_phrase_of_lexicon_words_is_hidden() {
+        let lx = QLex::get();
+        let mut vocab: Vec<String> = ["a", "an", "and", "of", "the", "people", "per", "cent"]
+            .map(String::from)
+            .to_vec();
+        vocab.extend(lx.numbers.keys().cloned());
+        vocab.extend(lx.scales.keys().cloned());
+        for phrases in [
+            lx.vague.iter().map(|p| &p.words).collect::<Vec<_>>(),
+            lx.qualifiers.iter().map(|p| &p.words).collect(),
+            lx.units.iter().map(|p| &p.words).collect(),
+        ] {
+            vocab.extend(phrases.into_iter().flatten().cloned());
+        }
+        vocab.sort();
+        vocab.dedup();
+        let check = |text: &str| {
+            if !may_hold_figure(text) {
+                assert!(super::super::parse_all(text).is_empty(), "{text:?}");
+            }
+        };
+        for a in &vocab {
+            for b in &vocab {
+                check(&format!("{a} {b}"));
+                check(&format!("{} {}", a.to_uppercase(), b));
+            }
+        }
+        let small: Vec<&String> = vocab.iter().filter(|w| w.len() <= 8).step_by(5).collect();
+        for a in &small {
+            for b in &small {
+                for c in &small {
+                    check(&format!("{a} {b} {c}"));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn may_hold_figure_never_hides_one(
+            words in proptest::collection::vec(
+                "(a|an|one|Two|twenty|half|quarter|third|dozen|dozens|Hundred|hundreds|thousand|\
+                 million|millions|bn|mn|k|m|several|few|couple|of|tens|and|about|over|nearly|\
+                 up|to|from|between|by|per|cent|percent|points|people|euros|USD|US|the|o'clock|\
+                 dozen's|él|ﬁve|ＯＮＥ|e\u{301}|—|-|’|'|\\$|€|%|,|\\.|\u{a0})",
+                0..12,
+            ),
+            seps in proptest::collection::vec("( |-|\u{a0}|/|, |: |'|_)", 12),
+        ) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            if !may_hold_figure(&text) {
+                proptest::prop_assert!(super::super::parse_all(&text).is_empty(), "{:?}", text);
+            }
+        }
+    }
+}
