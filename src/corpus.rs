@@ -147,6 +147,41 @@ impl Store {
     }
 }
 
+/// The ids of the records stored, to refuse a duplicate without copying
+/// every id: a 64-bit hash of each id points at the first record holding
+/// it, and an id whose hash another id already took is kept in full.
+#[derive(Debug, Default)]
+pub(crate) struct Ids {
+    first: std::collections::HashMap<u64, u32>,
+    taken: std::collections::HashSet<Box<str>>,
+}
+
+impl Ids {
+    /// True when a record with this id is in `store`.
+    pub fn contains(&self, id: &str, store: &Store) -> bool {
+        self.contains_hashed(crate::detector::id_hash(id), id, store)
+    }
+
+    /// Notes that record `i` of `store` holds `id` (not held before).
+    pub fn insert(&mut self, id: &str, i: usize, store: &Store) {
+        self.insert_hashed(crate::detector::id_hash(id), id, i, store);
+    }
+
+    fn contains_hashed(&self, h: u64, id: &str, store: &Store) -> bool {
+        match self.first.get(&h) {
+            None => false,
+            Some(&i) => store.id(i as usize) == id || self.taken.contains(id),
+        }
+    }
+
+    fn insert_hashed(&mut self, h: u64, id: &str, i: usize, store: &Store) {
+        let first = *self.first.entry(h).or_insert(i as u32);
+        if store.id(first as usize) != id {
+            self.taken.insert(id.into());
+        }
+    }
+}
+
 /// Concept names interned as numbers: claims, the index and the judge
 /// compare numbers, and each name is held once.
 #[derive(Debug, Default)]
@@ -544,6 +579,25 @@ mod tests {
             ("b2", None, "No dam. Ünïcode — ok", None)
         );
         assert_eq!(store.len(), 2);
+    }
+
+    #[test]
+    fn ids_refuse_duplicates_even_when_hashes_meet() {
+        let mut store = Store::default();
+        let mut ids = Ids::default();
+        for id in ["a", "b"] {
+            let i = store.push(&Statement::new(id, None, "t")).unwrap();
+            ids.insert(id, i, &store);
+        }
+        assert!(ids.contains("b", &store) && !ids.contains("c", &store));
+        // "x" and "y" under one hash: each is still told apart.
+        let i = store.push(&Statement::new("x", None, "t")).unwrap();
+        ids.insert_hashed(7, "x", i, &store);
+        assert!(!ids.contains_hashed(7, "y", &store));
+        let j = store.push(&Statement::new("y", None, "t")).unwrap();
+        ids.insert_hashed(7, "y", j, &store);
+        assert!(ids.contains_hashed(7, "x", &store) && ids.contains_hashed(7, "y", &store));
+        assert!(!ids.contains_hashed(7, "z", &store));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::actor::{self, ActorInput, Gazetteer};
-use crate::corpus::{Claims, Concepts, Corpus, Doc, Flags, Store};
+use crate::corpus::{Claims, Concepts, Corpus, Doc, Flags, Ids, Store};
 use crate::error::Error;
 use crate::index::{Bounds, Candidates, ClaimRef, Index};
 use crate::judge::{self, JudgeConfig, Kind, NameLinks, QuantityVerdict};
@@ -244,7 +244,7 @@ impl Detector {
         S: Borrow<Statement>,
     {
         let mut problems = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen = Ids::default();
         let mut store = Store::default();
         for r in records {
             let s = match r {
@@ -258,22 +258,23 @@ impl Detector {
             let s: &Statement = s.borrow();
             if let Err(e) = s.validate(None) {
                 problems.push(problem(e));
-            } else if seen.contains(s.id.as_str()) {
+            } else if seen.contains(&s.id, &store) {
                 problems.push(problem(Error::record(
                     None,
                     Some(&s.id),
                     Some("id"),
                     "duplicate id",
                 )));
-            } else if let Err(field) = store.push(s) {
-                problems.push(problem(Error::record(
-                    None,
-                    Some(&s.id),
-                    Some(field),
-                    "longer than 4 GiB",
-                )));
             } else {
-                seen.insert(s.id.clone());
+                match store.push(s) {
+                    Ok(i) => seen.insert(&s.id, i, &store),
+                    Err(field) => problems.push(problem(Error::record(
+                        None,
+                        Some(&s.id),
+                        Some(field),
+                        "longer than 4 GiB",
+                    ))),
+                }
             }
         }
         drop(seen);

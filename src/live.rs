@@ -22,7 +22,7 @@
 //! run keeps the candidates its bounds allow.
 
 use crate::actor::{self, ActorInput, ActorTable};
-use crate::corpus::{Claims, Concepts, Corpus, Flags, Store};
+use crate::corpus::{Claims, Concepts, Corpus, Flags, Ids, Store};
 use crate::detector::{better, id_hash, judge_pair, Detector};
 use crate::error::Error;
 use crate::explain::explain;
@@ -53,7 +53,7 @@ pub struct LiveIndex {
     detector: Detector,
     corpus: Corpus,
     table: ActorTable,
-    ids: FxHashSet<Box<str>>,
+    ids: Ids,
     /// Person-name words so far (not proposition words).
     names: FxHashSet<String>,
     /// Word (folded) → the records whose text or context holds it.
@@ -81,7 +81,7 @@ impl Detector {
                 links: NameLinks::default(),
             },
             table: ActorTable::new(self.gazetteer.clone()),
-            ids: FxHashSet::default(),
+            ids: Ids::default(),
             names: FxHashSet::default(),
             words: FxHashMap::default(),
         }
@@ -104,14 +104,14 @@ impl LiveIndex {
     /// duplicate id is an error and changes nothing.
     pub fn insert(&mut self, s: &Statement) -> Result<Vec<Contradiction>, Error> {
         s.validate(None)?;
-        if self.ids.contains(s.id.as_str()) {
+        if self.ids.contains(&s.id, &self.corpus.store) {
             return Err(Error::record(None, Some(&s.id), Some("id"), "duplicate id"));
         }
         let i =
             self.corpus.store.push(s).map_err(|field| {
                 Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
             })?;
-        self.ids.insert(s.id.as_str().into());
+        self.ids.insert(&s.id, i, &self.corpus.store);
         self.table.push(&ActorInput::from(s));
         let actor = self.table.actor(i).expect("just pushed");
         self.corpus.actors.push(actor);

@@ -209,6 +209,31 @@ impl fmt::Debug for Detection {
 /// few enough to hold.
 const WRITE_CHUNK: usize = 4096;
 
+/// Items serialized together by one thread while writing.
+const PIECE: usize = 256;
+
+/// Writes serialized pieces in order. Each item in a piece comes with a
+/// leading comma; the first item of the array goes without.
+fn write_pieces(
+    w: &mut impl Write,
+    pieces: Vec<io::Result<Vec<u8>>>,
+    first: &mut bool,
+) -> io::Result<()> {
+    for piece in pieces {
+        let piece = piece?;
+        if piece.is_empty() {
+            continue;
+        }
+        if *first {
+            w.write_all(&piece[1..])?;
+            *first = false;
+        } else {
+            w.write_all(&piece)?;
+        }
+    }
+    Ok(())
+}
+
 impl Detection {
     /// Records left out (invalid or duplicate), with the reason.
     pub fn problems(&self) -> &[Problem] {
@@ -291,24 +316,38 @@ impl Detection {
         let mut w = io::BufWriter::with_capacity(1 << 16, w);
         w.write_all(b"{\"statements\":[")?;
         let n = self.corpus.store.len();
-        for i in 0..n {
-            if i > 0 {
-                w.write_all(b",")?;
-            }
-            serde_json::to_writer(&mut w, &StatementOut { run: self, i })?;
+        let mut first = true;
+        for from in (0..n).step_by(WRITE_CHUNK) {
+            let pieces: Vec<io::Result<Vec<u8>>> = (from..n.min(from + WRITE_CHUNK))
+                .step_by(PIECE)
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|at| {
+                    let mut buf = Vec::new();
+                    for i in at..n.min(at + PIECE).min(from + WRITE_CHUNK) {
+                        buf.push(b',');
+                        serde_json::to_writer(&mut buf, &StatementOut { run: self, i })?;
+                    }
+                    Ok(buf)
+                })
+                .collect();
+            write_pieces(&mut w, pieces, &mut first)?;
         }
         w.write_all(b"],\"contradictions\":[")?;
         let mut first = true;
         for chunk in self.found.chunks(WRITE_CHUNK) {
-            let explained: Vec<Contradiction> =
-                chunk.par_iter().filter_map(|f| self.explain(f)).collect();
-            for c in &explained {
-                if !first {
-                    w.write_all(b",")?;
-                }
-                first = false;
-                serde_json::to_writer(&mut w, c)?;
-            }
+            let pieces: Vec<io::Result<Vec<u8>>> = chunk
+                .par_chunks(PIECE)
+                .map(|piece| {
+                    let mut buf = Vec::new();
+                    for c in piece.iter().filter_map(|f| self.explain(f)) {
+                        buf.push(b',');
+                        serde_json::to_writer(&mut buf, &c)?;
+                    }
+                    Ok(buf)
+                })
+                .collect();
+            write_pieces(&mut w, pieces, &mut first)?;
         }
         w.write_all(b"]")?;
         if !self.problems.is_empty() {
