@@ -147,37 +147,51 @@ impl Store {
     }
 }
 
-/// The ids of the records stored, to refuse a duplicate without copying
-/// every id: a 64-bit hash of each id points at the first record holding
-/// it, and an id whose hash another id already took is kept in full.
+/// A set of record ids, to refuse a duplicate without an allocation per
+/// id: the ids sit in one arena, a 64-bit hash of each points at the first
+/// id with it, and an id whose hash another id already took is kept apart
+/// in full. The hash map is keyed by a number, so no input can make it
+/// degrade.
 #[derive(Debug, Default)]
 pub(crate) struct Ids {
+    buf: String,
+    ends: Vec<u32>,
     first: std::collections::HashMap<u64, u32>,
     taken: std::collections::HashSet<Box<str>>,
 }
 
 impl Ids {
-    /// True when a record with this id is in `store`.
-    pub fn contains(&self, id: &str, store: &Store) -> bool {
-        self.contains_hashed(crate::detector::id_hash(id), id, store)
+    /// Adds `id`; false when it was already there.
+    pub fn insert(&mut self, id: &str) -> bool {
+        self.insert_hashed(crate::detector::id_hash(id), id)
     }
 
-    /// Notes that record `i` of `store` holds `id` (not held before).
-    pub fn insert(&mut self, id: &str, i: usize, store: &Store) {
-        self.insert_hashed(crate::detector::id_hash(id), id, i, store);
+    fn get(&self, k: u32) -> &str {
+        let k = k as usize;
+        let from = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.buf[from..self.ends[k] as usize]
     }
 
-    fn contains_hashed(&self, h: u64, id: &str, store: &Store) -> bool {
+    fn insert_hashed(&mut self, h: u64, id: &str) -> bool {
         match self.first.get(&h) {
-            None => false,
-            Some(&i) => store.id(i as usize) == id || self.taken.contains(id),
-        }
-    }
-
-    fn insert_hashed(&mut self, h: u64, id: &str, i: usize, store: &Store) {
-        let first = *self.first.entry(h).or_insert(i as u32);
-        if store.id(first as usize) != id {
-            self.taken.insert(id.into());
+            Some(&k) if self.get(k) == id => false,
+            Some(_) => self.taken.insert(id.into()),
+            None => {
+                let k = self.ends.len() as u32;
+                self.buf.push_str(id);
+                // An id arena past 4 GiB keeps its ids in full instead.
+                match u32::try_from(self.buf.len()) {
+                    Ok(end) => {
+                        self.ends.push(end);
+                        self.first.insert(h, k);
+                        true
+                    }
+                    Err(_) => {
+                        self.buf.truncate(self.buf.len() - id.len());
+                        self.taken.insert(id.into())
+                    }
+                }
+            }
         }
     }
 }
@@ -583,21 +597,15 @@ mod tests {
 
     #[test]
     fn ids_refuse_duplicates_even_when_hashes_meet() {
-        let mut store = Store::default();
         let mut ids = Ids::default();
-        for id in ["a", "b"] {
-            let i = store.push(&Statement::new(id, None, "t")).unwrap();
-            ids.insert(id, i, &store);
-        }
-        assert!(ids.contains("b", &store) && !ids.contains("c", &store));
+        assert!(ids.insert("a") && ids.insert("b"));
+        assert!(!ids.insert("a") && !ids.insert("b"));
         // "x" and "y" under one hash: each is still told apart.
-        let i = store.push(&Statement::new("x", None, "t")).unwrap();
-        ids.insert_hashed(7, "x", i, &store);
-        assert!(!ids.contains_hashed(7, "y", &store));
-        let j = store.push(&Statement::new("y", None, "t")).unwrap();
-        ids.insert_hashed(7, "y", j, &store);
-        assert!(ids.contains_hashed(7, "x", &store) && ids.contains_hashed(7, "y", &store));
-        assert!(!ids.contains_hashed(7, "z", &store));
+        assert!(ids.insert_hashed(7, "x"));
+        assert!(ids.insert_hashed(7, "y"));
+        assert!(!ids.insert_hashed(7, "x") && !ids.insert_hashed(7, "y"));
+        assert!(ids.insert_hashed(7, "z"));
+        assert!(ids.insert("é✓") && !ids.insert("é✓"));
     }
 
     #[test]

@@ -258,7 +258,7 @@ impl Detector {
             let s: &Statement = s.borrow();
             if let Err(e) = s.validate(None) {
                 problems.push(problem(e));
-            } else if seen.contains(&s.id, &store) {
+            } else if !seen.insert(&s.id) {
                 problems.push(problem(Error::record(
                     None,
                     Some(&s.id),
@@ -266,14 +266,13 @@ impl Detector {
                     "duplicate id",
                 )));
             } else {
-                match store.push(s) {
-                    Ok(i) => seen.insert(&s.id, i, &store),
-                    Err(field) => problems.push(problem(Error::record(
+                if let Err(field) = store.push(s) {
+                    problems.push(problem(Error::record(
                         None,
                         Some(&s.id),
                         Some(field),
                         "longer than 4 GiB",
-                    ))),
+                    )));
                 }
             }
         }

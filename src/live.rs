@@ -104,14 +104,14 @@ impl LiveIndex {
     /// duplicate id is an error and changes nothing.
     pub fn insert(&mut self, s: &Statement) -> Result<Vec<Contradiction>, Error> {
         s.validate(None)?;
-        if self.ids.contains(&s.id, &self.corpus.store) {
+        if !self.ids.insert(&s.id) {
             return Err(Error::record(None, Some(&s.id), Some("id"), "duplicate id"));
         }
+        // (A record too long to store keeps its id taken.)
         let i =
             self.corpus.store.push(s).map_err(|field| {
                 Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
             })?;
-        self.ids.insert(&s.id, i, &self.corpus.store);
         self.table.push(&ActorInput::from(s));
         let actor = self.table.actor(i).expect("just pushed");
         self.corpus.actors.push(actor);

@@ -4,7 +4,6 @@
 //! record id when it is known, and the field. A bad line never stops the
 //! reader: the good records are returned with the errors beside them.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::io::BufRead;
 
@@ -354,7 +353,7 @@ pub struct StatementReader<R> {
     line: usize,
     buf: Vec<u8>,
     max_line: usize,
-    seen: HashSet<String>,
+    seen: crate::corpus::Ids,
     done: bool,
 }
 
@@ -366,7 +365,7 @@ impl<R: BufRead> StatementReader<R> {
             line: 0,
             buf: Vec::new(),
             max_line: 16 << 20,
-            seen: HashSet::new(),
+            seen: crate::corpus::Ids::default(),
             done: false,
         }
     }
@@ -472,7 +471,7 @@ impl<R: BufRead> Iterator for StatementReader<R> {
                 Ok(s) => s,
                 Err(e) => return Some(Err(e)),
             };
-            if !self.seen.insert(stmt.id.clone()) {
+            if !self.seen.insert(&stmt.id) {
                 return Some(Err(Error::record(
                     line,
                     Some(&stmt.id),
