@@ -156,7 +156,6 @@ impl LiveIndex {
             .push(claims, measures, self.corpus.index.concepts_mut());
         let keyed: Vec<_> = self.corpus.claims.keyed(i).collect();
         self.corpus.index.push(keyed);
-        self.corpus.index.refresh();
         let doc = self.corpus.store.doc(i);
         self.corpus
             .links
@@ -211,6 +210,11 @@ impl LiveIndex {
                 }
             }
         }
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        // The mean idf of the corpus as it is now, for the judge.
+        self.corpus.index.refresh();
         let mut stmts: Vec<u32> = candidates
             .iter()
             .flat_map(|(a, b)| [a.stmt, b.stmt])
