@@ -139,14 +139,16 @@ impl LiveIndex {
         }
         // The new record: its words, claims, postings and names.
         let doc = self.corpus.store.doc(i);
-        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let at = i as u32;
         for field in [Some(doc.text), doc.context].into_iter().flatten() {
             for w in words(field) {
-                if seen.insert(w.norm().to_owned()) {
-                    self.words
-                        .entry(w.norm.into_owned().into_boxed_str())
-                        .or_default()
-                        .push(i as u32);
+                // Lists grow in record order: a record already listed is last.
+                match self.words.get_mut(w.norm()) {
+                    Some(list) if list.last() == Some(&at) => {}
+                    Some(list) => list.push(at),
+                    None => {
+                        self.words.insert(w.norm().into(), vec![at]);
+                    }
                 }
             }
         }
