@@ -307,6 +307,9 @@ pub(crate) fn quantity(
     b: &Side<'_>,
     links: &NameLinks,
 ) -> QuantityVerdict {
+    if a.claim.figures.is_empty() || b.claim.figures.is_empty() {
+        return QuantityVerdict::Incomparable;
+    }
     if !may_clash(a, b)
         || a.claim.modality == Modality::Question
         || b.claim.modality == Modality::Question
