@@ -52,7 +52,14 @@ pub(crate) struct Index {
     statements: usize,
     /// Claims indexed (re-indexed ones count once).
     live_claims: usize,
+    /// Document frequency → (statements counted, idf) at the last refresh.
+    idf_by_df: Vec<(usize, f64)>,
     mean_idf: f64,
+}
+
+/// The idf of a concept held by `d` of `n` statements.
+fn idf_of(n: usize, d: u32) -> f64 {
+    (1.0 + (n as f64 + 1.0) / (f64::from(d) + 1.0)).ln()
 }
 
 /// The claims holding one concept, negative ones apart: a plain claim only
@@ -229,12 +236,19 @@ impl Index {
     /// frequencies in ascending order, so the value does not depend on the
     /// order the statements came in.
     pub fn refresh(&mut self) {
-        let n = self.statements as f64;
         let (mut sum, mut total) = (0.0, 0.0);
         for (&d, &count) in &self.hist {
+            let idf = idf_of(self.statements, d);
+            // Kept for `idf`: the value holds while the count of statements
+            // does not change.
+            let at = d as usize;
+            if at >= self.idf_by_df.len() {
+                self.idf_by_df.resize(at + 1, (usize::MAX, 0.0));
+            }
+            self.idf_by_df[at] = (self.statements, idf);
             let d = f64::from(d);
             let c = f64::from(count);
-            sum += c * d * (1.0 + (n + 1.0) / (d + 1.0)).ln();
+            sum += c * d * idf;
             total += c * d;
         }
         self.mean_idf = if total > 0.0 { sum / total } else { 1.0 };
@@ -243,7 +257,10 @@ impl Index {
     /// Inverse document frequency of a concept: rare concepts weigh more.
     pub fn idf(&self, key: u32) -> f64 {
         match self.df.get(key as usize) {
-            Some(&d) if d > 0 => (1.0 + (self.statements as f64 + 1.0) / (f64::from(d) + 1.0)).ln(),
+            Some(&d) if d > 0 => match self.idf_by_df.get(d as usize) {
+                Some(&(n, idf)) if n == self.statements => idf,
+                _ => idf_of(self.statements, d),
+            },
             _ => (1.0 + self.live_claims as f64 + 1.0).ln(),
         }
     }
