@@ -153,29 +153,24 @@ pub(crate) struct Found {
 /// Puts verdicts in report order: best score first (as reported, to three
 /// decimals), then by the two ids.
 pub(crate) fn order(corpus: &Corpus, found: &mut Vec<Found>) {
-    let mut keyed: Vec<(f64, &str, &str, usize)> = found
-        .iter()
-        .enumerate()
-        .map(|(k, f)| {
+    // Keys computed once per verdict, not in every comparison.
+    let mut keyed: Vec<((f64, &str, &str), Found)> = std::mem::take(found)
+        .into_iter()
+        .map(|f| {
             let (x, y) = (
                 corpus.store.id(f.a.stmt as usize),
                 corpus.store.id(f.b.stmt as usize),
             );
             let (a, b) = if x <= y { (x, y) } else { (y, x) };
-            (rounded(f.verdict.score), a, b, k)
+            ((rounded(f.verdict.score), a, b), f)
         })
         .collect();
-    keyed.par_sort_unstable_by(|f, g| {
+    keyed.par_sort_unstable_by(|(f, _), (g, _)| {
         g.0.total_cmp(&f.0)
             .then_with(|| f.1.cmp(g.1))
             .then_with(|| f.2.cmp(g.2))
     });
-    let order: Vec<usize> = keyed.into_iter().map(|x| x.3).collect();
-    let mut slots: Vec<Option<Found>> = std::mem::take(found).into_iter().map(Some).collect();
-    *found = order
-        .into_iter()
-        .map(|k| slots[k].take().expect("each verdict once"))
-        .collect();
+    *found = keyed.into_iter().map(|(_, f)| f).collect();
 }
 
 /// A score as reported: three decimals.

@@ -557,12 +557,25 @@ impl Persons {
 
     /// Every name of the person `p` belongs to, sorted.
     fn cluster_members(&self, p: NameId) -> Vec<NameId> {
+        let roots = self.walk(p, |r| &self.members[r as usize]);
+        let mut out: Vec<NameId> = roots
+            .iter()
+            .flat_map(|&r| self.members[r as usize].iter().copied())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The union-find roots linked to `p`'s set: through each set's names
+    /// that `names_of` gives, a name's unique fuller form and the shorter
+    /// forms whose unique fuller form is in the set.
+    fn walk<'s>(&'s self, p: NameId, names_of: impl Fn(NameId) -> &'s [NameId]) -> Vec<NameId> {
         let mut roots = vec![self.find(p)];
         let mut k = 0;
         while k < roots.len() {
             let r = roots[k];
             k += 1;
-            for &m in &self.members[r as usize] {
+            for &m in names_of(r) {
                 if let Up::One(up) = self.up(m) {
                     if !roots.contains(&up) {
                         roots.push(up);
@@ -584,12 +597,7 @@ impl Persons {
                 }
             }
         }
-        let mut out: Vec<NameId> = roots
-            .iter()
-            .flat_map(|&r| self.members[r as usize].iter().copied())
-            .collect();
-        out.sort_unstable();
-        out
+        roots
     }
 
     /// The person made of these names, from the names themselves (the
@@ -635,33 +643,7 @@ impl Persons {
     /// of [`Persons::cluster_members`], through the names that have shorter
     /// or fuller forms only (no other name links two sets).
     fn cluster_roots(&self, p: NameId) -> Vec<NameId> {
-        let mut roots = vec![self.find(p)];
-        let mut k = 0;
-        while k < roots.len() {
-            let r = roots[k];
-            k += 1;
-            for &m in &self.sets[r as usize].related {
-                if let Up::One(up) = self.up(m) {
-                    if !roots.contains(&up) {
-                        roots.push(up);
-                    }
-                }
-                let t = &self.names[m as usize].toks;
-                let shorter = self
-                    .shorter(self.by_first.get(&t[0]), t.len())
-                    .iter()
-                    .chain(self.shorter(self.by_last.get(&t[t.len() - 1]), t.len()));
-                for &q in shorter {
-                    let rq = self.find(q);
-                    if !roots.contains(&rq)
-                        && sub_name(&self.names[q as usize].toks, t)
-                        && self.up(q) == Up::One(r)
-                    {
-                        roots.push(rq);
-                    }
-                }
-            }
-        }
+        let mut roots = self.walk(p, |r| &self.sets[r as usize].related);
         roots.sort_unstable();
         roots
     }
