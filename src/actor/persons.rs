@@ -8,8 +8,18 @@
 //! those links; its canonical name is the gazetteer's, else its fullest and
 //! most frequent name.
 //!
+//! Links of the first two kinds chain: in a crowd of similar names,
+//! "Wen Onisberg" reaches "Wen Ululberg" through names each one or two
+//! letters from the next. So a connected set of such names is one person
+//! only when it has a *centre*, a name linked to every other (the true
+//! spelling, with its variants around it). A set without one is a crowd of
+//! different people, and each of its names stands alone. Whether a set has
+//! a centre depends only on its names, not on the order they came in.
+//!
 //! The first two kinds of link only grow as names arrive (until a group
-//! passes [`MAX_NAME_GROUP`]), so they are kept in a union-find. The third
+//! passes [`MAX_NAME_GROUP`]), so they are kept in a union-find, whose
+//! sets lose their centres for good as they grow (a centre of the union of
+//! two sets is a centre of one of them linked to all of the other). The third
 //! depends on the names present ("of no third person"), so clusters are
 //! computed on demand from the tables ([`Persons::target`]); a batch run
 //! computes each one once ([`Persons::freeze`]).
@@ -141,6 +151,10 @@ pub(super) struct Persons {
     members: Vec<Vec<NameId>>,
     /// Per root: what its members share.
     sets: Vec<Set>,
+    /// Per root: its centres, the members linked to every other member.
+    centres: Vec<Vec<NameId>>,
+    /// Per name: its linked set had no centre, so it stands alone.
+    loose: Vec<bool>,
     /// Per name: it has a shorter or fuller form among the names.
     related: Vec<bool>,
     /// Links are computed by [`Persons::link_all`] at the end (batch).
@@ -366,6 +380,8 @@ impl Persons {
         self.name_buckets.push((front, back));
         self.parent.push(id);
         self.members.push(vec![id]);
+        self.centres.push(vec![id]);
+        self.loose.push(false);
         self.related.push(false);
         self.sets.push(self.singleton(id));
         let names = &self.names;
@@ -447,9 +463,51 @@ impl Persons {
         i
     }
 
+    /// Two names are linked directly: the same words but for a spelling of
+    /// the last, or but for a form of the first.
+    fn direct(&self, a: NameId, b: NameId) -> bool {
+        let (ba, bb) = (self.name_buckets[a as usize], self.name_buckets[b as usize]);
+        (ba.0 == bb.0 && self.linked(true, a, b)) || (ba.1 == bb.1 && self.linked(false, a, b))
+    }
+
+    /// The centres of the union of sets `a` and `b` (roots).
+    fn union_centres(&self, a: NameId, b: NameId) -> Vec<NameId> {
+        let mut out = Vec::new();
+        for (x, y) in [(a, b), (b, a)] {
+            let others = &self.members[y as usize];
+            for &c in &self.centres[x as usize] {
+                if others.iter().all(|&m| self.direct(c, m)) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every name of set `r` (a root) stands alone from now on.
+    fn dissolve(&mut self, r: NameId) {
+        self.centres[r as usize] = Vec::new();
+        for m in std::mem::take(&mut self.members[r as usize]) {
+            self.parent[m as usize] = m;
+            self.members[m as usize] = vec![m];
+            self.loose[m as usize] = true;
+            self.sets[m as usize] = self.singleton(m);
+        }
+    }
+
     fn union(&mut self, a: NameId, b: NameId) {
         let (a, b) = (self.find(a), self.find(b));
         if a == b {
+            return;
+        }
+        let centres = if self.loose[a as usize] || self.loose[b as usize] {
+            Vec::new()
+        } else {
+            self.union_centres(a, b)
+        };
+        if centres.is_empty() {
+            self.dissolve(a);
+            self.dissolve(b);
             return;
         }
         let (big, small) = if self.members[a as usize].len() >= self.members[b as usize].len() {
@@ -463,6 +521,8 @@ impl Persons {
             self.parent[m as usize] = big;
         }
         self.members[big as usize].extend(moved);
+        self.centres[small as usize] = Vec::new();
+        self.centres[big as usize] = centres;
         let small = std::mem::replace(&mut self.sets[small as usize], Set::empty());
         let (b, s) = (self.sets[big as usize].best, small.best);
         let best = if self.outranks(s, b) { s } else { b };
@@ -490,6 +550,8 @@ impl Persons {
         for i in 0..self.names.len() {
             self.parent[i] = i as NameId;
             self.members[i] = vec![i as NameId];
+            self.centres[i] = vec![i as NameId];
+            self.loose[i] = false;
             self.sets[i] = self.singleton(i as NameId);
         }
         let edges: Vec<(NameId, NameId)> = self

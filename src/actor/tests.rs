@@ -151,6 +151,21 @@ fn spelling_variants_and_nicknames_merge() {
     corpus!(same "Tomáš Šedivý", "Tomas Sedivy");
 }
 
+/// Spelling variants chain: a linked set of names is one person only when
+/// one name is linked to all the others (a centre), whatever the order.
+#[test]
+fn a_chain_of_spellings_without_a_centre_is_a_crowd() {
+    // Each is two letters from the next; Halvarsan is within two of both
+    // the others, so the three are one person.
+    corpus!(same "Rina Halvorsen", "Rina Halvarsan", "Rina Hulvarsun");
+    corpus!(same "Rina Hulvarsun", "Rina Halvorsen", "Rina Halvarsan");
+    // A fourth link makes a path with no centre: four people.
+    corpus!(diff "Rina Halvorsen", "Rina Halvarsan", "Rina Hulvarsun", "Rina Hulvurzun");
+    corpus!(diff "Rina Hulvurzun", "Rina Halvarsan", "Rina Halvorsen", "Rina Hulvarsun");
+    // Given names chain with surnames: Bill ~ William, and a centre.
+    corpus!(same "Bill Halvorsen", "William Halvorsen", "William Halvorsan");
+}
+
 #[test]
 fn different_people_and_orgs_stay_apart() {
     corpus!(diff "Pavel Ryazanov", "Pavel Lebedev");
@@ -604,6 +619,11 @@ const POOL: &[Option<&str>] = &[
     Some("Ryazanov"),
     Some("Steve Hollis"),
     Some("Stephen Hollis"),
+    Some("Rina Halvorsen"),
+    Some("Rina Halvarsan"),
+    Some("Rina Hulvarsun"),
+    Some("Rina Hulvurzun"),
+    Some("Halvarsan"),
     Some("Gov. Carla Vega"),
     Some("Vega"),
     Some("Carla Vega"),
