@@ -16,6 +16,8 @@
 //! Bad records are listed on stderr and the exit code is 1 after the report
 //! for the good ones is written; `--strict` stops at the first bad record.
 //! `--max-line-len BYTES` makes longer lines errors (default 16 MiB).
+//! `--max-postings N`, `--budget N` and `--max-partners N` set the bounds
+//! of candidate generation (see [`gainsay::DetectorBuilder`]).
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
@@ -24,7 +26,7 @@ use gainsay::{Detector, Error, Field, Report, Role, Statement, StatementReader};
 
 const SEEDS: &str = include_str!("data/seeds.jsonl");
 const USAGE: &str = "usage: detect [--json] [--strict] [--min-score X] [--max-line-len BYTES] \
-     [--gazetteer FILE.json] [--emit-records FILE] [FILE.jsonl | - | --articles ARTICLE.txt …]";
+     [--gazetteer FILE.json] [--emit-records FILE] [--max-postings N] [--budget N] [--max-partners N] [FILE.jsonl | - | --articles ARTICLE.txt …]";
 
 fn main() -> ExitCode {
     match run() {
@@ -34,6 +36,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The number a flag takes.
+fn count(flag: &str, value: Option<String>) -> Result<usize, String> {
+    let v = value.ok_or(USAGE)?;
+    v.parse().map_err(|_| format!("bad {flag} {v:?}"))
 }
 
 fn run() -> Result<ExitCode, String> {
@@ -69,6 +77,15 @@ fn run() -> Result<ExitCode, String> {
                 }
             }
             "--emit-records" => emit = Some(args.next().ok_or(USAGE)?),
+            "--max-postings" => {
+                builder.max_postings(count(&arg, args.next())?);
+            }
+            "--budget" => {
+                builder.candidate_budget(count(&arg, args.next())?);
+            }
+            "--max-partners" => {
+                builder.max_partners(count(&arg, args.next())?);
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
