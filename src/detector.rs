@@ -81,8 +81,9 @@ impl DetectorBuilder {
         self
     }
 
-    /// The most claims one concept may pair before it is left out of
-    /// candidate generation (and the report says so). Default 1,000.
+    /// The most claims one concept may pair on its own: past it, the concept
+    /// is common, and it pairs only claims whose every concept is common,
+    /// through the two rarest (the report lists such concepts). Default 1,000.
     pub fn max_postings(&mut self, n: usize) -> &mut DetectorBuilder {
         self.max_postings = n;
         self
@@ -95,7 +96,7 @@ impl DetectorBuilder {
         self
     }
 
-    /// The most candidate partners one claim keeps, those sharing the most
+    /// The most candidate partners one claim keeps, those sharing the rarest
     /// concepts first. Default 200.
     pub fn max_partners(&mut self, n: usize) -> &mut DetectorBuilder {
         self.max_partners = n;
@@ -331,7 +332,7 @@ impl Detector {
             .into_iter()
             .map(|(k, n)| {
                 format!(
-                    "concept {k:?} is held by {n} claims, over the bound of {}: it was not used to pair claims",
+                    "concept {k:?} is held by {n} claims, over the bound of {}: it paired only claims whose every concept is common, through their two rarest",
                     self.max_postings
                 )
             })
@@ -339,13 +340,13 @@ impl Detector {
             .collect();
         if cands.partners_capped > 0 {
             bounds.push(format!(
-                "{} claims had more than {} candidate partners; those sharing the most concepts were kept",
+                "{} claims had more than {} candidate partners; those sharing the rarest concepts were kept",
                 cands.partners_capped, self.max_partners
             ));
         }
         if cands.budget_reached > 0 {
             bounds.push(format!(
-                "{} claims reached the budget of {} postings and were paired through their rarest concepts only",
+                "{} claims reached the budget of {} postings: they were paired through their rarest concepts only, or not at all when even the rarest was held by more claims",
                 cands.budget_reached, self.budget
             ));
         }

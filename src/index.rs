@@ -2,15 +2,24 @@
 //! that hold them. Candidate pairs come only from shared postings, never from
 //! all pairs of the corpus, and the work is bounded:
 //!
-//! - a concept held by more than `max_postings` claims is not expanded (it
-//!   says little about which claims clash: "government", "said");
+//! - a concept held by more than `max_postings` claims is common: alone it
+//!   says little about which claims clash ("government", "said"), and it is
+//!   not expanded;
 //! - each claim visits its concepts rarest first and stops once it has
 //!   visited `budget` postings, so a claim on a huge topic still meets the
-//!   claims that share its rare words, in bounded time.
+//!   claims that share its rare words, in bounded time;
+//! - a claim whose every concept is common (one of thousands on the same
+//!   proposition) meets the claims that share its *two* rarest concepts: the
+//!   intersection of their lists, when the rarer is within the budget;
+//! - a claim keeps at most `max_partners` partners, those sharing the most
+//!   weight first: the idf summed over every concept the two share, common
+//!   ones included, so that on a huge topic the claims on the same
+//!   proposition come before those that share a word.
 //!
-//! Both bounds depend only on posting-list lengths and concept names, never
-//! on input order; the report says when either was reached.
+//! The bounds depend only on posting-list lengths, concept names and
+//! statement ids, never on input order; the report says when one was reached.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -84,10 +93,32 @@ impl Postings {
     }
 }
 
+/// Calls `found` with each number in both sorted lists, in order: each
+/// number of the shorter list is sought in the rest of the longer one by
+/// doubling steps, so the cost is about `short · log(long / short)`.
+fn intersect(a: &[u32], b: &[u32], mut found: impl FnMut(u32)) {
+    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    for &x in short {
+        let mut step = 1;
+        while step < long.len() && long[step - 1] < x {
+            step *= 2;
+        }
+        let end = step.min(long.len());
+        let at = long[..end].partition_point(|&y| y < x);
+        long = &long[at..];
+        match long.first() {
+            Some(&y) if y == x => found(x),
+            Some(_) => {}
+            None => return,
+        }
+    }
+}
+
 /// The bounds on candidate generation.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Bounds {
-    /// A concept held by more claims than this is not expanded.
+    /// A concept held by more claims than this is common: not expanded on
+    /// its own, only intersected with another (see the module docs).
     pub max_postings: usize,
     /// A claim visits at most this many postings, rarest concepts first.
     pub budget: usize,
@@ -265,6 +296,17 @@ impl Index {
         }
     }
 
+    /// A concept's weight in ranking partners: its idf in 1/64 steps, so
+    /// that sharing a rare concept counts for more than sharing a common one.
+    fn weight(&self, key: u32) -> u32 {
+        (self.idf(key) * 64.0).clamp(1.0, 1e6) as u32
+    }
+
+    /// The concepts of claim `g`.
+    fn keys_of(&self, g: u32) -> &[u32] {
+        &self.keys[self.key_at[g as usize]..self.key_at[g as usize + 1]]
+    }
+
     /// Mean idf over concept occurrences: the weight of an average concept.
     pub fn mean_idf(&self) -> f64 {
         self.mean_idf
@@ -338,10 +380,13 @@ impl Index {
 
     /// The partners of claim `g`: claims that share a concept with it and
     /// that `accept` takes. Concepts held by more than `max_postings` claims
-    /// are skipped; the claim visits at most `budget` postings, rarest
+    /// are skipped, unless all of `g`'s are: then its partners share its two
+    /// rarest (when the rarer is within `budget`). The claim visits at most
+    /// `budget` postings, rarest
     /// concepts first (ties by name); it keeps at most `max_partners`,
-    /// those sharing the most concepts first, ties by `tiebreak` (a hash of
-    /// the statement id), never by input order.
+    /// those sharing the most weight first (the sum of the idf of every
+    /// concept they share with `g`, expanded or not), ties by `tiebreak` (a
+    /// hash of the statement id), never by input order.
     pub fn search(
         &self,
         g: u32,
@@ -367,49 +412,80 @@ impl Index {
                 .then_with(|| self.name(*a).cmp(self.name(*b)))
         });
         // The postings met, at most `budget` of them: sorted, a run of one
-        // claim counts the concepts it shares (no hashing).
+        // claim is one partner (no hashing).
         let mut met: Vec<u32> = Vec::new();
         let mut visited = 0usize;
         let mut stopped = false;
-        for &k in &keys {
-            let p = &self.postings[k as usize];
-            if p.len() > bounds.max_postings {
-                continue;
+        let common = |k: u32| self.postings[k as usize].len() > bounds.max_postings;
+        let take = |d: u32| accept(self.refs[d as usize], self.flags[d as usize]);
+        match keys.as_slice() {
+            [k1, k2, ..] if common(*k1) => {
+                // Every concept is common: the partners are the claims that
+                // share the two rarest, when the rarer is within the budget.
+                let (p1, p2) = (&self.postings[*k1 as usize], &self.postings[*k2 as usize]);
+                if p1.len() > bounds.budget {
+                    stopped = true;
+                } else {
+                    for (on, a, b) in [(neg, &p1.neg, &p2.neg), (pos, &p1.pos, &p2.pos)] {
+                        if on {
+                            intersect(a, b, |d| {
+                                if take(d) {
+                                    met.push(d);
+                                }
+                            });
+                        }
+                    }
+                }
             }
-            let lists = [(neg, &p.neg), (pos, &p.pos)];
-            let len: usize = lists.iter().filter(|l| l.0).map(|l| l.1.len()).sum();
-            if visited + len > bounds.budget {
-                stopped = true;
-                break;
-            }
-            visited += len;
-            for (_, list) in lists.into_iter().filter(|l| l.0) {
-                met.extend(
-                    list.iter()
-                        .copied()
-                        .filter(|&d| accept(self.refs[d as usize], self.flags[d as usize])),
-                );
+            _ => {
+                for &k in keys.iter().filter(|&&k| !common(k)) {
+                    let p = &self.postings[k as usize];
+                    let lists = [(neg, &p.neg), (pos, &p.pos)];
+                    let len: usize = lists.iter().filter(|l| l.0).map(|l| l.1.len()).sum();
+                    if visited + len > bounds.budget {
+                        stopped = true;
+                        break;
+                    }
+                    visited += len;
+                    for (_, list) in lists.into_iter().filter(|l| l.0) {
+                        met.extend(list.iter().copied().filter(|&d| take(d)));
+                    }
+                }
             }
         }
         met.sort_unstable();
-        let mut shared: Vec<(u32, u16)> = Vec::new();
-        for d in met {
-            match shared.last_mut() {
-                Some((last, n)) if *last == d => *n = n.saturating_add(1),
-                _ => shared.push((d, 1)),
-            }
-        }
-        let over = shared.len() > bounds.max_partners;
+        met.dedup();
+        let over = met.len() > bounds.max_partners;
         let partners = if over {
-            let mut ranked: Vec<(u16, u64, u32)> = shared
+            // Ranked by every concept they share with `g`, common ones too
+            // (those were not expanded, but they still tell the claims on
+            // one proposition from those that only share a word).
+            let mut mine: Vec<(u32, u32)> = keys.iter().map(|&k| (k, self.weight(k))).collect();
+            mine.sort_unstable();
+            // One bit per concept number mod 64: most concepts of a partner
+            // are not `g`'s, and the mask turns them away at once.
+            let mask = keys.iter().fold(0u64, |m, &k| m | 1 << (k % 64));
+            let mut ranked: Vec<(Reverse<u32>, u64, u32)> = met
                 .into_iter()
-                .map(|(d, n)| (n, tiebreak(self.refs[d as usize]), d))
+                .map(|d| {
+                    let shared: u32 = self
+                        .keys_of(d)
+                        .iter()
+                        .filter(|&&k| mask & 1 << (k % 64) != 0)
+                        .filter_map(|k| mine.binary_search_by_key(k, |m| m.0).ok())
+                        .map(|i| mine[i].1)
+                        .sum();
+                    (Reverse(shared), tiebreak(self.refs[d as usize]), d)
+                })
                 .collect();
-            ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+            // The best `max_partners`, most shared weight first.
+            ranked.select_nth_unstable(bounds.max_partners);
             ranked.truncate(bounds.max_partners);
-            ranked.into_iter().map(|(_, _, d)| d).collect()
+            let mut kept: Vec<u32> = ranked.into_iter().map(|(_, _, d)| d).collect();
+            kept.sort_unstable();
+            kept
         } else {
-            shared.into_iter().map(|(d, _)| d).collect()
+            met
         };
         Search {
             partners,
@@ -518,8 +594,9 @@ mod tests {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let idx = index(&refs);
         assert!(idx.capped(5).iter().any(|(k, n)| k == "dam" && *n == 20));
+        // Every concept is common and even the rarest is past the budget.
         let cands = idx.candidates(
-            b(5, 1000),
+            b(5, 10),
             all,
             |_, _| true,
             |r| u64::from(r.stmt),
@@ -572,6 +649,79 @@ mod tests {
         let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(10, 11)]);
         assert_eq!(cands.partners_capped, 1);
+    }
+
+    #[test]
+    fn claims_of_common_concepts_pair_through_their_two_rarest() {
+        // Every concept is common (over 5 claims): the denial meets the
+        // claims that share both "river" and "dam", not those on the lake.
+        let mut texts: Vec<String> = Vec::new();
+        texts.extend((0..8).map(|_| "The dam on the river leaks.".to_owned()));
+        texts.extend((0..8).map(|_| "The dam on the lake leaks.".to_owned()));
+        texts.push("The dam on the river does not leak.".into());
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let idx = index(&refs);
+        let cands = pairs(idx.candidates(
+            b(5, 1000),
+            |r, _| r.stmt == 16,
+            |_, _| true,
+            |r| u64::from(r.stmt),
+            |x, y| vec![(x, y)],
+        ));
+        let stmts: Vec<_> = cands.found.iter().map(|(a, _)| a.stmt).collect();
+        assert_eq!(stmts, (0..8).collect::<Vec<u32>>());
+        // Past the budget, even the rarest list is not read.
+        let cands = idx.candidates(
+            b(5, 7),
+            |r, _| r.stmt == 16,
+            |_, _| true,
+            |r| u64::from(r.stmt),
+            |x, y| vec![(x, y)],
+        );
+        assert!(cands.found.is_empty());
+        assert_eq!(cands.budget_reached, 1);
+    }
+
+    #[test]
+    fn partners_are_ranked_by_common_concepts_too() {
+        // All three share the rare "sluice"; only the last also shares the
+        // common "river", and it is kept though the tiebreak favours the
+        // others.
+        let mut texts: Vec<String> = (0..8).map(|_| "The river dam leaks.".to_owned()).collect();
+        texts.push("The sluice leaks.".into());
+        texts.push("The sluice leaks.".into());
+        texts.push("The river sluice leaks.".into());
+        texts.push("The river sluice does not leak.".into());
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let idx = index(&refs);
+        let bounds = Bounds {
+            max_postings: 5,
+            budget: 1000,
+            max_partners: 1,
+        };
+        let cands = idx.candidates(
+            bounds,
+            |r, _| r.stmt == 11,
+            |_, _| true,
+            |r| u64::from(r.stmt),
+            |x, y| vec![(x, y)],
+        );
+        let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
+        assert_eq!(stmts, [(10, 11)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn intersect_finds_the_common_numbers(
+            a in proptest::collection::btree_set(0u32..200, 0..60),
+            b in proptest::collection::btree_set(0u32..200, 0..60),
+        ) {
+            let (a, b): (Vec<u32>, Vec<u32>) = (a.into_iter().collect(), b.into_iter().collect());
+            let mut got = Vec::new();
+            intersect(&a, &b, |x| got.push(x));
+            let want: Vec<u32> = a.iter().copied().filter(|x| b.contains(x)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
