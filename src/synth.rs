@@ -29,7 +29,7 @@ pub struct SynthConfig {
     pub seed: u64,
     /// Number of distinct topics (propositions).
     pub topics: usize,
-    /// Number of distinct actors.
+    /// Number of actors (past about 35,000, some share a name under different titles).
     pub actors: usize,
     /// Zipf exponent of topic sizes (1.0 = classic Zipf).
     pub zipf: f64,
@@ -265,7 +265,16 @@ pub fn generate(cfg: &SynthConfig) -> SynthCorpus {
             // place), asserted by one actor and rejected by another.
             let object = format!("{} {}", coin(&mut rng, 3), rng.pick(OBJECTS));
             let place = format!("{} of {}", rng.pick(PLACES), capitalize(&coin(&mut rng, 3)));
-            let other = &actors[(ai + 1 + rng.below(n_actors - 1)) % n_actors];
+            // Another person: at scale some actors share a name (titles
+            // differ), and one name is one person to any reader.
+            let name = |a: &str| a.split_once(' ').map_or("", |(_, n)| n).to_owned();
+            let mut other = &actors[(ai + 1 + rng.below(n_actors - 1)) % n_actors];
+            for _ in 0..8 {
+                if name(other) != name(actor) {
+                    break;
+                }
+                other = &actors[(ai + 1 + rng.below(n_actors - 1)) % n_actors];
+            }
             let a_id = format!("syn-{:07}", statements.len());
             let b_id = format!("syn-{:07}", statements.len() + 1);
             let (v, v2) = topic.verb;
