@@ -465,7 +465,7 @@ impl Index {
             // One bit per concept number mod 64: most concepts of a partner
             // are not `g`'s, and the mask turns them away at once.
             let mask = keys.iter().fold(0u64, |m, &k| m | 1 << (k % 64));
-            let mut ranked: Vec<(Reverse<u32>, u64, u32)> = met
+            let mut scored: Vec<(Reverse<u32>, u32)> = met
                 .into_iter()
                 .map(|d| {
                     let shared: u32 = self
@@ -475,13 +475,28 @@ impl Index {
                         .filter_map(|k| mine.binary_search_by_key(k, |m| m.0).ok())
                         .map(|i| mine[i].1)
                         .sum();
-                    (Reverse(shared), tiebreak(self.refs[d as usize]), d)
+                    (Reverse(shared), d)
                 })
                 .collect();
-            // The best `max_partners`, most shared weight first.
-            ranked.select_nth_unstable(bounds.max_partners);
-            ranked.truncate(bounds.max_partners);
-            let mut kept: Vec<u32> = ranked.into_iter().map(|(_, _, d)| d).collect();
+            // The best `max_partners`, most shared weight first; among
+            // those tied at the cut, the smallest tiebreak (computed for
+            // them only).
+            let m = bounds.max_partners.max(1);
+            scored.select_nth_unstable(m - 1);
+            let cut = scored[m - 1].0;
+            let mut kept: Vec<u32> = scored[..m]
+                .iter()
+                .filter(|x| x.0 < cut)
+                .map(|x| x.1)
+                .collect();
+            let mut ties: Vec<(u64, u32)> = scored
+                .iter()
+                .filter(|x| x.0 == cut)
+                .map(|x| (tiebreak(self.refs[x.1 as usize]), x.1))
+                .collect();
+            ties.sort_unstable();
+            let room = m - kept.len();
+            kept.extend(ties.into_iter().take(room).map(|t| t.1));
             kept.sort_unstable();
             kept
         } else {
