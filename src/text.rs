@@ -249,6 +249,40 @@ static ENDS_SENTENCE: [bool; 256] = {
     table
 };
 
+/// Newswire abbreviations whose period does not end a sentence ("Dr.",
+/// "Gov."): the `abbr` line of `lexicon/clause_words.txt`, which the article
+/// extractor reads too.
+fn abbreviations() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("lexicon/clause_words.txt")
+            .lines()
+            .filter_map(|l| l.strip_prefix("abbr "))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// The period at byte `dot` of `text` closes an initial or an abbreviation,
+/// not a sentence: the word before it is one capital letter ("D.C. Metro",
+/// "J. Smith") or a newswire abbreviation ("Dr. Lee").
+fn abbreviation_at(text: &str, dot: usize) -> bool {
+    let head = &text[..dot];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[start..];
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => false,
+        (Some(c), None) => c.is_uppercase(),
+        _ => word.len() <= 5 && abbreviations().contains(word.to_ascii_lowercase().as_str()),
+    }
+}
+
 /// Byte ranges of sentences in `text`, trailing whitespace excluded. Every
 /// range lies on `char` boundaries.
 ///
@@ -256,7 +290,9 @@ static ENDS_SENTENCE: [bool; 256] = {
 /// all the rest of normalization): a sentence ends at `.`, `!` or `?` (with
 /// any closing quotes or brackets after it) followed by white space and then
 /// an uppercase letter, a digit, an opening quote or the end; or at a blank
-/// line. "U.S. troops" and "waterways... there" do not end a sentence.
+/// line. "U.S. troops", "waterways... there", and a lone period after an
+/// initial or an abbreviation ("D.C. Metro", "Dr. Lee") do not end a
+/// sentence.
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -304,11 +340,16 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             }
             end += d.len_utf8();
         }
+        let lone_period = b[i] == b'.' && end == i + 1;
+        let dot = i;
         i = end;
         let rest = &text[end..];
         let after = rest.trim_start();
         if after.len() == rest.len() && !after.is_empty() {
             continue; // no white space: "U.S.A", "3.5"
+        }
+        if lone_period && !after.is_empty() && abbreviation_at(text, dot) {
+            continue;
         }
         let next = after.chars().next();
         let opens = next.is_none_or(|n| {
@@ -441,6 +482,9 @@ mod tests {
             if after.len() == rest.len() && !after.is_empty() {
                 continue; // no white space: "U.S.A", "3.5"
             }
+            if c == '.' && end == i + 1 && !after.is_empty() && abbreviation_at(text, i) {
+                continue;
+            }
             let next = after.chars().next();
             let opens = next.is_none_or(|n| {
                 n.is_uppercase()
@@ -486,6 +530,14 @@ mod tests {
             (
                 "U.S. troops will stay. No.",
                 vec!["U.S. troops will stay.", "No."],
+            ),
+            (
+                "We rode the D.C. Metro. Dr. Lee and Gov. Ode met J. Smith. Then A.",
+                vec![
+                    "We rode the D.C. Metro.",
+                    "Dr. Lee and Gov. Ode met J. Smith.",
+                    "Then A.",
+                ],
             ),
             (
                 "the waterways... there are none? \"Yes,\" he said.",
