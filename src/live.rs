@@ -21,7 +21,7 @@
 //! many claims, a claim's posting budget or partner cap): past them, each
 //! run keeps the candidates its bounds allow.
 
-use crate::actor::{self, ActorInput, ActorTable};
+use crate::actor::{ActorInput, ActorTable};
 use crate::corpus::{Claims, Concepts, Corpus, Flags, Ids, Store};
 use crate::detector::{better, id_hash, judge_pair, Detector};
 use crate::error::Error;
@@ -116,14 +116,14 @@ impl LiveIndex {
         let actor = self.table.actor(i).expect("just pushed");
         self.corpus.actors.push(actor);
         // New person names: the earlier records holding their words read
-        // differently now.
-        let fresh: Vec<String> = s
-            .actor
-            .as_deref()
-            .map(actor::person_tokens)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|t| !self.names.contains(t))
+        // differently now. (The table parsed the actor string once, when
+        // it first met it.)
+        let fresh: Vec<String> = self
+            .table
+            .person_tokens(i)
+            .iter()
+            .filter(|t| !self.names.contains(*t))
+            .cloned()
             .collect();
         if !fresh.is_empty() {
             let mut again: Vec<u32> = fresh
