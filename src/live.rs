@@ -23,15 +23,14 @@
 
 use crate::actor::{ActorInput, ActorTable};
 use crate::corpus::{Claims, Concepts, Corpus, Flags, Ids, Store};
-use crate::detector::{better, id_hash, judge_pair, Detector};
+use crate::detector::{better, id_hash, judge_pair, normalize, Detector, Normalized};
 use crate::error::Error;
 use crate::explain::explain;
 use crate::index::{ClaimRef, Index};
 use crate::judge::NameLinks;
-use crate::measure;
 use crate::record::Statement;
 use crate::report::{order, Contradiction, Found};
-use crate::text::{words, FxHashMap, FxHashSet};
+use crate::text::{FxHashMap, FxHashSet};
 
 /// An index that takes statements one at a time: see the [module
 /// docs](crate::LiveIndex) for what "the same as the batch run" means.
@@ -137,11 +136,12 @@ impl LiveIndex {
                 self.reanalyse(j as usize);
             }
         }
-        // The new record: its words, claims, postings and names.
-        let doc = self.corpus.store.doc(i);
-        let at = i as u32;
-        for field in [Some(doc.text), doc.context].into_iter().flatten() {
-            for w in words(field) {
+        // The new record: its claims, postings, names and words, all from
+        // the one reading of its text and context.
+        {
+            let read = read(&self.detector, &self.names, &self.corpus.store, i);
+            let at = i as u32;
+            for w in read.words() {
                 // Lists grow in record order: a record already listed is last.
                 match self.words.get_mut(w.norm()) {
                     Some(list) if list.last() == Some(&at) => {}
@@ -151,31 +151,21 @@ impl LiveIndex {
                     }
                 }
             }
+            self.corpus.links.add(&read.names());
+            self.corpus
+                .claims
+                .push(read.claims, read.measures, self.corpus.index.concepts_mut());
         }
-        let (claims, measures) = self.read(i);
-        self.corpus
-            .claims
-            .push(claims, measures, self.corpus.index.concepts_mut());
         let keyed: Vec<_> = self.corpus.claims.keyed(i).collect();
         self.corpus.index.push(keyed);
-        let doc = self.corpus.store.doc(i);
-        self.corpus
-            .links
-            .add(&measure::names_mentioned(doc.text, doc.context));
         Ok(self.pairs_of(i))
     }
 
-    /// The claims and figure measures of record `i`, read with the person
-    /// names known now.
-    fn read(&self, i: usize) -> (Vec<crate::stance::Claim>, Vec<Vec<crate::judge::Measure>>) {
-        let doc = self.corpus.store.doc(i);
-        let cx = self.detector.stance_context(&self.names);
-        crate::detector::normalize(&cx, doc.text, doc.context)
-    }
-
-    /// Reads record `j` again and re-indexes it.
+    /// Reads record `j` again, with the person names known now, and
+    /// re-indexes it.
     fn reanalyse(&mut self, j: usize) {
-        let (claims, measures) = self.read(j);
+        let read = read(&self.detector, &self.names, &self.corpus.store, j);
+        let (claims, measures) = (read.claims, read.measures);
         self.corpus.index.remove(j as u32);
         self.corpus
             .claims
@@ -256,4 +246,17 @@ impl LiveIndex {
             })
             .collect()
     }
+}
+
+/// Record `i` as the normalizer reads it with the person names known now:
+/// it borrows only what it reads, so the index's other fields stay free to
+/// change while the reading is used.
+fn read<'a>(
+    detector: &'a Detector,
+    names: &'a FxHashSet<String>,
+    store: &'a Store,
+    i: usize,
+) -> Normalized<'a> {
+    let doc = store.doc(i);
+    normalize(&detector.stance_context(names), doc.text, doc.context)
 }
