@@ -7,7 +7,8 @@
 //! statements arrive, not frozen.
 //!
 //! - **Concept weights**: document frequencies are counted as statements
-//!   arrive, and the mean idf is recomputed from a histogram of them.
+//!   arrive, and the mean idf is recomputed from a histogram of them
+//!   whenever the judge asks for it after a change.
 //! - **Actors**: the new statement's partners get their actors as the
 //!   resolver sees the corpus now (a surname met before its full name is the
 //!   same person once the full name arrives).
@@ -205,8 +206,6 @@ impl LiveIndex {
         if candidates.is_empty() {
             return Vec::new();
         }
-        // The mean idf of the corpus as it is now, for the judge.
-        self.corpus.index.refresh();
         let mut stmts: Vec<u32> = candidates
             .iter()
             .flat_map(|(a, b)| [a.stmt, b.stmt])
