@@ -112,19 +112,24 @@ impl LiveIndex {
             self.corpus.store.push(s).map_err(|field| {
                 Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
             })?;
+        let known = self.table.actor_strings();
         self.table.push(&ActorInput::from(s));
         let actor = self.table.actor(i).expect("just pushed");
         self.corpus.actors.push(actor);
         // New person names: the earlier records holding their words read
-        // differently now. (The table parsed the actor string once, when
-        // it first met it.)
-        let fresh: Vec<String> = self
-            .table
-            .person_tokens(i)
-            .iter()
-            .filter(|t| !self.names.contains(*t))
-            .cloned()
-            .collect();
+        // differently now. Only an actor string met for the first time can
+        // bring one (the words of those met before are all in `names`), and
+        // the table parsed it when it met it.
+        let fresh: Vec<String> = if self.table.actor_strings() > known {
+            self.table
+                .person_tokens(i)
+                .iter()
+                .filter(|t| !self.names.contains(*t))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         if !fresh.is_empty() {
             let mut again: Vec<u32> = fresh
                 .iter()

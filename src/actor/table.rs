@@ -65,6 +65,12 @@ impl ActorTable {
         Some(rv.actor(i))
     }
 
+    /// How many distinct actor strings (a missing actor counts as one)
+    /// were pushed.
+    pub fn actor_strings(&self) -> usize {
+        self.corpus.entries.len()
+    }
+
     /// The words of statement `i`'s personal name: [`person_tokens`] of
     /// its actor string, read from the parse the table made when it first
     /// met that string. Empty when `i` was not pushed.
