@@ -554,8 +554,8 @@ pub(crate) fn test_index(texts: &[&str]) -> (crate::index::Index, Claims) {
         title_words: &none,
     };
     for t in texts {
-        let (cl, measures) = crate::detector::normalize(&cx, t, None);
-        claims.push(cl, measures, &mut cs);
+        let read = crate::detector::normalize(&cx, t, None);
+        claims.push(read.claims, read.measures, &mut cs);
     }
     (crate::index::Index::build(cs, &claims), claims)
 }

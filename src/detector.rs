@@ -204,8 +204,8 @@ impl Detector {
     pub fn bench_normalize(&self, statement: &Statement) -> usize {
         let none = FxHashSet::default();
         let cx = self.stance_context(&none);
-        let (claims, measures) = normalize(&cx, &statement.text, statement.context.as_deref());
-        claims.len() + measures.iter().map(Vec::len).sum::<usize>()
+        let read = normalize(&cx, &statement.text, statement.context.as_deref());
+        read.claims.len() + read.measures.iter().map(Vec::len).sum::<usize>()
     }
 
     /// Runs the whole pipeline over `statements`. Invalid records (empty id
@@ -412,9 +412,9 @@ impl Detector {
             chunk
                 .par_iter()
                 .map(|d| {
-                    let (claims, measures) = normalize(&cx, d.text, d.context);
-                    let names = measure::names_mentioned(d.text, d.context);
-                    (claims, measures, names)
+                    let read = normalize(&cx, d.text, d.context);
+                    let names = read.names();
+                    (read.claims, read.measures, names)
                 })
                 .collect()
         };
@@ -462,21 +462,51 @@ impl Detector {
     }
 }
 
-/// Normalization of one statement: its claims, and per claim, per figure,
-/// what the figure measures. The batch run, the live index and the
-/// normalization bench all read a statement through this.
-pub(crate) fn normalize(
-    cx: &StanceContext<'_>,
-    text: &str,
-    context: Option<&str>,
-) -> (Vec<Claim>, Vec<Vec<judge::Measure>>) {
+/// One statement as the normalizer read it: its claims, and per claim, per
+/// figure, what the figure measures; with its text and context as they
+/// were cut into words, so that what else is read from its words (the
+/// proper names it mentions, the live index's word table) does not cut
+/// them again.
+pub(crate) struct Normalized<'a> {
+    pub claims: Vec<Claim>,
+    pub measures: Vec<Vec<judge::Measure>>,
+    text: Scanned<'a>,
+    context: Option<stance::Context<'a>>,
+}
+
+impl<'a> Normalized<'a> {
+    /// The proper names the statement mentions, text then context.
+    pub fn names(&self) -> Vec<String> {
+        measure::names_mentioned(&self.text, self.context.as_ref())
+    }
+
+    /// The words of the text, then those of the context.
+    pub fn words(&self) -> impl Iterator<Item = &crate::text::Token<'a>> {
+        let context = self.context.as_ref().map_or(&[][..], |c| c.tokens());
+        self.text.toks.iter().chain(context)
+    }
+}
+
+/// Normalization of one statement (see [`Normalized`]). The batch run, the
+/// live index and the normalization bench all read a statement through
+/// this.
+pub(crate) fn normalize<'a>(
+    cx: &StanceContext<'a>,
+    text: &'a str,
+    context: Option<&'a str>,
+) -> Normalized<'a> {
     // Text and context are each read once, for the claims and for the
     // figure measures alike.
     let text = Scanned::new(cx.lexicon, text, Field::Text);
     let context = context.map(stance::Context::new);
     let claims = stance::claims_of(cx, &text, context.as_ref());
     let measures = measure::measures(cx, &text, context.as_ref(), &claims);
-    (claims, measures)
+    Normalized {
+        claims,
+        measures,
+        text,
+        context,
+    }
 }
 
 /// What reading one record gives: its claims, their figure measures and

@@ -21,6 +21,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -61,9 +62,13 @@ pub(crate) struct Index {
     statements: usize,
     /// Claims indexed (re-indexed ones count once).
     live_claims: usize,
-    /// Document frequency → (statements counted, idf) at the last refresh.
+    /// Document frequency → (statements counted, idf), filled when the
+    /// index is built.
     idf_by_df: Vec<(usize, f64)>,
-    mean_idf: f64,
+    /// The mean idf, computed the first time it is asked for after a
+    /// change: a live insert whose candidates are all turned down before
+    /// any weighing does not pay for it.
+    mean_idf: OnceLock<f64>,
 }
 
 /// The idf of a concept held by `d` of `n` statements.
@@ -157,12 +162,11 @@ impl Index {
         for i in 0..claims.statements() {
             idx.push(claims.keyed(i));
         }
-        idx.refresh();
+        idx.settle();
         idx
     }
 
-    /// Adds the next statement's claims. Call [`Index::refresh`] before
-    /// asking for the mean idf again.
+    /// Adds the next statement's claims.
     pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>) {
         let si = self.statements as u32;
         self.statements += 1;
@@ -204,6 +208,7 @@ impl Index {
         }
         self.live_claims -= (to - from) as usize;
         self.claims_of[si as usize] = (to, to);
+        self.mean_idf = OnceLock::new();
     }
 
     /// One concept fewer with document frequency `d`.
@@ -260,38 +265,36 @@ impl Index {
             self.key_at.push(self.keys.len());
         }
         self.live_claims += self.refs.len() - first as usize;
+        self.mean_idf = OnceLock::new();
         (first, self.refs.len() as u32)
     }
 
-    /// Recomputes the mean idf after pushes. It sums over document
-    /// frequencies in ascending order, so the value does not depend on the
-    /// order the statements came in.
-    pub fn refresh(&mut self) {
-        let (mut sum, mut total) = (0.0, 0.0);
-        for (&d, &count) in &self.hist {
-            let idf = idf_of(self.statements, d);
-            // Kept for `idf`: the value holds while the count of statements
-            // does not change.
+    /// Once every statement is in: keeps the idf of each document frequency
+    /// for [`Index::idf`] (the values hold while the count of statements
+    /// does not change), and computes the mean idf now.
+    fn settle(&mut self) {
+        for &d in self.hist.keys() {
             let at = d as usize;
             if at >= self.idf_by_df.len() {
                 self.idf_by_df.resize(at + 1, (usize::MAX, 0.0));
             }
-            self.idf_by_df[at] = (self.statements, idf);
-            let d = f64::from(d);
-            let c = f64::from(count);
-            sum += c * d * idf;
-            total += c * d;
+            self.idf_by_df[at] = (self.statements, idf_of(self.statements, d));
         }
-        self.mean_idf = if total > 0.0 { sum / total } else { 1.0 };
+        self.mean_idf();
+    }
+
+    /// The idf of a concept held by `d` statements (kept or computed).
+    fn idf_of_df(&self, d: u32) -> f64 {
+        match self.idf_by_df.get(d as usize) {
+            Some(&(n, idf)) if n == self.statements => idf,
+            _ => idf_of(self.statements, d),
+        }
     }
 
     /// Inverse document frequency of a concept: rare concepts weigh more.
     pub fn idf(&self, key: u32) -> f64 {
         match self.df.get(key as usize) {
-            Some(&d) if d > 0 => match self.idf_by_df.get(d as usize) {
-                Some(&(n, idf)) if n == self.statements => idf,
-                _ => idf_of(self.statements, d),
-            },
+            Some(&d) if d > 0 => self.idf_of_df(d),
             _ => (1.0 + self.live_claims as f64 + 1.0).ln(),
         }
     }
@@ -308,8 +311,24 @@ impl Index {
     }
 
     /// Mean idf over concept occurrences: the weight of an average concept.
+    /// It sums over document frequencies in ascending order, so the value
+    /// does not depend on the order the statements came in.
     pub fn mean_idf(&self) -> f64 {
-        self.mean_idf
+        *self.mean_idf.get_or_init(|| {
+            let (mut sum, mut total) = (0.0, 0.0);
+            for (&d, &count) in &self.hist {
+                let idf = self.idf_of_df(d);
+                let d = f64::from(d);
+                let c = f64::from(count);
+                sum += c * d * idf;
+                total += c * d;
+            }
+            if total > 0.0 {
+                sum / total
+            } else {
+                1.0
+            }
+        })
     }
 
     /// The concept names.

@@ -7,7 +7,8 @@
 //! statements arrive, not frozen.
 //!
 //! - **Concept weights**: document frequencies are counted as statements
-//!   arrive, and the mean idf is recomputed from a histogram of them.
+//!   arrive, and the mean idf is recomputed from a histogram of them
+//!   whenever the judge asks for it after a change.
 //! - **Actors**: the new statement's partners get their actors as the
 //!   resolver sees the corpus now (a surname met before its full name is the
 //!   same person once the full name arrives).
@@ -21,17 +22,16 @@
 //! many claims, a claim's posting budget or partner cap): past them, each
 //! run keeps the candidates its bounds allow.
 
-use crate::actor::{self, ActorInput, ActorTable};
+use crate::actor::{ActorInput, ActorTable};
 use crate::corpus::{Claims, Concepts, Corpus, Flags, Ids, Store};
-use crate::detector::{better, id_hash, judge_pair, Detector};
+use crate::detector::{better, id_hash, judge_pair, normalize, Detector, Normalized};
 use crate::error::Error;
 use crate::explain::explain;
 use crate::index::{ClaimRef, Index};
 use crate::judge::NameLinks;
-use crate::measure;
 use crate::record::Statement;
 use crate::report::{order, Contradiction, Found};
-use crate::text::{words, FxHashMap, FxHashSet};
+use crate::text::{FxHashMap, FxHashSet};
 
 /// An index that takes statements one at a time: see the [module
 /// docs](crate::LiveIndex) for what "the same as the batch run" means.
@@ -112,19 +112,24 @@ impl LiveIndex {
             self.corpus.store.push(s).map_err(|field| {
                 Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
             })?;
+        let known = self.table.actor_strings();
         self.table.push(&ActorInput::from(s));
         let actor = self.table.actor(i).expect("just pushed");
         self.corpus.actors.push(actor);
         // New person names: the earlier records holding their words read
-        // differently now.
-        let fresh: Vec<String> = s
-            .actor
-            .as_deref()
-            .map(actor::person_tokens)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|t| !self.names.contains(t))
-            .collect();
+        // differently now. Only an actor string met for the first time can
+        // bring one (the words of those met before are all in `names`), and
+        // the table parsed it when it met it.
+        let fresh: Vec<String> = if self.table.actor_strings() > known {
+            self.table
+                .person_tokens(i)
+                .iter()
+                .filter(|t| !self.names.contains(*t))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         if !fresh.is_empty() {
             let mut again: Vec<u32> = fresh
                 .iter()
@@ -137,11 +142,12 @@ impl LiveIndex {
                 self.reanalyse(j as usize);
             }
         }
-        // The new record: its words, claims, postings and names.
-        let doc = self.corpus.store.doc(i);
-        let at = i as u32;
-        for field in [Some(doc.text), doc.context].into_iter().flatten() {
-            for w in words(field) {
+        // The new record: its claims, postings, names and words, all from
+        // the one reading of its text and context.
+        {
+            let read = read(&self.detector, &self.names, &self.corpus.store, i);
+            let at = i as u32;
+            for w in read.words() {
                 // Lists grow in record order: a record already listed is last.
                 match self.words.get_mut(w.norm()) {
                     Some(list) if list.last() == Some(&at) => {}
@@ -151,31 +157,21 @@ impl LiveIndex {
                     }
                 }
             }
+            self.corpus.links.add(&read.names());
+            self.corpus
+                .claims
+                .push(read.claims, read.measures, self.corpus.index.concepts_mut());
         }
-        let (claims, measures) = self.read(i);
-        self.corpus
-            .claims
-            .push(claims, measures, self.corpus.index.concepts_mut());
         let keyed: Vec<_> = self.corpus.claims.keyed(i).collect();
         self.corpus.index.push(keyed);
-        let doc = self.corpus.store.doc(i);
-        self.corpus
-            .links
-            .add(&measure::names_mentioned(doc.text, doc.context));
         Ok(self.pairs_of(i))
     }
 
-    /// The claims and figure measures of record `i`, read with the person
-    /// names known now.
-    fn read(&self, i: usize) -> (Vec<crate::stance::Claim>, Vec<Vec<crate::judge::Measure>>) {
-        let doc = self.corpus.store.doc(i);
-        let cx = self.detector.stance_context(&self.names);
-        crate::detector::normalize(&cx, doc.text, doc.context)
-    }
-
-    /// Reads record `j` again and re-indexes it.
+    /// Reads record `j` again, with the person names known now, and
+    /// re-indexes it.
     fn reanalyse(&mut self, j: usize) {
-        let (claims, measures) = self.read(j);
+        let read = read(&self.detector, &self.names, &self.corpus.store, j);
+        let (claims, measures) = (read.claims, read.measures);
         self.corpus.index.remove(j as u32);
         self.corpus
             .claims
@@ -215,8 +211,6 @@ impl LiveIndex {
         if candidates.is_empty() {
             return Vec::new();
         }
-        // The mean idf of the corpus as it is now, for the judge.
-        self.corpus.index.refresh();
         let mut stmts: Vec<u32> = candidates
             .iter()
             .flat_map(|(a, b)| [a.stmt, b.stmt])
@@ -256,4 +250,17 @@ impl LiveIndex {
             })
             .collect()
     }
+}
+
+/// Record `i` as the normalizer reads it with the person names known now:
+/// it borrows only what it reads, so the index's other fields stay free to
+/// change while the reading is used.
+fn read<'a>(
+    detector: &'a Detector,
+    names: &'a FxHashSet<String>,
+    store: &'a Store,
+    i: usize,
+) -> Normalized<'a> {
+    let doc = store.doc(i);
+    normalize(&detector.stance_context(names), doc.text, doc.context)
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::judge::Measure;
 use crate::lexicon::{Lexicon, StemEntry, WordEntry};
 use crate::stance::{self, Claim, Context, Scanned, StanceContext};
-use crate::text::{words, Token};
+use crate::text::Token;
 
 /// The measures of every figure of every claim of one record (empty for a
 /// claim without figures): `text` is the record's text as the claims were
@@ -76,11 +76,12 @@ fn is_name(t: &Token<'_>, opens: bool) -> bool {
 }
 
 /// The proper names a record mentions, in its text then its context, each
-/// once: the names its figures may be linked through.
-pub(crate) fn names_mentioned(text: &str, context: Option<&str>) -> Vec<String> {
-    let mut names = names_of(text);
+/// once: the names its figures may be linked through. Read from the words
+/// the normalizer cut (`text` as scanned, the context's words).
+pub(crate) fn names_mentioned(text: &Scanned<'_>, context: Option<&Context<'_>>) -> Vec<String> {
+    let mut names = names_of(text.text, &text.toks);
     if let Some(c) = context {
-        for x in names_of(c) {
+        for x in names_of(c.text, c.tokens()) {
             if !names.contains(&x) {
                 names.push(x);
             }
@@ -89,12 +90,11 @@ pub(crate) fn names_mentioned(text: &str, context: Option<&str>) -> Vec<String> 
     names
 }
 
-/// The proper names of a text, sentence openers aside.
-fn names_of(text: &str) -> Vec<String> {
-    let toks = words(text);
+/// The proper names of a text (its words `toks`), sentence openers aside.
+fn names_of(text: &str, toks: &[Token<'_>]) -> Vec<String> {
     let openers: Vec<usize> = crate::text::sentences(text).iter().map(|s| s.0).collect();
     let mut out: Vec<String> = Vec::new();
-    for t in &toks {
+    for t in toks {
         let opens = openers.iter().any(|&o| {
             text.get(o..t.start)
                 .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))

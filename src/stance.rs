@@ -216,7 +216,11 @@ pub(crate) struct Scanned<'a> {
 
 impl<'a> Scanned<'a> {
     pub fn new(lx: &'a Lexicon, text: &'a str, field: Field) -> Scanned<'a> {
-        let toks = words(text);
+        Scanned::of_words(lx, text, field, words(text))
+    }
+
+    /// The scan of `text` whose words (`words(text)`) were cut already.
+    fn of_words(lx: &'a Lexicon, text: &'a str, field: Field, toks: Vec<Token<'a>>) -> Scanned<'a> {
         let stems: Vec<Rc<str>> = toks.iter().map(|t| stem_shared(t.norm())).collect();
         let stem_entries: Vec<Option<&StemEntry>> =
             stems.iter().map(|st| lx.stem_entry(st)).collect();
@@ -356,10 +360,13 @@ pub(crate) struct StanceContext<'a> {
     pub title_words: &'a FxHashSet<String>,
 }
 
-/// A statement's context: read (as a [`Scanned`] field) the first time a
-/// step needs it, then shared by every step that does.
+/// A statement's context: cut into words, or read whole (as a [`Scanned`]
+/// field), the first time a step needs it, then shared by every step that
+/// does: the words are cut once either way.
 pub(crate) struct Context<'a> {
-    text: &'a str,
+    pub text: &'a str,
+    /// Its words, when a step needed only them before any scan.
+    toks: OnceCell<Vec<Token<'a>>>,
     scanned: OnceCell<Scanned<'a>>,
 }
 
@@ -367,13 +374,27 @@ impl<'a> Context<'a> {
     pub fn new(text: &'a str) -> Context<'a> {
         Context {
             text,
+            toks: OnceCell::new(),
             scanned: OnceCell::new(),
         }
     }
 
+    /// Its words (`words(text)`).
+    pub fn tokens(&self) -> &[Token<'a>] {
+        match self.scanned.get() {
+            Some(sc) => &sc.toks,
+            None => self.toks.get_or_init(|| words(self.text)),
+        }
+    }
+
     pub fn scanned(&self, lx: &'a Lexicon) -> &Scanned<'a> {
-        self.scanned
-            .get_or_init(|| Scanned::new(lx, self.text, Field::Context))
+        self.scanned.get_or_init(|| {
+            let toks = match self.toks.get() {
+                Some(toks) => toks.clone(),
+                None => words(self.text),
+            };
+            Scanned::of_words(lx, self.text, Field::Context, toks)
+        })
     }
 }
 
@@ -722,14 +743,13 @@ fn reports(sc: &Scanned<'_>, a: usize, b: usize) -> bool {
         .any(|(t, e)| t.start >= a && t.end <= b && e.is_some_and(|e| e.reporting))
 }
 
-/// True when most words of the text (its tokens `tw`) stand in `hay` (a
-/// context quoting it, perhaps with an editor's insertion).
-fn contains_most_of(hay: &str, tw: &[Token<'_>]) -> bool {
+/// True when most words of the text (its tokens `tw`) stand in `hay` (the
+/// words of a context quoting it, perhaps with an editor's insertion).
+fn contains_most_of(hay: &[Token<'_>], tw: &[Token<'_>]) -> bool {
     if tw.is_empty() {
         return false;
     }
-    let hay_words = words(hay);
-    let hw: FxHashSet<&str> = hay_words.iter().map(Token::norm).collect();
+    let hw: FxHashSet<&str> = hay.iter().map(Token::norm).collect();
     let inside = tw.iter().filter(|t| hw.contains(t.norm())).count();
     inside * 10 >= tw.len() * 7
 }
@@ -886,7 +906,7 @@ pub(crate) fn claims_of<'a>(
     // the answer's polarity ("throw that form in the bin" after "You will
     // absolutely not.").
     if !whole_text_has_cue {
-        if let Some(ctx) = context.filter(|ctx| !contains_most_of(ctx.text, &sc.toks)) {
+        if let Some(ctx) = context.filter(|ctx| !contains_most_of(ctx.tokens(), &sc.toks)) {
             if let Some((pol, cues)) = context_answer_cues(cx, ctx) {
                 for c in out.iter_mut().filter(|c| c.borrowed) {
                     c.polarity = pol;

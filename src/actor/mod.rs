@@ -119,10 +119,16 @@ pub(crate) fn title_words() -> std::collections::HashSet<String> {
 /// Words are folded as actor ids are (diacritics removed) and one-letter
 /// initials are dropped.
 pub(crate) fn person_tokens(raw_actor: &str) -> Vec<String> {
-    match parse::parse(raw_actor).mention {
+    name_words(&parse::parse(raw_actor).mention).to_vec()
+}
+
+/// The words of a parsed mention's personal name: what [`person_tokens`]
+/// gives for the actor string it was parsed from.
+fn name_words(mention: &parse::Mention) -> &[String] {
+    match mention {
         parse::Mention::Person { name, .. } => name,
-        parse::Mention::Name { word, .. } => vec![word],
-        _ => Vec::new(),
+        parse::Mention::Name { word, .. } => std::slice::from_ref(word),
+        _ => &[],
     }
 }
 

@@ -65,6 +65,24 @@ impl ActorTable {
         Some(rv.actor(i))
     }
 
+    /// How many distinct actor strings (a missing actor counts as one)
+    /// were pushed.
+    pub fn actor_strings(&self) -> usize {
+        self.corpus.entries.len()
+    }
+
+    /// The words of statement `i`'s personal name: [`person_tokens`] of
+    /// its actor string, read from the parse the table made when it first
+    /// met that string. Empty when `i` was not pushed.
+    ///
+    /// [`person_tokens`]: super::person_tokens
+    pub fn person_tokens(&self, i: usize) -> &[String] {
+        match self.corpus.recs.get(i) {
+            Some(rec) => super::name_words(&self.corpus.entries[rec.entry as usize].parsed.mention),
+            None => &[],
+        }
+    }
+
     /// The bounds the batch run over everything pushed so far would report.
     pub fn bounds(&self) -> Vec<String> {
         self.corpus.persons.bounds()
