@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::judge::Measure;
 use crate::lexicon::{Lexicon, StemEntry, WordEntry};
+use crate::quantity::names_a_day;
 use crate::stance::{self, Claim, Context, Scanned, StanceContext};
 use crate::text::Token;
 
@@ -65,15 +66,30 @@ pub(crate) fn measures<'a>(
 /// Content words this many tokens either side of a figure form its topic.
 const LOCAL_WINDOW: usize = 6;
 /// A proper name: a capitalized word that does not open its sentence and is
-/// not all capitals (an acronym) or a month or day name.
-fn is_name(t: &Token<'_>, opens: bool) -> bool {
+/// not all capitals (an acronym), a month or day name, or part of a day's
+/// name ("Election Day", "New Year's Eve": `after` are the tokens after it,
+/// of which the capitalized run is read, at most [`DAY_NAME_WORDS`]).
+fn is_name(t: &Token<'_>, after: &[Token<'_>], opens: bool) -> bool {
     let caps = t
         .raw
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    t.is_capitalized() && !opens && !caps && !MONTHS.contains(&t.norm())
+    let day = |t: &Token<'_>| t.is_capitalized() && names_a_day(t.norm());
+    t.is_capitalized()
+        && !opens
+        && !caps
+        && !MONTHS.contains(&t.norm())
+        && !day(t)
+        && !after
+            .iter()
+            .take(DAY_NAME_WORDS)
+            .take_while(|x| x.is_capitalized())
+            .any(day)
 }
+
+/// The most words a day's name has before its noun ("New Year's Eve").
+const DAY_NAME_WORDS: usize = 3;
 
 /// The proper names a record mentions, in its text then its context, each
 /// once: the names its figures may be linked through. Read from the words
@@ -94,12 +110,18 @@ pub(crate) fn names_mentioned(text: &Scanned<'_>, context: Option<&Context<'_>>)
 fn names_of(text: &str, toks: &[Token<'_>]) -> Vec<String> {
     let openers: Vec<usize> = crate::text::sentences(text).iter().map(|s| s.0).collect();
     let mut out: Vec<String> = Vec::new();
-    for t in toks {
-        let opens = openers.iter().any(|&o| {
-            text.get(o..t.start)
-                .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
-        });
-        if is_name(t, opens) && !out.iter().any(|n| n == t.norm()) {
+    // Tokens and sentence starts both ascend: one walk over the two.
+    let mut o = 0;
+    for (k, t) in toks.iter().enumerate() {
+        while o < openers.len() && openers[o] <= t.start {
+            o += 1;
+        }
+        // The first word of the sentence that starts last before it.
+        let opens = o > 0
+            && text
+                .get(openers[o - 1]..t.start)
+                .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric));
+        if is_name(t, &toks[k + 1..], opens) && !out.iter().any(|n| n == t.norm()) {
             out.push(t.norm().to_owned());
         }
     }
@@ -383,7 +405,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .chain(before.iter().take(LOCAL_WINDOW))
         {
             let t = &toks[k];
-            if is_name(t, opener == Some(t.start)) {
+            if is_name(t, &toks[k + 1..], opener == Some(t.start)) {
                 push(&mut names, t.norm().to_owned());
             }
         }
@@ -419,4 +441,30 @@ fn content(t: &Token<'_>, word: Option<&WordEntry>, entry: Option<&StemEntry>) -
     !t.is_numeric()
         && !word.is_some_and(|w| w.stop)
         && !entry.is_some_and(|e| e.negation_word || e.frame)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_of;
+    use crate::text::words;
+
+    fn names(text: &str) -> Vec<String> {
+        names_of(text, &words(text))
+    }
+
+    #[test]
+    fn names_skip_sentence_openers_acronyms_and_dates() {
+        assert_eq!(
+            names("Turnout in Ohio rose. Voters in NATO states and Tarn came in May."),
+            ["ohio", "tarn"]
+        );
+    }
+
+    #[test]
+    fn the_name_of_a_day_is_a_date_not_a_thing() {
+        assert_eq!(
+            names("Riders took 500 trips on Harvest Day and 300 on New Year's Eve in Tarn."),
+            ["tarn"]
+        );
+    }
 }

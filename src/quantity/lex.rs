@@ -119,6 +119,8 @@ pub(super) struct QLex {
     /// month name → must be capitalized.
     pub months: HashMap<String, bool>,
     pub days: HashSet<String>,
+    /// Nouns that make the capitalized words before them a day's name.
+    pub named_days: HashSet<String>,
     pub times: HashSet<String>,
     pub counted_skip: HashSet<String>,
     pub counted_stop: HashSet<String>,
@@ -154,6 +156,7 @@ impl QLex {
             currency_words: HashMap::default(),
             months: HashMap::default(),
             days: HashSet::default(),
+            named_days: HashSet::default(),
             times: HashSet::default(),
             counted_skip: HashSet::default(),
             counted_stop: HashSet::default(),
@@ -250,6 +253,9 @@ impl QLex {
                 }
                 "day" => {
                     lx.days.insert(word);
+                }
+                "named" => {
+                    lx.named_days.insert(word);
                 }
                 _ => {
                     lx.times.insert(word.replace('.', ""));

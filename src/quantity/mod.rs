@@ -364,6 +364,12 @@ impl Figure {
     }
 }
 
+/// A noun that makes the capitalized words before it the name of a day
+/// ("Election Day"): those words name a date, not a thing.
+pub(crate) fn names_a_day(norm: &str) -> bool {
+    lex::QLex::get().named_days.contains(norm)
+}
+
 /// Finds the figures of a text, in order, with byte spans into `text`.
 ///
 /// Years, dates, clock times, ordinals, model and flight numbers, "one of"
