@@ -11,7 +11,6 @@
 //! Both bounds depend only on posting-list lengths and concept names, never
 //! on input order; the report says when either was reached.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -39,7 +38,7 @@ pub(crate) struct Index {
     /// Concept → the last statement counted in `df`.
     last: Vec<u32>,
     /// Document frequency → number of concepts with it (for the mean idf).
-    hist: BTreeMap<u32, u32>,
+    hist: DfHistogram,
     /// Global claim number → address.
     refs: Vec<ClaimRef>,
     /// Global claim number → what it may pair with, beside the postings so
@@ -86,6 +85,51 @@ impl Postings {
         } else {
             &mut self.pos
         }
+    }
+}
+
+/// How many concepts have each document frequency: a count per frequency,
+/// and the frequencies some concept has, ascending. A concept's frequency
+/// moves by one at a time, so a move costs two array writes, and a binary
+/// search in the short list of frequencies held only when a count becomes
+/// or stops being zero.
+#[derive(Debug, Default)]
+struct DfHistogram {
+    count: Vec<u32>,
+    held: Vec<u32>,
+}
+
+impl DfHistogram {
+    /// One concept more with frequency `d`.
+    fn add(&mut self, d: u32) {
+        let at = d as usize;
+        if at >= self.count.len() {
+            self.count.resize(at + 1, 0);
+        }
+        self.count[at] += 1;
+        if self.count[at] == 1 {
+            let pos = self.held.partition_point(|&x| x < d);
+            self.held.insert(pos, d);
+        }
+    }
+
+    /// One concept fewer with frequency `d` (nothing for 0: a concept no
+    /// statement holds is not counted).
+    fn remove(&mut self, d: u32) {
+        let Some(n) = self.count.get_mut(d as usize).filter(|n| d > 0 && **n > 0) else {
+            return;
+        };
+        *n -= 1;
+        if *n == 0 {
+            if let Ok(pos) = self.held.binary_search(&d) {
+                self.held.remove(pos);
+            }
+        }
+    }
+
+    /// (frequency, concepts with it), ascending by frequency.
+    fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.held.iter().map(|&d| (d, self.count[d as usize]))
     }
 }
 
@@ -169,26 +213,15 @@ impl Index {
                 self.last[k] = u32::MAX;
             }
             let old = self.df[k];
-            self.uncount(old);
+            self.hist.remove(old);
             self.df[k] = old - 1;
             if old > 1 {
-                *self.hist.entry(old - 1).or_insert(0) += 1;
+                self.hist.add(old - 1);
             }
         }
         self.live_claims -= (to - from) as usize;
         self.claims_of[si as usize] = (to, to);
         self.mean_idf = OnceLock::new();
-    }
-
-    /// One concept fewer with document frequency `d`.
-    fn uncount(&mut self, d: u32) {
-        if d > 0 {
-            let n = self.hist.get_mut(&d).expect("counted");
-            *n -= 1;
-            if *n == 0 {
-                self.hist.remove(&d);
-            }
-        }
     }
 
     /// Adds statement `si`'s claims; returns their global numbers.
@@ -226,9 +259,9 @@ impl Index {
                 if self.last[k] != si {
                     self.last[k] = si;
                     let old = self.df[k];
-                    self.uncount(old);
+                    self.hist.remove(old);
                     self.df[k] = old + 1;
-                    *self.hist.entry(old + 1).or_insert(0) += 1;
+                    self.hist.add(old + 1);
                 }
             }
             self.key_at.push(self.keys.len());
@@ -242,7 +275,7 @@ impl Index {
     /// for [`Index::idf`] (the values hold while the count of statements
     /// does not change), and computes the mean idf now.
     fn settle(&mut self) {
-        for &d in self.hist.keys() {
+        for (d, _) in self.hist.iter() {
             let at = d as usize;
             if at >= self.idf_by_df.len() {
                 self.idf_by_df.resize(at + 1, (usize::MAX, 0.0));
@@ -274,7 +307,7 @@ impl Index {
     pub fn mean_idf(&self) -> f64 {
         *self.mean_idf.get_or_init(|| {
             let (mut sum, mut total) = (0.0, 0.0);
-            for (&d, &count) in &self.hist {
+            for (d, count) in self.hist.iter() {
                 let idf = self.idf_of_df(d);
                 let d = f64::from(d);
                 let c = f64::from(count);
@@ -603,6 +636,19 @@ mod tests {
         let s = idx.search(0, b(1000, 1000), |_, _| true, |_| 0);
         let partners: Vec<u32> = s.partners.iter().map(|&g| idx.claim_ref(g).stmt).collect();
         assert_eq!(partners, [1]);
+    }
+
+    #[test]
+    fn the_histogram_lists_the_frequencies_held_in_order() {
+        let mut h = DfHistogram::default();
+        for d in [3, 1, 3, 2] {
+            h.add(d);
+        }
+        // Removing what is not counted changes nothing.
+        for d in [3, 2, 0, 9] {
+            h.remove(d);
+        }
+        assert_eq!(h.iter().collect::<Vec<_>>(), [(1, 1), (3, 1)]);
     }
 
     #[test]
