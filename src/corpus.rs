@@ -335,9 +335,16 @@ fn slice<T>(arena: &[T], (from, to): (u32, u32)) -> &[T] {
 }
 
 impl Claims {
-    /// Packs the next statement's claims and the measures of their figures.
-    pub fn push(&mut self, claims: Vec<Claim>, measures: Vec<Vec<Measure>>, cs: &mut Concepts) {
-        let rows = self.pack(claims, measures, cs);
+    /// Packs the next statement's claims and the measures of their figures
+    /// (concepts numbered by `cs`, names by `links`).
+    pub fn push(
+        &mut self,
+        claims: Vec<Claim>,
+        measures: Vec<Vec<Measure>>,
+        cs: &mut Concepts,
+        links: &mut NameLinks,
+    ) {
+        let rows = self.pack(claims, measures, cs, links);
         self.at.push(rows);
     }
 
@@ -349,8 +356,9 @@ impl Claims {
         claims: Vec<Claim>,
         measures: Vec<Vec<Measure>>,
         cs: &mut Concepts,
+        links: &mut NameLinks,
     ) {
-        self.at[i] = self.pack(claims, measures, cs);
+        self.at[i] = self.pack(claims, measures, cs, links);
     }
 
     fn pack(
@@ -358,6 +366,7 @@ impl Claims {
         claims: Vec<Claim>,
         measures: Vec<Vec<Measure>>,
         cs: &mut Concepts,
+        links: &mut NameLinks,
     ) -> (u32, u32) {
         let from = self.rows.len() as u32;
         for (c, ms) in claims.into_iter().zip(measures) {
@@ -378,7 +387,7 @@ impl Claims {
             };
             let measured = extend(
                 &mut self.measures,
-                ms.into_iter().map(|m| PMeasure::new(m, cs)),
+                ms.into_iter().map(|m| PMeasure::new(m, cs, links)),
             );
             let figures = extend(&mut self.figures, c.figures);
             debug_assert_eq!(measured, figures);
@@ -487,11 +496,13 @@ pub(crate) struct PMeasure {
     pub reference: bool,
     pub state: bool,
     pub scope: Option<Box<str>>,
-    pub names: Box<[Box<str>]>,
+    /// The proper names next to the figure, numbered by the corpus's
+    /// [`NameLinks`].
+    pub names: Box<[u32]>,
 }
 
 impl PMeasure {
-    fn new(m: Measure, cs: &mut Concepts) -> PMeasure {
+    fn new(m: Measure, cs: &mut Concepts, links: &mut NameLinks) -> PMeasure {
         PMeasure {
             head: m.head.iter().map(|k| cs.intern(k)).collect(),
             local: m.local.iter().map(|k| cs.intern(k)).collect(),
@@ -499,7 +510,7 @@ impl PMeasure {
             reference: m.reference,
             state: m.state,
             scope: m.scope.map(String::into_boxed_str),
-            names: m.names.into_iter().map(String::into_boxed_str).collect(),
+            names: m.names.iter().map(|n| links.intern(n)).collect(),
         }
     }
 }
@@ -555,7 +566,12 @@ pub(crate) fn test_index(texts: &[&str]) -> (crate::index::Index, Claims) {
     };
     for t in texts {
         let read = crate::detector::normalize(&cx, t, None);
-        claims.push(read.claims, read.measures, &mut cs);
+        claims.push(
+            read.claims,
+            read.measures,
+            &mut cs,
+            &mut NameLinks::default(),
+        );
     }
     (crate::index::Index::build(cs, &claims), claims)
 }

@@ -412,7 +412,7 @@ impl Detector {
                 .par_iter()
                 .map(|d| {
                     let read = normalize(&cx, d.text, d.context);
-                    let names = read.names();
+                    let names = read.names().into_iter().map(str::to_owned).collect();
                     (read.claims, read.measures, names)
                 })
                 .collect()
@@ -423,7 +423,7 @@ impl Detector {
         let mut pack = |done: Vec<Read>| {
             for (cl, measures, names) in done {
                 any_figures |= cl.iter().any(|c| !c.figures.is_empty());
-                claims.push(cl, measures, &mut concepts);
+                claims.push(cl, measures, &mut concepts, &mut links);
                 links.add(&names);
             }
         };
@@ -444,7 +444,8 @@ impl Detector {
             pack(p);
         }
         claims.shrink();
-        // Names mentioned together only matter to figures.
+        // Names mentioned together only matter to figures (and with no
+        // figure, no measure holds a name's number).
         if !any_figures {
             links = NameLinks::default();
         }
@@ -475,7 +476,7 @@ pub(crate) struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     /// The proper names the statement mentions, text then context.
-    pub fn names(&self) -> Vec<String> {
+    pub fn names(&self) -> Vec<&str> {
         measure::names_mentioned(&self.text, self.context.as_ref())
     }
 

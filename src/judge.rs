@@ -255,15 +255,20 @@ pub(crate) struct NameLinks {
 }
 
 impl NameLinks {
+    /// The number of `name`, added if new: measures hold their names as
+    /// these numbers, so the judge compares numbers.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(name.into(), id);
+        id
+    }
+
     /// Records that the names of one record go together.
     pub fn add<S: AsRef<str>>(&mut self, names: &[S]) {
-        let ids: Vec<u32> = names
-            .iter()
-            .map(|n| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(n.as_ref().into()).or_insert(next)
-            })
-            .collect();
+        let ids: Vec<u32> = names.iter().map(|n| self.intern(n.as_ref())).collect();
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {
                 if a != b {
@@ -273,14 +278,12 @@ impl NameLinks {
         }
     }
 
-    /// True when the two sets share a name or some record names one of each.
-    pub fn related<S: AsRef<str>>(&self, a: &[S], b: &[S]) -> bool {
-        let id = |n: &S| self.ids.get(n.as_ref()).copied();
-        a.iter().any(|x| {
-            b.iter().any(|y| {
-                x.as_ref() == y.as_ref()
-                    || matches!((id(x), id(y)), (Some(p), Some(q)) if self.pairs.contains(&(p.min(q), p.max(q))))
-            })
+    /// True when the two sets of names (numbered by [`NameLinks::intern`])
+    /// share a name or some record names one of each.
+    pub fn related(&self, a: &[u32], b: &[u32]) -> bool {
+        a.iter().any(|&x| {
+            b.iter()
+                .any(|&y| x == y || self.pairs.contains(&(x.min(y), x.max(y))))
         })
     }
 }

@@ -158,9 +158,12 @@ impl LiveIndex {
                 }
             }
             self.corpus.links.add(&read.names());
-            self.corpus
-                .claims
-                .push(read.claims, read.measures, self.corpus.index.concepts_mut());
+            self.corpus.claims.push(
+                read.claims,
+                read.measures,
+                self.corpus.index.concepts_mut(),
+                &mut self.corpus.links,
+            );
         }
         let keyed: Vec<_> = self.corpus.claims.keyed(i).collect();
         self.corpus.index.push(keyed);
@@ -173,9 +176,13 @@ impl LiveIndex {
         let read = read(&self.detector, &self.names, &self.corpus.store, j);
         let (claims, measures) = (read.claims, read.measures);
         self.corpus.index.remove(j as u32);
-        self.corpus
-            .claims
-            .replace(j, claims, measures, self.corpus.index.concepts_mut());
+        self.corpus.claims.replace(
+            j,
+            claims,
+            measures,
+            self.corpus.index.concepts_mut(),
+            &mut self.corpus.links,
+        );
         let keyed: Vec<_> = self.corpus.claims.keyed(j).collect();
         self.corpus.index.readd(j as u32, keyed);
     }

@@ -78,7 +78,10 @@ fn is_name(t: &Token<'_>, opens: bool) -> bool {
 /// The proper names a record mentions, in its text then its context, each
 /// once: the names its figures may be linked through. Read from the words
 /// the normalizer cut (`text` as scanned, the context's words).
-pub(crate) fn names_mentioned(text: &Scanned<'_>, context: Option<&Context<'_>>) -> Vec<String> {
+pub(crate) fn names_mentioned<'t>(
+    text: &'t Scanned<'_>,
+    context: Option<&'t Context<'_>>,
+) -> Vec<&'t str> {
     let mut names = names_of(text.text, &text.toks);
     if let Some(c) = context {
         for x in names_of(c.text, c.tokens()) {
@@ -91,16 +94,16 @@ pub(crate) fn names_mentioned(text: &Scanned<'_>, context: Option<&Context<'_>>)
 }
 
 /// The proper names of a text (its words `toks`), sentence openers aside.
-fn names_of(text: &str, toks: &[Token<'_>]) -> Vec<String> {
-    let openers: Vec<usize> = crate::text::sentences(text).iter().map(|s| s.0).collect();
-    let mut out: Vec<String> = Vec::new();
+fn names_of<'t>(text: &str, toks: &'t [Token<'_>]) -> Vec<&'t str> {
+    let sentences = crate::text::sentences(text);
+    let mut out: Vec<&str> = Vec::new();
     for t in toks {
-        let opens = openers.iter().any(|&o| {
+        let opens = sentences.iter().any(|&(o, _)| {
             text.get(o..t.start)
                 .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
         });
-        if is_name(t, opens) && !out.iter().any(|n| n == t.norm()) {
-            out.push(t.norm().to_owned());
+        if is_name(t, opens) && !out.contains(&t.norm()) {
+            out.push(t.norm());
         }
     }
     out
