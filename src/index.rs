@@ -388,17 +388,24 @@ impl Index {
         pairs
     }
 
-    /// The partners of claim `g`: claims that share a concept with it and
-    /// that `accept` takes. Concepts held by more than `max_postings` claims
-    /// are skipped; the claim visits at most `budget` postings, rarest
-    /// concepts first (ties by name); it keeps at most `max_partners`,
-    /// those sharing the most concepts first, ties by `tiebreak` (a hash of
-    /// the statement id), never by input order.
+    /// The partners of claim `g`: claims of other statements that share a
+    /// concept with it and that `accept` takes (given their flags).
+    /// Concepts held by more than `max_postings` claims are skipped; the
+    /// claim visits at most `budget` postings, rarest concepts first (ties
+    /// by name); it keeps at most `max_partners`, those sharing the most
+    /// concepts first, ties by `tiebreak` (a hash of the statement id),
+    /// never by input order.
+    ///
+    /// A plain claim (no figures, no superlative) reads only the claims of
+    /// the other polarity, and any of them may clash with it: `accept` must
+    /// take them all (checked in debug builds), and is asked only about the
+    /// partners of a claim with figures or a superlative, so that the
+    /// common search reads no claim's flags.
     pub fn search(
         &self,
         g: u32,
         bounds: Bounds,
-        accept: impl Fn(ClaimRef, Flags) -> bool,
+        accept: impl Fn(Flags) -> bool,
         tiebreak: impl Fn(ClaimRef) -> u64,
     ) -> Search {
         let gi = g as usize;
@@ -407,11 +414,16 @@ impl Index {
         // pairs only with claims of the other polarity; figures and
         // superlatives with either.
         let fa = self.flags[gi];
-        let (neg, pos) = if fa.figures || fa.superlative {
-            (true, true)
-        } else {
+        let plain = !(fa.figures || fa.superlative);
+        let (neg, pos) = if plain {
             (!fa.negative, fa.negative)
+        } else {
+            (true, true)
         };
+        // A statement's claims have consecutive numbers: its own are left
+        // out by their range.
+        let (own_from, own_to) = self.claims_of[self.refs[gi].stmt as usize];
+        let other = |d: &u32| *d < own_from || *d >= own_to;
         keys.sort_unstable_by(|a, b| {
             self.postings[*a as usize]
                 .len()
@@ -436,11 +448,12 @@ impl Index {
             }
             visited += len;
             for (_, list) in lists.into_iter().filter(|l| l.0) {
-                met.extend(
-                    list.iter()
-                        .copied()
-                        .filter(|&d| accept(self.refs[d as usize], self.flags[d as usize])),
-                );
+                let others = list.iter().copied().filter(other);
+                if plain {
+                    met.extend(others.inspect(|&d| debug_assert!(accept(self.flags[d as usize]))));
+                } else {
+                    met.extend(others.filter(|&d| accept(self.flags[d as usize])));
+                }
             }
         }
         met.sort_unstable();
@@ -489,12 +502,7 @@ impl Index {
             .filter(|&g| source(self.refs[g], self.flags[g]))
             .map(|g| {
                 let (a, fa) = (self.refs[g], self.flags[g]);
-                let s = self.search(
-                    g as u32,
-                    bounds,
-                    |b, fb| b.stmt != a.stmt && keep(fa, fb),
-                    &tiebreak,
-                );
+                let s = self.search(g as u32, bounds, |fb| keep(fa, fb), &tiebreak);
                 let mut found = Vec::new();
                 for d in s.partners {
                     let b = self.refs[d as usize];
@@ -633,7 +641,7 @@ mod tests {
             "The dam does not leak.",
             "The dam leaks badly.",
         ]);
-        let s = idx.search(0, b(1000, 1000), |_, _| true, |_| 0);
+        let s = idx.search(0, b(1000, 1000), |_| true, |_| 0);
         let partners: Vec<u32> = s.partners.iter().map(|&g| idx.claim_ref(g).stmt).collect();
         assert_eq!(partners, [1]);
     }

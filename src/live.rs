@@ -202,10 +202,8 @@ impl LiveIndex {
                 let found = corpus.index.search(
                     g,
                     bounds,
-                    |b, fb| {
-                        b.stmt != a.stmt
-                            && ((fa.source() && Flags::keep(fa, fb))
-                                || (fb.source() && Flags::keep(fb, fa)))
+                    |fb| {
+                        (fa.source() && Flags::keep(fa, fb)) || (fb.source() && Flags::keep(fb, fa))
                     },
                     |r| id_hash(corpus.store.id(r.stmt as usize)),
                 );
