@@ -536,7 +536,8 @@ impl Corpus {
     pub fn side(&self, r: ClaimRef) -> Side<'_> {
         Side {
             actor: &self.actors[r.stmt as usize].id,
-            date: self.store.date(r.stmt as usize),
+            store: &self.store,
+            stmt: r.stmt,
             claim: self.claim(r),
         }
     }

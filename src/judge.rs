@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{PMeasure, PTerm, Packed};
+use crate::corpus::{PMeasure, PTerm, Packed, Store};
 use crate::index::Index;
 use crate::quantity::{Figure, Interval, Qualifier};
 use crate::record::Date;
@@ -80,8 +80,19 @@ const MIN_CLAIM_TERMS: f64 = 2.5;
 #[derive(Clone, Copy)]
 pub(crate) struct Side<'a> {
     pub actor: &'a str,
-    pub date: Option<Date>,
+    /// The statement's record, `stmt` of `store`: its date is read only
+    /// when a rule asks (most pairs are settled before any does, and the
+    /// record lies elsewhere in memory).
+    pub store: &'a Store,
+    pub stmt: u32,
     pub claim: Packed<'a>,
+}
+
+impl Side<'_> {
+    /// The date the statement was made, if it has one.
+    pub fn date(&self) -> Option<Date> {
+        self.store.date(self.stmt as usize)
+    }
 }
 
 /// The judge's verdict on a pair of claims.
@@ -104,7 +115,7 @@ pub(crate) fn may_clash(a: &Side<'_>, b: &Side<'_>) -> bool {
     if a.actor != b.actor {
         return true;
     }
-    matches!((a.date, b.date), (Some(x), Some(y)) if x != y)
+    matches!((a.date(), b.date()), (Some(x), Some(y)) if x != y)
 }
 
 /// The concepts of a claim, for membership tests: a claim holds a handful,
@@ -178,12 +189,12 @@ pub(crate) fn stance(
         (a.claim, b.claim)
     };
     // "Not yet X" is not contradicted by X said later.
-    let (neg_date, pos_date) = if a.claim.polarity.is_positive() {
-        (b.date, a.date)
+    let (neg_side, pos_side) = if a.claim.polarity.is_positive() {
+        (b, a)
     } else {
-        (a.date, b.date)
+        (a, b)
     };
-    if neg.not_yet && matches!((neg_date, pos_date), (Some(n), Some(p)) if p > n) {
+    if neg.not_yet && matches!((neg_side.date(), pos_side.date()), (Some(n), Some(p)) if p > n) {
         return None;
     }
     // "No clear evidence of X" does not clash with "X is possible".
@@ -344,7 +355,8 @@ pub(crate) fn quantity(
             {
                 continue;
             }
-            if ma.state && mb.state && matches!((a.date, b.date), (Some(x), Some(y)) if x != y) {
+            if ma.state && mb.state && matches!((a.date(), b.date()), (Some(x), Some(y)) if x != y)
+            {
                 continue;
             }
             if !ma.names.is_empty() && !mb.names.is_empty() && !links.related(&ma.names, &mb.names)
@@ -483,16 +495,30 @@ mod tests {
     use super::*;
     use crate::corpus::test_index;
 
+    /// A store of records dated `dates`, for the sides' dates.
+    fn store(dates: &[Option<Date>]) -> Store {
+        let mut store = Store::default();
+        for (i, &date) in dates.iter().enumerate() {
+            let mut s = crate::Statement::new(i.to_string(), None, "-");
+            s.date = date;
+            store.push(&s).unwrap();
+        }
+        store
+    }
+
     fn verdict(x: &str, y: &str, same_actor: bool) -> Option<Verdict> {
         let (idx, claims) = test_index(&[x, y, "Bakers sell bread."]);
+        let store = store(&[None, None]);
         let a = Side {
             actor: "a",
-            date: None,
+            store: &store,
+            stmt: 0,
             claim: claims.get(0, 0),
         };
         let b = Side {
             actor: if same_actor { "a" } else { "b" },
-            date: None,
+            store: &store,
+            stmt: 1,
             claim: claims.get(1, 0),
         };
         stance(&idx, &JudgeConfig::default(), &a, &b)
@@ -565,17 +591,20 @@ mod tests {
             "Bakers sell bread.",
         ]);
         let (neg, pos) = (claims.get(0, 0), claims.get(1, 0));
-        let side = |claim, d| Side {
+        let (march, may) = (date("2031-03-01"), date("2031-05-01"));
+        let store = store(&[march, may]);
+        let side = |claim, stmt| Side {
             actor: "a",
-            date: date(d),
+            store: &store,
+            stmt,
             claim,
         };
         let cfg = JudgeConfig::default();
-        let (n, p) = (side(neg, "2031-03-01"), side(pos, "2031-05-01"));
+        let (n, p) = (side(neg, 0), side(pos, 1));
         assert!(stance(&idx, &cfg, &n, &p).is_none());
         assert!(stance(&idx, &cfg, &p, &n).is_none());
         // Said the other way round in time, it is a contradiction.
-        let (n, p) = (side(neg, "2031-05-01"), side(pos, "2031-03-01"));
+        let (n, p) = (side(neg, 1), side(pos, 0));
         assert!(stance(&idx, &cfg, &n, &p).is_some());
     }
 
