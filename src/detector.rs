@@ -480,10 +480,17 @@ impl<'a> Normalized<'a> {
         measure::names_mentioned(&self.text, self.context.as_ref())
     }
 
-    /// The words of the text, then those of the context.
-    pub fn words(&self) -> impl Iterator<Item = &crate::text::Token<'a>> {
-        let context = self.context.as_ref().map_or(&[][..], |c| c.tokens());
-        self.text.toks.iter().chain(context)
+    /// The words of the text, then those of the context, that a person's
+    /// name could change the reading of: all but the stop words (a stop
+    /// word is never content, whoever bears it), which are left out where
+    /// the scan knows them (a context read only for its words keeps all).
+    pub fn name_words(&self) -> impl Iterator<Item = &crate::text::Token<'a>> {
+        let context = self
+            .context
+            .as_ref()
+            .map(stance::Context::words_but_known_stop)
+            .unwrap_or_default();
+        self.text.words_but_stop().chain(context)
     }
 }
 

@@ -14,7 +14,8 @@
 //!   same person once the full name arrives).
 //! - **Person names** are not proposition words. When a new person name
 //!   arrives, the earlier statements that hold its words are read again and
-//!   re-indexed (found through an index of the words of every record).
+//!   re-indexed (found through an index of the words of every record,
+//!   stop words aside: being a name changes nothing for them).
 //! - **Names mentioned together** (for figures) only grow.
 //!
 //! Like the batch run against the all-pairs baseline, the equality holds
@@ -56,7 +57,9 @@ pub struct LiveIndex {
     ids: Ids,
     /// Person-name words so far (not proposition words).
     names: FxHashSet<String>,
-    /// Word (folded) → the records whose text or context holds it.
+    /// Word (folded) → the records whose text or context holds it, for
+    /// every word a person's name could change the reading of. A stop
+    /// word need not be listed: it is never content, name or not.
     words: FxHashMap<Box<str>, Vec<u32>>,
 }
 
@@ -147,7 +150,7 @@ impl LiveIndex {
         {
             let read = read(&self.detector, &self.names, &self.corpus.store, i);
             let at = i as u32;
-            for w in read.words() {
+            for w in read.name_words() {
                 // Lists grow in record order: a record already listed is last.
                 match self.words.get_mut(w.norm()) {
                     Some(list) if list.last() == Some(&at) => {}
