@@ -55,6 +55,9 @@ pub struct LiveIndex {
     corpus: Corpus,
     table: ActorTable,
     ids: Ids,
+    /// Statement → the hash of its id that breaks ties among partners
+    /// (kept, as the batch run keeps it, not computed per partner met).
+    id_hashes: Vec<u64>,
     /// Person-name words so far (not proposition words).
     names: FxHashSet<String>,
     /// Word (folded) → the records whose text or context holds it, for
@@ -85,6 +88,7 @@ impl Detector {
             },
             table: ActorTable::new(self.gazetteer.clone()),
             ids: Ids::default(),
+            id_hashes: Vec::new(),
             names: FxHashSet::default(),
             words: FxHashMap::default(),
         }
@@ -115,6 +119,7 @@ impl LiveIndex {
             self.corpus.store.push(s).map_err(|field| {
                 Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
             })?;
+        self.id_hashes.push(id_hash(&s.id));
         let known = self.table.actor_strings();
         self.table.push(&ActorInput::from(s));
         let actor = self.table.actor(i).expect("just pushed");
@@ -208,7 +213,7 @@ impl LiveIndex {
                     |fb| {
                         (fa.source() && Flags::keep(fa, fb)) || (fb.source() && Flags::keep(fb, fa))
                     },
-                    |r| id_hash(corpus.store.id(r.stmt as usize)),
+                    |r| self.id_hashes[r.stmt as usize],
                 );
                 for h in found.partners {
                     let b = corpus.index.claim_ref(h);
