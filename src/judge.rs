@@ -235,11 +235,20 @@ pub(crate) fn stance(
     // much of the shorter claim is shared.
     // A floor on the denominators keeps a one-word claim ("an invasion")
     // from matching every claim that holds its word.
-    let floor = MIN_CLAIM_TERMS * idx.mean_idf();
-    let cover = ws / wn.max(floor);
-    let smaller = ws / wn.min(wp).max(floor);
-    let overlap = 0.5 * cover + 0.5 * smaller;
-    let score = (overlap * strength(&neg) * strength(&pos)).clamp(0.0, 1.0);
+    let (neg_strength, pos_strength) = (strength(&neg), strength(&pos));
+    let score_over = |floor: f64| {
+        let cover = ws / wn.max(floor);
+        let smaller = ws / wn.min(wp).max(floor);
+        let overlap = 0.5 * cover + 0.5 * smaller;
+        (overlap * neg_strength * pos_strength).clamp(0.0, 1.0)
+    };
+    // The floor only lowers the score (every step is monotonic, rounding
+    // included): a pair below the bound without it is below it with it,
+    // and needs no mean idf, the one figure of the whole corpus here.
+    if score_over(0.0) < cfg.min_score {
+        return None;
+    }
+    let score = score_over(MIN_CLAIM_TERMS * idx.mean_idf());
     if score < cfg.min_score {
         return None;
     }
@@ -379,14 +388,17 @@ pub(crate) fn quantity(
             // unless one actor speaks on both sides.
             // A topic word must say something: half an average concept's
             // weight at least ("region" in every report does not count).
-            let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
-            let topic: Vec<u32> = ma
+            // (The mean idf is read only when there is a word to weigh.)
+            let mut topic: Vec<u32> = ma
                 .local
                 .iter()
                 .copied()
                 .filter(|k| mb.local.contains(k) && !ma.head.contains(k) && !mb.head.contains(k))
-                .filter(|&k| idx.idf(k) >= floor)
                 .collect();
+            if !topic.is_empty() {
+                let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
+                topic.retain(|&k| idx.idf(k) >= floor);
+            }
             if topic.is_empty() && a.actor != b.actor {
                 continue;
             }
