@@ -224,9 +224,12 @@ impl LiveIndex {
         if candidates.is_empty() {
             return Vec::new();
         }
+        // (The new statement's actor was read at insert, from the tables
+        // as they still are.)
         let mut stmts: Vec<u32> = candidates
             .iter()
             .flat_map(|(a, b)| [a.stmt, b.stmt])
+            .filter(|&j| j as usize != i)
             .collect();
         stmts.sort_unstable();
         stmts.dedup();
