@@ -428,7 +428,17 @@ impl Claims {
 
     /// Claim `k` of statement `i`.
     pub fn get(&self, i: usize, k: usize) -> Packed<'_> {
-        let r = &self.rows[self.at[i].0 as usize + k];
+        self.row(self.at[i].0 as usize + k)
+    }
+
+    /// The claim at `r`.
+    pub fn claim(&self, r: ClaimRef) -> Packed<'_> {
+        self.row(r.row as usize)
+    }
+
+    /// The claim packed in row `at`.
+    fn row(&self, at: usize) -> Packed<'_> {
+        let r = &self.rows[at];
         Packed {
             terms: slice(&self.terms, r.terms),
             polarity: r.polarity,
@@ -449,7 +459,7 @@ impl Claims {
     /// What decides whether claim `r` is searched from and kept as a
     /// candidate, read without building the claim's view.
     pub fn flags(&self, r: ClaimRef) -> Flags {
-        let row = &self.rows[self.at[r.stmt as usize].0 as usize + r.claim as usize];
+        let row = &self.rows[r.row as usize];
         Flags {
             negative: !row.polarity.is_positive(),
             figures: row.figures.0 != row.figures.1,
@@ -462,14 +472,15 @@ impl Claims {
         (0..self.count(i)).map(move |k| self.get(i, k))
     }
 
-    /// The terms and flags of statement `i`'s claims, for the index.
-    pub fn keyed(&self, i: usize) -> impl Iterator<Item = (&[PTerm], Flags)> {
-        (0..self.count(i)).map(move |k| {
+    /// The rows, terms and flags of statement `i`'s claims, for the index.
+    pub fn keyed(&self, i: usize) -> impl Iterator<Item = (u32, &[PTerm], Flags)> {
+        let (from, to) = self.at[i];
+        (from..to).map(move |row| {
             let r = ClaimRef {
                 stmt: i as u32,
-                claim: k as u32,
+                row,
             };
-            (self.get(i, k).terms, self.flags(r))
+            (row, self.claim(r).terms, self.flags(r))
         })
     }
 
@@ -529,7 +540,7 @@ pub(crate) struct Corpus {
 impl Corpus {
     /// The claim at `r`.
     pub fn claim(&self, r: ClaimRef) -> Packed<'_> {
-        self.claims.get(r.stmt as usize, r.claim as usize)
+        self.claims.claim(r)
     }
 
     /// The claim at `r` as the judge sees it.

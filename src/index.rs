@@ -17,11 +17,14 @@ use rayon::prelude::*;
 
 use crate::corpus::{Claims, Concepts, Flags, PTerm};
 
-/// A claim's address: statement index and claim index within it.
+/// A claim's address: its statement, and its row in the corpus's packed
+/// claims ([`Claims`]), so that reading it needs no look-up by statement.
+/// A statement's rows follow the order of its claims: addresses compare as
+/// (statement, place of the claim in it) would.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct ClaimRef {
     pub stmt: u32,
-    pub claim: u32,
+    pub row: u32,
 }
 
 /// The index over one corpus. It grows one statement at a time, and every
@@ -167,8 +170,8 @@ impl Index {
         idx
     }
 
-    /// Adds the next statement's claims.
-    pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>) {
+    /// Adds the next statement's claims (row, terms and flags of each).
+    pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = (u32, &'t [PTerm], Flags)>) {
         let si = self.statements as u32;
         self.statements += 1;
         let range = self.add(si, claims);
@@ -177,7 +180,11 @@ impl Index {
 
     /// Indexes statement `si`'s claims anew, after [`Index::remove`]: they
     /// get new global numbers.
-    pub fn readd<'t>(&mut self, si: u32, claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>) {
+    pub fn readd<'t>(
+        &mut self,
+        si: u32,
+        claims: impl IntoIterator<Item = (u32, &'t [PTerm], Flags)>,
+    ) {
         self.claims_of[si as usize] = self.add(si, claims);
     }
 
@@ -216,18 +223,15 @@ impl Index {
     fn add<'t>(
         &mut self,
         si: u32,
-        claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>,
+        claims: impl IntoIterator<Item = (u32, &'t [PTerm], Flags)>,
     ) -> (u32, u32) {
         if self.key_at.is_empty() {
             self.key_at.push(0);
         }
         let first = self.refs.len() as u32;
-        for (ci, (terms, flags)) in claims.into_iter().enumerate() {
+        for (row, terms, flags) in claims {
             let g = self.refs.len() as u32;
-            self.refs.push(ClaimRef {
-                stmt: si,
-                claim: ci as u32,
-            });
+            self.refs.push(ClaimRef { stmt: si, row });
             self.flags.push(flags);
             for t in terms {
                 let k = t.key as usize;
