@@ -335,9 +335,16 @@ fn slice<T>(arena: &[T], (from, to): (u32, u32)) -> &[T] {
 }
 
 impl Claims {
-    /// Packs the next statement's claims and the measures of their figures.
-    pub fn push(&mut self, claims: Vec<Claim>, measures: Vec<Vec<Measure>>, cs: &mut Concepts) {
-        let rows = self.pack(claims, measures, cs);
+    /// Packs the next statement's claims and the measures of their figures
+    /// (concepts numbered by `cs`, names by `links`).
+    pub fn push(
+        &mut self,
+        claims: Vec<Claim>,
+        measures: Vec<Vec<Measure>>,
+        cs: &mut Concepts,
+        links: &mut NameLinks,
+    ) {
+        let rows = self.pack(claims, measures, cs, links);
         self.at.push(rows);
     }
 
@@ -349,8 +356,9 @@ impl Claims {
         claims: Vec<Claim>,
         measures: Vec<Vec<Measure>>,
         cs: &mut Concepts,
+        links: &mut NameLinks,
     ) {
-        self.at[i] = self.pack(claims, measures, cs);
+        self.at[i] = self.pack(claims, measures, cs, links);
     }
 
     fn pack(
@@ -358,6 +366,7 @@ impl Claims {
         claims: Vec<Claim>,
         measures: Vec<Vec<Measure>>,
         cs: &mut Concepts,
+        links: &mut NameLinks,
     ) -> (u32, u32) {
         let from = self.rows.len() as u32;
         for (c, ms) in claims.into_iter().zip(measures) {
@@ -378,7 +387,7 @@ impl Claims {
             };
             let measured = extend(
                 &mut self.measures,
-                ms.into_iter().map(|m| PMeasure::new(m, cs)),
+                ms.into_iter().map(|m| PMeasure::new(m, cs, links)),
             );
             let figures = extend(&mut self.figures, c.figures);
             debug_assert_eq!(measured, figures);
@@ -419,7 +428,17 @@ impl Claims {
 
     /// Claim `k` of statement `i`.
     pub fn get(&self, i: usize, k: usize) -> Packed<'_> {
-        let r = &self.rows[self.at[i].0 as usize + k];
+        self.row(self.at[i].0 as usize + k)
+    }
+
+    /// The claim at `r`.
+    pub fn claim(&self, r: ClaimRef) -> Packed<'_> {
+        self.row(r.row as usize)
+    }
+
+    /// The claim packed in row `at`.
+    fn row(&self, at: usize) -> Packed<'_> {
+        let r = &self.rows[at];
         Packed {
             terms: slice(&self.terms, r.terms),
             polarity: r.polarity,
@@ -440,7 +459,7 @@ impl Claims {
     /// What decides whether claim `r` is searched from and kept as a
     /// candidate, read without building the claim's view.
     pub fn flags(&self, r: ClaimRef) -> Flags {
-        let row = &self.rows[self.at[r.stmt as usize].0 as usize + r.claim as usize];
+        let row = &self.rows[r.row as usize];
         Flags {
             negative: !row.polarity.is_positive(),
             figures: row.figures.0 != row.figures.1,
@@ -453,14 +472,15 @@ impl Claims {
         (0..self.count(i)).map(move |k| self.get(i, k))
     }
 
-    /// The terms and flags of statement `i`'s claims, for the index.
-    pub fn keyed(&self, i: usize) -> impl Iterator<Item = (&[PTerm], Flags)> {
-        (0..self.count(i)).map(move |k| {
+    /// The rows, terms and flags of statement `i`'s claims, for the index.
+    pub fn keyed(&self, i: usize) -> impl Iterator<Item = (u32, &[PTerm], Flags)> {
+        let (from, to) = self.at[i];
+        (from..to).map(move |row| {
             let r = ClaimRef {
                 stmt: i as u32,
-                claim: k as u32,
+                row,
             };
-            (self.get(i, k).terms, self.flags(r))
+            (row, self.claim(r).terms, self.flags(r))
         })
     }
 
@@ -487,11 +507,13 @@ pub(crate) struct PMeasure {
     pub reference: bool,
     pub state: bool,
     pub scope: Option<Box<str>>,
-    pub names: Box<[Box<str>]>,
+    /// The proper names next to the figure, numbered by the corpus's
+    /// [`NameLinks`].
+    pub names: Box<[u32]>,
 }
 
 impl PMeasure {
-    fn new(m: Measure, cs: &mut Concepts) -> PMeasure {
+    fn new(m: Measure, cs: &mut Concepts, links: &mut NameLinks) -> PMeasure {
         PMeasure {
             head: m.head.iter().map(|k| cs.intern(k)).collect(),
             local: m.local.iter().map(|k| cs.intern(k)).collect(),
@@ -499,7 +521,7 @@ impl PMeasure {
             reference: m.reference,
             state: m.state,
             scope: m.scope.map(String::into_boxed_str),
-            names: m.names.into_iter().map(String::into_boxed_str).collect(),
+            names: m.names.iter().map(|n| links.intern(n)).collect(),
         }
     }
 }
@@ -518,14 +540,15 @@ pub(crate) struct Corpus {
 impl Corpus {
     /// The claim at `r`.
     pub fn claim(&self, r: ClaimRef) -> Packed<'_> {
-        self.claims.get(r.stmt as usize, r.claim as usize)
+        self.claims.claim(r)
     }
 
     /// The claim at `r` as the judge sees it.
     pub fn side(&self, r: ClaimRef) -> Side<'_> {
         Side {
             actor: &self.actors[r.stmt as usize].id,
-            date: self.store.date(r.stmt as usize),
+            store: &self.store,
+            stmt: r.stmt,
             claim: self.claim(r),
         }
     }
@@ -555,7 +578,12 @@ pub(crate) fn test_index(texts: &[&str]) -> (crate::index::Index, Claims) {
     };
     for t in texts {
         let read = crate::detector::normalize(&cx, t, None);
-        claims.push(read.claims, read.measures, &mut cs);
+        claims.push(
+            read.claims,
+            read.measures,
+            &mut cs,
+            &mut NameLinks::default(),
+        );
     }
     (crate::index::Index::build(cs, &claims), claims)
 }

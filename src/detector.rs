@@ -413,7 +413,7 @@ impl Detector {
                 .par_iter()
                 .map(|d| {
                     let read = normalize(&cx, d.text, d.context);
-                    let names = read.names();
+                    let names = read.names().into_iter().map(str::to_owned).collect();
                     (read.claims, read.measures, names)
                 })
                 .collect()
@@ -424,7 +424,7 @@ impl Detector {
         let mut pack = |done: Vec<Read>| {
             for (cl, measures, names) in done {
                 any_figures |= cl.iter().any(|c| !c.figures.is_empty());
-                claims.push(cl, measures, &mut concepts);
+                claims.push(cl, measures, &mut concepts, &mut links);
                 links.add(&names);
             }
         };
@@ -445,7 +445,8 @@ impl Detector {
             pack(p);
         }
         claims.shrink();
-        // Names mentioned together only matter to figures.
+        // Names mentioned together only matter to figures (and with no
+        // figure, no measure holds a name's number).
         if !any_figures {
             links = NameLinks::default();
         }
@@ -476,14 +477,21 @@ pub(crate) struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     /// The proper names the statement mentions, text then context.
-    pub fn names(&self) -> Vec<String> {
+    pub fn names(&self) -> Vec<&str> {
         measure::names_mentioned(&self.text, self.context.as_ref())
     }
 
-    /// The words of the text, then those of the context.
-    pub fn words(&self) -> impl Iterator<Item = &crate::text::Token<'a>> {
-        let context = self.context.as_ref().map_or(&[][..], |c| c.tokens());
-        self.text.toks.iter().chain(context)
+    /// The words of the text, then those of the context, that a person's
+    /// name could change the reading of: all but the stop words (a stop
+    /// word is never content, whoever bears it), which are left out where
+    /// the scan knows them (a context read only for its words keeps all).
+    pub fn name_words(&self) -> impl Iterator<Item = &crate::text::Token<'a>> {
+        let context = self
+            .context
+            .as_ref()
+            .map(stance::Context::words_but_known_stop)
+            .unwrap_or_default();
+        self.text.words_but_stop().chain(context)
     }
 }
 

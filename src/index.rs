@@ -20,18 +20,20 @@
 //! statement ids, never on input order; the report says when one was reached.
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
 use crate::corpus::{Claims, Concepts, Flags, PTerm};
 
-/// A claim's address: statement index and claim index within it.
+/// A claim's address: its statement, and its row in the corpus's packed
+/// claims ([`Claims`]), so that reading it needs no look-up by statement.
+/// A statement's rows follow the order of its claims: addresses compare as
+/// (statement, place of the claim in it) would.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct ClaimRef {
     pub stmt: u32,
-    pub claim: u32,
+    pub row: u32,
 }
 
 /// The index over one corpus. It grows one statement at a time, and every
@@ -48,7 +50,7 @@ pub(crate) struct Index {
     /// Concept → the last statement counted in `df`.
     last: Vec<u32>,
     /// Document frequency → number of concepts with it (for the mean idf).
-    hist: BTreeMap<u32, u32>,
+    hist: DfHistogram,
     /// Global claim number → address.
     refs: Vec<ClaimRef>,
     /// Global claim number → what it may pair with, beside the postings so
@@ -119,6 +121,39 @@ fn intersect(a: &[u32], b: &[u32], mut found: impl FnMut(u32)) {
     }
 }
 
+/// How many concepts have each document frequency: (frequency, concepts)
+/// pairs, ascending, for the frequencies some concept has. They are a few
+/// hundred even over a million statements, so the list stays in cache: a
+/// change is a binary search, and the mean idf reads it in one sweep.
+#[derive(Debug, Default)]
+struct DfHistogram(Vec<(u32, u32)>);
+
+impl DfHistogram {
+    /// One concept more with frequency `d`.
+    fn add(&mut self, d: u32) {
+        match self.0.binary_search_by_key(&d, |&(x, _)| x) {
+            Ok(at) => self.0[at].1 += 1,
+            Err(at) => self.0.insert(at, (d, 1)),
+        }
+    }
+
+    /// One concept fewer with frequency `d` (nothing when none has it, as
+    /// for 0: a concept no statement holds is not counted).
+    fn remove(&mut self, d: u32) {
+        if let Ok(at) = self.0.binary_search_by_key(&d, |&(x, _)| x) {
+            self.0[at].1 -= 1;
+            if self.0[at].1 == 0 {
+                self.0.remove(at);
+            }
+        }
+    }
+
+    /// (frequency, concepts with it), ascending by frequency.
+    fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.0.iter().copied()
+    }
+}
+
 /// The bounds on candidate generation.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Bounds {
@@ -166,8 +201,8 @@ impl Index {
         idx
     }
 
-    /// Adds the next statement's claims.
-    pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>) {
+    /// Adds the next statement's claims (row, terms and flags of each).
+    pub fn push<'t>(&mut self, claims: impl IntoIterator<Item = (u32, &'t [PTerm], Flags)>) {
         let si = self.statements as u32;
         self.statements += 1;
         let range = self.add(si, claims);
@@ -176,7 +211,11 @@ impl Index {
 
     /// Indexes statement `si`'s claims anew, after [`Index::remove`]: they
     /// get new global numbers.
-    pub fn readd<'t>(&mut self, si: u32, claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>) {
+    pub fn readd<'t>(
+        &mut self,
+        si: u32,
+        claims: impl IntoIterator<Item = (u32, &'t [PTerm], Flags)>,
+    ) {
         self.claims_of[si as usize] = self.add(si, claims);
     }
 
@@ -200,10 +239,10 @@ impl Index {
                 self.last[k] = u32::MAX;
             }
             let old = self.df[k];
-            self.uncount(old);
+            self.hist.remove(old);
             self.df[k] = old - 1;
             if old > 1 {
-                *self.hist.entry(old - 1).or_insert(0) += 1;
+                self.hist.add(old - 1);
             }
         }
         self.live_claims -= (to - from) as usize;
@@ -211,33 +250,19 @@ impl Index {
         self.mean_idf = OnceLock::new();
     }
 
-    /// One concept fewer with document frequency `d`.
-    fn uncount(&mut self, d: u32) {
-        if d > 0 {
-            let n = self.hist.get_mut(&d).expect("counted");
-            *n -= 1;
-            if *n == 0 {
-                self.hist.remove(&d);
-            }
-        }
-    }
-
     /// Adds statement `si`'s claims; returns their global numbers.
     fn add<'t>(
         &mut self,
         si: u32,
-        claims: impl IntoIterator<Item = (&'t [PTerm], Flags)>,
+        claims: impl IntoIterator<Item = (u32, &'t [PTerm], Flags)>,
     ) -> (u32, u32) {
         if self.key_at.is_empty() {
             self.key_at.push(0);
         }
         let first = self.refs.len() as u32;
-        for (ci, (terms, flags)) in claims.into_iter().enumerate() {
+        for (row, terms, flags) in claims {
             let g = self.refs.len() as u32;
-            self.refs.push(ClaimRef {
-                stmt: si,
-                claim: ci as u32,
-            });
+            self.refs.push(ClaimRef { stmt: si, row });
             self.flags.push(flags);
             for t in terms {
                 let k = t.key as usize;
@@ -257,9 +282,9 @@ impl Index {
                 if self.last[k] != si {
                     self.last[k] = si;
                     let old = self.df[k];
-                    self.uncount(old);
+                    self.hist.remove(old);
                     self.df[k] = old + 1;
-                    *self.hist.entry(old + 1).or_insert(0) += 1;
+                    self.hist.add(old + 1);
                 }
             }
             self.key_at.push(self.keys.len());
@@ -273,7 +298,7 @@ impl Index {
     /// for [`Index::idf`] (the values hold while the count of statements
     /// does not change), and computes the mean idf now.
     fn settle(&mut self) {
-        for &d in self.hist.keys() {
+        for (d, _) in self.hist.iter() {
             let at = d as usize;
             if at >= self.idf_by_df.len() {
                 self.idf_by_df.resize(at + 1, (usize::MAX, 0.0));
@@ -316,7 +341,7 @@ impl Index {
     pub fn mean_idf(&self) -> f64 {
         *self.mean_idf.get_or_init(|| {
             let (mut sum, mut total) = (0.0, 0.0);
-            for (&d, &count) in &self.hist {
+            for (d, count) in self.hist.iter() {
                 let idf = self.idf_of_df(d);
                 let d = f64::from(d);
                 let c = f64::from(count);
@@ -397,20 +422,26 @@ impl Index {
         pairs
     }
 
-    /// The partners of claim `g`: claims that share a concept with it and
-    /// that `accept` takes. Concepts held by more than `max_postings` claims
-    /// are skipped, unless all of `g`'s are: then its partners share its two
-    /// rarest (when the rarer is within `budget`). The claim visits at most
-    /// `budget` postings, rarest
-    /// concepts first (ties by name); it keeps at most `max_partners`,
-    /// those sharing the most weight first (the sum of the idf of every
-    /// concept they share with `g`, expanded or not), ties by `tiebreak` (a
-    /// hash of the statement id), never by input order.
+    /// The partners of claim `g`: claims of other statements that share a
+    /// concept with it and that `accept` takes (given their flags).
+    /// Concepts held by more than `max_postings` claims are skipped, unless
+    /// all of `g`'s are: then its partners share its two rarest (when the
+    /// rarer is within `budget`). The claim visits at most `budget`
+    /// postings, rarest concepts first (ties by name); it keeps at most
+    /// `max_partners`, those sharing the most weight first (the sum of the
+    /// idf of every concept they share with `g`, expanded or not), ties by
+    /// `tiebreak` (a hash of the statement id), never by input order.
+    ///
+    /// A plain claim (no figures, no superlative) reads only the claims of
+    /// the other polarity, and any of them may clash with it: `accept` must
+    /// take them all (checked in debug builds), and is asked only about the
+    /// partners of a claim with figures or a superlative, so that the
+    /// common search reads no claim's flags.
     pub fn search(
         &self,
         g: u32,
         bounds: Bounds,
-        accept: impl Fn(ClaimRef, Flags) -> bool,
+        accept: impl Fn(Flags) -> bool,
         tiebreak: impl Fn(ClaimRef) -> u64,
     ) -> Search {
         let gi = g as usize;
@@ -419,11 +450,16 @@ impl Index {
         // pairs only with claims of the other polarity; figures and
         // superlatives with either.
         let fa = self.flags[gi];
-        let (neg, pos) = if fa.figures || fa.superlative {
-            (true, true)
-        } else {
+        let plain = !(fa.figures || fa.superlative);
+        let (neg, pos) = if plain {
             (!fa.negative, fa.negative)
+        } else {
+            (true, true)
         };
+        // A statement's claims have consecutive numbers: its own are left
+        // out by their range.
+        let (own_from, own_to) = self.claims_of[self.refs[gi].stmt as usize];
+        let other = |d: &u32| *d < own_from || *d >= own_to;
         keys.sort_unstable_by(|a, b| {
             self.postings[*a as usize]
                 .len()
@@ -436,7 +472,15 @@ impl Index {
         let mut visited = 0usize;
         let mut stopped = false;
         let common = |k: u32| self.postings[k as usize].len() > bounds.max_postings;
-        let take = |d: u32| accept(self.refs[d as usize], self.flags[d as usize]);
+        let take = |d: u32| {
+            other(&d)
+                && if plain {
+                    debug_assert!(accept(self.flags[d as usize]));
+                    true
+                } else {
+                    accept(self.flags[d as usize])
+                }
+        };
         match keys.as_slice() {
             [k1, k2, ..] if common(*k1) => {
                 // Every concept is common: the partners are the claims that
@@ -547,12 +591,7 @@ impl Index {
             .filter(|&g| source(self.refs[g], self.flags[g]))
             .map(|g| {
                 let (a, fa) = (self.refs[g], self.flags[g]);
-                let s = self.search(
-                    g as u32,
-                    bounds,
-                    |b, fb| b.stmt != a.stmt && keep(fa, fb),
-                    &tiebreak,
-                );
+                let s = self.search(g as u32, bounds, |fb| keep(fa, fb), &tiebreak);
                 let mut found = Vec::new();
                 for d in s.partners {
                     let b = self.refs[d as usize];
@@ -765,9 +804,22 @@ mod tests {
             "The dam does not leak.",
             "The dam leaks badly.",
         ]);
-        let s = idx.search(0, b(1000, 1000), |_, _| true, |_| 0);
+        let s = idx.search(0, b(1000, 1000), |_| true, |_| 0);
         let partners: Vec<u32> = s.partners.iter().map(|&g| idx.claim_ref(g).stmt).collect();
         assert_eq!(partners, [1]);
+    }
+
+    #[test]
+    fn the_histogram_lists_the_frequencies_held_in_order() {
+        let mut h = DfHistogram::default();
+        for d in [3, 1, 3, 2] {
+            h.add(d);
+        }
+        // Removing what is not counted changes nothing.
+        for d in [3, 2, 0, 9] {
+            h.remove(d);
+        }
+        assert_eq!(h.iter().collect::<Vec<_>>(), [(1, 1), (3, 1)]);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{PMeasure, PTerm, Packed};
+use crate::corpus::{PMeasure, PTerm, Packed, Store};
 use crate::index::Index;
 use crate::quantity::{Figure, Interval, Qualifier};
 use crate::record::Date;
@@ -80,8 +80,19 @@ const MIN_CLAIM_TERMS: f64 = 2.5;
 #[derive(Clone, Copy)]
 pub(crate) struct Side<'a> {
     pub actor: &'a str,
-    pub date: Option<Date>,
+    /// The statement's record, `stmt` of `store`: its date is read only
+    /// when a rule asks (most pairs are settled before any does, and the
+    /// record lies elsewhere in memory).
+    pub store: &'a Store,
+    pub stmt: u32,
     pub claim: Packed<'a>,
+}
+
+impl Side<'_> {
+    /// The date the statement was made, if it has one.
+    pub fn date(&self) -> Option<Date> {
+        self.store.date(self.stmt as usize)
+    }
 }
 
 /// The judge's verdict on a pair of claims.
@@ -104,7 +115,7 @@ pub(crate) fn may_clash(a: &Side<'_>, b: &Side<'_>) -> bool {
     if a.actor != b.actor {
         return true;
     }
-    matches!((a.date, b.date), (Some(x), Some(y)) if x != y)
+    matches!((a.date(), b.date()), (Some(x), Some(y)) if x != y)
 }
 
 /// The concepts of a claim, for membership tests: a claim holds a handful,
@@ -178,12 +189,12 @@ pub(crate) fn stance(
         (a.claim, b.claim)
     };
     // "Not yet X" is not contradicted by X said later.
-    let (neg_date, pos_date) = if a.claim.polarity.is_positive() {
-        (b.date, a.date)
+    let (neg_side, pos_side) = if a.claim.polarity.is_positive() {
+        (b, a)
     } else {
-        (a.date, b.date)
+        (a, b)
     };
-    if neg.not_yet && matches!((neg_date, pos_date), (Some(n), Some(p)) if p > n) {
+    if neg.not_yet && matches!((neg_side.date(), pos_side.date()), (Some(n), Some(p)) if p > n) {
         return None;
     }
     // "No clear evidence of X" does not clash with "X is possible".
@@ -224,11 +235,20 @@ pub(crate) fn stance(
     // much of the shorter claim is shared.
     // A floor on the denominators keeps a one-word claim ("an invasion")
     // from matching every claim that holds its word.
-    let floor = MIN_CLAIM_TERMS * idx.mean_idf();
-    let cover = ws / wn.max(floor);
-    let smaller = ws / wn.min(wp).max(floor);
-    let overlap = 0.5 * cover + 0.5 * smaller;
-    let score = (overlap * strength(&neg) * strength(&pos)).clamp(0.0, 1.0);
+    let (neg_strength, pos_strength) = (strength(&neg), strength(&pos));
+    let score_over = |floor: f64| {
+        let cover = ws / wn.max(floor);
+        let smaller = ws / wn.min(wp).max(floor);
+        let overlap = 0.5 * cover + 0.5 * smaller;
+        (overlap * neg_strength * pos_strength).clamp(0.0, 1.0)
+    };
+    // The floor only lowers the score (every step is monotonic, rounding
+    // included): a pair below the bound without it is below it with it,
+    // and needs no mean idf, the one figure of the whole corpus here.
+    if score_over(0.0) < cfg.min_score {
+        return None;
+    }
+    let score = score_over(MIN_CLAIM_TERMS * idx.mean_idf());
     if score < cfg.min_score {
         return None;
     }
@@ -255,15 +275,20 @@ pub(crate) struct NameLinks {
 }
 
 impl NameLinks {
+    /// The number of `name`, added if new: measures hold their names as
+    /// these numbers, so the judge compares numbers.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(name.into(), id);
+        id
+    }
+
     /// Records that the names of one record go together.
     pub fn add<S: AsRef<str>>(&mut self, names: &[S]) {
-        let ids: Vec<u32> = names
-            .iter()
-            .map(|n| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(n.as_ref().into()).or_insert(next)
-            })
-            .collect();
+        let ids: Vec<u32> = names.iter().map(|n| self.intern(n.as_ref())).collect();
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {
                 if a != b {
@@ -273,14 +298,12 @@ impl NameLinks {
         }
     }
 
-    /// True when the two sets share a name or some record names one of each.
-    pub fn related<S: AsRef<str>>(&self, a: &[S], b: &[S]) -> bool {
-        let id = |n: &S| self.ids.get(n.as_ref()).copied();
-        a.iter().any(|x| {
-            b.iter().any(|y| {
-                x.as_ref() == y.as_ref()
-                    || matches!((id(x), id(y)), (Some(p), Some(q)) if self.pairs.contains(&(p.min(q), p.max(q))))
-            })
+    /// True when the two sets of names (numbered by [`NameLinks::intern`])
+    /// share a name or some record names one of each.
+    pub fn related(&self, a: &[u32], b: &[u32]) -> bool {
+        a.iter().any(|&x| {
+            b.iter()
+                .any(|&y| x == y || self.pairs.contains(&(x.min(y), x.max(y))))
         })
     }
 }
@@ -341,7 +364,8 @@ pub(crate) fn quantity(
             {
                 continue;
             }
-            if ma.state && mb.state && matches!((a.date, b.date), (Some(x), Some(y)) if x != y) {
+            if ma.state && mb.state && matches!((a.date(), b.date()), (Some(x), Some(y)) if x != y)
+            {
                 continue;
             }
             if !ma.names.is_empty() && !mb.names.is_empty() && !links.related(&ma.names, &mb.names)
@@ -364,14 +388,17 @@ pub(crate) fn quantity(
             // unless one actor speaks on both sides.
             // A topic word must say something: half an average concept's
             // weight at least ("region" in every report does not count).
-            let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
-            let topic: Vec<u32> = ma
+            // (The mean idf is read only when there is a word to weigh.)
+            let mut topic: Vec<u32> = ma
                 .local
                 .iter()
                 .copied()
                 .filter(|k| mb.local.contains(k) && !ma.head.contains(k) && !mb.head.contains(k))
-                .filter(|&k| idx.idf(k) >= floor)
                 .collect();
+            if !topic.is_empty() {
+                let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
+                topic.retain(|&k| idx.idf(k) >= floor);
+            }
             if topic.is_empty() && a.actor != b.actor {
                 continue;
             }
@@ -480,16 +507,30 @@ mod tests {
     use super::*;
     use crate::corpus::test_index;
 
+    /// A store of records dated `dates`, for the sides' dates.
+    fn store(dates: &[Option<Date>]) -> Store {
+        let mut store = Store::default();
+        for (i, &date) in dates.iter().enumerate() {
+            let mut s = crate::Statement::new(i.to_string(), None, "-");
+            s.date = date;
+            store.push(&s).unwrap();
+        }
+        store
+    }
+
     fn verdict(x: &str, y: &str, same_actor: bool) -> Option<Verdict> {
         let (idx, claims) = test_index(&[x, y, "Bakers sell bread."]);
+        let store = store(&[None, None]);
         let a = Side {
             actor: "a",
-            date: None,
+            store: &store,
+            stmt: 0,
             claim: claims.get(0, 0),
         };
         let b = Side {
             actor: if same_actor { "a" } else { "b" },
-            date: None,
+            store: &store,
+            stmt: 1,
             claim: claims.get(1, 0),
         };
         stance(&idx, &JudgeConfig::default(), &a, &b)
@@ -562,17 +603,20 @@ mod tests {
             "Bakers sell bread.",
         ]);
         let (neg, pos) = (claims.get(0, 0), claims.get(1, 0));
-        let side = |claim, d| Side {
+        let (march, may) = (date("2031-03-01"), date("2031-05-01"));
+        let store = store(&[march, may]);
+        let side = |claim, stmt| Side {
             actor: "a",
-            date: date(d),
+            store: &store,
+            stmt,
             claim,
         };
         let cfg = JudgeConfig::default();
-        let (n, p) = (side(neg, "2031-03-01"), side(pos, "2031-05-01"));
+        let (n, p) = (side(neg, 0), side(pos, 1));
         assert!(stance(&idx, &cfg, &n, &p).is_none());
         assert!(stance(&idx, &cfg, &p, &n).is_none());
         // Said the other way round in time, it is a contradiction.
-        let (n, p) = (side(neg, "2031-05-01"), side(pos, "2031-03-01"));
+        let (n, p) = (side(neg, 1), side(pos, 0));
         assert!(stance(&idx, &cfg, &n, &p).is_some());
     }
 

@@ -14,7 +14,8 @@
 //!   same person once the full name arrives).
 //! - **Person names** are not proposition words. When a new person name
 //!   arrives, the earlier statements that hold its words are read again and
-//!   re-indexed (found through an index of the words of every record).
+//!   re-indexed (found through an index of the words of every record,
+//!   stop words aside: being a name changes nothing for them).
 //! - **Names mentioned together** (for figures) only grow.
 //!
 //! Like the batch run against the all-pairs baseline, the equality holds
@@ -54,9 +55,14 @@ pub struct LiveIndex {
     corpus: Corpus,
     table: ActorTable,
     ids: Ids,
+    /// Statement → the hash of its id that breaks ties among partners
+    /// (kept, as the batch run keeps it, not computed per partner met).
+    id_hashes: Vec<u64>,
     /// Person-name words so far (not proposition words).
     names: FxHashSet<String>,
-    /// Word (folded) → the records whose text or context holds it.
+    /// Word (folded) → the records whose text or context holds it, for
+    /// every word a person's name could change the reading of. A stop
+    /// word need not be listed: it is never content, name or not.
     words: FxHashMap<Box<str>, Vec<u32>>,
 }
 
@@ -82,6 +88,7 @@ impl Detector {
             },
             table: ActorTable::new(self.gazetteer.clone()),
             ids: Ids::default(),
+            id_hashes: Vec::new(),
             names: FxHashSet::default(),
             words: FxHashMap::default(),
         }
@@ -112,6 +119,7 @@ impl LiveIndex {
             self.corpus.store.push(s).map_err(|field| {
                 Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
             })?;
+        self.id_hashes.push(id_hash(&s.id));
         let known = self.table.actor_strings();
         self.table.push(&ActorInput::from(s));
         let actor = self.table.actor(i).expect("just pushed");
@@ -147,7 +155,7 @@ impl LiveIndex {
         {
             let read = read(&self.detector, &self.names, &self.corpus.store, i);
             let at = i as u32;
-            for w in read.words() {
+            for w in read.name_words() {
                 // Lists grow in record order: a record already listed is last.
                 match self.words.get_mut(w.norm()) {
                     Some(list) if list.last() == Some(&at) => {}
@@ -158,9 +166,12 @@ impl LiveIndex {
                 }
             }
             self.corpus.links.add(&read.names());
-            self.corpus
-                .claims
-                .push(read.claims, read.measures, self.corpus.index.concepts_mut());
+            self.corpus.claims.push(
+                read.claims,
+                read.measures,
+                self.corpus.index.concepts_mut(),
+                &mut self.corpus.links,
+            );
         }
         let keyed: Vec<_> = self.corpus.claims.keyed(i).collect();
         self.corpus.index.push(keyed);
@@ -173,9 +184,13 @@ impl LiveIndex {
         let read = read(&self.detector, &self.names, &self.corpus.store, j);
         let (claims, measures) = (read.claims, read.measures);
         self.corpus.index.remove(j as u32);
-        self.corpus
-            .claims
-            .replace(j, claims, measures, self.corpus.index.concepts_mut());
+        self.corpus.claims.replace(
+            j,
+            claims,
+            measures,
+            self.corpus.index.concepts_mut(),
+            &mut self.corpus.links,
+        );
         let keyed: Vec<_> = self.corpus.claims.keyed(j).collect();
         self.corpus.index.readd(j as u32, keyed);
     }
@@ -195,12 +210,10 @@ impl LiveIndex {
                 let found = corpus.index.search(
                     g,
                     bounds,
-                    |b, fb| {
-                        b.stmt != a.stmt
-                            && ((fa.source() && Flags::keep(fa, fb))
-                                || (fb.source() && Flags::keep(fb, fa)))
+                    |fb| {
+                        (fa.source() && Flags::keep(fa, fb)) || (fb.source() && Flags::keep(fb, fa))
                     },
-                    |r| id_hash(corpus.store.id(r.stmt as usize)),
+                    |r| self.id_hashes[r.stmt as usize],
                 );
                 for h in found.partners {
                     let b = corpus.index.claim_ref(h);
@@ -211,9 +224,12 @@ impl LiveIndex {
         if candidates.is_empty() {
             return Vec::new();
         }
+        // (The new statement's actor was read at insert, from the tables
+        // as they still are.)
         let mut stmts: Vec<u32> = candidates
             .iter()
             .flat_map(|(a, b)| [a.stmt, b.stmt])
+            .filter(|&j| j as usize != i)
             .collect();
         stmts.sort_unstable();
         stmts.dedup();

@@ -94,7 +94,10 @@ const DAY_NAME_WORDS: usize = 3;
 /// The proper names a record mentions, in its text then its context, each
 /// once: the names its figures may be linked through. Read from the words
 /// the normalizer cut (`text` as scanned, the context's words).
-pub(crate) fn names_mentioned(text: &Scanned<'_>, context: Option<&Context<'_>>) -> Vec<String> {
+pub(crate) fn names_mentioned<'t>(
+    text: &'t Scanned<'_>,
+    context: Option<&'t Context<'_>>,
+) -> Vec<&'t str> {
     let mut names = names_of(text.text, &text.toks);
     if let Some(c) = context {
         for x in names_of(c.text, c.tokens()) {
@@ -107,9 +110,9 @@ pub(crate) fn names_mentioned(text: &Scanned<'_>, context: Option<&Context<'_>>)
 }
 
 /// The proper names of a text (its words `toks`), sentence openers aside.
-fn names_of(text: &str, toks: &[Token<'_>]) -> Vec<String> {
+fn names_of<'t>(text: &str, toks: &'t [Token<'_>]) -> Vec<&'t str> {
     let openers: Vec<usize> = crate::text::sentences(text).iter().map(|s| s.0).collect();
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<&str> = Vec::new();
     // Tokens and sentence starts both ascend: one walk over the two.
     let mut o = 0;
     for (k, t) in toks.iter().enumerate() {
@@ -121,8 +124,8 @@ fn names_of(text: &str, toks: &[Token<'_>]) -> Vec<String> {
             && text
                 .get(openers[o - 1]..t.start)
                 .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric));
-        if is_name(t, &toks[k + 1..], opens) && !out.iter().any(|n| n == t.norm()) {
-            out.push(t.norm().to_owned());
+        if is_name(t, &toks[k + 1..], opens) && !out.contains(&t.norm()) {
+            out.push(t.norm());
         }
     }
     out
@@ -449,7 +452,8 @@ mod tests {
     use crate::text::words;
 
     fn names(text: &str) -> Vec<String> {
-        names_of(text, &words(text))
+        let toks = words(text);
+        names_of(text, &toks).into_iter().map(str::to_owned).collect()
     }
 
     #[test]

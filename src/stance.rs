@@ -249,6 +249,15 @@ impl<'a> Scanned<'a> {
         self.word_entries[i].is_some_and(|w| w.stop)
     }
 
+    /// Its words but the stop words.
+    pub fn words_but_stop(&self) -> impl Iterator<Item = &Token<'a>> {
+        self.toks
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !self.is_stop(i))
+            .map(|(_, t)| t)
+    }
+
     /// Clause ranges as token index ranges, with a question flag.
     fn clauses(&self) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
@@ -384,6 +393,15 @@ impl<'a> Context<'a> {
         match self.scanned.get() {
             Some(sc) => &sc.toks,
             None => self.toks.get_or_init(|| words(self.text)),
+        }
+    }
+
+    /// Its words but the stop words, when it was scanned; else all its
+    /// words (which are stop words is not known without a scan).
+    pub fn words_but_known_stop(&self) -> Vec<&Token<'a>> {
+        match self.scanned.get() {
+            Some(sc) => sc.words_but_stop().collect(),
+            None => self.tokens().iter().collect(),
         }
     }
 

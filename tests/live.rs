@@ -70,3 +70,29 @@ fn a_person_named_later_changes_what_earlier_texts_are_about() {
     ];
     agree(&Detector::new(), &statements);
 }
+
+#[test]
+fn a_person_named_like_a_stop_word_changes_no_reading() {
+    // "will" is a stop word: that a person bears it changes nothing, and
+    // the earlier texts holding it need not be read again.
+    let s = |id: &str, actor: &str, text: &str| Statement::new(id, Some(actor), text);
+    let statements = [
+        s("1", "Mayor Tom Bell", "We will build the harbour wall."),
+        s(
+            "2",
+            "Governor Bo Park",
+            "We will not build the harbour wall.",
+        ),
+        s(
+            "3",
+            "Will Smith",
+            "The harbour wall is ruled out, it will not be built.",
+        ),
+        s(
+            "4",
+            "Chair Ida Voss",
+            "Will the harbour wall be built? It will.",
+        ),
+    ];
+    assert!(agree(&Detector::new(), &statements) > 0);
+}
