@@ -453,7 +453,10 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let toks = words(text);
-        names_of(text, &toks).into_iter().map(str::to_owned).collect()
+        names_of(text, &toks)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     #[test]
