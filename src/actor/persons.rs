@@ -270,13 +270,18 @@ impl Persons {
         {
             self.sets[r].gazetteer = Some(id);
         }
+        // The actor reads only the best and gazetteer names: it changes when
+        // one of them is `id` (its display may have changed too).
+        let stale = self.sets[r].best == id || self.sets[r].gazetteer == Some(id);
         if let Some(s) = source {
             let sources = &mut self.sets[r].sources;
             if let Err(at) = sources.binary_search(&s) {
                 sources.insert(at, s);
             }
         }
-        self.sets[r].target = self.actor_of(self.sets[r].best, self.sets[r].gazetteer);
+        if stale {
+            self.sets[r].target = self.actor_of(self.sets[r].best, self.sets[r].gazetteer);
+        }
     }
 
     /// The canonical actor of names whose best name and first gazetteer
