@@ -641,6 +641,17 @@ mod tests {
         }
     }
 
+    /// The candidate pairs searched from statement `stmt`'s claims alone.
+    fn from_statement(idx: &Index, bounds: Bounds, stmt: u32) -> Candidates<(ClaimRef, ClaimRef)> {
+        idx.candidates(
+            bounds,
+            |r, _| r.stmt == stmt,
+            |_, _| true,
+            |r| u64::from(r.stmt),
+            |x, y| vec![(x, y)],
+        )
+    }
+
     #[test]
     fn only_pairs_that_share_a_concept() {
         let idx = index(&[
@@ -687,13 +698,7 @@ mod tests {
         texts.push("The dam sluice leaks.".into());
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let idx = index(&refs);
-        let cands = idx.candidates(
-            b(1000, 10),
-            |r, _| r.stmt == 40,
-            |_, _| true,
-            |r| u64::from(r.stmt),
-            |x, y| vec![(x, y)],
-        );
+        let cands = from_statement(&idx, b(1000, 10), 40);
         let cands = pairs(cands);
         let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(40, 41)]);
@@ -712,13 +717,7 @@ mod tests {
             budget: 1000,
             max_partners: 1,
         };
-        let cands = idx.candidates(
-            bounds,
-            |r, _| r.stmt == 11,
-            |_, _| true,
-            |r| u64::from(r.stmt),
-            |x, y| vec![(x, y)],
-        );
+        let cands = from_statement(&idx, bounds, 11);
         let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(10, 11)]);
         assert_eq!(cands.partners_capped, 1);
@@ -734,23 +733,11 @@ mod tests {
         texts.push("The dam on the river does not leak.".into());
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let idx = index(&refs);
-        let cands = pairs(idx.candidates(
-            b(5, 1000),
-            |r, _| r.stmt == 16,
-            |_, _| true,
-            |r| u64::from(r.stmt),
-            |x, y| vec![(x, y)],
-        ));
+        let cands = pairs(from_statement(&idx, b(5, 1000), 16));
         let stmts: Vec<_> = cands.found.iter().map(|(a, _)| a.stmt).collect();
         assert_eq!(stmts, (0..8).collect::<Vec<u32>>());
         // Past the budget, even the rarest list is not read.
-        let cands = idx.candidates(
-            b(5, 7),
-            |r, _| r.stmt == 16,
-            |_, _| true,
-            |r| u64::from(r.stmt),
-            |x, y| vec![(x, y)],
-        );
+        let cands = from_statement(&idx, b(5, 7), 16);
         assert!(cands.found.is_empty());
         assert_eq!(cands.budget_reached, 1);
     }
@@ -772,13 +759,7 @@ mod tests {
             budget: 1000,
             max_partners: 1,
         };
-        let cands = idx.candidates(
-            bounds,
-            |r, _| r.stmt == 11,
-            |_, _| true,
-            |r| u64::from(r.stmt),
-            |x, y| vec![(x, y)],
-        );
+        let cands = from_statement(&idx, bounds, 11);
         let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(10, 11)]);
     }
