@@ -444,16 +444,7 @@ fn public_types_are_send_and_sync() {
 #[test]
 fn a_crowd_sharing_a_given_name_is_bounded_and_reported() {
     let names: Vec<String> = (0..1_200).map(|i| format!("Speaker Number{i}")).collect();
-    let inputs: Vec<ActorInput<'_>> = names
-        .iter()
-        .map(|n| ActorInput {
-            actor: Some(n),
-            source: Some("one"),
-            context: None,
-            text: "x",
-            date: None,
-        })
-        .collect();
+    let inputs = one_source(&names);
     let (out, bounds) = resolve(&inputs, None);
     assert_eq!(out.len(), 1_200);
     assert!(
@@ -463,6 +454,47 @@ fn a_crowd_sharing_a_given_name_is_bounded_and_reported() {
         "{bounds:?}"
     );
     assert_ne!(out[1].id, out[2].id);
+}
+
+/// One input per actor string, all of one source.
+fn one_source(names: &[String]) -> Vec<ActorInput<'_>> {
+    names
+        .iter()
+        .map(|n| ActorInput {
+            actor: Some(n),
+            source: Some("one"),
+            context: None,
+            text: "x",
+            date: None,
+        })
+        .collect()
+}
+
+/// Pushes `inputs` one by one into a live table and, after each push `at`
+/// picks, checks every actor so far and the bounds against the batch run
+/// over the same prefix. Returns the table.
+fn check_live_at(
+    inputs: &[ActorInput<'_>],
+    gazetteer: Option<Arc<Gazetteer>>,
+    at: impl Fn(usize) -> bool,
+) -> ActorTable {
+    let mut table = ActorTable::new(gazetteer.clone());
+    for (k, input) in inputs.iter().enumerate() {
+        assert_eq!(table.push(input), k);
+        if at(k) {
+            let (batch, bounds) = resolve(&inputs[..=k], gazetteer.as_deref());
+            for (i, want) in batch.iter().enumerate() {
+                assert_eq!(
+                    table.actor(i).as_ref(),
+                    Some(want),
+                    "statement {i} after {} pushes",
+                    k + 1
+                );
+            }
+            assert_eq!(table.bounds(), bounds);
+        }
+    }
+    table
 }
 
 /// Pushes `records` one by one into a live table and checks, after each
@@ -478,21 +510,7 @@ fn check_live_against_batch(records: &[R<'_>], gazetteer: Option<Arc<Gazetteer>>
             date: date.and_then(|d| d.parse().ok()),
         })
         .collect();
-    let mut table = ActorTable::new(gazetteer.clone());
-    for (k, input) in inputs.iter().enumerate() {
-        assert_eq!(table.push(input), k);
-        let (batch, bounds) = resolve(&inputs[..=k], gazetteer.as_deref());
-        for (i, want) in batch.iter().enumerate() {
-            assert_eq!(
-                table.actor(i).as_ref(),
-                Some(want),
-                "statement {i} after {} pushes: {:?}",
-                k + 1,
-                &records[..=k]
-            );
-        }
-        assert_eq!(table.bounds(), bounds);
-    }
+    let table = check_live_at(&inputs, gazetteer, |_| true);
     assert_eq!(table.actor(inputs.len()), None);
 }
 
@@ -703,27 +721,8 @@ fn live_table_matches_batch_past_the_name_bound() {
         .map(|i| format!("Speaker Numbr{}", i / 2 * 10 + i % 2))
         .chain(["Speaker".to_owned(), "she".to_owned()])
         .collect();
-    let inputs: Vec<ActorInput<'_>> = names
-        .iter()
-        .map(|n| ActorInput {
-            actor: Some(n),
-            source: Some("one"),
-            context: None,
-            text: "x",
-            date: None,
-        })
-        .collect();
-    let mut table = ActorTable::new(None);
-    for (k, input) in inputs.iter().enumerate() {
-        table.push(input);
-        if k == 999 || k + 1 == inputs.len() {
-            let (batch, bounds) = resolve(&inputs[..=k], None);
-            for (i, want) in batch.iter().enumerate() {
-                assert_eq!(table.actor(i).as_ref(), Some(want), "statement {i}");
-            }
-            assert_eq!(table.bounds(), bounds);
-        }
-    }
+    let inputs = one_source(&names);
+    let table = check_live_at(&inputs, None, |k| k == 999 || k + 1 == inputs.len());
     assert!(!table.bounds().is_empty());
 }
 
@@ -765,16 +764,6 @@ fn live_table_matches_batch_on_a_synthetic_crowd() {
             ..ActorInput::from(s)
         })
         .collect();
-    let mut table = ActorTable::new(None);
     let checks = [99, 700, 1_999, inputs.len() - 1];
-    for (k, input) in inputs.iter().enumerate() {
-        table.push(input);
-        if checks.contains(&k) {
-            let (batch, bounds) = resolve(&inputs[..=k], None);
-            for (i, want) in batch.iter().enumerate() {
-                assert_eq!(table.actor(i).as_ref(), Some(want), "statement {i} of {k}");
-            }
-            assert_eq!(table.bounds(), bounds);
-        }
-    }
+    check_live_at(&inputs, None, |k| checks.contains(&k));
 }
