@@ -15,6 +15,8 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::extract::lex::ExtractLexicon;
+
 /// A small multiplicative hasher (FxHash): the keys are short words looked
 /// up once per token, where SipHash dominated the profile. Not for keys an
 /// attacker picks to collide (lexicon and stem caches only).
@@ -249,24 +251,10 @@ static ENDS_SENTENCE: [bool; 256] = {
     table
 };
 
-/// Newswire abbreviations whose period does not end a sentence ("Dr.",
-/// "Gov."): the `abbr` line of `lexicon/clause_words.txt`, which the article
-/// extractor reads too.
-fn abbreviations() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("lexicon/clause_words.txt")
-            .lines()
-            .filter_map(|l| l.strip_prefix("abbr "))
-            .flat_map(str::split_whitespace)
-            .collect()
-    })
-}
-
 /// The period at byte `dot` of `text` closes an initial or an abbreviation,
 /// not a sentence: the word before it is one capital letter ("D.C. Metro",
-/// "J. Smith") or a newswire abbreviation ("Dr. Lee").
+/// "J. Smith") or a newswire abbreviation ("Dr. Lee"), from the same list
+/// the article extractor reads.
 fn abbreviation_at(text: &str, dot: usize) -> bool {
     let head = &text[..dot];
     let start = head
@@ -279,7 +267,7 @@ fn abbreviation_at(text: &str, dot: usize) -> bool {
     match (chars.next(), chars.next()) {
         (None, _) => false,
         (Some(c), None) => c.is_uppercase(),
-        _ => word.len() <= 5 && abbreviations().contains(word.to_ascii_lowercase().as_str()),
+        _ => word.len() <= 5 && ExtractLexicon::get().is_abbreviation(&word.to_ascii_lowercase()),
     }
 }
 

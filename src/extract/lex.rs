@@ -123,4 +123,10 @@ impl ExtractLexicon {
     pub fn info(&self, folded: &str) -> WordInfo {
         self.words.get(folded).copied().unwrap_or_default()
     }
+
+    /// A newswire abbreviation whose period does not end a sentence ("dr",
+    /// "gov"): the `abbr` line of `clause_words.txt`.
+    pub fn is_abbreviation(&self, folded: &str) -> bool {
+        self.info(folded).class & class::ABBR != 0
+    }
 }

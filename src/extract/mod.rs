@@ -9,7 +9,7 @@
 //! article exactly: `article[span.0..span.1] == text`.
 
 mod frames;
-mod lex;
+pub(crate) mod lex;
 mod scan;
 #[cfg(test)]
 mod tests;
