@@ -267,7 +267,9 @@ pub fn generate(cfg: &SynthConfig) -> SynthCorpus {
             let place = format!("{} of {}", rng.pick(PLACES), capitalize(&coin(&mut rng, 3)));
             // Another person: at scale some actors share a name (titles
             // differ), and one name is one person to any reader.
-            let name = |a: &str| a.split_once(' ').map_or("", |(_, n)| n).to_owned();
+            fn name(a: &str) -> &str {
+                a.split_once(' ').map_or("", |(_, n)| n)
+            }
             let mut other = &actors[(ai + 1 + rng.below(n_actors - 1)) % n_actors];
             for _ in 0..8 {
                 if name(other) != name(actor) {
