@@ -8,8 +8,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::actor::{self, ActorInput, Gazetteer};
-use crate::corpus::{Claims, Concepts, Corpus, Doc, Flags, Ids, Store};
+use crate::corpus::{Claims, Concepts, Corpus, Doc, Flags, Store};
 use crate::error::Error;
+use crate::ids::{id_hash, Ids};
 use crate::index::{Bounds, Candidates, ClaimRef, Index};
 use crate::judge::{self, JudgeConfig, Kind, NameLinks, QuantityVerdict};
 use crate::lexicon::{Lexicon, LexiconKind};
@@ -553,14 +554,6 @@ pub(crate) fn judge_pair(
         verdict,
         a: ra,
         b: rb,
-    })
-}
-
-/// A hash of a statement id that does not change between runs or builds.
-pub(crate) fn id_hash(id: &str) -> u64 {
-    // FNV-1a: tiny, stable, good enough for tie-breaking.
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 

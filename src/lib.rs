@@ -29,6 +29,7 @@ mod error;
 mod evidence;
 mod explain;
 mod extract;
+mod ids;
 mod index;
 mod judge;
 mod lexicon;

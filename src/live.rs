@@ -24,10 +24,11 @@
 //! run keeps the candidates its bounds allow.
 
 use crate::actor::{ActorInput, ActorTable};
-use crate::corpus::{Claims, Concepts, Corpus, Flags, Ids, Store};
-use crate::detector::{better, id_hash, judge_pair, normalize, Detector, Normalized};
+use crate::corpus::{Claims, Concepts, Corpus, Flags, Store};
+use crate::detector::{better, judge_pair, normalize, Detector, Normalized};
 use crate::error::Error;
 use crate::explain::explain;
+use crate::ids::{id_hash, Ids};
 use crate::index::{ClaimRef, Index};
 use crate::judge::NameLinks;
 use crate::record::Statement;

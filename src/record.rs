@@ -353,7 +353,7 @@ pub struct StatementReader<R> {
     line: usize,
     buf: Vec<u8>,
     max_line: usize,
-    seen: crate::corpus::Ids,
+    seen: crate::ids::Ids,
     done: bool,
 }
 
@@ -365,7 +365,7 @@ impl<R: BufRead> StatementReader<R> {
             line: 0,
             buf: Vec::new(),
             max_line: 16 << 20,
-            seen: crate::corpus::Ids::default(),
+            seen: crate::ids::Ids::default(),
             done: false,
         }
     }
