@@ -62,3 +62,43 @@ pub use text::Span;
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// Every public type can cross threads: a detector is built once and shared,
+/// reports are sent to writer threads (checked at compile time, as
+/// aho-corasick does).
+#[allow(dead_code)]
+fn assert_public_types_are_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Actor>();
+    is::<ActorKind>();
+    is::<Gazetteer>();
+    is::<GazetteerEntry>();
+    is::<Detector>();
+    is::<DetectorBuilder>();
+    is::<Error>();
+    is::<Location>();
+    is::<Evidence>();
+    is::<Role>();
+    is::<Extractor>();
+    is::<Kind>();
+    is::<LexiconKind>();
+    is::<LiveIndex>();
+    is::<Figure>();
+    is::<Interval>();
+    is::<Qualifier>();
+    is::<Unit>();
+    is::<Date>();
+    is::<ReadOutcome>();
+    is::<Statement>();
+    is::<ClaimSummary>();
+    is::<Contradiction>();
+    is::<Detection>();
+    is::<NormalizedStatement>();
+    is::<Problem>();
+    is::<Report>();
+    is::<Claim>();
+    is::<Field>();
+    is::<Modality>();
+    is::<Polarity>();
+    is::<Span>();
+}
