@@ -14,8 +14,13 @@ venv="${GAINSAY_PY_VENV:-$(mktemp -d)/venv}"
 echo "== python: pip install ./python into $venv"
 python3 -m venv "$venv"
 start=$(date +%s)
-"$venv/bin/pip" install --quiet ./python pytest
+"$venv/bin/pip" install --quiet ./python
 echo "built and installed in $(( $(date +%s) - start )) s"
+"$venv/bin/pip" install --quiet pytest mypy
+
+echo "== python: the stubs (gainsay.pyi) match the module (mypy stubtest)"
+(cd "$venv" && bin/python -m mypy.stubtest --ignore-disjoint-bases \
+  --allowlist "$OLDPWD/python/stubtest-allow.txt" gainsay)
 
 echo "== python: pytest python/tests"
 "$venv/bin/python" -c 'import gainsay; print("gainsay", gainsay.__version__, gainsay.__file__)'
