@@ -1,0 +1,69 @@
+//! Newswire shapes of reported speech (issue 14), one invented case a line:
+//! each failure class has its own table.
+
+use gainsay::{extract, Statement};
+
+/// Every record's span slices the article to its text.
+fn spans_hold(article: &str, st: &[Statement]) {
+    for s in st {
+        let [a, b] = s.span.expect("every record has a span");
+        assert!(a <= b && b <= article.len(), "{s:?}");
+        assert_eq!(&article[a..b], s.text);
+    }
+}
+
+fn shown(st: &[Statement]) -> Vec<(&str, Option<&str>)> {
+    st.iter()
+        .map(|s| (s.text.as_str(), s.actor.as_deref()))
+        .collect()
+}
+
+/// `article` yields a record with `text` said by `actor`.
+fn has(article: &str, text: &str, actor: Option<&str>) {
+    let st = extract(article, "t.txt");
+    spans_hold(article, &st);
+    if !st
+        .iter()
+        .any(|s| s.text == text && s.actor.as_deref() == actor)
+    {
+        FAILS.with(|f| {
+            f.borrow_mut().push(format!(
+                "want {text:?} by {actor:?} in {article:?}, got {:?}",
+                shown(&st)
+            ))
+        });
+    }
+}
+
+thread_local! {
+    static FAILS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Fails the test with every case that went wrong, not only the first.
+fn done() {
+    let f = FAILS.with(|f| std::mem::take(&mut *f.borrow_mut()));
+    assert!(f.is_empty(), "{} failed:\n{}", f.len(), f.join("\n"));
+}
+
+/// `article` yields exactly `n` records.
+fn count(article: &str, n: usize) {
+    let st = extract(article, "t.txt");
+    spans_hold(article, &st);
+    assert_eq!(st.len(), n, "{article:?}: {:#?}", shown(&st));
+}
+
+#[test]
+#[rustfmt::skip]
+fn corporate_suffixes_and_initials_do_not_end_a_name() {
+    has("Acme Inc. said it did not break any rules.", "it did not break any rules", Some("Acme Inc."));
+    has("Borlo Ltd. said prices would rise.", "prices would rise", Some("Borlo Ltd."));
+    has("Vantor Co. said the plant would close.", "the plant would close", Some("Vantor Co."));
+    has("Quill Corp. denied that it had paid the fine.", "it had paid the fine", Some("Quill Corp."));
+    has("Mr. Ode said the toll was fair.", "the toll was fair", Some("Mr. Ode"));
+    has("Mr Ode said the toll was fair.", "the toll was fair", Some("Mr Ode"));
+    has("Rep. Ada Vos said the bill would fail.", "the bill would fail", Some("Rep. Ada Vos"));
+    has("Benjamin J. Holm said the bill would fail.", "the bill would fail", Some("Benjamin J. Holm"));
+    has("Representative Charles B. Ranel said the bill would fail.", "the bill would fail", Some("Representative Charles B. Ranel"));
+    done();
+    count("Acme Inc. said it did not break any rules.", 1);
+}
