@@ -67,3 +67,15 @@ fn corporate_suffixes_and_initials_do_not_end_a_name() {
     done();
     count("Acme Inc. said it did not break any rules.", 1);
 }
+
+#[test]
+#[rustfmt::skip]
+fn a_statement_phrase_after_the_verb_is_no_statement() {
+    has("No troops will be sent, the ministry said in a statement.", "No troops will be sent", Some("the ministry"));
+    has("The plant will stay open, the company said in a statement on Tuesday.", "The plant will stay open", Some("the company"));
+    has("Prices will not rise, Ada Vos told reporters on Monday.", "Prices will not rise", Some("Ada Vos"));
+    done();
+    count("No troops will be sent, the ministry said in a statement.", 1);
+    count("\u{201c}We will appeal,\u{201d} the company said in a statement on Tuesday.", 1);
+    count("The plant will stay open, the company said in a statement on Tuesday.", 1);
+}

@@ -41,6 +41,7 @@ pub(crate) mod class {
     pub const ORG: u16 = 1 << 11;
     pub const OPRON: u16 = 1 << 12;
     pub const ANA: u16 = 1 << 13;
+    pub const PREP: u16 = 1 << 14;
 }
 
 /// What extraction knows about one folded word.
@@ -99,6 +100,7 @@ impl ExtractLexicon {
                 Some("ana") => class::ANA,
                 Some("abbr") => class::ABBR,
                 Some("role") => class::GROUP,
+                Some("prep") => class::PREP,
                 _ => continue,
             };
             for w in parts {
