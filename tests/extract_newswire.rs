@@ -52,6 +52,20 @@ fn count(article: &str, n: usize) {
     assert_eq!(st.len(), n, "{article:?}: {:#?}", shown(&st));
 }
 
+/// No record of `article` has `actor` as its speaker.
+fn not_speaker(article: &str, actor: &str) {
+    let st = extract(article, "t.txt");
+    spans_hold(article, &st);
+    if st.iter().any(|s| s.actor.as_deref() == Some(actor)) {
+        FAILS.with(|f| {
+            f.borrow_mut().push(format!(
+                "unwanted speaker {actor:?} in {article:?}: {:?}",
+                shown(&st)
+            ))
+        });
+    }
+}
+
 #[test]
 #[rustfmt::skip]
 fn corporate_suffixes_and_initials_do_not_end_a_name() {
@@ -78,4 +92,19 @@ fn a_statement_phrase_after_the_verb_is_no_statement() {
     count("No troops will be sent, the ministry said in a statement.", 1);
     count("\u{201c}We will appeal,\u{201d} the company said in a statement on Tuesday.", 1);
     count("The plant will stay open, the company said in a statement on Tuesday.", 1);
+}
+
+#[test]
+#[rustfmt::skip]
+fn labels_contractions_and_possessives() {
+    has("HOST: What happens to the port?\nVOS: The port will stay open all year.\n", "The port will stay open all year.", Some("VOS"));
+    has("MS. RANEL: We never approved the toll.\n", "We never approved the toll.", Some("MS. RANEL"));
+    not_speaker("Claim: The toll was doubled last year.\n", "Claim");
+    not_speaker("Origin: The rumor began on a forum in May.\n", "Origin");
+    not_speaker("Photo: Ada Vos at the port in May.\n", "Photo");
+    not_speaker("You\u{2019}d said the toll would fall.", "You\u{2019}d");
+    not_speaker("We\u{2019}ve said the toll would fall.", "We\u{2019}ve");
+    has("Metro\u{2019}s said the line would reopen.", "the line would reopen", Some("Metro"));
+    has("Ada Vos said the toll was fair. Vantor\u{2019}s said it would appeal.", "it would appeal", Some("Vantor"));
+    done();
 }

@@ -164,8 +164,8 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
                 }
             }
             let mut info = lex.info(buf);
-            if info.class == 0 && info.verb.is_none() && buf.ends_with("'s") {
-                info = WordInfo::default();
+            if info.class == 0 && info.verb.is_none() {
+                info = contraction(lex, buf).unwrap_or_default();
             }
             out.push(Tok {
                 start,
@@ -203,6 +203,16 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
         });
         i += len;
     }
+}
+
+/// A pronoun with a contracted auxiliary ("you'd", "we've", "they're")
+/// reads as the pronoun, so it is resolved like one and never output as a
+/// name. `folded` is lowercase with ASCII apostrophes.
+fn contraction(lex: &ExtractLexicon, folded: &str) -> Option<WordInfo> {
+    let (head, tail) = folded.split_once('\'')?;
+    let info = lex.info(head);
+    let clitic = matches!(tail, "d" | "ve" | "re" | "ll" | "m" | "s");
+    (clitic && info.class & (class::PRON | class::OPRON) != 0).then_some(info)
 }
 
 /// A capitalized abbreviation of the lexicon's `abbr` line ("Inc", "Mr",
