@@ -328,6 +328,49 @@ impl<'d, 'a> Frames<'d, 'a> {
             .then_some(sp)
     }
 
+    /// Tokens `[c, s1)` after a reporting verb are only where, when and how
+    /// it was said, never what: "… said in a statement on Tuesday.", "…
+    /// told reporters at the port." Each group opens with a preposition or a
+    /// time word and holds a few plain words.
+    fn frame_adjunct(&self, c: usize, s1: usize, tell: bool) -> bool {
+        const GROUP_WORDS: usize = 4;
+        let t = self.toks();
+        let mut k = c;
+        if tell {
+            // The addressee: "told reporters", "told the Daily Courier".
+            let mut n = 0;
+            while k < s1 && n < GROUP_WORDS && t[k].is_word() && !t[k].is(class::PREP) {
+                if t[k].is(class::AUX | class::PRON | class::REL | class::CONJ) {
+                    return false;
+                }
+                k += 1;
+                n += 1;
+            }
+        }
+        let mut words = 0;
+        let mut in_group = 0;
+        for x in &t[k..s1] {
+            if !x.is_word() {
+                if matches!(x.kind, Kind::Punct('.' | '?' | '!' | ',')) {
+                    continue;
+                }
+                return false;
+            }
+            words += 1;
+            if x.is(class::PREP) && !x.cap || x.is(class::TIME) {
+                in_group = 1;
+                continue;
+            }
+            let plain = !x.is(class::AUX | class::PRON | class::OPRON | class::REL | class::CONJ)
+                && !x.raw_is(self.doc.text, "that");
+            if in_group == 0 || in_group > GROUP_WORDS || !plain {
+                return false;
+            }
+            in_group += 1;
+        }
+        words > 0 || tell
+    }
+
     /// Every statement of sentence `si`.
     pub fn sentence(&self, si: usize, out: &mut Vec<Found>) {
         let (s0, s1) = self.doc.sentences[si];
@@ -478,6 +521,7 @@ impl<'d, 'a> Frames<'d, 'a> {
             };
             // Postposed: "…, NAME said."
             let rest_empty = (c..s1).all(|k| !t[k].is_word() || t[k].is(class::TIME))
+                || self.frame_adjunct(c, s1, kind == VerbKind::Tell)
                 || (kind == VerbKind::Tell
                     && (c..s1).all(|k| t[k].kind != Kind::Quote(Mark::Open))
                     && (c..s1).all(|k| t[k].kind != Kind::Quote(Mark::Single))
@@ -493,7 +537,12 @@ impl<'d, 'a> Frames<'d, 'a> {
                 }
                 continue;
             }
-            if start >= s1 || t[start].punct(',') || t[start].punct(':') || self.in_direct(start) {
+            if start >= s1
+                || t[start].punct(',')
+                || t[start].punct(':')
+                || self.in_direct(start)
+                || (!object && self.frame_adjunct(c, s1, kind == VerbKind::Tell))
+            {
                 continue;
             }
             let mut end = start;

@@ -11,6 +11,7 @@ const CLAUSE_WORDS: &str = include_str!("../lexicon/clause_words.txt");
 const TITLES: &str = include_str!("../lexicon/titles.txt");
 const GROUP_NOUNS: &str = include_str!("../lexicon/group_nouns.txt");
 const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
+const PAGE_LABELS: &str = include_str!("../lexicon/page_labels.txt");
 
 /// How a reporting verb takes its statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,7 @@ pub(crate) mod class {
     pub const ORG: u16 = 1 << 11;
     pub const OPRON: u16 = 1 << 12;
     pub const ANA: u16 = 1 << 13;
+    pub const PREP: u16 = 1 << 14;
 }
 
 /// What extraction knows about one folded word.
@@ -58,6 +60,7 @@ pub(crate) struct WordInfo {
 #[derive(Debug)]
 pub(crate) struct ExtractLexicon {
     words: HashMap<String, WordInfo>,
+    page_labels: Vec<String>,
 }
 
 impl ExtractLexicon {
@@ -99,6 +102,7 @@ impl ExtractLexicon {
                 Some("ana") => class::ANA,
                 Some("abbr") => class::ABBR,
                 Some("role") => class::GROUP,
+                Some("prep") => class::PREP,
                 _ => continue,
             };
             for w in parts {
@@ -116,12 +120,19 @@ impl ExtractLexicon {
         for w in entries(ORG_WORDS) {
             words.entry(w.to_lowercase()).or_default().class |= class::ORG;
         }
-        ExtractLexicon { words }
+        let page_labels = entries(PAGE_LABELS).map(str::to_lowercase).collect();
+        ExtractLexicon { words, page_labels }
     }
 
     /// What the folded word is (default: nothing known).
     pub fn info(&self, folded: &str) -> WordInfo {
         self.words.get(folded).copied().unwrap_or_default()
+    }
+
+    /// A page label that names a field, not a speaker ("claim", "photo"),
+    /// given folded to lowercase with ASCII apostrophes.
+    pub fn is_page_label(&self, folded: &str) -> bool {
+        self.page_labels.iter().any(|l| l == folded)
     }
 
     /// A newswire abbreviation whose period does not end a sentence ("dr",

@@ -139,7 +139,9 @@ impl Extractor {
         } else {
             (None, 0)
         };
-        let tweets = tweets(article, from);
+        let mut tweets = tweets(article, from);
+        tweets.extend(turns(article, from));
+        tweets.sort_by_key(|t| t.line.0);
         let skip = |a: usize, b: usize| {
             let i = tweets.partition_point(|t| t.line.0 < a);
             tweets.get(i).is_some_and(|t| t.line == (a, b))
@@ -239,7 +241,7 @@ impl Extractor {
                     }
                 }
                 Some((a, b)) => {
-                    let name = article[a..b].to_owned();
+                    let name = strip_possessive(&article[a..b]).to_owned();
                     let person = resolver.is_person(&name, &doc, a, b);
                     resolver.named(&name, person);
                     Some(name)
@@ -345,7 +347,8 @@ fn date_line(article: &str) -> (Option<Date>, usize) {
     (None, 0)
 }
 
-/// An embedded social-media post: `… — Name (@handle) date`.
+/// A line with its own speaker: an embedded social-media post (`… — Name
+/// (@handle) date`) or a transcript turn (`VOS: …`).
 #[derive(Debug)]
 struct Tweet {
     line: (usize, usize),
@@ -392,6 +395,70 @@ fn tweets(article: &str, from: usize) -> Vec<Tweet> {
         at = end + 1;
     }
     out
+}
+
+/// A transcript turn: a line opened by a speaker label in capitals,
+/// `VOS: The port stays open.` or `MS. RANEL: …`. A page label (`Claim:`,
+/// `PHOTO:`, `src/lexicon/page_labels.txt`) is no speaker.
+fn turns(article: &str, from: usize) -> Vec<Tweet> {
+    /// Longest label in bytes: a speaker label is a name, not a sentence.
+    const MAX_LABEL: usize = 40;
+    let lex = lex::ExtractLexicon::get();
+    let mut out = Vec::new();
+    let mut at = from.min(article.len());
+    while at < article.len() {
+        let end = article[at..].find('\n').map_or(article.len(), |k| at + k);
+        let line = &article[at..end];
+        let lead = line.len() - line.trim_start().len();
+        let head = &line[lead..];
+        let window = head.char_indices().take_while(|&(i, _)| i < MAX_LABEL);
+        if let Some((colon, _)) = window.into_iter().find(|&(_, c)| c == ':') {
+            let label = head[..colon].trim_end();
+            let body = &head[colon + 1..];
+            let body_lead = body.len() - body.trim_start().len();
+            let body_trim = body.trim();
+            if speaker_label(lex, label) && !body_trim.is_empty() {
+                let a = at + lead + colon + 1 + body_lead;
+                out.push(Tweet {
+                    line: (at, end),
+                    text: (a, a + body_trim.len()),
+                    actor: label.to_owned(),
+                });
+            }
+        }
+        at = end + 1;
+    }
+    out
+}
+
+/// A transcript speaker label: one to four words in capitals ("WALLACE",
+/// "MS. SMITH"), no digit, not a page label.
+fn speaker_label(lex: &lex::ExtractLexicon, label: &str) -> bool {
+    const MAX_WORDS: usize = 4;
+    let words = label.split_whitespace().count();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let shape = label
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '\u{2019}' | '-'));
+    if !(1..=MAX_WORDS).contains(&words) || letters < 2 || !shape {
+        return false;
+    }
+    let folded: String = label
+        .trim_end_matches('.')
+        .chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    !lex.is_page_label(&folded) && !is_pronoun(&folded)
+}
+
+/// A speaker written with a possessive or a contracted "has" loses it:
+/// "Metro’s said" is Metro.
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("\u{2019}s")
+        .or_else(|| name.strip_suffix("'s"))
+        .filter(|n| !n.is_empty())
+        .unwrap_or(name)
 }
 
 /// Pronoun resolution: he/she take the last named person, they/it the last

@@ -107,6 +107,7 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
             let start = i;
             let mut j = i + len;
             let mut dotted = false;
+            let mut abbr_dot = false;
             while j < to {
                 let d = text[j..].chars().next().unwrap_or(' ');
                 if is_word_char(d) {
@@ -128,8 +129,13 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
                     _ => next.is_some_and(is_word_char),
                 };
                 if !ok {
-                    // "U.S." keeps its final dot.
+                    // "U.S." keeps its final dot, and so do a capitalized
+                    // abbreviation or initial inside a name: "Acme Inc.",
+                    // "Mr. Ode", "Ada J. Vos".
                     if d == '.' && dotted {
+                        j = k;
+                    } else if d == '.' && name_abbreviation(lex, &text[start..j], buf) {
+                        abbr_dot = true;
                         j = k;
                     }
                     // A plural possessive: "the farmers’ union".
@@ -148,7 +154,7 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
                 }
                 j = k;
             }
-            let raw = &text[start..j];
+            let raw = &text[start..j - usize::from(abbr_dot)];
             buf.clear();
             for ch in raw.chars() {
                 match ch {
@@ -158,8 +164,8 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
                 }
             }
             let mut info = lex.info(buf);
-            if info.class == 0 && info.verb.is_none() && buf.ends_with("'s") {
-                info = WordInfo::default();
+            if info.class == 0 && info.verb.is_none() {
+                info = contraction(lex, buf).unwrap_or_default();
             }
             out.push(Tok {
                 start,
@@ -197,6 +203,35 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
         });
         i += len;
     }
+}
+
+/// A pronoun with a contracted auxiliary ("you'd", "we've", "they're")
+/// reads as the pronoun, so it is resolved like one and never output as a
+/// name. `folded` is lowercase with ASCII apostrophes.
+fn contraction(lex: &ExtractLexicon, folded: &str) -> Option<WordInfo> {
+    let (head, tail) = folded.split_once('\'')?;
+    let info = lex.info(head);
+    let clitic = matches!(tail, "d" | "ve" | "re" | "ll" | "m" | "s");
+    (clitic && info.class & (class::PRON | class::OPRON) != 0).then_some(info)
+}
+
+/// A capitalized abbreviation of the lexicon's `abbr` line ("Inc", "Mr",
+/// "Rep") or a single capital letter (an initial, "J"): its period belongs
+/// to the word, so a name reads on through it ("Benjamin J. Holm").
+fn name_abbreviation(lex: &ExtractLexicon, raw: &str, buf: &mut String) -> bool {
+    let mut chars = raw.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    if chars.next().is_none() {
+        return true;
+    }
+    buf.clear();
+    buf.extend(raw.chars().flat_map(char::to_lowercase));
+    lex.is_abbreviation(buf)
 }
 
 /// A line that is no statement: a copyright line, a photo credit or caption
