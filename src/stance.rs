@@ -356,6 +356,8 @@ struct ClauseScan {
     hypothetical: bool,
     not_yet: bool,
     evidential: bool,
+    /// A negation falls on a knowledge word ("no way to know").
+    unknowing: bool,
     superlative: Option<(Span, String)>,
     compares: bool,
 }
@@ -491,6 +493,9 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         {
             out.evidential = true;
         }
+        if negated_knowledge(&out, i, entry) {
+            out.unknowing = true;
+        }
         // An idiom with a negation word that does not negate ("make no
         // mistake", "no doubt"): neither cue nor content.
         if let Some(n) = phrase(&lx.not_negation, opens.not_negation) {
@@ -616,6 +621,18 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         i += 1;
     }
     out
+}
+
+/// Negated knowledge: a negation within [`NEGATED_CUE_WINDOW`] words before
+/// a knowledge word ("there is no way to know how many left", "she can't
+/// tell whether it works") says the matter is open, an indirect question,
+/// not that it is false.
+fn negated_knowledge(scan: &ClauseScan, at: usize, entry: Option<&StemEntry>) -> bool {
+    entry.is_some_and(|e| e.knowledge)
+        && scan
+            .negations
+            .last()
+            .is_some_and(|&n| at - n <= NEGATED_CUE_WINDOW)
 }
 
 /// Polarity from the cues of a clause: a negation just before a stance cue
@@ -843,7 +860,7 @@ pub(crate) fn claims_of<'a>(
         let mut scan = scan_clause(cx, sc, a, b);
         whole_text_has_cue |= !scan.cues.is_empty();
         let clause = Span::new(sc.toks[a].start, sc.toks[b - 1].end);
-        let modality = if question {
+        let modality = if question || scan.unknowing {
             Modality::Question
         } else if scan.conditional {
             Modality::Conditional
@@ -990,6 +1007,24 @@ mod tests {
             "There is no doubt that we will send soldiers." => Asserts,
             "We will not only send soldiers but also ships." => Asserts,
             "No doubt we will not send soldiers." => Denies,
+        }
+    }
+
+    #[test]
+    fn negated_knowledge_leaves_the_matter_open() {
+        for (text, open) in [
+            (
+                "There is no way to know how many sheep crossed the pass.",
+                true,
+            ),
+            ("She can't tell whether the bridge will hold.", true),
+            ("The mayor was not aware of any leak in the tank.", true),
+            ("We are not sure the ferry will sail.", true),
+            ("No sheep crossed the pass.", false),
+            ("We know the bridge will not hold.", false),
+        ] {
+            let cs = run(text, None);
+            assert_eq!(cs[0].modality == Modality::Question, open, "{text}");
         }
     }
 

@@ -53,6 +53,8 @@ pub enum LexiconKind {
     Restrictor,
     /// Evidence nouns ("evidence", "sign"): "no evidence of X" is not "not X".
     Evidential,
+    /// Knowledge words ("know", "aware"): "no way to know X" leaves X open.
+    Knowledge,
     /// Verbs that say what a count measures ("died", "used"). A line of
     /// comma-separated words is one measured concept ("ride, use, trip").
     MeasureVerb,
@@ -208,6 +210,7 @@ pub(crate) struct StemEntry {
     pub frame: bool,
     pub restrictor: bool,
     pub evidential: bool,
+    pub knowledge: bool,
     /// The stem alone is a negation entry.
     pub negation_word: bool,
     pub opens: Opens,
@@ -248,6 +251,8 @@ pub(crate) struct Lexicon {
     pub restrictors: HashSet<String>,
     /// Evidence nouns: negating them only says "not shown".
     pub evidential: HashSet<String>,
+    /// Knowledge words: negating them leaves the question open.
+    pub knowledge: HashSet<String>,
     /// Concepts that say what a count measures ("died", "used").
     pub measure_verbs: HashSet<String>,
     /// Measure concept → the measured concept of its group: a count of
@@ -281,6 +286,7 @@ const SYNONYMS: &str = include_str!("synonyms.txt");
 const ANTONYMS: &str = include_str!("antonyms.txt");
 const RESTRICTORS: &str = include_str!("restrictors.txt");
 const EVIDENTIAL: &str = include_str!("evidential.txt");
+const KNOWLEDGE: &str = include_str!("knowledge.txt");
 const MEASURE_VERBS: &str = include_str!("measure_verbs.txt");
 const AGGREGATE: &str = include_str!("aggregate_markers.txt");
 const TIME_SCOPES: &str = include_str!("time_scopes.txt");
@@ -304,6 +310,7 @@ impl Lexicon {
             antonyms: HashMap::default(),
             restrictors: HashSet::default(),
             evidential: HashSet::default(),
+            knowledge: HashSet::default(),
             measure_verbs: HashSet::default(),
             measure_group: HashMap::default(),
             aggregate: PhraseSet::default(),
@@ -335,6 +342,7 @@ impl Lexicon {
                     (LexiconKind::Antonyms, ANTONYMS),
                     (LexiconKind::Restrictor, RESTRICTORS),
                     (LexiconKind::Evidential, EVIDENTIAL),
+                    (LexiconKind::Knowledge, KNOWLEDGE),
                     (LexiconKind::MeasureVerb, MEASURE_VERBS),
                     (LexiconKind::Aggregate, AGGREGATE),
                     (LexiconKind::TimeScope, TIME_SCOPES),
@@ -388,6 +396,7 @@ impl Lexicon {
             (&self.frame, |e| &mut e.frame),
             (&self.restrictors, |e| &mut e.restrictor),
             (&self.evidential, |e| &mut e.evidential),
+            (&self.knowledge, |e| &mut e.knowledge),
         ] {
             for stem in set {
                 *flag(at(&mut by_stem, stem)) = true;
@@ -457,6 +466,7 @@ impl Lexicon {
             LexiconKind::Frame => stem_set(&mut self.frame, text),
             LexiconKind::Restrictor => stem_set(&mut self.restrictors, text),
             LexiconKind::Evidential => stem_set(&mut self.evidential, text),
+            LexiconKind::Knowledge => stem_set(&mut self.knowledge, text),
             LexiconKind::MeasureVerb => {
                 for line in entries(text) {
                     let concepts: Vec<String> = line
