@@ -134,6 +134,45 @@ impl Extractor {
     /// assert_eq!(st[0].text, "No new taxes,");
     /// ```
     pub fn extract(&self, article: &str, source: &str) -> Vec<Statement> {
+        let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
+        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+        let stem = if stem.is_empty() { file } else { stem };
+        self.extract_as(article, file, stem)
+    }
+
+    /// Reads the article at `path` and extracts its statements. Each record's
+    /// `source` is the path as given, and its ids are the path without its
+    /// extension and a number (`news/a/wire-01`), so two articles of the same
+    /// file name in different folders never share an id. An article that
+    /// cannot be read or is not UTF-8 is an error for that article alone:
+    /// report it and go on with the next.
+    ///
+    /// # Examples
+    /// ```
+    /// let dir = std::env::temp_dir().join("gainsay-doc-extract-file");
+    /// std::fs::create_dir_all(dir.join("a")).unwrap();
+    /// let path = dir.join("a").join("wire.txt");
+    /// std::fs::write(&path, "Ana Diaz said taxes would fall.").unwrap();
+    /// let st = gainsay::Extractor::new().extract_file(&path).unwrap();
+    /// assert!(st[0].id.ends_with("wire-01") && st[0].id.contains('a'));
+    /// std::fs::write(&path, b"\xff\xfe said").unwrap();
+    /// assert!(gainsay::Extractor::new().extract_file(&path).is_err());
+    /// ```
+    pub fn extract_file(
+        &self,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<Vec<Statement>, crate::Error> {
+        let path = path.as_ref();
+        let article = std::fs::read_to_string(path)?;
+        let source = path.to_string_lossy();
+        let prefix = path.with_extension("");
+        let prefix = prefix.to_string_lossy();
+        let prefix = if prefix.is_empty() { &source } else { &prefix };
+        Ok(self.extract_as(&article, &source, prefix))
+    }
+
+    /// Extraction with the `source` field and id prefix given.
+    fn extract_as(&self, article: &str, file: &str, stem: &str) -> Vec<Statement> {
         let (date, from) = if self.date_line {
             date_line(article)
         } else {
@@ -174,9 +213,6 @@ impl Extractor {
             }
             kept.push(f);
         }
-        let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
-        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-        let stem = if stem.is_empty() { file } else { stem };
         let mut resolver = Resolver::default();
         let mut tw = tweets.iter().peekable();
         let mut out: Vec<Statement> = Vec::with_capacity(kept.len() + tweets.len());
