@@ -276,6 +276,9 @@ impl Extractor {
                         None => resolver.resolve(&article[a..b]),
                     }
                 }
+                Some((a, b)) if resolver.descriptor(&article[a..b]).is_some() => {
+                    resolver.descriptor(&article[a..b])
+                }
                 Some((a, b)) => {
                     let name = strip_possessive(&article[a..b]).to_owned();
                     let person = resolver.is_person(&name, &doc, a, b);
@@ -497,11 +500,16 @@ fn strip_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// How many named organizations back a descriptor may reach.
+const DESCRIPTOR_REACH: usize = 4;
+
 /// Pronoun resolution: he/she take the last named person, they/it the last
 /// named group or organization.
 #[derive(Debug, Default)]
 struct Resolver {
     person: Option<String>,
+    /// Organizations named in this article, in order.
+    orgs: Vec<String>,
     group: Option<String>,
     surnames: Vec<String>,
 }
@@ -516,11 +524,48 @@ impl Resolver {
 
     fn mention(&mut self, name: &str, toks: &[scan::Tok]) {
         let refs: Vec<&scan::Tok> = toks.iter().collect();
+        if toks.iter().any(|t| t.cap && !t.is(class::DET))
+            && toks.last().is_some_and(|t| t.is(class::ORG))
+        {
+            self.orgs.push(name.to_owned());
+        }
         if person_like(name, &refs, &self.surnames) {
             self.named(name, true);
         } else if refs.last().is_some_and(|t| t.is(class::GROUP | class::ORG)) {
             self.named(name, false);
         }
+    }
+
+    /// A descriptor speaker ("the company", "The ministry") names the last
+    /// organization of this article it fits: one whose name holds the head
+    /// noun ("the ministry" → "Ministry of Ports"), or for a company noun
+    /// one with a corporate suffix ("the firm" → "Vantor Inc."). Never an
+    /// organization of another article: each article has its own resolver.
+    fn descriptor(&self, phrase: &str) -> Option<String> {
+        let lex = lex::ExtractLexicon::get();
+        let (det, head) = phrase.split_once(' ')?;
+        if !det.eq_ignore_ascii_case("the") || head.contains(' ') {
+            return None;
+        }
+        let head = head.to_lowercase();
+        if lex.info(&head).class & (class::ORG | class::GROUP) == 0 && !lex.is_company_noun(&head) {
+            return None;
+        }
+        self.orgs
+            .iter()
+            .rev()
+            .take(DESCRIPTOR_REACH)
+            .find_map(|org| {
+                let lower = org.to_lowercase();
+                let holds = lower.split_whitespace().any(|w| w == head);
+                let corporate = lex.is_company_noun(&head)
+                    && org.split_whitespace().last().is_some_and(|w| {
+                        lex.is_abbreviation(&w.trim_end_matches('.').to_lowercase())
+                            && lex.info(&w.trim_end_matches('.').to_lowercase()).class & class::ORG
+                                != 0
+                    });
+                (holds || corporate).then(|| org.clone())
+            })
     }
 
     fn named(&mut self, name: &str, person: bool) {
