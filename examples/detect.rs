@@ -175,8 +175,11 @@ fn run() -> Result<ExitCode, String> {
 fn extract_all(paths: &[String]) -> Result<Vec<Statement>, String> {
     let mut out = Vec::new();
     for path in paths {
-        let article = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        out.extend(gainsay::extract(&article, path));
+        // A bad article is reported and skipped, never fatal.
+        match gainsay::Extractor::new().extract_file(path) {
+            Ok(st) => out.extend(st),
+            Err(e) => eprintln!("detect: {path}: {e}, skipped"),
+        }
     }
     Ok(out)
 }

@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --example extract -- ARTICLE.txt … > statements.jsonl
 //! ```
-//! Each record has an `id` (`<file stem>-NN`), `source` (the file name),
+//! Each record has an `id` (`<path without extension>-NN`), `source` (the path),
 //! `span` (byte offsets of `text` in the article), `actor`, `text`, and
 //! `context` and `date` when known.
 
@@ -20,15 +20,15 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(out.lock());
     let mut failed = false;
     for path in &files {
-        let article = match std::fs::read_to_string(path) {
-            Ok(a) => a,
+        let statements = match gainsay::Extractor::new().extract_file(path) {
+            Ok(st) => st,
             Err(e) => {
                 eprintln!("extract: {path}: {e}");
                 failed = true;
                 continue;
             }
         };
-        for st in gainsay::extract(&article, path) {
+        for st in statements {
             let line = serde_json::to_string(&st).expect("a statement serializes");
             if writeln!(out, "{line}").is_err() {
                 return ExitCode::FAILURE;

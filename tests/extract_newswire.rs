@@ -108,3 +108,14 @@ fn labels_contractions_and_possessives() {
     has("Ada Vos said the toll was fair. Vantor\u{2019}s said it would appeal.", "it would appeal", Some("Vantor"));
     done();
 }
+
+#[test]
+#[rustfmt::skip]
+fn according_to_reports_and_following_quotes() {
+    has("According to the agency\u{2019}s report, 40 wells ran dry.", "40 wells ran dry", Some("the agency\u{2019}s report"));
+    has("The commission said Thursday it has concluded that the merger was legal.", "the merger was legal", Some("The commission"));
+    has("The port is run by Ada Vos, who said the following:\n\u{201c}We will not close the port this year.\u{201d}\n", "We will not close the port this year.", Some("Ada Vos"));
+    has("``We will not close the port,'' Ada Vos said.", "We will not close the port,", Some("Ada Vos"));
+    has("''We will not close the port,'' Ada Vos said.", "We will not close the port,", Some("Ada Vos"));
+    done();
+}

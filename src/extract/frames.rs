@@ -574,6 +574,9 @@ impl<'d, 'a> Frames<'d, 'a> {
             if stop < s1 && self.in_direct(stop) && that.is_none() && words <= 4 {
                 continue; // "said in a statement: “…”" introduces the quotation
             }
+            if that.is_none() && words <= 4 && introduces(t, start, stop) {
+                continue; // "said the following:" introduces the next paragraph
+            }
             consumed_until = consumed_until.max(start);
             reported.push(said(bytes(start, end)));
         }
@@ -665,11 +668,20 @@ impl<'d, 'a> Frames<'d, 'a> {
                 continue;
             }
             let si = sentence_of(reg.open);
-            let s0 = self.doc.sentences.get(si).map_or(0, |s| s.0);
+            let mut s0 = self.doc.sentences.get(si).map_or(0, |s| s.0);
             let mut speaker = self.after_quote(r);
             if speaker.is_none() && reg.open >= 2 {
                 // NAME said: "…"  /  …, adding, "…"
-                let p = reg.open - 1;
+                let mut p = reg.open - 1;
+                // "… who said the following:" closing the paragraph before.
+                let mut q = p;
+                while q > 0 && t[q].kind == Kind::Newline {
+                    q -= 1;
+                }
+                if q < p && t[q].punct(':') {
+                    p = q;
+                    s0 = self.doc.sentences.get(sentence_of(q)).map_or(0, |s| s.0);
+                }
                 if t[p].punct(':') || t[p].punct(',') {
                     let mut v = p;
                     while v > s0
@@ -754,6 +766,16 @@ impl<'d, 'a> Frames<'d, 'a> {
         }
         Some(Speaker { a, b })
     }
+}
+
+/// Reported words `[start, stop)` that end in a colon introduce a quotation
+/// to come: "… who said the following:".
+fn introduces(t: &[Tok], start: usize, stop: usize) -> bool {
+    t[start..stop]
+        .iter()
+        .rev()
+        .find(|x| x.kind != Kind::Newline)
+        .is_some_and(|x| x.punct(':'))
 }
 
 impl Tok {

@@ -12,6 +12,7 @@ const TITLES: &str = include_str!("../lexicon/titles.txt");
 const GROUP_NOUNS: &str = include_str!("../lexicon/group_nouns.txt");
 const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
 const PAGE_LABELS: &str = include_str!("../lexicon/page_labels.txt");
+const COMPANY_NOUNS: &str = include_str!("../lexicon/company_nouns.txt");
 
 /// How a reporting verb takes its statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +62,7 @@ pub(crate) struct WordInfo {
 pub(crate) struct ExtractLexicon {
     words: HashMap<String, WordInfo>,
     page_labels: Vec<String>,
+    company_nouns: Vec<String>,
 }
 
 impl ExtractLexicon {
@@ -121,7 +123,12 @@ impl ExtractLexicon {
             words.entry(w.to_lowercase()).or_default().class |= class::ORG;
         }
         let page_labels = entries(PAGE_LABELS).map(str::to_lowercase).collect();
-        ExtractLexicon { words, page_labels }
+        let company_nouns = entries(COMPANY_NOUNS).map(str::to_lowercase).collect();
+        ExtractLexicon {
+            words,
+            page_labels,
+            company_nouns,
+        }
     }
 
     /// What the folded word is (default: nothing known).
@@ -133,6 +140,11 @@ impl ExtractLexicon {
     /// given folded to lowercase with ASCII apostrophes.
     pub fn is_page_label(&self, folded: &str) -> bool {
         self.page_labels.iter().any(|l| l == folded)
+    }
+
+    /// A noun that stands for a company named before ("company", "firm").
+    pub fn is_company_noun(&self, folded: &str) -> bool {
+        self.company_nouns.iter().any(|l| l == folded)
     }
 
     /// A newswire abbreviation whose period does not end a sentence ("dr",

@@ -134,6 +134,45 @@ impl Extractor {
     /// assert_eq!(st[0].text, "No new taxes,");
     /// ```
     pub fn extract(&self, article: &str, source: &str) -> Vec<Statement> {
+        let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
+        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+        let stem = if stem.is_empty() { file } else { stem };
+        self.extract_as(article, file, stem)
+    }
+
+    /// Reads the article at `path` and extracts its statements. Each record's
+    /// `source` is the path as given, and its ids are the path without its
+    /// extension and a number (`news/a/wire-01`), so two articles of the same
+    /// file name in different folders never share an id. An article that
+    /// cannot be read or is not UTF-8 is an error for that article alone:
+    /// report it and go on with the next.
+    ///
+    /// # Examples
+    /// ```
+    /// let dir = std::env::temp_dir().join("gainsay-doc-extract-file");
+    /// std::fs::create_dir_all(dir.join("a")).unwrap();
+    /// let path = dir.join("a").join("wire.txt");
+    /// std::fs::write(&path, "Ana Diaz said taxes would fall.").unwrap();
+    /// let st = gainsay::Extractor::new().extract_file(&path).unwrap();
+    /// assert!(st[0].id.ends_with("wire-01") && st[0].id.contains('a'));
+    /// std::fs::write(&path, b"\xff\xfe said").unwrap();
+    /// assert!(gainsay::Extractor::new().extract_file(&path).is_err());
+    /// ```
+    pub fn extract_file(
+        &self,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<Vec<Statement>, crate::Error> {
+        let path = path.as_ref();
+        let article = std::fs::read_to_string(path)?;
+        let source = path.to_string_lossy();
+        let prefix = path.with_extension("");
+        let prefix = prefix.to_string_lossy();
+        let prefix = if prefix.is_empty() { &source } else { &prefix };
+        Ok(self.extract_as(&article, &source, prefix))
+    }
+
+    /// Extraction with the `source` field and id prefix given.
+    fn extract_as(&self, article: &str, file: &str, stem: &str) -> Vec<Statement> {
         let (date, from) = if self.date_line {
             date_line(article)
         } else {
@@ -174,9 +213,6 @@ impl Extractor {
             }
             kept.push(f);
         }
-        let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
-        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-        let stem = if stem.is_empty() { file } else { stem };
         let mut resolver = Resolver::default();
         let mut tw = tweets.iter().peekable();
         let mut out: Vec<Statement> = Vec::with_capacity(kept.len() + tweets.len());
@@ -239,6 +275,9 @@ impl Extractor {
                         }
                         None => resolver.resolve(&article[a..b]),
                     }
+                }
+                Some((a, b)) if resolver.descriptor(&article[a..b]).is_some() => {
+                    resolver.descriptor(&article[a..b])
                 }
                 Some((a, b)) => {
                     let name = strip_possessive(&article[a..b]).to_owned();
@@ -461,11 +500,16 @@ fn strip_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// How many named organizations back a descriptor may reach.
+const DESCRIPTOR_REACH: usize = 4;
+
 /// Pronoun resolution: he/she take the last named person, they/it the last
 /// named group or organization.
 #[derive(Debug, Default)]
 struct Resolver {
     person: Option<String>,
+    /// Organizations named in this article, in order.
+    orgs: Vec<String>,
     group: Option<String>,
     surnames: Vec<String>,
 }
@@ -480,11 +524,48 @@ impl Resolver {
 
     fn mention(&mut self, name: &str, toks: &[scan::Tok]) {
         let refs: Vec<&scan::Tok> = toks.iter().collect();
+        if toks.iter().any(|t| t.cap && !t.is(class::DET))
+            && toks.last().is_some_and(|t| t.is(class::ORG))
+        {
+            self.orgs.push(name.to_owned());
+        }
         if person_like(name, &refs, &self.surnames) {
             self.named(name, true);
         } else if refs.last().is_some_and(|t| t.is(class::GROUP | class::ORG)) {
             self.named(name, false);
         }
+    }
+
+    /// A descriptor speaker ("the company", "The ministry") names the last
+    /// organization of this article it fits: one whose name holds the head
+    /// noun ("the ministry" → "Ministry of Ports"), or for a company noun
+    /// one with a corporate suffix ("the firm" → "Vantor Inc."). Never an
+    /// organization of another article: each article has its own resolver.
+    fn descriptor(&self, phrase: &str) -> Option<String> {
+        let lex = lex::ExtractLexicon::get();
+        let (det, head) = phrase.split_once(' ')?;
+        if !det.eq_ignore_ascii_case("the") || head.contains(' ') {
+            return None;
+        }
+        let head = head.to_lowercase();
+        if lex.info(&head).class & (class::ORG | class::GROUP) == 0 && !lex.is_company_noun(&head) {
+            return None;
+        }
+        self.orgs
+            .iter()
+            .rev()
+            .take(DESCRIPTOR_REACH)
+            .find_map(|org| {
+                let lower = org.to_lowercase();
+                let holds = lower.split_whitespace().any(|w| w == head);
+                let corporate = lex.is_company_noun(&head)
+                    && org.split_whitespace().last().is_some_and(|w| {
+                        lex.is_abbreviation(&w.trim_end_matches('.').to_lowercase())
+                            && lex.info(&w.trim_end_matches('.').to_lowercase()).class & class::ORG
+                                != 0
+                    });
+                (holds || corporate).then(|| org.clone())
+            })
     }
 
     fn named(&mut self, name: &str, person: bool) {

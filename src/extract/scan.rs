@@ -179,6 +179,26 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut St
             i = j;
             continue;
         }
+        // Typewriter quotation marks: ``…'' (and ''…'').
+        let doubled = matches!(b, b'`' | b'\'') && bytes.get(i + 1) == Some(&b) && i + 1 < to;
+        if doubled {
+            let mark = if b == b'`' {
+                Mark::Open
+            } else {
+                Mark::Straight
+            };
+            out.push(Tok {
+                start: i,
+                end: i + 2,
+                kind: Kind::Quote(mark),
+                info: WordInfo::default(),
+                cap: false,
+                ly: false,
+                dotted: false,
+            });
+            i += 2;
+            continue;
+        }
         let kind = match c {
             '\n' => Kind::Newline,
             '\u{201c}' | '\u{201e}' => Kind::Quote(Mark::Open),
