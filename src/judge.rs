@@ -12,7 +12,7 @@ use crate::corpus::{PMeasure, PTerm, Packed, Store};
 use crate::index::Index;
 use crate::quantity::{Figure, Interval, Qualifier};
 use crate::record::Date;
-use crate::stance::{Field, Modality, Polarity};
+use crate::stance::{CueKind, Field, Modality, Polarity};
 use crate::text::{FxHashMap, FxHashSet};
 
 /// What kind of contradiction a pair is.
@@ -167,6 +167,22 @@ fn weight<'t>(idx: &Index, terms: impl IntoIterator<Item = &'t PTerm>) -> f64 {
     terms.into_iter().map(|t| idx.idf(t.key)).sum()
 }
 
+/// Polarity hits the shared predicate: a claim negative only through an
+/// antonym ("the dam is unsafe") clashes with a claim on the antonym's
+/// positive ("the dam is safe"), not with every claim that shares its
+/// subject ("the dam was built in May").
+fn antonym_hits_shared(neg: &Packed<'_>, pos_keys: &KeySet<'_>) -> bool {
+    let only_antonyms = !neg.cues.is_empty() && neg.cues.iter().all(|c| c.kind == CueKind::Antonym);
+    if !only_antonyms {
+        return true;
+    }
+    neg.cues.iter().any(|c| {
+        neg.terms
+            .iter()
+            .any(|t| t.field == c.field && t.span == c.span && pos_keys.contains(t.key))
+    })
+}
+
 /// Judges a stance clash between two claims.
 pub(crate) fn stance(
     idx: &Index,
@@ -202,6 +218,9 @@ pub(crate) fn stance(
         return None;
     }
     let pos_keys = KeySet::new(pos.terms);
+    if !antonym_hits_shared(&neg, &pos_keys) {
+        return None;
+    }
     // A rejection of a narrowed proposition ("no sustained spread") does not
     // clash with a claim that lacks the narrowing.
     if neg.restrictors.iter().any(|&r| !pos_keys.contains(r)) {
@@ -566,6 +585,34 @@ mod tests {
             false
         )
         .is_none());
+    }
+
+    #[test]
+    fn an_antonym_clashes_only_on_its_own_predicate() {
+        for (neg, pos, clash) in [
+            (
+                "Storing grain in the old mill is unsafe.",
+                "Storing grain in the old mill is safe.",
+                true,
+            ),
+            (
+                "Storing grain in the old mill is unsafe.",
+                "The farmers stored grain in the old mill.",
+                false,
+            ),
+            (
+                "Fishing in the northern lake is illegal.",
+                "Fishing in the northern lake is legal.",
+                true,
+            ),
+            (
+                "Fishing in the northern lake is illegal.",
+                "The villagers went fishing in the northern lake.",
+                false,
+            ),
+        ] {
+            assert_eq!(verdict(neg, pos, false).is_some(), clash, "{neg} / {pos}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! (stemmed content words mapped through the synonym lexicon), its polarity
 //! (supports / rejects / asserts / denies), its modality and hedges, and the
 //! span of the cue that decided the polarity. A clause too poor in content to
-//! say what it is about ("that's ok with me", "No, absolutely not.") takes its
+//! say what it is about ("fine by us", "Certainly not.") takes its
 //! proposition from the question before it or from the record's `context`.
 //!
 //! Every span points into the original `text` or `context` field.
@@ -130,9 +130,9 @@ pub struct Claim {
     pub borrowed: bool,
     /// For a plain negation: where its scope starts (the first free
     /// negation cue, in `text`). What comes before it is presupposed
-    /// ("the personnel involved … are not liable" denies only "liable").
+    /// ("the crews on duty are not to blame" denies only "blame").
     pub scope: Option<usize>,
-    /// True for a temporal negation ("has not yet become"): it does not
+    /// True for a temporal negation ("is not yet open"): it does not
     /// clash with the same claim made later.
     pub not_yet: bool,
     /// A superlative of size and the concept it qualifies ("the largest
@@ -356,7 +356,7 @@ struct ClauseScan {
     hypothetical: bool,
     not_yet: bool,
     evidential: bool,
-    /// A negation falls on a knowledge word ("no way to know").
+    /// A negation falls on a knowledge word ("nobody can know").
     unknowing: bool,
     superlative: Option<(Span, String)>,
     compares: bool,
@@ -790,7 +790,7 @@ fn contains_most_of(hay: &[Token<'_>], tw: &[Token<'_>]) -> bool {
 }
 
 /// Polarity cues of the answer part of a question context ("…, she said:
-/// “No, absolutely not.”"), for a text that carries none of its own.
+/// “Certainly not.”"), for a text that carries none of its own.
 fn context_answer_cues<'a>(
     cx: &StanceContext<'a>,
     ctx: &Context<'a>,
@@ -938,8 +938,8 @@ pub(crate) fn claims_of<'a>(
         });
     }
     // A text with no cue at all that answers a question in its context takes
-    // the answer's polarity ("throw that form in the bin" after "You will
-    // absolutely not.").
+    // the answer's polarity ("send the letter back" after "You will
+    // certainly not.").
     if !whole_text_has_cue {
         if let Some(ctx) = context.filter(|ctx| !contains_most_of(ctx.tokens(), &sc.toks)) {
             if let Some((pol, cues)) = context_answer_cues(cx, ctx) {
@@ -1077,8 +1077,8 @@ mod tests {
     #[test]
     fn anaphoric_text_borrows_from_context() {
         let ctx =
-            "Asked about building a dam on the river, the governor replied: \"that's ok with me.\"";
-        let cs = run("that's ok with me.", Some(ctx));
+            "Asked about building a dam on the river, the governor replied: \"I'm ok with that.\"";
+        let cs = run("I'm ok with that.", Some(ctx));
         assert_eq!(cs[0].polarity, Polarity::Supports);
         assert!(cs[0].borrowed);
         let k = keys(&cs[0]);
