@@ -14,6 +14,7 @@ use crate::evidence::Evidence;
 use crate::explain::explain;
 use crate::index::ClaimRef;
 use crate::judge::{Kind, Verdict};
+use crate::record::Date;
 use crate::stance::{Modality, Polarity};
 
 /// A claim as the report shows it.
@@ -40,6 +41,14 @@ pub struct NormalizedStatement {
     pub actor_name: String,
     /// The actor's kind.
     pub actor_kind: ActorKind,
+    /// What was said, as in the record, so the report stands alone.
+    pub text: String,
+    /// The sentence around it (`null` when the record has none).
+    pub context: Option<String>,
+    /// When it was said (`null` when unknown).
+    pub date: Option<Date>,
+    /// Where it was published (`null` when unknown).
+    pub source: Option<String>,
     /// The claims found.
     pub claims: Vec<ClaimSummary>,
 }
@@ -79,12 +88,14 @@ pub struct Report {
     pub statements: Vec<NormalizedStatement>,
     /// Contradiction pairs, best first, then by ids.
     pub contradictions: Vec<Contradiction>,
-    /// Records left out (invalid or duplicate), with the reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Records left out (invalid or duplicate), with the reason; always
+    /// written, `[]` when none.
+    #[serde(default)]
     pub problems: Vec<Problem>,
     /// Bounds that were reached (e.g. a concept held by too many claims to
-    /// pair them all), so a reader knows the result may be incomplete.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// pair them all), so a reader knows the result may be incomplete;
+    /// always written, `[]` when none.
+    #[serde(default)]
     pub bounds: Vec<String>,
 }
 
@@ -100,11 +111,16 @@ impl Serialize for StatementOut<'_> {
         use serde::ser::SerializeStruct;
         let c = &self.run.corpus;
         let actor = &c.actors[self.i];
-        let mut st = ser.serialize_struct("NormalizedStatement", 5)?;
-        st.serialize_field("id", c.store.id(self.i))?;
+        let doc = c.store.doc(self.i);
+        let mut st = ser.serialize_struct("NormalizedStatement", 9)?;
+        st.serialize_field("id", doc.id)?;
         st.serialize_field("actor", &actor.id)?;
         st.serialize_field("actor_name", &actor.name)?;
         st.serialize_field("actor_kind", &actor.kind)?;
+        st.serialize_field("text", doc.text)?;
+        st.serialize_field("context", &doc.context)?;
+        st.serialize_field("date", &doc.date)?;
+        st.serialize_field("source", &doc.source)?;
         st.serialize_field("claims", &ClaimsOut(self))?;
         st.end()
     }
@@ -249,11 +265,16 @@ impl Detection {
     fn statement(&self, i: usize) -> NormalizedStatement {
         let c = &self.corpus;
         let actor = &c.actors[i];
+        let doc = c.store.doc(i);
         NormalizedStatement {
-            id: c.store.doc(i).id.to_owned(),
+            id: doc.id.to_owned(),
             actor: actor.id.to_string(),
             actor_name: actor.name.to_string(),
             actor_kind: actor.kind,
+            text: doc.text.to_owned(),
+            context: doc.context.map(str::to_owned),
+            date: doc.date,
+            source: doc.source.map(str::to_owned),
             claims: c
                 .claims
                 .of(i)
@@ -344,15 +365,11 @@ impl Detection {
                 .collect();
             write_pieces(&mut w, pieces, &mut first)?;
         }
-        w.write_all(b"]")?;
-        if !self.problems.is_empty() {
-            w.write_all(b",\"problems\":")?;
-            serde_json::to_writer(&mut w, &self.problems)?;
-        }
-        if !self.bounds.is_empty() {
-            w.write_all(b",\"bounds\":")?;
-            serde_json::to_writer(&mut w, &self.bounds)?;
-        }
+        // Both keys always, `[]` when empty: a reader need not test for them.
+        w.write_all(b"],\"problems\":")?;
+        serde_json::to_writer(&mut w, &self.problems)?;
+        w.write_all(b",\"bounds\":")?;
+        serde_json::to_writer(&mut w, &self.bounds)?;
         w.write_all(b"}")?;
         w.flush()
     }
