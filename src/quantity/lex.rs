@@ -122,6 +122,12 @@ pub(super) struct QLex {
     /// Nouns that make the capitalized words before them a day's name.
     pub named_days: HashSet<String>,
     pub times: HashSet<String>,
+    /// Words before a four-digit number that make it a year: "since".
+    pub year_openers: HashSet<String>,
+    /// Function words after a four-digit number that leave it a year.
+    pub year_follow: HashSet<String>,
+    /// Nouns of dated events after a year: "the 2027 election".
+    pub year_nouns: HashSet<String>,
     pub counted_skip: HashSet<String>,
     pub counted_stop: HashSet<String>,
     pub change_stems: HashSet<String>,
@@ -158,6 +164,9 @@ impl QLex {
             days: HashSet::default(),
             named_days: HashSet::default(),
             times: HashSet::default(),
+            year_openers: HashSet::default(),
+            year_follow: HashSet::default(),
+            year_nouns: HashSet::default(),
             counted_skip: HashSet::default(),
             counted_stop: HashSet::default(),
             change_stems: HashSet::default(),
@@ -256,6 +265,15 @@ impl QLex {
                 }
                 "named" => {
                     lx.named_days.insert(word);
+                }
+                "year_opener" => {
+                    lx.year_openers.insert(word);
+                }
+                "year_follow" => {
+                    lx.year_follow.insert(word);
+                }
+                "year_noun" => {
+                    lx.year_nouns.insert(word);
                 }
                 _ => {
                     lx.times.insert(word.replace('.', ""));

@@ -1213,17 +1213,10 @@ impl Parser<'_> {
     /// lowercase word that is not a function word, and not preceded by a
     /// word that introduces a year.
     fn count_not_year(&self, i: usize, nx: usize) -> bool {
-        const YEAR_OPENERS: &[&str] = &[
-            "in", "since", "by", "from", "until", "till", "before", "after", "of", "during",
-            "through", "to", "year", "early", "late", "mid", "summer", "winter", "spring",
-            "autumn", "fall",
-        ];
-        const FUNCTION: &[&str] = &[
-            "the", "a", "an", "and", "or", "to", "when", "as", "after", "before", "with", "for",
-            "in", "on", "at", "by", "of", "was", "were", "is", "are", "that", "which", "it", "he",
-            "she", "they", "we", "season", "election", "census", "budget", "edition",
-        ];
-        if i > 0 && YEAR_OPENERS.contains(&self.norm(i - 1)) {
+        if i > 0 && self.lx.year_openers.contains(self.norm(i - 1)) {
+            return false;
+        }
+        if self.after_possessive(i) {
             return false;
         }
         if nx >= self.t.len() || !self.t.space_gap(nx) {
@@ -1231,10 +1224,47 @@ impl Parser<'_> {
         }
         let raw = self.t.raw(nx);
         let word = self.norm(nx);
-        raw.chars().all(|c| c.is_alphabetic())
-            && raw.chars().next().is_some_and(char::is_lowercase)
-            && !FUNCTION.contains(&word)
-            && !self.is_month(nx)
+        let lower_word = |raw: &str| {
+            raw.chars().all(|c| c.is_alphabetic())
+                && raw.chars().next().is_some_and(char::is_lowercase)
+        };
+        if !lower_word(raw) || self.lx.year_follow.contains(word) || self.is_month(nx) {
+            return false;
+        }
+        !self.lx.year_nouns.contains(word) || self.compound_after(nx)
+    }
+
+    /// The year-range number at `i` follows a possessive and is not a round
+    /// hundred: "the governor's 2027 gala", not "the firm's 2000 employees".
+    fn after_possessive(&self, i: usize) -> bool {
+        if i == 0 || !self.t.space_gap(i) || self.t.raw(i).ends_with("00") {
+            return false;
+        }
+        let prev = self.t.raw(i - 1);
+        let quote = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{02bc}');
+        let mut tail = prev.chars().rev();
+        match (tail.next(), tail.next()) {
+            (Some('s'), Some(q)) => quote(q),
+            (Some(q), Some('s')) => quote(q),
+            _ => false,
+        }
+    }
+
+    /// The noun at `k` starts a compound with a lowercase noun after it:
+    /// "election workers", "census takers".
+    fn compound_after(&self, k: usize) -> bool {
+        let nx = k + 1;
+        nx < self.t.len()
+            && self.t.space_gap(nx)
+            && self.t.raw(nx).chars().all(char::is_alphabetic)
+            && self
+                .t
+                .raw(nx)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !self.lx.year_follow.contains(self.norm(nx))
+            && !self.lx.counted_stop.contains(self.norm(nx))
     }
 
     fn model_number(&self, i: usize, nx: usize) -> bool {

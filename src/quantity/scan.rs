@@ -97,7 +97,9 @@ pub(super) fn tokenize(text: &str) -> Toks<'_> {
                 (c == ',' || is_group_space(c)) && three_digits_at(b, j + w)
                     || c == '.' && next.is_ascii_digit()
             } else {
-                matches!(c, '\'' | '\u{2017}') && prev.is_alphabetic() && next.is_alphabetic()
+                matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
+                    && prev.is_alphabetic()
+                    && next.is_alphabetic()
             };
             if !joins {
                 break;

@@ -186,6 +186,14 @@ t!(not_flight, "Passengers on QX 418 waited." => none);
 t!(not_share, "Half of them left, and 2/3 of us stayed." => none);
 t!(not_compound_modifier, "A 13-year-old rider won the twenty-first race." => none);
 t!(not_decade, "Fashion of the 1990s returned." => none);
+t!(not_year_after_curly_possessive, "The governor’s 2027 gala drew praise." => none);
+t!(not_year_after_straight_possessive, "The governor's 2027 gala drew praise." => none);
+t!(not_decade_after_curly_apostrophe, "Songs of the ’70s and the '80s returned." => none);
+t!(not_model_designation, "Trucks with Series QZ 418 motors were recalled." => none);
+t!(not_ordinal_compound, "It is the second-busiest port and the third-largest mall." => none);
+t!(count_before_year_noun_compound, "The town hired 1500 election workers." => ("1500", 1470, 1530, Count, Bare));
+t!(year_before_year_noun, "Turnout fell in the 2027 election." => none);
+t!(count_after_possessive_round, "The firm's 2000 employees went home." => ("2000", 1960, 2040, Count, Bare));
 
 // Mixed sentences.
 t!(mixed_sentence, "Organisers expected about 60,000 fans, but 3,412 came on 3/14/12 at 10am." =>
