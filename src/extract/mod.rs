@@ -163,7 +163,13 @@ impl Extractor {
         path: impl AsRef<std::path::Path>,
     ) -> Result<Vec<Statement>, crate::Error> {
         let path = path.as_ref();
-        let article = std::fs::read_to_string(path)?;
+        let article = String::from_utf8(std::fs::read(path)?).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("not valid UTF-8 (byte {at})"),
+            )
+        })?;
         let source = path.to_string_lossy();
         let prefix = path.with_extension("");
         let prefix = prefix.to_string_lossy();

@@ -29,7 +29,7 @@ examples:
   gainsay extract news/*.txt -o statements.jsonl
 ";
 
-const DETECT_HELP: &str = "gainsay detect: contradiction pairs among statement records
+const DETECT_HELP: &str = "detect: contradiction pairs among statement records
 
 usage: gainsay detect [OPTIONS] [FILE | -]
        gainsay detect [OPTIONS] --articles ARTICLE.txt…
@@ -86,7 +86,7 @@ examples:
   gainsay extract news/*.txt | gainsay detect -
 ";
 
-const ACTORS_HELP: &str = "gainsay actors: the normalized actor of each statement
+const ACTORS_HELP: &str = "actors: the normalized actor of each statement
 
 usage: gainsay actors [OPTIONS] [FILE | -]
 
@@ -126,7 +126,13 @@ fn usage(msg: impl Into<String>) -> Fail {
 }
 
 /// Runs `gainsay` on `args` (without the program name).
-pub fn main_with(args: Vec<String>) -> ExitCode {
+pub fn main_with(mut args: Vec<String>) -> ExitCode {
+    // Flags may come before the command too (`gainsay --json detect FILE`).
+    let is_cmd = |a: &String| matches!(a.as_str(), "detect" | "extract" | "actors");
+    if let Some(k) = args.iter().position(is_cmd) {
+        let cmd = args.remove(k);
+        args.insert(0, cmd);
+    }
     let (cmd, rest) = match args.first().map(String::as_str) {
         Some("detect" | "extract" | "actors") => (args[0].clone(), args[1..].to_vec()),
         Some("-h" | "--help" | "help") => {
@@ -163,11 +169,11 @@ fn finish(cmd: &str, result: Result<bool, Fail>) -> ExitCode {
         Ok(false) => ExitCode::FAILURE,
         Err(Fail::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Fail::Io(e)) => {
-            eprintln!("gainsay {cmd}: {e}");
+            eprintln!("{cmd}: {e}");
             ExitCode::from(2)
         }
         Err(Fail::Usage(m)) => {
-            eprintln!("gainsay {cmd}: {m}");
+            eprintln!("{cmd}: {m}");
             ExitCode::from(2)
         }
     }
@@ -312,7 +318,7 @@ fn extract_articles(paths: &[String], cmd: &str) -> (Vec<Statement>, bool) {
         match extractor.extract_file(path) {
             Ok(statements) => out.extend(statements),
             Err(e) => {
-                eprintln!("gainsay {cmd}: {path}: {e}, skipped");
+                eprintln!("{cmd}: {path}: {e}, skipped");
                 all = false;
             }
         }
@@ -378,14 +384,14 @@ fn detect(args: Vec<String>) -> Result<bool, Fail> {
     } else {
         let (records, name) = read_records(&args.free, args.number("--max-line-len")?)?;
         if records.is_empty() {
-            eprintln!("gainsay detect: warning: {name} holds no statement records");
+            eprintln!("detect: warning: {name} holds no statement records");
             return Ok(false);
         }
         records
     };
     if strict {
         if let Some(Err(e)) = records.iter().find(|r| r.is_err()) {
-            eprintln!("gainsay detect: {e}");
+            eprintln!("detect: {e}");
             return Ok(false);
         }
     }
@@ -396,7 +402,7 @@ fn detect(args: Vec<String>) -> Result<bool, Fail> {
         .detect_records(records)
         .map_err(|e| usage(e.to_string()))?;
     for p in run.problems() {
-        eprintln!("gainsay detect: {}: {}", p.location, p.message);
+        eprintln!("detect: {}: {}", p.location, p.message);
     }
     let mut out = output(&args)?;
     match format.as_str() {
@@ -486,7 +492,7 @@ fn actors(args: Vec<String>) -> Result<bool, Fail> {
     };
     let (records, name) = read_records(&args.free, None)?;
     if records.is_empty() {
-        eprintln!("gainsay actors: warning: {name} holds no statement records");
+        eprintln!("actors: warning: {name} holds no statement records");
         return Ok(false);
     }
     let mut statements = Vec::new();
@@ -495,7 +501,7 @@ fn actors(args: Vec<String>) -> Result<bool, Fail> {
         match r {
             Ok(s) => statements.push(s),
             Err(e) => {
-                eprintln!("gainsay actors: {e}");
+                eprintln!("actors: {e}");
                 all = false;
             }
         }
