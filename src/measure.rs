@@ -4,13 +4,11 @@
 //! proper names beside it. The quantity judge compares figures only when
 //! their measures match.
 
-use std::rc::Rc;
-
 use crate::judge::Measure;
 use crate::lexicon::{Lexicon, StemEntry, WordEntry};
 use crate::quantity::names_a_day;
 use crate::stance::{self, Claim, Context, Scanned, StanceContext};
-use crate::text::Token;
+use crate::text::{stem_shared, Token};
 
 /// The measures of every figure of every claim of one record (empty for a
 /// claim without figures): `text` is the record's text as the claims were
@@ -178,10 +176,9 @@ const HEAD_WINDOW: usize = 5;
 /// that each figure costs binary searches and short window walks: a text
 /// with thousands of figures stays linear.
 struct ClauseView<'t, 'a> {
-    /// The clause's tokens (a run of the statement's tokens), their stems
-    /// and what the lexicon says of the stems and of the folded words.
+    /// The clause's tokens (a run of the statement's tokens), and
+    /// what the lexicon says of the stems and of the folded words.
     toks: &'t [Token<'a>],
-    stems: &'t [Rc<str>],
     entries: &'t [Option<&'a StemEntry>],
     words: &'t [Option<&'a WordEntry>],
     /// Indices into `toks` of content words outside every figure.
@@ -270,7 +267,6 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .collect();
         ClauseView {
             toks,
-            stems,
             entries,
             words,
             eligible,
@@ -285,7 +281,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
 
     /// The concept of clause token `k`.
     fn concept(&self, k: usize) -> String {
-        stance::concept(self.entries[k], &self.stems[k])
+        stance::stem_concept(self.entries[k], &stem_shared(self.toks[k].norm()))
     }
 
     /// True when clause token `k` is a content word.

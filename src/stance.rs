@@ -333,8 +333,9 @@ pub(crate) fn covered_tokens(toks: &[Token<'_>], spans: &[Span]) -> Vec<bool> {
         .collect()
 }
 
-/// Concept key of a single stem: its synonym group's name, else the stem.
-pub(crate) fn concept(entry: Option<&StemEntry>, stem: &str) -> String {
+/// Concept key of a single stem: its synonym group's name, else the stem
+/// (what a count measures is still matched on stems).
+pub(crate) fn stem_concept(entry: Option<&StemEntry>, stem: &str) -> String {
     entry
         .and_then(|e| e.synonym.clone())
         .unwrap_or_else(|| stem.to_owned())
@@ -425,7 +426,6 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
     // linear look is cheaper below that, a set keeps long clauses linear).
     let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut i = from;
-    let stems = &sc.stems[..to];
     // Phrase matching looks only forward from `i`, so it is given the
     // clause's own tokens (index `i - from`): the cost stays per clause.
     let cstems = &sc.stems[from..to];
@@ -563,7 +563,6 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             i += 1;
             continue;
         }
-        let st = &stems[i];
         // A word of a synonym group is content even when its stem is also a
         // reporting or frame word ("declarations" / "declare").
         let grouped = entry.is_some_and(|e| e.synonym.is_some());
@@ -596,12 +595,16 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                     j += 1;
                 }
             }
-            let joined;
+            let joined: Rc<str>;
             let key: &str = if j > i + 1 {
-                joined = stems[i..j].join("_");
+                let names: Vec<&str> = sc.toks[i..j].iter().map(|t| t.norm()).collect();
+                joined = Rc::from(names.join("_"));
                 &joined
+            } else if let Some(group) = entry.and_then(|e| e.synonym.as_deref()) {
+                group
             } else {
-                entry.and_then(|e| e.synonym.as_deref()).unwrap_or(st)
+                joined = crate::knowledge::concept_shared(norm);
+                &joined
             };
             if entry.is_some_and(|e| e.restrictor) {
                 out.restrictors.push(key.to_owned());

@@ -12,6 +12,8 @@
 // The relation look-ups are the crate-internal API; not all have a caller yet.
 #![allow(dead_code)]
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use crate::text::FxHashMap;
@@ -317,6 +319,26 @@ fn relation(word: &str, kind: &str) -> Vec<&'static str> {
     let wn = wordnet();
     wn.relations(wn.lemma(word, None))
         .map_or_else(Vec::new, |r| r.of(kind).collect())
+}
+
+/// [`concept`] as a shared string with a per-thread cache: one look-up
+/// per content token, and news vocabulary repeats heavily.
+pub(crate) fn concept_shared(word: &str) -> Rc<str> {
+    thread_local! {
+        static CACHE: RefCell<FxHashMap<Box<str>, Rc<str>>> = RefCell::new(FxHashMap::default());
+    }
+    CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(word) {
+            return Rc::clone(hit);
+        }
+        let name: Rc<str> = Rc::from(concept(word));
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        cache.insert(word.into(), Rc::clone(&name));
+        name
+    })
 }
 
 /// Words sharing a first-sense synset with `word`'s lemma.

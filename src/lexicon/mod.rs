@@ -88,6 +88,16 @@ pub(crate) fn stem_phrase(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// The lemmas of a phrase's words joined by spaces: a synonym group's name
+/// as the report shows it ("countries" → "country").
+pub(crate) fn lemma_phrase(phrase: &str) -> String {
+    crate::text::words(phrase)
+        .iter()
+        .map(|t| crate::knowledge::lemma(&t.norm, None))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A set of multi-word phrases matched on token stems, indexed by first stem.
 /// Each phrase keeps its folded surface words too: a function word in the
 /// text ("will") only matches an entry spelled the same, never by stem
@@ -434,7 +444,11 @@ impl Lexicon {
         }
         for (neg, pos) in &self.antonyms {
             let st = stem(pos);
-            let concept = self.synonyms.get(&st).cloned().unwrap_or(st);
+            let concept = self
+                .synonyms
+                .get(&st)
+                .cloned()
+                .unwrap_or_else(|| crate::knowledge::concept(pos).to_owned());
             by_word.entry(neg.clone()).or_default().antonym_concept = Some(concept);
         }
         for word in by_word.keys() {
@@ -506,7 +520,7 @@ impl Lexicon {
                 for line in entries(text) {
                     let mut members = line.split(',').map(str::trim).filter(|m| !m.is_empty());
                     let Some(head) = members.next() else { continue };
-                    let concept = stem_phrase(head).join(" ");
+                    let concept = lemma_phrase(head);
                     for m in std::iter::once(head).chain(members) {
                         let stems = stem_phrase(m);
                         match stems.len() {
