@@ -16,7 +16,7 @@ import sys
 
 # The data flow, first stage first. Modules on one line share a stage.
 ORDER = [
-    ["error"],
+    ["error", "bound"],
     ["text"],
     ["ids"],
     ["knowledge"],

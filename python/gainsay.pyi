@@ -18,7 +18,11 @@ _Record = Mapping[str, Any]
 
 _Report = Dict[str, Any]
 """``{"statements": [...], "contradictions": [...], "problems": [...], "bounds": [...]}``;
-every key is present, as an empty list when empty."""
+every key is present, as an empty list when empty. Each problem is
+``{"location": {"line", "id", "field"}, "message"}``; each bound is
+``{"kind", "limit", "count", "subject", "message"}``, ``kind`` one of
+``max_postings``, ``candidate_budget``, ``max_partners``, ``names_starting``,
+``names_ending``, ``short_names``."""
 
 _Contradiction = Dict[str, Any]
 """``{"a": id, "b": id, "kind": "stance" | "quantity", "score": float,

@@ -1,6 +1,7 @@
 //! The detector: runs the pipeline records → actors → claims → index →
 //! judgement → evidence → report, with its configuration.
 
+use crate::bound::{Bound, BoundKind};
 use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -327,28 +328,27 @@ impl Detector {
         }
         let mut found: Vec<Found> = best.into_values().collect();
         crate::report::order(&corpus, &mut found);
-        let mut bounds: Vec<String> = corpus
+        let mut bounds: Vec<Bound> = corpus
             .index
             .capped(self.max_postings)
             .into_iter()
-            .map(|(k, n)| {
-                format!(
-                    "concept {k:?} is held by {n} claims, over the bound of {}: it paired only claims whose every concept is common, through their two rarest",
-                    self.max_postings
-                )
-            })
+            .map(|(k, n)| Bound::new(BoundKind::MaxPostings, self.max_postings, n, Some(&k)))
             .chain(actor_bounds)
             .collect();
         if cands.partners_capped > 0 {
-            bounds.push(format!(
-                "{} claims had more than {} candidate partners; those sharing the rarest concepts were kept",
-                cands.partners_capped, self.max_partners
+            bounds.push(Bound::new(
+                BoundKind::MaxPartners,
+                self.max_partners,
+                cands.partners_capped,
+                None,
             ));
         }
         if cands.budget_reached > 0 {
-            bounds.push(format!(
-                "{} claims reached the budget of {} postings: they were paired through their rarest concepts only, or not at all when even the rarest was held by more claims",
-                cands.budget_reached, self.budget
+            bounds.push(Bound::new(
+                BoundKind::CandidateBudget,
+                self.budget,
+                cands.budget_reached,
+                None,
             ));
         }
         Ok(Detection {
@@ -379,7 +379,7 @@ impl Detector {
 
     /// Actors, claims, index and name links of every stored record, with the
     /// bounds the actor stage reached.
-    fn analyse(&self, store: Store) -> (Corpus, Vec<String>) {
+    fn analyse(&self, store: Store) -> (Corpus, Vec<Bound>) {
         let docs: Vec<_> = (0..store.len()).map(|i| store.doc(i)).collect();
         let inputs: Vec<ActorInput<'_>> = docs
             .iter()

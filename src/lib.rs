@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod actor;
+mod bound;
 mod corpus;
 mod detector;
 mod error;
@@ -46,6 +47,7 @@ mod text;
 #[doc(hidden)]
 pub use actor::live as __live;
 pub use actor::{normalize_actors, Actor, ActorKind, Gazetteer, GazetteerEntry};
+pub use bound::{Bound, BoundKind};
 pub use detector::{Detector, DetectorBuilder};
 pub use error::{Error, Location};
 pub use evidence::{Evidence, Role};

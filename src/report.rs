@@ -1,6 +1,7 @@
 //! The report: normalized statements and contradiction pairs, plain data
 //! that serializes to the JSON contract of `detect --json`.
 
+use crate::bound::Bound;
 use std::fmt;
 use std::io::{self, Write};
 
@@ -96,7 +97,7 @@ pub struct Report {
     /// pair them all), so a reader knows the result may be incomplete;
     /// always written, `[]` when none.
     #[serde(default)]
-    pub bounds: Vec<String>,
+    pub bounds: Vec<Bound>,
 }
 
 /// Statement `i` serialized as its [`NormalizedStatement`] would be,
@@ -202,7 +203,7 @@ pub struct Detection {
     pub(crate) corpus: Corpus,
     pub(crate) found: Vec<Found>,
     pub(crate) problems: Vec<Problem>,
-    pub(crate) bounds: Vec<String>,
+    pub(crate) bounds: Vec<Bound>,
 }
 
 impl fmt::Debug for Detection {
@@ -252,7 +253,7 @@ impl Detection {
     }
 
     /// Bounds that were reached (see [`Report::bounds`]).
-    pub fn bounds(&self) -> &[String] {
+    pub fn bounds(&self) -> &[Bound] {
         &self.bounds
     }
 

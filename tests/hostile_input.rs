@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use gainsay::{Detector, Report, Statement};
+use gainsay::{BoundKind, Detector, Report, Statement};
 
 /// Bytes of each repeated hostile text (the 1 MB versions are benched).
 const SIZE: usize = 24_000;
@@ -168,7 +168,12 @@ fn many_statements_on_one_proposition_hit_the_bound() {
         "a bound was reached and is reported"
     );
     assert!(
-        report.bounds.iter().any(|b| b.contains("3000 claims")),
+        report
+            .bounds
+            .iter()
+            .any(|b| b.kind == BoundKind::MaxPostings
+                && b.count == 3000
+                && b.message.contains("3000 claims")),
         "{:?}",
         report.bounds
     );
@@ -228,7 +233,9 @@ fn fuzz_timeout_input_is_quick() {
         .collect();
     let report = Detector::new().detect(&st).unwrap();
     assert_eq!(report.statements.len(), 3);
-    assert!(t0.elapsed() < Duration::from_secs(2));
+    // The first detector of the process loads the knowledge tables, which a
+    // debug build on a loaded machine takes seconds to do: the loose guard.
+    assert!(t0.elapsed() < GUARD);
 }
 
 /// Thousands of distinct words: the index counted each statement's distinct

@@ -74,6 +74,18 @@ fn streamed_json_is_the_report_byte_for_byte() {
         .unwrap();
     let report = run.report();
     assert!(!report.problems.is_empty() && !report.bounds.is_empty());
+    // Bounds are structured: a program can tell which bound, its limit and
+    // what it concerned, not only read the prose.
+    for b in &report.bounds {
+        assert!(
+            b.count > b.limit || b.kind != gainsay::BoundKind::MaxPostings,
+            "{b:?}"
+        );
+        if b.kind == gainsay::BoundKind::MaxPostings {
+            assert_eq!(b.limit, 50);
+            assert!(b.subject.is_some(), "{b:?}");
+        }
+    }
     assert!(report.statements.len() > 4096 && !report.contradictions.is_empty());
     let mut streamed = Vec::new();
     run.write_json(&mut streamed).unwrap();

@@ -172,7 +172,7 @@ pub mod live {
 pub(crate) fn resolve(
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
-) -> (Vec<Actor>, Vec<String>) {
+) -> (Vec<Actor>, Vec<crate::Bound>) {
     resolve::resolve(inputs, gazetteer)
 }
 

@@ -31,6 +31,7 @@
 //! fuller form. A set with no such name is a whole cluster, answered at
 //! once; only the others walk the shorter-form links.
 
+use crate::bound::{Bound, BoundKind};
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -796,7 +797,7 @@ impl Persons {
     }
 
     /// Names to report as bounds: groups too large to compare.
-    pub fn bounds(&self) -> Vec<String> {
+    pub fn bounds(&self) -> Vec<Bound> {
         let mut out = Vec::new();
         for (front, map) in [(true, &self.fronts), (false, &self.backs)] {
             let mut over: Vec<&Bucket> = map
@@ -806,27 +807,24 @@ impl Persons {
                 .collect();
             over.sort_by(|a, b| a.label.cmp(&b.label));
             for b in over {
-                out.push(if front {
-                    format!(
-                        "{} names start {:?}, over the bound of {MAX_NAME_GROUP}: their spellings were not compared",
-                        b.len,
-                        b.label.join(" ")
-                    )
+                let kind = if front {
+                    BoundKind::NamesStarting
                 } else {
-                    format!(
-                        "{} names end {:?}, over the bound of {MAX_NAME_GROUP}: their given names were not compared",
-                        b.len,
-                        b.label.join(" ")
-                    )
-                });
+                    BoundKind::NamesEnding
+                };
+                let label = b.label.join(" ");
+                out.push(Bound::new(kind, MAX_NAME_GROUP, b.len, Some(&label)));
             }
         }
         let over = (0..self.names.len())
             .filter(|&p| self.up(p as NameId) == Up::Over)
             .count();
         if over > 0 {
-            out.push(format!(
-                "{over} short names each had over {MAX_NAME_GROUP} fuller names to join: they were left as they are"
+            out.push(Bound::new(
+                BoundKind::ShortNames,
+                MAX_NAME_GROUP,
+                over,
+                None,
             ));
         }
         out

@@ -380,7 +380,7 @@ impl Resolver<'_> {
 pub(super) fn resolve(
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
-) -> (Vec<Actor>, Vec<String>) {
+) -> (Vec<Actor>, Vec<crate::Bound>) {
     let (corpus, pair_of, reps) = Corpus::build(inputs, gazetteer);
     let frozen = corpus.persons.freeze();
     let rv = Resolver {

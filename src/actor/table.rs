@@ -84,7 +84,7 @@ impl ActorTable {
     }
 
     /// The bounds the batch run over everything pushed so far would report.
-    pub fn bounds(&self) -> Vec<String> {
+    pub fn bounds(&self) -> Vec<crate::Bound> {
         self.corpus.persons.bounds()
     }
 }

@@ -450,7 +450,9 @@ fn a_crowd_sharing_a_given_name_is_bounded_and_reported() {
     assert!(
         bounds
             .iter()
-            .any(|b| b.contains("1200 names start \"speaker\"")),
+            .any(|b| b.kind == crate::BoundKind::NamesStarting
+                && b.count == 1200
+                && b.subject.as_deref() == Some("speaker")),
         "{bounds:?}"
     );
     assert_ne!(out[1].id, out[2].id);

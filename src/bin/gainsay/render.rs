@@ -296,7 +296,7 @@ pub fn markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
     if !report.bounds.is_empty() || !report.problems.is_empty() {
         writeln!(out, "## Notes\n")?;
         for b in &report.bounds {
-            writeln!(out, "- {}", md(b))?;
+            writeln!(out, "- {}", md(&b.message))?;
         }
         for p in &report.problems {
             writeln!(
@@ -420,7 +420,7 @@ pub fn html(out: &mut impl Write, report: &Report) -> io::Result<()> {
     if !report.bounds.is_empty() || !report.problems.is_empty() {
         writeln!(out, "<h2>Notes</h2><ul>")?;
         for b in &report.bounds {
-            writeln!(out, "<li>{}</li>", escape(b))?;
+            writeln!(out, "<li>{}</li>", escape(&b.message))?;
         }
         for p in &report.problems {
             writeln!(
