@@ -7,6 +7,7 @@
 //! shares its strings with every other record naming it. Each stage borrows
 //! a [`Doc`], a view of one record.
 
+use crate::knowledge::{Kin, Link};
 use std::sync::Arc;
 
 use crate::actor::Actor;
@@ -153,6 +154,12 @@ impl Store {
 pub(crate) struct Concepts {
     ids: FxHashMap<Arc<str>, u32>,
     names: Vec<Arc<str>>,
+    /// Per concept, what WordNet and GloVe say of it (computed once, at
+    /// interning).
+    kin: Vec<Kin>,
+    /// Concept numbers by the hash of their name, to find a concept's
+    /// opponents ([`Kin::opponents`]) among the corpus's concepts.
+    by_hash: FxHashMap<u64, u32>,
 }
 
 impl Concepts {
@@ -162,6 +169,9 @@ impl Concepts {
             return id;
         }
         let id = self.names.len() as u32;
+        let kin = Kin::of(name);
+        self.by_hash.entry(kin.name_hash()).or_insert(id);
+        self.kin.push(kin);
         let name: Arc<str> = Arc::from(name);
         self.names.push(name.clone());
         self.ids.insert(name, id);
@@ -177,6 +187,34 @@ impl Concepts {
     /// The name of concept `id`.
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
+    }
+
+    /// How concepts `a` and `b` are related, if they are ([`Kin::link`]).
+    pub fn link(&self, a: u32, b: u32) -> Option<Link> {
+        if a == b {
+            return Some(Link::Family);
+        }
+        self.kin[a as usize].link(&self.kin[b as usize])
+    }
+
+    /// True when concept `a` may be the predicate of an opposed-predicates
+    /// clash ([`Kin::opposable`]).
+    pub fn opposable(&self, a: u32) -> bool {
+        self.kin[a as usize].opposable()
+    }
+
+    /// The corpus's concepts that concept `a` may be opposed to, added to
+    /// `out`.
+    pub fn opponents_of(&self, a: u32, out: &mut Vec<u32>) {
+        let kin = &self.kin[a as usize];
+        if kin.opposable() {
+            out.extend(kin.opponents().iter().filter_map(|h| self.by_hash.get(h)));
+        }
+    }
+
+    /// True when concepts `a` and `b` are antonyms ([`Kin::opposes`]).
+    pub fn opposes(&self, a: u32, b: u32) -> bool {
+        a != b && self.kin[a as usize].opposes(&self.kin[b as usize])
     }
 }
 
@@ -222,18 +260,30 @@ pub(crate) struct Flags {
     pub negative: bool,
     pub figures: bool,
     pub superlative: bool,
+    pub opposable: bool,
 }
 
 impl Flags {
     /// True when a search for partners may start from such a claim.
     pub fn source(self) -> bool {
-        self.negative || self.figures || self.superlative
+        self.negative || self.figures || self.superlative || self.opposable
     }
 
     /// True when a pair of such claims may clash at all, searched from `a`:
-    /// a negation against a positive claim, or figures (or a superlative) on
-    /// both sides.
+    /// a negation against a positive claim, figures (or a superlative) on
+    /// both sides, or a positive claim holding a rare antonym against a
+    /// positive claim (which may hold a frequent one: "modest" / "large").
     pub fn keep(a: Flags, b: Flags) -> bool {
+        Flags::keep_plain(a, b) || (a.opposable && !b.negative)
+    }
+
+    /// True when only opposed predicates could make the pair clash: the
+    /// partner must then hold one of the opponents of `a`'s words.
+    pub fn opposed_only(a: Flags, b: Flags) -> bool {
+        !Flags::keep_plain(a, b) && a.opposable && !b.negative
+    }
+
+    fn keep_plain(a: Flags, b: Flags) -> bool {
         (a.negative && !b.negative)
             || (a.figures && b.figures)
             || (a.superlative && b.figures)
@@ -256,6 +306,10 @@ struct Row {
     not_yet: bool,
     compares: bool,
     evidential: bool,
+    /// A positive claim holding a word with a WordNet antonym that is not
+    /// among the most frequent words ("modest", "lawful"): it may clash with
+    /// a positive claim holding the antonym.
+    opposable: bool,
 }
 
 /// Every claim of a corpus, packed: a few large arenas instead of many small
@@ -346,7 +400,13 @@ impl Claims {
                 &mut self.restrictors,
                 c.restrictors.iter().map(|r| cs.intern(r)),
             );
+            let opposable = c.polarity.is_positive()
+                && c.modality != Modality::Question
+                && self.terms[terms.0 as usize..terms.1 as usize]
+                    .iter()
+                    .any(|t| cs.opposable(t.key));
             self.rows.push(Row {
+                opposable,
                 terms,
                 cues: extend(&mut self.cues, c.cues),
                 figures,
@@ -415,6 +475,7 @@ impl Claims {
             negative: !row.polarity.is_positive(),
             figures: row.figures.0 != row.figures.1,
             superlative: row.superlative != NONE,
+            opposable: row.opposable,
         }
     }
 

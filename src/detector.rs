@@ -546,9 +546,9 @@ pub(crate) fn judge_pair(
     let verdict = match judge::quantity(&corpus.index, &a, &b, &corpus.links) {
         QuantityVerdict::Clash(v) => Some(*v),
         QuantityVerdict::Compatible => None,
-        QuantityVerdict::Incomparable => {
-            judge::superlative(&a, &b).or_else(|| judge::stance(&corpus.index, cfg, &a, &b))
-        }
+        QuantityVerdict::Incomparable => judge::superlative(&a, &b)
+            .or_else(|| judge::stance(&corpus.index, cfg, &a, &b))
+            .or_else(|| judge::opposed(&corpus.index, cfg, &a, &b)),
     }?;
     Some(Found {
         verdict,

@@ -7,6 +7,7 @@ use crate::corpus::{Doc, Packed};
 use crate::evidence::{cover, Evidence, Role};
 use crate::index::Index;
 use crate::judge::Verdict;
+use crate::knowledge::Link;
 use crate::report::Contradiction;
 use crate::stance::{CueKind, Field, Polarity};
 use crate::text::Span;
@@ -132,6 +133,9 @@ pub(crate) fn explain(
                     sb.date.map(|d| d.to_string()).unwrap_or_default()
                 ));
             }
+            for &(n, p, link) in &v.links {
+                e.push_str(&format!("; {}", link_text(idx.name(n), idx.name(p), link)));
+            }
             e
         }
     };
@@ -144,6 +148,17 @@ pub(crate) fn explain(
         explanation,
         evidence,
     })
+}
+
+/// The relation a verdict used, in words: "pilot and crew are related
+/// (GloVe cosine 0.85)".
+fn link_text(a: &str, b: &str, link: Link) -> String {
+    let (a, b) = (a.replace('_', " "), b.replace('_', " "));
+    match link {
+        Link::Family => format!("{a} and {b} are one word family in WordNet"),
+        Link::Related(c) => format!("{a} and {b} are related (GloVe cosine {c:.2})"),
+        Link::Antonym => format!("{a} is an antonym of {b} in WordNet"),
+    }
 }
 
 fn verb(p: Polarity) -> &'static str {

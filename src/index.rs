@@ -356,8 +356,7 @@ impl Index {
         })
     }
 
-    /// The concept names.
-    #[cfg(test)]
+    /// The concept names, and how they are related.
     pub fn concepts(&self) -> &Concepts {
         &self.concepts
     }
@@ -447,17 +446,47 @@ impl Index {
         let gi = g as usize;
         let mut keys: Vec<u32> = self.keys[self.key_at[gi]..self.key_at[gi + 1]].to_vec();
         // Which side of each posting list can hold a partner: a plain claim
-        // pairs only with claims of the other polarity; figures and
-        // superlatives with either.
+        // pairs only with claims of the other polarity; figures,
+        // superlatives and words with antonyms with either.
         let fa = self.flags[gi];
-        let plain = !(fa.figures || fa.superlative);
+        let plain = !(fa.figures || fa.superlative || fa.opposable);
+        // A claim that is searched from only for its opposable words meets
+        // the positive claims that share a concept with it *and* hold an
+        // opponent: the intersection of the two posting lists, never the
+        // whole list of a common word.
+        let only_opposed = fa.opposable && !(fa.figures || fa.superlative);
         let (neg, pos) = if plain {
             (!fa.negative, fa.negative)
+        } else if only_opposed {
+            // Negative partners are met from their side in a batch run; a
+            // caller that searches from this side only (the live index)
+            // accepts them, and then they are visited here too.
+            let negative = Flags {
+                negative: true,
+                ..Flags::default()
+            };
+            (accept(negative), false)
         } else {
             (true, true)
         };
         // A statement's claims have consecutive numbers: its own are left
         // out by their range.
+        // An opposable claim meets a positive claim only when that claim
+        // holds an opponent of one of its words.
+        let mut opponents = Vec::new();
+        if fa.opposable {
+            for &k in &keys {
+                self.concepts.opponents_of(k, &mut opponents);
+            }
+            opponents.sort_unstable();
+            opponents.dedup();
+        }
+        let holds_opponent = |d: u32| {
+            let d = d as usize;
+            self.keys[self.key_at[d]..self.key_at[d + 1]]
+                .iter()
+                .any(|k| opponents.binary_search(k).is_ok())
+        };
         let (own_from, own_to) = self.claims_of[self.refs[gi].stmt as usize];
         let other = |d: &u32| *d < own_from || *d >= own_to;
         keys.sort_unstable_by(|a, b| {
@@ -478,7 +507,8 @@ impl Index {
                     debug_assert!(accept(self.flags[d as usize]));
                     true
                 } else {
-                    accept(self.flags[d as usize])
+                    let fd = self.flags[d as usize];
+                    accept(fd) && (!Flags::opposed_only(fa, fd) || holds_opponent(d))
                 }
         };
         match keys.as_slice() {
@@ -512,6 +542,27 @@ impl Index {
                     visited += len;
                     for (_, list) in lists.into_iter().filter(|l| l.0) {
                         met.extend(list.iter().copied().filter(|&d| take(d)));
+                    }
+                }
+                if only_opposed {
+                    for &k in keys.iter().filter(|&&k| !common(k)) {
+                        for &o in &opponents {
+                            let (a, b) = (
+                                &self.postings[k as usize].pos,
+                                &self.postings[o as usize].pos,
+                            );
+                            let len = a.len().min(b.len());
+                            if visited + len > bounds.budget {
+                                stopped = true;
+                                break;
+                            }
+                            visited += len;
+                            intersect(a, b, |d| {
+                                if take(d) {
+                                    met.push(d);
+                                }
+                            });
+                        }
                     }
                 }
             }

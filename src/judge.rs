@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{PMeasure, PTerm, Packed, Store};
+use crate::corpus::{Concepts, PMeasure, PTerm, Packed, Store};
 use crate::index::Index;
+use crate::knowledge::Link;
 use crate::quantity::{Figure, Interval, Qualifier};
 use crate::record::Date;
 use crate::stance::{CueKind, Field, Modality, Polarity};
@@ -107,6 +108,9 @@ pub(crate) struct Verdict {
     /// For a superlative clash: which side holds the superlative (true for
     /// the first), and the other side's subject figure and larger figure.
     pub superlative: Option<Box<(bool, Figure, Figure)>>,
+    /// Related concepts counted as shared ([`related_terms`]): the
+    /// negative side's concept, the positive side's, and the relation.
+    pub links: Vec<(u32, u32, Link)>,
 }
 
 /// True when the two sides may contradict each other at all: different
@@ -171,16 +175,59 @@ fn weight<'t>(idx: &Index, terms: impl IntoIterator<Item = &'t PTerm>) -> f64 {
 /// antonym ("the dam is unsafe") clashes with a claim on the antonym's
 /// positive ("the dam is safe"), not with every claim that shares its
 /// subject ("the dam was built in May").
-fn antonym_hits_shared(neg: &Packed<'_>, pos_keys: &KeySet<'_>) -> bool {
+fn antonym_hits_shared(
+    concepts: &Concepts,
+    neg: &Packed<'_>,
+    pos: &Packed<'_>,
+    pos_keys: &KeySet<'_>,
+) -> bool {
     let only_antonyms = !neg.cues.is_empty() && neg.cues.iter().all(|c| c.kind == CueKind::Antonym);
     if !only_antonyms {
         return true;
     }
     neg.cues.iter().any(|c| {
-        neg.terms
-            .iter()
-            .any(|t| t.field == c.field && t.span == c.span && pos_keys.contains(t.key))
+        neg.terms.iter().any(|t| {
+            t.field == c.field
+                && t.span == c.span
+                && (pos_keys.contains(t.key)
+                    || pos
+                        .terms
+                        .iter()
+                        .any(|p| concepts.link(t.key, p.key).is_some()))
+        })
     })
+}
+
+/// Related terms: a concept of the negative claim that the positive claim
+/// lacks still counts as shared, at its link's weight, when the positive
+/// claim holds a related one ([`Link`]): "the pilots did not follow the
+/// checklist" meets "the crew followed the checklist" through pilot ~ crew.
+/// Each positive concept serves one negative concept, the best linked
+/// first; antonyms and sister terms are never linked, so relatedness never
+/// decides polarity. Returns (negative term, positive term, link).
+fn related_terms<'t>(
+    concepts: &Concepts,
+    neg: &'t [PTerm],
+    pos: &'t [PTerm],
+    neg_keys: &KeySet<'_>,
+    pos_keys: &KeySet<'_>,
+) -> Vec<(&'t PTerm, &'t PTerm, Link)> {
+    let free_pos: Vec<&PTerm> = pos.iter().filter(|t| !neg_keys.contains(t.key)).collect();
+    let mut taken = vec![false; free_pos.len()];
+    let mut out = Vec::new();
+    for n in neg.iter().filter(|t| !pos_keys.contains(t.key)) {
+        let best = free_pos
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !taken[*i])
+            .filter_map(|(i, p)| Some((i, concepts.link(n.key, p.key)?)))
+            .max_by(|x, y| x.1.weight().total_cmp(&y.1.weight()).then(y.0.cmp(&x.0)));
+        if let Some((i, link)) = best {
+            taken[i] = true;
+            out.push((n, free_pos[i], link));
+        }
+    }
+    out
 }
 
 /// Judges a stance clash between two claims.
@@ -218,7 +265,7 @@ pub(crate) fn stance(
         return None;
     }
     let pos_keys = KeySet::new(pos.terms);
-    if !antonym_hits_shared(&neg, &pos_keys) {
+    if !antonym_hits_shared(idx.concepts(), &neg, &pos, &pos_keys) {
         return None;
     }
     // A rejection of a narrowed proposition ("no sustained spread") does not
@@ -234,6 +281,39 @@ pub(crate) fn stance(
     if shared.is_empty() {
         return None;
     }
+    let ws_exact = weight(idx, shared.iter().copied());
+    let wn = weight(idx, neg.terms.iter());
+    let wp = weight(idx, pos.terms.iter());
+    let (neg_strength, pos_strength) = (strength(&neg), strength(&pos));
+    // How much of the rejected proposition the other side states, and how
+    // much of the shorter claim is shared.
+    // A floor on the denominators keeps a one-word claim ("an invasion")
+    // from matching every claim that holds its word.
+    let score_over = |ws: f64, floor: f64| {
+        let cover = ws / wn.max(floor);
+        let smaller = ws / wn.min(wp).max(floor);
+        let overlap = 0.5 * cover + 0.5 * smaller;
+        (overlap * neg_strength * pos_strength).clamp(0.0, 1.0)
+    };
+    // Related terms are sought only when they could lift the pair over
+    // the bound: with every unshared concept linked at full weight.
+    let links = if score_over(wn, 0.0) >= cfg.min_score {
+        related_terms(
+            idx.concepts(),
+            neg.terms,
+            pos.terms,
+            &KeySet::new(neg.terms),
+            &pos_keys,
+        )
+    } else {
+        Vec::new()
+    };
+    let ws = ws_exact
+        + links
+            .iter()
+            .map(|(n, p, l)| idx.idf(n.key).min(idx.idf(p.key)) * l.weight())
+            .sum::<f64>();
+    shared.extend(links.iter().map(|(n, _, _)| *n));
     // A plain negation denies what follows it; a clash must touch that.
     if let Some(scope) = neg.scope {
         let in_scope = shared
@@ -247,27 +327,13 @@ pub(crate) fn stance(
     if both_long && shared.len() < cfg.min_shared {
         return None;
     }
-    let ws = weight(idx, shared.iter().copied());
-    let wn = weight(idx, neg.terms.iter());
-    let wp = weight(idx, pos.terms.iter());
-    // How much of the rejected proposition the other side states, and how
-    // much of the shorter claim is shared.
-    // A floor on the denominators keeps a one-word claim ("an invasion")
-    // from matching every claim that holds its word.
-    let (neg_strength, pos_strength) = (strength(&neg), strength(&pos));
-    let score_over = |floor: f64| {
-        let cover = ws / wn.max(floor);
-        let smaller = ws / wn.min(wp).max(floor);
-        let overlap = 0.5 * cover + 0.5 * smaller;
-        (overlap * neg_strength * pos_strength).clamp(0.0, 1.0)
-    };
     // The floor only lowers the score (every step is monotonic, rounding
     // included): a pair below the bound without it is below it with it,
     // and needs no mean idf, the one figure of the whole corpus here.
-    if score_over(0.0) < cfg.min_score {
+    if score_over(ws, 0.0) < cfg.min_score {
         return None;
     }
-    let score = score_over(MIN_CLAIM_TERMS * idx.mean_idf());
+    let score = score_over(ws, MIN_CLAIM_TERMS * idx.mean_idf());
     if score < cfg.min_score {
         return None;
     }
@@ -276,12 +342,95 @@ pub(crate) fn stance(
             .total_cmp(&idx.idf(x.key))
             .then_with(|| idx.name(x.key).cmp(idx.name(y.key)))
     });
+    let mut keys: Vec<u32> = shared.iter().map(|t| t.key).collect();
+    keys.extend(links.iter().map(|(_, p, _)| p.key));
     Some(Verdict {
         kind: Kind::Stance,
         score,
-        shared: shared.iter().map(|t| t.key).collect(),
+        shared: keys,
         figures: None,
         superlative: None,
+        links: links.iter().map(|(n, p, l)| (n.key, p.key, *l)).collect(),
+    })
+}
+
+/// An opposed predicate counts at this share of a plain negation: two
+/// positive claims say less plainly that they disagree.
+const OPPOSED_WEIGHT: f64 = 0.9;
+
+/// Opposed predicates: two positive claims clash when a word of one is a
+/// WordNet antonym of a word of the other (directly, or through "similar
+/// to") and they share at least one other concept, what the predicates
+/// are said of: "the new levy is lawful" against "the new levy is
+/// unlawful", "the damage to the harbour was modest" against "a massive
+/// damage to the harbour". Scored as [`stance`] is, the antonyms counting
+/// as shared.
+pub(crate) fn opposed(
+    idx: &Index,
+    cfg: &JudgeConfig,
+    a: &Side<'_>,
+    b: &Side<'_>,
+) -> Option<Verdict> {
+    let (ca, cb) = (&a.claim, &b.claim);
+    if !ca.polarity.is_positive() || !cb.polarity.is_positive() {
+        return None;
+    }
+    if ca.modality == Modality::Question || cb.modality == Modality::Question {
+        return None;
+    }
+    if !may_clash(a, b) {
+        return None;
+    }
+    let concepts = idx.concepts();
+    // Of several antonym pairs, the first by name: the same pair whichever
+    // side comes first, in any input order.
+    let named = |x: &PTerm, y: &PTerm| {
+        let (p, q) = (idx.name(x.key), idx.name(y.key));
+        if p <= q {
+            (p, q)
+        } else {
+            (q, p)
+        }
+    };
+    let (x, y) = ca
+        .terms
+        .iter()
+        .flat_map(|x| cb.terms.iter().map(move |y| (x, y)))
+        .filter(|(x, y)| concepts.opposes(x.key, y.key))
+        .min_by(|(x, y), (p, q)| named(x, y).cmp(&named(p, q)))?;
+    let b_keys = KeySet::new(cb.terms);
+    let mut shared: Vec<&PTerm> = ca
+        .terms
+        .iter()
+        .filter(|t| t.key != x.key && t.key != y.key && b_keys.contains(t.key))
+        .collect();
+    if shared.is_empty() {
+        return None;
+    }
+    let ws = weight(idx, shared.iter().copied()) + idx.idf(x.key).min(idx.idf(y.key));
+    let (wa, wb) = (weight(idx, ca.terms.iter()), weight(idx, cb.terms.iter()));
+    let floor = MIN_CLAIM_TERMS * idx.mean_idf();
+    let cover = ws / wa.max(wb).max(floor);
+    let smaller = ws / wa.min(wb).max(floor);
+    let overlap = 0.5 * cover + 0.5 * smaller;
+    let score = (overlap * strength(ca) * strength(cb) * OPPOSED_WEIGHT).clamp(0.0, 1.0);
+    if score < cfg.min_score {
+        return None;
+    }
+    shared.sort_by(|p, q| {
+        idx.idf(q.key)
+            .total_cmp(&idx.idf(p.key))
+            .then_with(|| idx.name(p.key).cmp(idx.name(q.key)))
+    });
+    let mut keys = vec![x.key, y.key];
+    keys.extend(shared.iter().map(|t| t.key));
+    Some(Verdict {
+        kind: Kind::Stance,
+        score,
+        shared: keys,
+        figures: None,
+        superlative: None,
+        links: vec![(x.key, y.key, Link::Antonym)],
     })
 }
 
@@ -438,6 +587,7 @@ pub(crate) fn quantity(
                     shared,
                     figures: Some(Box::new((fa.clone(), fb.clone()))),
                     superlative: None,
+                    links: Vec::new(),
                 });
             }
         }
@@ -503,6 +653,7 @@ pub(crate) fn superlative(a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
         shared: vec![head],
         figures: None,
         superlative: Some(Box::new((first, subject, larger))),
+        links: Vec::new(),
     })
 }
 

@@ -18,6 +18,9 @@ use std::sync::OnceLock;
 
 use crate::text::FxHashMap;
 
+mod kin;
+pub(crate) use kin::{Kin, Link};
+
 const EXCEPTIONS: &str = include_str!("../../data/knowledge/exceptions.tsv");
 const LEMMAS: &str = include_str!("../../data/knowledge/lemmas.tsv");
 const WORDNET: &str = include_str!("../../data/knowledge/wordnet.tsv");
@@ -269,16 +272,34 @@ impl Glove {
         Glove { index, dim, rows }
     }
 
+    /// The row of `word`'s vector, if it is among the frequent words.
+    pub(crate) fn row(&self, word: &str) -> Option<u32> {
+        self.index.get(word).copied()
+    }
+
+    fn row_vector(&self, i: u32) -> &[u8] {
+        let (i, stride) = (i as usize, self.dim + 4);
+        self.rows
+            .get(i * stride + 4..(i + 1) * stride)
+            .unwrap_or(&[])
+    }
+
     fn vector(&self, word: &str) -> Option<&[u8]> {
-        let i = *self.index.get(word)? as usize;
-        let stride = self.dim + 4;
-        self.rows.get(i * stride + 4..(i + 1) * stride)
+        Some(self.row_vector(self.row(word)?))
+    }
+
+    /// Cosine of the vectors of rows `a` and `b` ([`Glove::row`]).
+    pub(crate) fn cosine_rows(&self, a: u32, b: u32) -> f32 {
+        Self::cosine_of(self.row_vector(a), self.row_vector(b))
     }
 
     /// Cosine of two words' vectors; `None` when either is not among the
     /// 50,000 frequent words. The per-vector scale cancels in a cosine.
     pub(crate) fn cosine(&self, a: &str, b: &str) -> Option<f32> {
-        let (va, vb) = (self.vector(a)?, self.vector(b)?);
+        Some(Self::cosine_of(self.vector(a)?, self.vector(b)?))
+    }
+
+    fn cosine_of(va: &[u8], vb: &[u8]) -> f32 {
         let (mut dot, mut na, mut nb) = (0i64, 0i64, 0i64);
         for (&x, &y) in va.iter().zip(vb) {
             let (x, y) = (i64::from(x as i8), i64::from(y as i8));
@@ -287,9 +308,9 @@ impl Glove {
             nb += y * y;
         }
         if na == 0 || nb == 0 {
-            return Some(0.0);
+            return 0.0;
         }
-        Some((dot as f64 / ((na as f64).sqrt() * (nb as f64).sqrt())) as f32)
+        (dot as f64 / ((na as f64).sqrt() * (nb as f64).sqrt())) as f32
     }
 }
 
