@@ -328,3 +328,88 @@ fn extractor_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Extractor>();
 }
+
+#[test]
+#[rustfmt::skip]
+fn headings_and_datelines_are_no_sentence() {
+    // A headline or byline standing alone is left out, so it never opens
+    // the first sentence or becomes a speaker.
+    t!("Ferry strike ends\n\nThe strike is over, the union said.", "The strike is over", Some("the union"));
+    lacks("Regulator rejects mine plan\n\nThe board met on Monday.", "rejects");
+    lacks("Bakery chain closes 40 shops\n\nBy IVO LIND\n\nThe shops shut today.", "40 shops");
+    // A heading is short, unclosed and alone in its paragraph.
+    for (line, next_blank, heading) in [
+        ("Ferry strike ends", true, true),
+        ("By IVO LIND", true, true),
+        ("Ferry strike ends", false, false),
+        ("The strike ended on Monday.", true, false),
+        ("\u{201c}We won,\u{201d}", true, false),
+        ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen", true, false),
+    ] {
+        assert_eq!(scan::is_heading(line, next_blank), heading, "{line:?}");
+    }
+    // The dateline names where the story was filed, not what was said.
+    t!("KESTREL BAY, Norvania (Northwire) - The strike is over, the union said.", "The strike is over", Some("the union"));
+    t!("HARLOW -- The strike is over, the union said.", "The strike is over", Some("the union"));
+    t!("PORT VELL (Wire) \u{2014} The strike is over, the union said.", "The strike is over", Some("the union"));
+}
+
+#[test]
+#[rustfmt::skip]
+fn dateline_lengths() {
+    let cases: &[(&str, &str)] = &[
+        // line, what follows the dateline ("" for no dateline)
+        ("LORVIK, Estmark (Continental Press) -- The tunnel", "The tunnel"),
+        ("MIREFIELD (Northwire) - St. Agnes", "St. Agnes"),
+        ("ST. VELL, Orsa - A fire", "A fire"),
+        ("HOST: Minister, is it true?", ""),
+        ("A - B", ""),
+        ("US-led talks resumed.", ""),
+        ("The port - closed", ""),
+        ("LORVIK, Estmark. The port - closed", ""),
+        ("LONDONers - all", ""),
+        ("ORSA, \u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9} (X) - y", ""),
+    ];
+    for (line, rest) in cases {
+        let n = scan::dateline_len(line);
+        let want = if rest.is_empty() { 0 } else { line.len() - rest.len() };
+        assert_eq!(n, want, "{line:?}");
+    }
+}
+
+#[test]
+#[rustfmt::skip]
+fn role_phrases_names_and_addressees() {
+    // A role phrase with no name of its own: the name beside it speaks.
+    t!("The promoter, Ivo Lind, wrote that he had not been told.", "he had not been told", Some("Ivo Lind"));
+    t!("Another parent, Beth Arno, said her children were happier.", "her children were happier", Some("Beth Arno"));
+    t!("A spokesman for the insurer, Velmar Mutual, said the firm would appeal.", "the firm would appeal", Some("Velmar Mutual"));
+    t!("His rival, grandmaster Ada Vos, said the vote was split.", "the vote was split", Some("Ada Vos"));
+    // Inverted: "said ROLE, NAME."
+    t!("\u{201c}We will appeal,\u{201d} said the firm's chief operating officer, Ada Vos.", "We will appeal,", Some("the firm's chief operating officer, Ada Vos"));
+    // The addressee of "told" is one noun phrase.
+    t!("Director Ana Vos told reporters the terminal would stay open.", "the terminal would stay open", Some("Director Ana Vos"));
+    t!("Ana Vos told the Harbor Courier the terminal would stay open.", "the terminal would stay open", Some("Ana Vos"));
+    // "and" inside an organisation's name.
+    t!("The Bakers and Allied Workers Union said the plan was unfair.", "the plan was unfair", Some("The Bakers and Allied Workers Union"));
+    // Organisation words without a capital: railway, regulator, utility.
+    t!("The ferry would stop at night, the national railway said.", "The ferry would stop at night", Some("the national railway"));
+    t!("According to the regulator, the plan needs a new permit.", "the plan needs a new permit", Some("the regulator"));
+    t!("The utility has rejected criticism of its response.", "has rejected criticism of its response", Some("The utility"));
+    // "Co." is a corporate suffix: "the company" finds it.
+    t!("Holm Water Co. said the main broke. The company said it had replaced the pipe.", "it had replaced the pipe", Some("Holm Water Co."));
+}
+
+#[test]
+#[rustfmt::skip]
+fn what_a_verb_takes_must_be_a_statement() {
+    // An indirect question is no statement.
+    let a = "The board said the firm had not shown how it would protect the river.";
+    assert!(extract(a, "t.txt").iter().all(|s| s.actor.as_deref() != Some("the firm")));
+    t!("The board said the firm had not shown how it would protect the river.", "the firm had not shown how it would protect the river", Some("The board"));
+    // An inner report whose verb takes no clause is what the outer speaker said.
+    t!("Health officials said 37 people had reported illness this week.", "37 people had reported illness this week", Some("Health officials"));
+    t!("The ministry said engineers had found cracks in the bridge.", "engineers had found cracks in the bridge", Some("The ministry"));
+    // With a clause, it is a report of its own.
+    t!("The agency reported that Ada Vos said she would resign.", "she would resign", Some("Ada Vos"));
+}
