@@ -316,6 +316,26 @@ impl<'d, 'a> Frames<'d, 'a> {
         self.name_left(p, s0).map(|s| (s, first_between))
     }
 
+    /// The first name phrase in tokens `[s0, s1)` that `fits` (a person,
+    /// for an unframed quotation that follows the sentence).
+    pub fn name_in(&self, s0: usize, s1: usize, fits: impl Fn(Speaker) -> bool) -> Option<Speaker> {
+        let t = self.toks();
+        let mut k = s0;
+        while k < s1 {
+            if t[k].is_word() && t[k].cap && !t[k].is(class::STOP | class::DET | class::PRON) {
+                if let Some(sp) = self.name_right(k, s1) {
+                    if fits(sp) {
+                        return Some(sp);
+                    }
+                    k = sp.b.max(k + 1);
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// The subject phrase opening sentence `[s0, s1)`, skipping a leading
     /// conjunction.
     pub fn opening_subject(&self, s0: usize, s1: usize) -> Option<Speaker> {

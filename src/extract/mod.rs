@@ -219,6 +219,7 @@ impl Extractor {
             }
             kept.push(f);
         }
+        let kept = join_split_quotes(article, kept);
         let mut resolver = Resolver::default();
         let mut tw = tweets.iter().peekable();
         let mut out: Vec<Statement> = Vec::with_capacity(kept.len() + tweets.len());
@@ -291,10 +292,14 @@ impl Extractor {
                     resolver.named(&name, person);
                     Some(name)
                 }
-                None if f.quote => quote_speaker.clone(),
+                None if f.quote => quote_speaker
+                    .clone()
+                    .or_else(|| person_before(&doc, &frames, &resolver, &f)),
                 None => None,
             };
-            if f.quote && actor.is_some() {
+            // The last speaker of the article so far: an unframed quotation
+            // that follows goes on with them ("Vos said X. “Y.”").
+            if actor.is_some() {
                 quote_speaker.clone_from(&actor);
             }
             // The sentence around the statement; an anaphoric statement
@@ -323,6 +328,89 @@ impl Extractor {
         }
         out
     }
+}
+
+/// The speaker of an unframed quotation that opens a paragraph, when no one
+/// has spoken before it: the first person named in the sentence before
+/// ("Chief Justice Ana Vos spoke at length.\n\n“When I joined …”").
+fn person_before(
+    doc: &scan::Doc<'_>,
+    frames: &Frames<'_, '_>,
+    resolver: &Resolver,
+    f: &Found,
+) -> Option<String> {
+    let opens = f.anchor == 0 || doc.toks[f.anchor - 1].kind == scan::Kind::Newline;
+    let prev = doc.sentences.partition_point(|&(_, b)| b <= f.anchor);
+    if !opens || prev == 0 {
+        return None;
+    }
+    let (s0, s1) = doc.sentences[prev - 1];
+    let sp = frames.name_in(s0, s1, |sp| {
+        let (a, b) = (doc.toks[sp.a].start, doc.toks[sp.b - 1].end);
+        resolver.is_person(&doc.text[a..b], doc, a, b)
+    })?;
+    let (a, b) = (doc.toks[sp.a].start, doc.toks[sp.b - 1].end);
+    Some(strip_possessive(&doc.text[a..b]).to_owned())
+}
+
+/// Most bytes of a speech frame between the two parts of one quotation.
+const MAX_SPLIT_FRAME: usize = 120;
+
+/// A quotation split around its speech frame is one statement: “We will
+/// not,” she said, “sign this deal.” The first part ends with a comma (or a
+/// dash), and the frame between the parts is short, on one line, ends with a
+/// comma before the second mark and holds no sentence end. The joined span
+/// runs from the first part's first word to the second part's last, frame
+/// included, so it still slices the article exactly; a record of the frame
+/// itself ("she said") is dropped.
+fn join_split_quotes(article: &str, kept: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(kept.len());
+    for f in kept {
+        if f.quote {
+            if let Some(q) = out.iter().rposition(|k| k.quote) {
+                let first = out[q].span;
+                let between = out[q + 1..]
+                    .iter()
+                    .all(|k| k.span.0 >= first.1 && k.span.1 <= f.span.0);
+                if between && split_quote(article, first, f.span) {
+                    out.truncate(q + 1);
+                    let k = &mut out[q];
+                    k.span.1 = f.span.1;
+                    if k.speaker.is_none() {
+                        k.speaker = f.speaker;
+                        k.pronoun = f.pronoun;
+                        k.speaker_tok = f.speaker_tok;
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Quotation texts `a` then `b` are the two parts of one quotation.
+fn split_quote(article: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    if a.1 > b.0 || b.0 - a.1 > MAX_SPLIT_FRAME {
+        return false;
+    }
+    let (Some(first), Some(gap)) = (article.get(a.0..a.1), article.get(a.1..b.0)) else {
+        return false;
+    };
+    let open_ends = first.trim_end().ends_with([',', '\u{2014}']);
+    // The gap: closing mark, the frame, a comma, the opening mark.
+    let frame = gap
+        .trim_end()
+        .trim_end_matches(['"', '\u{201c}', '`', '\'', '\u{2018}']);
+    let frame = frame
+        .trim_start()
+        .trim_start_matches(['"', '\u{201d}', '\'', '\u{2019}']);
+    let words = frame.split_whitespace().count();
+    open_ends
+        && frame.trim_end().ends_with(',')
+        && (2..=12).contains(&words)
+        && !gap.contains(['\n', '.', '?', '!', ';', ':'])
 }
 
 /// Sentences in the source's own voice that state a counted figure: no
@@ -636,8 +724,15 @@ fn person_like(name: &str, toks: &[&scan::Tok], surnames: &[String]) -> bool {
     if last.is(class::GROUP | class::ORG) {
         return false;
     }
-    if toks.iter().any(|t| t.is(class::ORG)) {
-        return false;
+    // A title after the last organisation word names its holder: "Justice
+    // Minister Ana Vos", "Bank of Orsa Governor Ivo Lind".
+    let last_org = toks
+        .iter()
+        .rposition(|t| t.is(class::ORG) && !t.is(class::TITLE));
+    if let Some(o) = last_org {
+        if !toks[o + 1..].iter().any(|t| t.is(class::TITLE)) {
+            return false;
+        }
     }
     if toks.iter().any(|t| t.is(class::TITLE)) {
         return true;
