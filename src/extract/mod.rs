@@ -14,6 +14,7 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
+use crate::actor::ActorKind;
 use crate::record::{Date, Statement};
 
 use frames::{Found, Frames};
@@ -224,10 +225,12 @@ impl Extractor {
         let mut tw = tweets.iter().peekable();
         let mut out: Vec<Statement> = Vec::with_capacity(kept.len() + tweets.len());
         let mut quote_speaker: Option<String> = None;
+        let mut quote_kind = ActorKind::Unknown;
         let mut next_mention = 0;
         let push = |out: &mut Vec<Statement>,
                     span: (usize, usize),
                     actor: Option<String>,
+                    kind: ActorKind,
                     ctx: Option<(usize, usize)>| {
             let text = &article[span.0..span.1];
             // A pronoun that found no antecedent is no speaker.
@@ -241,6 +244,14 @@ impl Extractor {
                 text,
             );
             s.span = Some([span.0, span.1]);
+            let kind = match actor {
+                None => ActorKind::Source,
+                Some(_) => kind,
+            };
+            s.extra.insert(
+                "actor_kind".to_owned(),
+                serde_json::to_value(kind).unwrap_or_default(),
+            );
             s.source = Some(file.to_owned());
             s.date = date;
             if self.context {
@@ -256,7 +267,13 @@ impl Extractor {
             while let Some(t) = tw.next_if(|t| t.text.0 < f.span.0) {
                 // An embedded post interrupts the article: its author does
                 // not become the referent of a later "he".
-                push(&mut out, t.text, Some(t.actor.clone()), None);
+                push(
+                    &mut out,
+                    t.text,
+                    Some(t.actor.clone()),
+                    label_kind(&t.actor),
+                    None,
+                );
             }
             // Mentions of the sentences up to this one.
             while next_mention <= f.sentence && next_mention < doc.sentences.len() {
@@ -269,6 +286,7 @@ impl Extractor {
                 }
                 next_mention += 1;
             }
+            let mut kind = ActorKind::Unknown;
             let actor = match f.speaker {
                 Some((a, b)) if f.pronoun || is_pronoun(&article[a..b]) => {
                     let s0 = doc.sentences.get(f.sentence).map_or(0, |s| s.0);
@@ -278,18 +296,31 @@ impl Extractor {
                     match near {
                         Some(name) => {
                             resolver.named(&name, true);
+                            kind = ActorKind::Person;
                             Some(name)
                         }
-                        None => resolver.resolve(&article[a..b]),
+                        None => {
+                            let r = resolver.resolve(&article[a..b]);
+                            kind = r.as_deref().map_or(ActorKind::Unknown, |n| {
+                                if resolver.person.as_deref() == Some(n) {
+                                    ActorKind::Person
+                                } else {
+                                    name_kind(n, false)
+                                }
+                            });
+                            r
+                        }
                     }
                 }
                 Some((a, b)) if resolver.descriptor(&article[a..b]).is_some() => {
+                    kind = ActorKind::Organization;
                     resolver.descriptor(&article[a..b])
                 }
                 Some((a, b)) => {
                     let name = strip_possessive(&article[a..b]).to_owned();
                     let person = resolver.is_person(&name, &doc, a, b);
                     resolver.named(&name, person);
+                    kind = name_kind(&name, person);
                     Some(name)
                 }
                 None if f.quote => quote_speaker
@@ -301,6 +332,9 @@ impl Extractor {
             // that follows goes on with them ("Vos said X. “Y.”").
             if actor.is_some() {
                 quote_speaker.clone_from(&actor);
+                quote_kind = kind;
+            } else if f.quote && quote_speaker.is_some() {
+                kind = quote_kind;
             }
             // The sentence around the statement; an anaphoric statement
             // ("That is fine.") alone in its sentence also gets the
@@ -321,12 +355,73 @@ impl Extractor {
                 let s = &article[a..b];
                 (a, a + s.trim_end().len())
             });
-            push(&mut out, f.span, actor, sent);
+            push(&mut out, f.span, actor, kind, sent);
         }
         for t in tw {
-            push(&mut out, t.text, Some(t.actor.clone()), None);
+            push(
+                &mut out,
+                t.text,
+                Some(t.actor.clone()),
+                label_kind(&t.actor),
+                None,
+            );
         }
         out
+    }
+}
+
+/// The kind of a named speaker from extraction's cues: a person by its
+/// title or full name (`person`), a group by a plural group noun at its head
+/// ("port officials"), an organisation by an organisation word or a
+/// corporate suffix anywhere in it ("Orsa Rail Co.", "the regulator");
+/// else what the actor layer reads in the name alone.
+fn name_kind(name: &str, person: bool) -> ActorKind {
+    if person {
+        return ActorKind::Person;
+    }
+    let lex = lex::ExtractLexicon::get();
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let info = |w: &String| lex.info(w).class;
+    if words.last().is_some_and(|w| info(w) & class::GROUP != 0) {
+        return ActorKind::Group;
+    }
+    if words
+        .iter()
+        .any(|w| info(w) & class::ORG != 0 || lex.is_company_noun(w))
+    {
+        return ActorKind::Organization;
+    }
+    crate::actor::mention_kind(name)
+}
+
+/// A transcript label or a post's author: a person unless its words say
+/// otherwise ("HOST" and "QUESTION" name a role: unknown).
+fn label_kind(label: &str) -> ActorKind {
+    // Capitals read as acronyms to the actor layer: the label's words are
+    // read here, one word (a surname or a role) telling nothing.
+    let lex = lex::ExtractLexicon::get();
+    let words: Vec<String> = label
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let info = |w: &String| lex.info(w).class;
+    if words.last().is_some_and(|w| info(w) & class::GROUP != 0) {
+        ActorKind::Group
+    } else if words.iter().any(|w| info(w) & class::ORG != 0) {
+        ActorKind::Organization
+    } else if words.len() >= 2 || label.contains('@') {
+        ActorKind::Person
+    } else {
+        ActorKind::Unknown
     }
 }
 

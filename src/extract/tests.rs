@@ -452,3 +452,59 @@ fn possessive_determiners_and_titles_of_offices() {
     t!("Justice Minister Ivo Brand said the plan works. He told reporters that the backlog would fall.", "the backlog would fall", Some("Justice Minister Ivo Brand"));
     t!("Bank of Orsa Governor Ivo Brand said rates would hold. He said that cuts would come.", "cuts would come", Some("Bank of Orsa Governor Ivo Brand"));
 }
+
+/// The kind each record's `actor_kind` field gives.
+fn kind_of(article: &str, text: &str) -> String {
+    let st = extract(article, "t.txt");
+    let s = st
+        .iter()
+        .find(|s| s.text == text)
+        .unwrap_or_else(|| panic!("no {text:?} in {st:#?}"));
+    s.extra["actor_kind"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+#[rustfmt::skip]
+fn speaker_kinds() {
+    let cases: &[(&str, &str, &str)] = &[
+        // article, statement, kind
+        ("Mayor Ana Vos said the port would close.", "the port would close", "person"),
+        ("Ana Vos said the port would close.", "the port would close", "person"),
+        ("Orsa Rail Co. said the port would close.", "the port would close", "organization"),
+        ("The regulator said the port would close.", "the port would close", "organization"),
+        ("The Bank of Orsa said the port would close.", "the port would close", "organization"),
+        ("Port officials said the port would close.", "the port would close", "group"),
+        ("Hauliers say the closure is costing them.", "the closure is costing them", "group"),
+        ("At least 40 people died in the flood.", "At least 40 people died in the flood", "source"),
+        ("Mayor Ana Vos arrived. \"We won,\" she said.", "We won,", "person"),
+        ("Orsa Rail Co. said it won. The company said the port would close.", "the port would close", "organization"),
+        ("ANA VOS: The port stays open.", "The port stays open.", "person"),
+    ];
+    for (article, text, kind) in cases {
+        assert_eq!(kind_of(article, text), *kind, "{article:?}");
+    }
+}
+
+#[test]
+fn speaker_kinds_agree_with_the_actor_layer() {
+    // Where the actor layer can tell from the name alone, extraction says
+    // the same.
+    for name in [
+        "Mayor Ana Vos",
+        "Ana Vos",
+        "Orsa Rail Co.",
+        "Bank of Orsa",
+        "Port officials",
+        "Velmar Dairies Inc.",
+        "Senator Ivo Lind",
+    ] {
+        let actor = crate::actor::mention_kind(name);
+        let article = format!("{name} said the port would close.");
+        let got = kind_of(&article, "the port would close");
+        let want = serde_json::to_value(actor).unwrap();
+        assert_eq!(got, want.as_str().unwrap(), "{name}");
+    }
+}
