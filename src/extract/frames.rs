@@ -33,6 +33,8 @@ pub(crate) struct Found {
 
 const WINDOW: usize = 16;
 const MAX_NAME: usize = 8;
+/// Fewest words of a clause after "told" and its addressee.
+const MIN_TOLD_WORDS: usize = 3;
 /// Most tokens of an appositive name between commas ("grandmaster Ana Vos").
 const MAX_APPOSED: usize = 6;
 
@@ -629,6 +631,39 @@ impl<'d, 'a> Frames<'d, 'a> {
                 }
                 continue;
             }
+            // A frame between commas inside the sentence: "The board, Vos
+            // said, will meet in May." One statement from the first word to
+            // the last, frame included (as for a split quotation), or, when
+            // a participle follows ("…, Vos said, adding that …"), the part
+            // before the frame; the participle reports the rest.
+            let mut d = c;
+            while d < s1
+                && (t[d].is(class::TIME)
+                    || (t[d].is(class::PREP) && d + 1 < s1 && t[d + 1].is(class::TIME)))
+            {
+                d += 1;
+            }
+            if speaker.a > s0
+                && t[speaker.a - 1].punct(',')
+                && d + 1 < s1
+                && t[d].punct(',')
+                && t[d + 1].is_word()
+                && !(s0..s1).any(|k| self.in_direct(k))
+            {
+                let before = speaker.a - 1;
+                let participle = t[d + 1].info.verb.is_some() && t[d + 1].info.participle;
+                let mut e = if participle { before } else { s1 };
+                while e > s0 && matches!(t[e - 1].kind, Kind::Punct(_)) {
+                    e -= 1;
+                }
+                if e > s0 {
+                    reported.push(said(bytes(s0, e)));
+                }
+                if !participle {
+                    consumed_until = s1;
+                }
+                continue;
+            }
             if start >= s1
                 || t[start].punct(',')
                 || t[start].punct(':')
@@ -664,6 +699,11 @@ impl<'d, 'a> Frames<'d, 'a> {
                 continue;
             }
             let words = (start..end).filter(|&k| t[k].is_word()).count();
+            // After an addressee, a clause has a few words at least: "told
+            // the outlet when asked about the story" says nothing.
+            if kind == VerbKind::Tell && that.is_none() && words < MIN_TOLD_WORDS {
+                continue;
+            }
             if stop < s1 && self.in_direct(stop) && that.is_none() && words <= 4 {
                 continue; // "said in a statement: “…”" introduces the quotation
             }

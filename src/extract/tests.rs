@@ -508,3 +508,17 @@ fn speaker_kinds_agree_with_the_actor_layer() {
         assert_eq!(got, want.as_str().unwrap(), "{name}");
     }
 }
+
+#[test]
+#[rustfmt::skip]
+fn one_sentence_with_a_frame_inside_is_one_statement() {
+    // A frame between commas: one record from the first word to the last.
+    t!("The board, Ana Vos said, will meet in May.", "The board, Ana Vos said, will meet in May", Some("Ana Vos"));
+    t!("The port will close, Ana Vos said on Monday, and workers will be paid.", "The port will close, Ana Vos said on Monday, and workers will be paid", Some("Ana Vos"));
+    assert_eq!(extract("The board, Ana Vos said, will meet in May.", "t.txt").len(), 1);
+    // A participle after the frame reports the rest on its own.
+    t!("Workers would be paid, Vos said, adding that the port would close.", "Workers would be paid", Some("Vos"));
+    t!("Workers would be paid, Vos said, adding that the port would close.", "the port would close", Some("Vos"));
+    // After "told" and its addressee, two words say nothing.
+    lacks("\"We are ready,\" an aide told the outlet when asked about the story.", "the story");
+}
