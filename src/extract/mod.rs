@@ -323,9 +323,19 @@ impl Extractor {
                     kind = name_kind(&name, person);
                     Some(name)
                 }
-                None if f.quote => quote_speaker
-                    .clone()
-                    .or_else(|| person_before(&doc, &frames, &resolver, &f)),
+                None if f.quote => match quote_speaker.clone() {
+                    Some(a) => {
+                        kind = quote_kind;
+                        Some(a)
+                    }
+                    None => {
+                        let p = person_before(&doc, &frames, &resolver, &f);
+                        if p.is_some() {
+                            kind = ActorKind::Person;
+                        }
+                        p
+                    }
+                },
                 None => None,
             };
             // The last speaker of the article so far: an unframed quotation
@@ -333,8 +343,6 @@ impl Extractor {
             if actor.is_some() {
                 quote_speaker.clone_from(&actor);
                 quote_kind = kind;
-            } else if f.quote && quote_speaker.is_some() {
-                kind = quote_kind;
             }
             // The sentence around the statement; an anaphoric statement
             // ("That is fine.") alone in its sentence also gets the

@@ -482,6 +482,9 @@ fn speaker_kinds() {
         ("Mayor Ana Vos arrived. \"We won,\" she said.", "We won,", "person"),
         ("Orsa Rail Co. said it won. The company said the port would close.", "the port would close", "organization"),
         ("ANA VOS: The port stays open.", "The port stays open.", "person"),
+        // An unframed quotation takes its speaker's kind with its name.
+        ("Mayor Ana Vos said the port would close. \"It is over.\"", "It is over.", "person"),
+        ("Orsa Rail Co. said the port would close. \"It is over.\"", "It is over.", "organization"),
     ];
     for (article, text, kind) in cases {
         assert_eq!(kind_of(article, text), *kind, "{article:?}");
