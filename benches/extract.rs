@@ -1,7 +1,9 @@
 //! Throughput of `extract` (MB/s per thread) on news-like text: invented
-//! paragraphs, plus the seed articles of `../shared/corpus/seeds/` when they
-//! are there (read at bench time, never copied into the repository). The
-//! statement count is asserted so a broken extractor cannot look fast.
+//! paragraphs, the project's annotated test articles
+//! (`tests/data/articles/`), and the seed articles of
+//! `../shared/corpus/seeds/` when they are there (read at bench time, never
+//! copied into the repository). The statement count is asserted so a broken
+//! extractor cannot look fast.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use gainsay::extract;
@@ -48,6 +50,21 @@ fn seeds() -> Option<String> {
     (!all.is_empty()).then_some(all)
 }
 
+/// The project's annotated test articles (`tests/data/articles/*.txt`),
+/// each extracted on its own as `gainsay extract` does.
+fn articles() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
 fn bench(c: &mut Criterion) {
     let got = extract(BLOCK, "b.txt");
     assert_eq!(got.len(), PER_BLOCK, "{got:#?}");
@@ -74,6 +91,23 @@ fn bench(c: &mut Criterion) {
                 let st = extract(black_box(&big), "s.txt");
                 assert_eq!(st.len(), per);
                 st
+            })
+        });
+    }
+    let own = articles();
+    if !own.is_empty() {
+        let bytes: usize = own.iter().map(String::len).sum();
+        let per: usize = own.iter().map(|a| extract(a, "a.txt").len()).sum();
+        assert!(per >= 150, "{per} records from the test set");
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function("articles", |b| {
+            b.iter(|| {
+                let n: usize = own
+                    .iter()
+                    .map(|a| extract(black_box(a), "a.txt").len())
+                    .sum();
+                assert_eq!(n, per);
+                n
             })
         });
     }

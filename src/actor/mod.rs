@@ -122,6 +122,21 @@ pub(crate) fn person_tokens(raw_actor: &str) -> Vec<String> {
     name_words(&parse::parse(raw_actor).mention).to_vec()
 }
 
+/// The kind of speaker a raw actor string names on its own, before any
+/// resolution: a person ("Mayor Ana Ruiz"), an organization ("Orsa Rail
+/// Co."), a group ("port officials"); a lone surname, a pronoun or a role
+/// without a name is `Unknown`. Extraction's own speaker kinds are checked
+/// against it.
+pub(crate) fn mention_kind(raw_actor: &str) -> ActorKind {
+    match parse::parse(raw_actor).mention {
+        parse::Mention::Person { .. } => ActorKind::Person,
+        parse::Mention::Org { .. } => ActorKind::Organization,
+        parse::Mention::Group { .. } => ActorKind::Group,
+        parse::Mention::Descriptor { org_role: true, .. } => ActorKind::Organization,
+        _ => ActorKind::Unknown,
+    }
+}
+
 /// The words of a parsed mention's personal name: what [`person_tokens`]
 /// gives for the actor string it was parsed from.
 fn name_words(mention: &parse::Mention) -> &[String] {

@@ -33,6 +33,23 @@ pub(crate) struct Found {
 
 const WINDOW: usize = 16;
 const MAX_NAME: usize = 8;
+/// Fewest words of a clause after "told" and its addressee.
+const MIN_TOLD_WORDS: usize = 3;
+/// Most tokens of an appositive name between commas ("grandmaster Ana Vos").
+const MAX_APPOSED: usize = 6;
+
+/// "and" or "&".
+fn and_word(text: &str, t: &Tok) -> bool {
+    t.raw_is(text, "and") || (t.kind == Kind::Punct('&'))
+}
+
+/// A question word opening what follows a verb: "did not say how", "had
+/// not shown why". What follows is an indirect question, not a statement.
+fn wh_word(text: &str, t: &Tok) -> bool {
+    ["how", "why", "whether", "what", "where", "which"]
+        .iter()
+        .any(|w| t.raw_is(text, w))
+}
 
 /// May stand inside a speaker phrase.
 fn np_word(t: &Tok) -> bool {
@@ -91,6 +108,14 @@ impl<'d, 'a> Frames<'d, 'a> {
                 && k as usize > lo
                 && (t[k as usize - 1].cap || t[k as usize - 1].is(class::GROUP | class::TITLE))
                 && t[k as usize + 1].cap;
+            // "and" between capitals inside an organisation's name: "the
+            // Bakers and Allied Workers Union".
+            let link = link
+                || (and_word(self.doc.text, tk)
+                    && k as usize > lo
+                    && t[k as usize - 1].cap
+                    && t[k as usize + 1].cap
+                    && t[end].is(class::ORG));
             let plain = !tk.cap && !tk.is(class::DET | class::GROUP | class::TITLE | class::ORG);
             let at_end = k as usize == end;
             // Lowercase words only as the head, or as modifiers of a
@@ -193,6 +218,28 @@ impl<'d, 'a> Frames<'d, 'a> {
         (b > a && self.has_head(a, b)).then_some(Speaker { a, b })
     }
 
+    /// A role phrase and the name after its comma are one speaker when the
+    /// name closes the sentence: "said the company's chief, Ana Vos."
+    fn apposed_right(&self, sp: Speaker) -> Speaker {
+        let t = self.toks();
+        if sp.b + 1 >= t.len() || !t[sp.b].punct(',') {
+            return sp;
+        }
+        let hi = (sp.b + 1 + MAX_APPOSED).min(t.len());
+        let Some(name) = self.name_right(sp.b + 1, hi) else {
+            return sp;
+        };
+        let caps = t[name.a..name.b].iter().all(|x| x.cap);
+        let closes = t
+            .get(name.b)
+            .is_none_or(|x| x.terminal() || x.kind == Kind::Newline || x.punct(','));
+        if caps && closes {
+            Speaker { a: sp.a, b: name.b }
+        } else {
+            sp
+        }
+    }
+
     /// The speaker of a reporting verb at `v`: (speaker, first token of the
     /// words between speaker and verb). `s0` is the sentence start.
     fn subject(&self, v: usize, s0: usize, subj: Option<Speaker>) -> Option<(Speaker, usize)> {
@@ -236,7 +283,15 @@ impl<'d, 'a> Frames<'d, 'a> {
             if prev == s0 {
                 return None;
             }
-            let head = self.name_left(prev - 1, s0)?;
+            // "The promoter, Ana Diaz, said", "A spokesman for the insurer,
+            // Calder Mutual, said": a role phrase without a name of its
+            // own, and the name beside it, which is the speaker.
+            let Some(head) = self.name_left(prev - 1, s0) else {
+                let name = self.name_left(p - 1, prev + 1)?;
+                let named = t[name.a..name.b].iter().any(|x| x.cap && !x.is(class::DET))
+                    && p - prev <= MAX_APPOSED;
+                return named.then_some((name, first_between));
+            };
             // "Ambassador to Ruritania, Ana Diaz, said": a title phrase and
             // the name it stands beside are one speaker.
             let apposed = &t[prev + 1..p];
@@ -261,6 +316,26 @@ impl<'d, 'a> Frames<'d, 'a> {
             return self.name_left(q - 1, s0).map(|s| (s, first_between));
         }
         self.name_left(p, s0).map(|s| (s, first_between))
+    }
+
+    /// The first name phrase in tokens `[s0, s1)` that `fits` (a person,
+    /// for an unframed quotation that follows the sentence).
+    pub fn name_in(&self, s0: usize, s1: usize, fits: impl Fn(Speaker) -> bool) -> Option<Speaker> {
+        let t = self.toks();
+        let mut k = s0;
+        while k < s1 {
+            if t[k].is_word() && t[k].cap && !t[k].is(class::STOP | class::DET | class::PRON) {
+                if let Some(sp) = self.name_right(k, s1) {
+                    if fits(sp) {
+                        return Some(sp);
+                    }
+                    k = sp.b.max(k + 1);
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The subject phrase opening sentence `[s0, s1)`, skipping a leading
@@ -315,9 +390,10 @@ impl<'d, 'a> Frames<'d, 'a> {
         if k >= hi {
             return None;
         }
-        // Inverted: said NAME.
+        // Inverted: said NAME, or said ROLE, NAME.
         if t[k].info.verb.is_some() && !t[k].info.participle && !t[k].cap {
-            return self.name_right(k + 1, hi);
+            let sp = self.name_right(k + 1, hi)?;
+            return Some(self.apposed_right(sp));
         }
         let sp = self.name_right(k, hi)?;
         let mut v = sp.b;
@@ -326,6 +402,26 @@ impl<'d, 'a> Frames<'d, 'a> {
         }
         (v < hi && t[v].is_word() && t[v].info.verb.is_some() && !t[v].info.participle)
             .then_some(sp)
+    }
+
+    /// The end of the addressee of "told" at `c`: one noun phrase, which
+    /// stops before a determiner or pronoun that opens the clause, or
+    /// where capitals begin or end ("told reporters the port …", "told the
+    /// Daily Courier it …").
+    fn addressee_end(&self, c: usize, s1: usize) -> usize {
+        let t = self.toks();
+        let mut k = c;
+        while k < s1 && t[k].is_word() && !t[k].is(class::PRON) {
+            if k > c {
+                let p = &t[k - 1];
+                let after_det = k - 1 == c && p.is(class::DET | class::OPRON);
+                if t[k].is(class::DET) || (t[k].cap != p.cap && !after_det) {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        k
     }
 
     /// Tokens `[c, s1)` after a reporting verb are only where, when and how
@@ -471,9 +567,7 @@ impl<'d, 'a> Frames<'d, 'a> {
             } else {
                 let mut k = c;
                 if kind == VerbKind::Tell {
-                    while k < s1 && t[k].is_word() && !t[k].is(class::PRON) {
-                        k += 1;
-                    }
+                    k = self.addressee_end(c, s1);
                 }
                 while k < s1
                     && (t[k].is(class::TIME)
@@ -537,9 +631,43 @@ impl<'d, 'a> Frames<'d, 'a> {
                 }
                 continue;
             }
+            // A frame between commas inside the sentence: "The board, Vos
+            // said, will meet in May." One statement from the first word to
+            // the last, frame included (as for a split quotation), or, when
+            // a participle follows ("…, Vos said, adding that …"), the part
+            // before the frame; the participle reports the rest.
+            let mut d = c;
+            while d < s1
+                && (t[d].is(class::TIME)
+                    || (t[d].is(class::PREP) && d + 1 < s1 && t[d + 1].is(class::TIME)))
+            {
+                d += 1;
+            }
+            if speaker.a > s0
+                && t[speaker.a - 1].punct(',')
+                && d + 1 < s1
+                && t[d].punct(',')
+                && t[d + 1].is_word()
+                && !(s0..s1).any(|k| self.in_direct(k))
+            {
+                let before = speaker.a - 1;
+                let participle = t[d + 1].info.verb.is_some() && t[d + 1].info.participle;
+                let mut e = if participle { before } else { s1 };
+                while e > s0 && matches!(t[e - 1].kind, Kind::Punct(_)) {
+                    e -= 1;
+                }
+                if e > s0 {
+                    reported.push(said(bytes(s0, e)));
+                }
+                if !participle {
+                    consumed_until = s1;
+                }
+                continue;
+            }
             if start >= s1
                 || t[start].punct(',')
                 || t[start].punct(':')
+                || (that.is_none() && !object && wh_word(self.doc.text, &t[start]))
                 || self.in_direct(start)
                 || (!object && self.frame_adjunct(c, s1, kind == VerbKind::Tell))
             {
@@ -571,6 +699,11 @@ impl<'d, 'a> Frames<'d, 'a> {
                 continue;
             }
             let words = (start..end).filter(|&k| t[k].is_word()).count();
+            // After an addressee, a clause has a few words at least: "told
+            // the outlet when asked about the story" says nothing.
+            if kind == VerbKind::Tell && that.is_none() && words < MIN_TOLD_WORDS {
+                continue;
+            }
             if stop < s1 && self.in_direct(stop) && that.is_none() && words <= 4 {
                 continue; // "said in a statement: “…”" introduces the quotation
             }
@@ -627,6 +760,7 @@ impl<'d, 'a> Frames<'d, 'a> {
         // A report inside another with a speaker of its own cuts the outer
         // one short: "X said A, contradicting Y who said B".
         let n = reported.len();
+        let mut content = vec![false; n];
         for i in 0..n {
             for j in 0..n {
                 if i == j {
@@ -641,6 +775,14 @@ impl<'d, 'a> Frames<'d, 'a> {
                 if sb < fi.span.0 || sb >= fi.span.1 || fj.speaker == fi.speaker {
                     continue;
                 }
+                if sb == fi.span.0 && !self.clause_at(fj.span.0) {
+                    // "Officials said 37 people had reported illness": what
+                    // the inner verb takes is no clause, so the inner report
+                    // is what the outer speaker said, not a report of its
+                    // own ("X reported that he would …" is one).
+                    content[j] = true;
+                    continue;
+                }
                 let cut = (0..st)
                     .rev()
                     .take_while(|&k| t[k].start >= fi.span.0)
@@ -650,7 +792,28 @@ impl<'d, 'a> Frames<'d, 'a> {
                 reported[i].span.1 = e;
             }
         }
-        out.extend(reported.into_iter().filter(|f| f.span.1 > f.span.0));
+        out.extend(
+            reported
+                .into_iter()
+                .zip(content)
+                .filter(|(f, c)| !c && f.span.1 > f.span.0)
+                .map(|(f, _)| f),
+        );
+    }
+
+    /// The statement starting at byte `start` is a clause: it follows
+    /// "that", or a pronoun or an auxiliary comes within its first words
+    /// ("he would be willing …"), not a bare object ("stomach illness").
+    fn clause_at(&self, start: usize) -> bool {
+        const CLAUSE_REACH: usize = 4;
+        let t = self.toks();
+        let k = t.partition_point(|x| x.start < start);
+        (k > 0 && t[k - 1].raw_is(self.doc.text, "that"))
+            || t[k..]
+                .iter()
+                .take_while(|x| x.is_word())
+                .take(CLAUSE_REACH)
+                .any(|x| x.is(class::PRON | class::AUX))
     }
 
     /// Every direct quotation of the article, in order, with its speaker

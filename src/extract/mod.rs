@@ -14,6 +14,7 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
+use crate::actor::ActorKind;
 use crate::record::{Date, Statement};
 
 use frames::{Found, Frames};
@@ -219,14 +220,17 @@ impl Extractor {
             }
             kept.push(f);
         }
+        let kept = join_split_quotes(article, kept);
         let mut resolver = Resolver::default();
         let mut tw = tweets.iter().peekable();
         let mut out: Vec<Statement> = Vec::with_capacity(kept.len() + tweets.len());
         let mut quote_speaker: Option<String> = None;
+        let mut quote_kind = ActorKind::Unknown;
         let mut next_mention = 0;
         let push = |out: &mut Vec<Statement>,
                     span: (usize, usize),
                     actor: Option<String>,
+                    kind: ActorKind,
                     ctx: Option<(usize, usize)>| {
             let text = &article[span.0..span.1];
             // A pronoun that found no antecedent is no speaker.
@@ -240,6 +244,14 @@ impl Extractor {
                 text,
             );
             s.span = Some([span.0, span.1]);
+            let kind = match actor {
+                None => ActorKind::Source,
+                Some(_) => kind,
+            };
+            s.extra.insert(
+                "actor_kind".to_owned(),
+                serde_json::to_value(kind).unwrap_or_default(),
+            );
             s.source = Some(file.to_owned());
             s.date = date;
             if self.context {
@@ -255,7 +267,13 @@ impl Extractor {
             while let Some(t) = tw.next_if(|t| t.text.0 < f.span.0) {
                 // An embedded post interrupts the article: its author does
                 // not become the referent of a later "he".
-                push(&mut out, t.text, Some(t.actor.clone()), None);
+                push(
+                    &mut out,
+                    t.text,
+                    Some(t.actor.clone()),
+                    label_kind(&t.actor),
+                    None,
+                );
             }
             // Mentions of the sentences up to this one.
             while next_mention <= f.sentence && next_mention < doc.sentences.len() {
@@ -268,6 +286,7 @@ impl Extractor {
                 }
                 next_mention += 1;
             }
+            let mut kind = ActorKind::Unknown;
             let actor = match f.speaker {
                 Some((a, b)) if f.pronoun || is_pronoun(&article[a..b]) => {
                     let s0 = doc.sentences.get(f.sentence).map_or(0, |s| s.0);
@@ -277,25 +296,53 @@ impl Extractor {
                     match near {
                         Some(name) => {
                             resolver.named(&name, true);
+                            kind = ActorKind::Person;
                             Some(name)
                         }
-                        None => resolver.resolve(&article[a..b]),
+                        None => {
+                            let r = resolver.resolve(&article[a..b]);
+                            kind = r.as_deref().map_or(ActorKind::Unknown, |n| {
+                                if resolver.person.as_deref() == Some(n) {
+                                    ActorKind::Person
+                                } else {
+                                    name_kind(n, false)
+                                }
+                            });
+                            r
+                        }
                     }
                 }
                 Some((a, b)) if resolver.descriptor(&article[a..b]).is_some() => {
+                    kind = ActorKind::Organization;
                     resolver.descriptor(&article[a..b])
                 }
                 Some((a, b)) => {
                     let name = strip_possessive(&article[a..b]).to_owned();
                     let person = resolver.is_person(&name, &doc, a, b);
                     resolver.named(&name, person);
+                    kind = name_kind(&name, person);
                     Some(name)
                 }
-                None if f.quote => quote_speaker.clone(),
+                None if f.quote => match quote_speaker.clone() {
+                    Some(a) => {
+                        kind = quote_kind;
+                        Some(a)
+                    }
+                    None => {
+                        let p = person_before(&doc, &frames, &resolver, &f);
+                        if p.is_some() {
+                            kind = ActorKind::Person;
+                        }
+                        p
+                    }
+                },
                 None => None,
             };
-            if f.quote && actor.is_some() {
+            // The last speaker of the article so far: an unframed quotation
+            // that follows goes on with them ("Vos said X. “Y.”").
+            if actor.is_some() {
                 quote_speaker.clone_from(&actor);
+                quote_kind = kind;
             }
             // The sentence around the statement; an anaphoric statement
             // ("That is fine.") alone in its sentence also gets the
@@ -316,13 +363,157 @@ impl Extractor {
                 let s = &article[a..b];
                 (a, a + s.trim_end().len())
             });
-            push(&mut out, f.span, actor, sent);
+            push(&mut out, f.span, actor, kind, sent);
         }
         for t in tw {
-            push(&mut out, t.text, Some(t.actor.clone()), None);
+            push(
+                &mut out,
+                t.text,
+                Some(t.actor.clone()),
+                label_kind(&t.actor),
+                None,
+            );
         }
         out
     }
+}
+
+/// The kind of a named speaker from extraction's cues: a person by its
+/// title or full name (`person`), a group by a plural group noun at its head
+/// ("port officials"), an organisation by an organisation word or a
+/// corporate suffix anywhere in it ("Orsa Rail Co.", "the regulator");
+/// else what the actor layer reads in the name alone.
+fn name_kind(name: &str, person: bool) -> ActorKind {
+    if person {
+        return ActorKind::Person;
+    }
+    let lex = lex::ExtractLexicon::get();
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let info = |w: &String| lex.info(w).class;
+    if words.last().is_some_and(|w| info(w) & class::GROUP != 0) {
+        return ActorKind::Group;
+    }
+    if words
+        .iter()
+        .any(|w| info(w) & class::ORG != 0 || lex.is_company_noun(w))
+    {
+        return ActorKind::Organization;
+    }
+    crate::actor::mention_kind(name)
+}
+
+/// A transcript label or a post's author: a person unless its words say
+/// otherwise ("HOST" and "QUESTION" name a role: unknown).
+fn label_kind(label: &str) -> ActorKind {
+    // Capitals read as acronyms to the actor layer: the label's words are
+    // read here, one word (a surname or a role) telling nothing.
+    let lex = lex::ExtractLexicon::get();
+    let words: Vec<String> = label
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let info = |w: &String| lex.info(w).class;
+    if words.last().is_some_and(|w| info(w) & class::GROUP != 0) {
+        ActorKind::Group
+    } else if words.iter().any(|w| info(w) & class::ORG != 0) {
+        ActorKind::Organization
+    } else if words.len() >= 2 || label.contains('@') {
+        ActorKind::Person
+    } else {
+        ActorKind::Unknown
+    }
+}
+
+/// The speaker of an unframed quotation that opens a paragraph, when no one
+/// has spoken before it: the first person named in the sentence before
+/// ("Chief Justice Ana Vos spoke at length.\n\n“When I joined …”").
+fn person_before(
+    doc: &scan::Doc<'_>,
+    frames: &Frames<'_, '_>,
+    resolver: &Resolver,
+    f: &Found,
+) -> Option<String> {
+    let opens = f.anchor == 0 || doc.toks[f.anchor - 1].kind == scan::Kind::Newline;
+    let prev = doc.sentences.partition_point(|&(_, b)| b <= f.anchor);
+    if !opens || prev == 0 {
+        return None;
+    }
+    let (s0, s1) = doc.sentences[prev - 1];
+    let sp = frames.name_in(s0, s1, |sp| {
+        let (a, b) = (doc.toks[sp.a].start, doc.toks[sp.b - 1].end);
+        resolver.is_person(&doc.text[a..b], doc, a, b)
+    })?;
+    let (a, b) = (doc.toks[sp.a].start, doc.toks[sp.b - 1].end);
+    Some(strip_possessive(&doc.text[a..b]).to_owned())
+}
+
+/// Most bytes of a speech frame between the two parts of one quotation.
+const MAX_SPLIT_FRAME: usize = 120;
+
+/// A quotation split around its speech frame is one statement: “We will
+/// not,” she said, “sign this deal.” The first part ends with a comma (or a
+/// dash), and the frame between the parts is short, on one line, ends with a
+/// comma before the second mark and holds no sentence end. The joined span
+/// runs from the first part's first word to the second part's last, frame
+/// included, so it still slices the article exactly; a record of the frame
+/// itself ("she said") is dropped.
+fn join_split_quotes(article: &str, kept: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(kept.len());
+    for f in kept {
+        if f.quote {
+            if let Some(q) = out.iter().rposition(|k| k.quote) {
+                let first = out[q].span;
+                let between = out[q + 1..]
+                    .iter()
+                    .all(|k| k.span.0 >= first.1 && k.span.1 <= f.span.0);
+                if between && split_quote(article, first, f.span) {
+                    out.truncate(q + 1);
+                    let k = &mut out[q];
+                    k.span.1 = f.span.1;
+                    if k.speaker.is_none() {
+                        k.speaker = f.speaker;
+                        k.pronoun = f.pronoun;
+                        k.speaker_tok = f.speaker_tok;
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Quotation texts `a` then `b` are the two parts of one quotation.
+fn split_quote(article: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    if a.1 > b.0 || b.0 - a.1 > MAX_SPLIT_FRAME {
+        return false;
+    }
+    let (Some(first), Some(gap)) = (article.get(a.0..a.1), article.get(a.1..b.0)) else {
+        return false;
+    };
+    let open_ends = first.trim_end().ends_with([',', '\u{2014}']);
+    // The gap: closing mark, the frame, a comma, the opening mark.
+    let frame = gap
+        .trim_end()
+        .trim_end_matches(['"', '\u{201c}', '`', '\'', '\u{2018}']);
+    let frame = frame
+        .trim_start()
+        .trim_start_matches(['"', '\u{201d}', '\'', '\u{2019}']);
+    let words = frame.split_whitespace().count();
+    open_ends
+        && frame.trim_end().ends_with(',')
+        && (2..=12).contains(&words)
+        && !gap.contains(['\n', '.', '?', '!', ';', ':'])
 }
 
 /// Sentences in the source's own voice that state a counted figure: no
@@ -636,8 +827,15 @@ fn person_like(name: &str, toks: &[&scan::Tok], surnames: &[String]) -> bool {
     if last.is(class::GROUP | class::ORG) {
         return false;
     }
-    if toks.iter().any(|t| t.is(class::ORG)) {
-        return false;
+    // A title after the last organisation word names its holder: "Justice
+    // Minister Ana Vos", "Bank of Orsa Governor Ivo Lind".
+    let last_org = toks
+        .iter()
+        .rposition(|t| t.is(class::ORG) && !t.is(class::TITLE));
+    if let Some(o) = last_org {
+        if !toks[o + 1..].iter().any(|t| t.is(class::TITLE)) {
+            return false;
+        }
     }
     if toks.iter().any(|t| t.is(class::TITLE)) {
         return true;

@@ -272,6 +272,112 @@ fn is_noise(line: &str) -> bool {
     !closed && t.contains('/')
 }
 
+/// Most words a heading has: a longer line without closing punctuation is
+/// a paragraph that lost its final period, not a title.
+const MAX_HEADING_WORDS: usize = 14;
+
+/// A heading: a headline, a section title or a byline ("Ferry strike ends",
+/// "By ANA VOS"). A short line with no closing punctuation that stands alone
+/// as a paragraph (a blank line or the article's end after it): no
+/// sentence, so it never joins the first sentence of the story.
+pub(crate) fn is_heading(line: &str, next_blank: bool) -> bool {
+    let t = line.trim();
+    if t.is_empty() || !next_blank {
+        return false;
+    }
+    let last = t.chars().next_back().unwrap_or('.');
+    let closed = matches!(
+        last,
+        '.' | '?' | '!' | '"' | '\u{201d}' | '\u{2019}' | '\'' | ':' | ';' | ',' | '\u{2026}'
+    );
+    !closed && t.split_whitespace().count() <= MAX_HEADING_WORDS
+}
+
+/// Longest dateline in bytes ("KESTREL HARBOUR, Norvania (Northwire) - ").
+const MAX_DATELINE: usize = 80;
+
+/// The byte length of a wire dateline opening `line`: a place in capitals,
+/// an optional region after a comma and an agency in parentheses, then a
+/// dash ("LORVIK, Estmark (Continental Press) -- The tunnel …"). The
+/// dateline names where the story was filed; it is no part of the first
+/// sentence. 0 when the line has none.
+pub(crate) fn dateline_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    let end = b.len().min(MAX_DATELINE);
+    let mut i = line.len() - line.trim_start().len();
+    // The place: capital letters, with spaces, dots, hyphens and
+    // apostrophes inside ("ST. PAUL", "PORT-AU-LAC").
+    let mut caps = 0;
+    while i < end {
+        match b[i] {
+            b'A'..=b'Z' => caps += 1,
+            b'.' if caps > 0 && b.get(i + 1) == Some(&b' ') => {}
+            b'.' | b'\'' | b'-' if caps > 0 && b.get(i + 1).is_some_and(u8::is_ascii_uppercase) => {
+            }
+            b' ' if caps > 0 && b.get(i + 1).is_some_and(u8::is_ascii_uppercase) => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    // Two capitals at least, and no lowercase run-on ("LONDONers").
+    if caps < 2 || b.get(i).is_some_and(u8::is_ascii_lowercase) {
+        return 0;
+    }
+    let skip_spaces = |mut k: usize| {
+        while k < end && b[k] == b' ' {
+            k += 1;
+        }
+        k
+    };
+    // Byte tests only: `k` may fall inside a multi-byte char of the region.
+    let dash_len = |k: usize| {
+        let rest = &b[k.min(b.len())..];
+        if rest.starts_with(b"--") {
+            2
+        } else if rest.starts_with(b"-") {
+            1
+        } else if rest.starts_with("\u{2014}".as_bytes()) || rest.starts_with("\u{2013}".as_bytes())
+        {
+            3
+        } else {
+            0
+        }
+    };
+    let is_dash = |k: usize| dash_len(k) > 0;
+    // ", Region": a few words without sentence punctuation.
+    let mut j = i;
+    if b.get(j) == Some(&b',') {
+        j += 1;
+        while j < end && b[j] != b'(' && !is_dash(j) {
+            if matches!(b[j], b'.' | b'!' | b'?' | b'"' | b',' | b':' | b';') {
+                return 0;
+            }
+            j += 1;
+        }
+    }
+    // "(Agency)".
+    j = skip_spaces(j);
+    if b.get(j) == Some(&b'(') {
+        match b[j..end].iter().position(|&c| c == b')') {
+            Some(c) => j += c + 1,
+            None => return 0,
+        }
+    }
+    // The dash ("-", "--", an en or em dash) and a space after it.
+    j = skip_spaces(j);
+    if j >= end || !is_dash(j) {
+        return 0;
+    }
+    let mut k = j + dash_len(j);
+    if b.get(k) != Some(&b' ') {
+        return 0;
+    }
+    while k < b.len() && b[k] == b' ' {
+        k += 1;
+    }
+    k
+}
+
 /// ASCII case-insensitive substring test.
 pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
@@ -287,8 +393,13 @@ pub(crate) fn scan<'a>(text: &'a str, from: usize, skip: &dyn Fn(usize, usize) -
     while at < text.len() {
         let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
         let line = &text[at..end];
-        if !is_noise(line) && !skip(at, end) {
-            tokenize(text, at, end, &mut toks, &mut buf);
+        let next_blank = text[(end + 1).min(text.len())..]
+            .split('\n')
+            .next()
+            .is_none_or(|l| l.trim().is_empty());
+        if !is_noise(line) && !is_heading(line, next_blank) && !skip(at, end) {
+            let from = at + dateline_len(line);
+            tokenize(text, from, end, &mut toks, &mut buf);
         }
         if end < text.len() {
             toks.push(Tok {
