@@ -363,9 +363,6 @@ pub(crate) fn quantity(
     }
     let neg_a = !a.claim.polarity.is_positive();
     let neg_b = !b.claim.polarity.is_positive();
-    if neg_a && neg_b {
-        return QuantityVerdict::Incomparable;
-    }
     let mut best: Option<Verdict> = None;
     let mut compared = false;
     // Ages and durations ("children under 5 years", "for 3 months") are
@@ -435,7 +432,15 @@ pub(crate) fn quantity(
             }
             let topic_w: f64 = topic.iter().map(|&k| idx.idf(k)).sum();
             compared = true;
-            let clash = if neg_a || neg_b { !disjoint } else { disjoint };
+            let (deny_a, deny_b) = (neg_a && denies_figure(a, fa), neg_b && denies_figure(b, fb));
+            if deny_a && deny_b {
+                continue;
+            }
+            let clash = if deny_a || deny_b {
+                !disjoint
+            } else {
+                disjoint
+            };
             if !clash {
                 continue;
             }
@@ -459,6 +464,40 @@ pub(crate) fn quantity(
         None if compared => QuantityVerdict::Compatible,
         None => QuantityVerdict::Incomparable,
     }
+}
+
+/// Negations that are prepositions: they deny their object, not a figure.
+const PREPOSITION_NEGATIONS: &[&str] = &["without"];
+
+/// A negation this many bytes after a figure still bears on it ("3000
+/// people did not die": about six words).
+const DENIAL_REACH: usize = 40;
+
+/// True when a negative claim denies figure `f` itself: a negation or a
+/// rejecting cue stands before the figure in the text, or just after it
+/// ("3000 people did not die", "we do not believe it was 30,000 to
+/// 40,000"). An antonym ("incorrect CO2 figures") negates a predicate,
+/// not the figure; a cue far after it ("40,000 fans came, most without
+/// tickets") denies something else, and a rejecting word after it
+/// ("2,000 fake tickets") qualifies what is counted.
+/// "Without" negates its object ("people without tickets"), never a figure.
+fn denies_figure(side: &Side<'_>, f: &Figure) -> bool {
+    let text = side.store.doc(side.stmt as usize).field(Field::Text);
+    side.claim.cues.iter().any(|cue| {
+        let word = text.and_then(|t| t.get(cue.span.start..cue.span.end));
+        cue.kind != CueKind::Antonym
+            && cue.kind != CueKind::Support
+            && cue.field == Field::Text
+            && !word.is_some_and(|w| {
+                PREPOSITION_NEGATIONS
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+            && (cue.span.end <= f.span.start
+                || cue.kind == CueKind::Negation
+                    && cue.span.start >= f.span.end
+                    && cue.span.start - f.span.end <= DENIAL_REACH)
+    })
 }
 
 /// A variable read from the words before a figure is one variable with

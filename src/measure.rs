@@ -169,6 +169,10 @@ const STATE_WORDS: &[&str] = &[
 const STATE_WINDOW: usize = 4;
 /// "The two nations": a figure up to this after "the" is a reference.
 const REFERENCE_MAX: f64 = 12.0;
+/// Prepositions of holding after a counted noun ("people with tickets").
+const HOLDING: &[&str] = &["with", "without"];
+/// The most words a holding phrase's noun phrase has ("with fake tickets").
+const HOLDING_WORDS: usize = 3;
 /// A figure with nothing counted after it measures what the last this many
 /// content words before it name ("the jobless rate was 5%").
 const SUBJECT_WORDS: usize = 4;
@@ -317,6 +321,17 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             for k in from..from + run {
                 if self.is_content(k) {
                     push(&mut head, measured(self.concept(k)));
+                }
+            }
+            // "30,000 people with fake tickets": one holder per thing held,
+            // so the noun of a with/without phrase is counted too.
+            let k = from + run;
+            if k < toks.len() && HOLDING.contains(&toks[k].norm()) {
+                let noun = (k + 1..toks.len().min(k + 1 + HOLDING_WORDS))
+                    .take_while(|&j| self.is_content(j))
+                    .last();
+                if let Some(j) = noun {
+                    push(&mut head, measured(self.concept(j)));
                 }
             }
         }
