@@ -391,6 +391,25 @@ impl Figure {
         self.interval.scaled(self.unit.factor())
     }
 
+    /// This figure's interval in the unit of `other` (a figure of the same
+    /// dimension): "2.1 million gallons" as barrels beside a figure in
+    /// barrels. The interval is kept when the units do not compare.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Figure;
+    /// let gal = Figure::parse("42,000 gallons").unwrap();
+    /// let bbl = Figure::parse("1,000 barrels").unwrap();
+    /// assert!((gal.comparable_interval_in(&bbl).lo - 980.0).abs() < 1e-6);
+    /// ```
+    pub fn comparable_interval_in(&self, other: &Figure) -> Interval {
+        if self.unit.comparable_with(&other.unit) {
+            self.interval.scaled(self.unit.factor_to(&other.unit))
+        } else {
+            self.interval
+        }
+    }
+
     /// Whether the two figures allow no common value: `None` when their
     /// units cannot be compared.
     ///
