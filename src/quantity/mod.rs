@@ -680,8 +680,15 @@ impl Parser<'_> {
             return None;
         }
         let lx = self.lx;
-        let gap = &self.t.text[from..self.tok(k).start];
         let w = self.norm(k);
+        // Most figures are followed by a word no rate starts with.
+        if !matches!(w, "a" | "an" | "per" | "each" | "every")
+            && !lx.rate_alone.contains_key(w)
+            && !lx.rate_per.contains_key(w)
+        {
+            return None;
+        }
+        let gap = &self.t.text[from..self.tok(k).start];
         if gap == "/" {
             return lx
                 .rate_per
