@@ -522,6 +522,8 @@ pub(crate) struct PMeasure {
     /// The proper names next to the figure, numbered by the corpus's
     /// [`NameLinks`].
     pub names: Box<[u32]>,
+    /// True when `head` names the variable the figure is predicated of.
+    pub subject: bool,
 }
 
 impl PMeasure {
@@ -534,6 +536,7 @@ impl PMeasure {
             state: m.state,
             scope: m.scope.map(String::into_boxed_str),
             names: m.names.iter().map(|n| links.intern(n)).collect(),
+            subject: m.subject,
         }
     }
 }

@@ -103,20 +103,38 @@ pub(crate) fn explain(
                 fa_text(fig_stmt, larger.span)
             )
         }
-        Some((fa, fb)) => format!(
-            "{} gives {} ({}); {} gives {} ({}): {}",
-            aa.name,
-            fa_text(sa, fa.span),
-            interval_text(&fa.interval),
-            ab.name,
-            fa_text(sb, fb.span),
-            interval_text(&fb.interval),
-            if ca.polarity.is_positive() && cb.polarity.is_positive() {
-                "the intervals do not overlap"
+        Some((fa, fb)) => {
+            // Both intervals in the first figure's unit ("2.1 million
+            // gallons a day" as barrels beside "5,000 barrels a day").
+            let ib = fb.comparable_interval_in(fa);
+            let unit = unit_text(fa);
+            let scope = figure_scope(&ca, fa)
+                .or_else(|| figure_scope(&cb, fb))
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            let variable = if proposition.is_empty() {
+                "figure".to_owned()
             } else {
-                "one side denies the figure the other states"
-            }
-        ),
+                proposition.clone()
+            };
+            // A side denies the figure when the judge found no disjoint
+            // intervals: the figures overlap.
+            let denied = !fa.interval.disjoint(&fb.comparable_interval_in(fa));
+            format!(
+                "{variable}{scope}: {} vs {}{unit}; {} gives {}, {} gives {}: {}",
+                interval_text(&fa.interval),
+                interval_text(&ib),
+                aa.name,
+                fa_text(sa, fa.span),
+                ab.name,
+                fa_text(sb, fb.span),
+                if denied {
+                    "one side denies the figure the other states"
+                } else {
+                    "the intervals do not overlap"
+                }
+            )
+        }
         None => {
             let mut e = format!(
                 "{} {} and {} {} \"{}\"",
@@ -172,6 +190,32 @@ fn verb(p: Polarity) -> &'static str {
 
 fn fa_text(s: &Doc<'_>, span: Span) -> String {
     span.slice(s.text).unwrap_or("").to_owned()
+}
+
+/// The unit of a figure as an explanation writes it after the intervals:
+/// " barrel a day", "%", " USD", "" for a count.
+fn unit_text(f: &crate::quantity::Figure) -> String {
+    use crate::quantity::Unit;
+    let unit = match &f.unit {
+        Unit::Percent => "%".to_owned(),
+        Unit::PercentagePoint => " percentage points".to_owned(),
+        Unit::BasisPoint => " basis points".to_owned(),
+        Unit::Money(code) => format!(" {code}"),
+        Unit::Measure(name) => format!(" {name}"),
+        _ => String::new(),
+    };
+    match &f.per {
+        Some(p) if p.chars().all(|c| c.is_ascii_digit()) => format!("{unit} per {p}"),
+        Some(p) => format!("{unit} a {p}"),
+        None => unit,
+    }
+}
+
+/// The time scope the judge compared a figure in ("2015", "day"), when
+/// its claim states one.
+fn figure_scope<'c>(c: &'c Packed<'_>, f: &crate::quantity::Figure) -> Option<&'c str> {
+    let i = c.figures.iter().position(|g| g.span == f.span)?;
+    c.measures.get(i)?.scope.as_deref()
 }
 
 fn interval_text(i: &crate::quantity::Interval) -> String {

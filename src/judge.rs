@@ -66,6 +66,9 @@ pub(crate) struct Measure {
     /// Proper names next to the figure ("in the valley of Tarn"): two
     /// figures next to different names are about different things.
     pub names: Vec<String>,
+    /// True when `head` holds the variable the figure is predicated of
+    /// ("the jobless rate was 5%"), not a counted noun after it.
+    pub subject: bool,
 }
 
 /// The time scope of a single event ("the first operation").
@@ -509,13 +512,19 @@ pub(crate) fn quantity(
     }
     let neg_a = !a.claim.polarity.is_positive();
     let neg_b = !b.claim.polarity.is_positive();
-    if neg_a && neg_b {
-        return QuantityVerdict::Incomparable;
-    }
     let mut best: Option<Verdict> = None;
     let mut compared = false;
+    // Ages and durations ("children under 5 years", "for 3 months") are
+    // incidental beside a claim's other figures: they neither clash nor
+    // make the pair compatible. Only two claims of durations alone compare
+    // them.
+    let durations_only = |c: &Packed<'_>| c.figures.iter().all(Figure::duration);
+    let incidental = !(durations_only(&a.claim) && durations_only(&b.claim));
     for (fa, ma) in a.claim.figures.iter().zip(a.claim.measures.iter()) {
         for (fb, mb) in b.claim.figures.iter().zip(b.claim.measures.iter()) {
+            if incidental && (fa.duration() || fb.duration()) {
+                continue;
+            }
             if fa.qualifier == Qualifier::From || fb.qualifier == Qualifier::From {
                 continue;
             }
@@ -549,7 +558,7 @@ pub(crate) fn quantity(
                 .copied()
                 .filter(|k| mb.head.contains(k))
                 .collect();
-            if head.is_empty() {
+            if head.is_empty() || !same_variable(fa, ma, mb, &head) {
                 continue;
             }
             // Beyond what is counted, the figures must share a topic,
@@ -567,12 +576,20 @@ pub(crate) fn quantity(
                 let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
                 topic.retain(|&k| idx.idf(k) >= floor);
             }
-            if topic.is_empty() && a.actor != b.actor {
+            if topic.is_empty() && a.actor != b.actor && !shares_variable(fa) {
                 continue;
             }
             let topic_w: f64 = topic.iter().map(|&k| idx.idf(k)).sum();
             compared = true;
-            let clash = if neg_a || neg_b { !disjoint } else { disjoint };
+            let (deny_a, deny_b) = (neg_a && denies_figure(a, fa), neg_b && denies_figure(b, fb));
+            if deny_a && deny_b {
+                continue;
+            }
+            let clash = if deny_a || deny_b {
+                !disjoint
+            } else {
+                disjoint
+            };
             if !clash {
                 continue;
             }
@@ -597,6 +614,65 @@ pub(crate) fn quantity(
         None if compared => QuantityVerdict::Compatible,
         None => QuantityVerdict::Incomparable,
     }
+}
+
+/// Negations that are prepositions: they deny their object, not a figure.
+const PREPOSITION_NEGATIONS: &[&str] = &["without"];
+
+/// A negation this many bytes after a figure still bears on it ("3000
+/// people did not die": about six words).
+const DENIAL_REACH: usize = 40;
+
+/// True when a negative claim denies figure `f` itself: a negation or a
+/// rejecting cue stands before the figure in the text, or just after it
+/// ("3000 people did not die", "we do not believe it was 30,000 to
+/// 40,000"). An antonym ("incorrect CO2 figures") negates a predicate,
+/// not the figure; a cue far after it ("40,000 fans came, most without
+/// tickets") denies something else, and a rejecting word after it
+/// ("2,000 fake tickets") qualifies what is counted.
+/// "Without" negates its object ("people without tickets"), never a figure.
+fn denies_figure(side: &Side<'_>, f: &Figure) -> bool {
+    let text = side.store.doc(side.stmt as usize).field(Field::Text);
+    side.claim.cues.iter().any(|cue| {
+        let word = text.and_then(|t| t.get(cue.span.start..cue.span.end));
+        cue.kind != CueKind::Antonym
+            && cue.kind != CueKind::Support
+            && cue.field == Field::Text
+            && !word.is_some_and(|w| {
+                PREPOSITION_NEGATIONS
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+            && (cue.span.end <= f.span.start
+                || cue.kind == CueKind::Negation
+                    && cue.span.start >= f.span.end
+                    && cue.span.start - f.span.end <= DENIAL_REACH)
+    })
+}
+
+/// A variable read from the words before a figure is one variable with
+/// another only when they share at least this share of the shorter one's
+/// concepts ("the jobless rate" and "the state's jobless rate", not "the
+/// federal funds rate" and "the key interest rates").
+const SUBJECT_OVERLAP: f64 = 0.5;
+
+/// True when two figures' heads (`shared` the concepts both hold) name one
+/// variable: always for counted nouns; for a variable read from the words
+/// before a figure, a rate in one unit of measurement ("barrels a day",
+/// "gallons per day") or [`SUBJECT_OVERLAP`] of the shorter head.
+fn same_variable(f: &Figure, ma: &PMeasure, mb: &PMeasure, shared: &[u32]) -> bool {
+    if !ma.subject && !mb.subject || f.physical_rate() {
+        return true;
+    }
+    let shorter = ma.head.len().min(mb.head.len()).max(1);
+    shared.len() as f64 >= SUBJECT_OVERLAP * shorter as f64
+}
+
+/// True when what two comparable figures measure is itself specific enough
+/// that no further topic word is needed: a rate in a unit of measurement
+/// ("5,000 barrels a day" against "200,000 gallons per day").
+fn shares_variable(f: &Figure) -> bool {
+    f.physical_rate()
 }
 
 /// Judges "the largest X ever" against a claim whose figures show a larger

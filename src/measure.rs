@@ -169,6 +169,13 @@ const STATE_WORDS: &[&str] = &[
 const STATE_WINDOW: usize = 4;
 /// "The two nations": a figure up to this after "the" is a reference.
 const REFERENCE_MAX: f64 = 12.0;
+/// Prepositions of holding after a counted noun ("people with tickets").
+const HOLDING: &[&str] = &["with", "without"];
+/// The most words a holding phrase's noun phrase has ("with fake tickets").
+const HOLDING_WORDS: usize = 3;
+/// A figure with nothing counted after it measures what the last this many
+/// content words before it name ("the jobless rate was 5%").
+const SUBJECT_WORDS: usize = 4;
 /// A measure verb this many content words from a figure says what it counts.
 const HEAD_WINDOW: usize = 5;
 
@@ -306,6 +313,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         // count rides).
         let measured = |k: String| lx.measure_group.get(&k).cloned().unwrap_or(k);
         let mut head: Vec<String> = Vec::new();
+        let mut subject = false;
         let end = f.counted.map_or(f.span.end, |c| c.end);
         if let Some(c) = f.counted {
             let from = toks.partition_point(|t| t.start < c.start);
@@ -315,6 +323,22 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                     push(&mut head, measured(self.concept(k)));
                 }
             }
+            // "30,000 people with fake tickets": one holder per thing held,
+            // so the noun of a with/without phrase is counted too.
+            let k = from + run;
+            if k < toks.len() && HOLDING.contains(&toks[k].norm()) {
+                let noun = (k + 1..toks.len().min(k + 1 + HOLDING_WORDS))
+                    .take_while(|&j| self.is_content(j))
+                    .last();
+                if let Some(j) = noun {
+                    push(&mut head, measured(self.concept(j)));
+                }
+            }
+        }
+        // A unit of measurement says what is measured: "barrels a day" and
+        // "gallons per day" both measure a volume a day.
+        if let Some(k) = f.measure_key() {
+            push(&mut head, k);
         }
         // The words around a figure reach to its neighbouring figures, not
         // past them: "30.6 million viewers, compared with 37.8 million for X".
@@ -374,6 +398,14 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             for &k in &near[..=p] {
                 push(&mut head, measured(self.concept(k)));
             }
+        } else if f.counted.is_none() && !near.is_empty() {
+            subject = true;
+            // Nothing counted after the figure: it measures the variable it
+            // is predicated of, the words before it ("the jobless rate was
+            // 5%", "the backlog stood at 41,000").
+            for &k in near.iter().take(SUBJECT_WORDS) {
+                push(&mut head, measured(self.concept(k)));
+            }
         }
         let mut local: Vec<String> = Vec::new();
         for &k in after
@@ -429,6 +461,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             state,
             scope: self.scope.clone().or(year),
             names,
+            subject,
         }
     }
 }

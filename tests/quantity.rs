@@ -156,3 +156,27 @@ proptest! {
         prop_assert_eq!(kind_of(&x, &y), None);
     }
 }
+
+/// Units, rates, holders and denials (issue 13), on invented sentences.
+#[test]
+fn figures_as_fact_checkers_read_them() {
+    clash! {
+        // Rates in one dimension compare after conversion (1 barrel = 42 gallons).
+        "The broken pipe near Tarn leaks between 1,000 and 5,000 barrels a day.",
+        "The broken pipe near Tarn leaks 2.1 million gallons of brine a day." => Some(Kind::Quantity);
+        "The broken pipe near Tarn leaks about 5,000 barrels a day.",
+        "The broken pipe near Tarn leaks 210,000 gallons of brine a day." => None;
+        // A rate never meets a total, nor a rate per another unit.
+        "The broken pipe near Tarn leaks about 5,000 barrels a day.",
+        "The broken pipe near Tarn has leaked about 90,000 barrels." => None;
+        // Money compares only within one currency.
+        "The new bridge at Tarn will cost 1.9 trillion won.",
+        "The new bridge at Tarn will cost $40 million." => None;
+        // A holder counts what it holds: one pass per holder.
+        "There were 30,000 to 40,000 riders with forged passes at the depot.",
+        "We counted around 2,600 passes at the depot that were forged." => Some(Kind::Quantity);
+        // "Without" and an antonym qualify what is counted; they deny no figure.
+        "Some 30,000 riders reached the depot without passes.",
+        "Some 30,000 riders reached the depot yesterday." => None;
+    }
+}

@@ -16,6 +16,8 @@ const COUNTED: &str = include_str!("../lexicon/counted_words.txt");
 const CHANGE: &str = include_str!("../lexicon/change_verbs.txt");
 const RUNNING: &str = include_str!("../lexicon/running_count_markers.txt");
 const PRONOUN_ONE: &str = include_str!("../lexicon/pronoun_one.txt");
+const MEASUREMENT: &str = include_str!("../lexicon/measurement_units.txt");
+const RATES: &str = include_str!("../lexicon/rate_units.txt");
 
 pub(super) type HashMap<K, V> = crate::text::FxHashMap<K, V>;
 pub(super) type HashSet<K> = crate::text::FxHashSet<K>;
@@ -59,6 +61,17 @@ pub(super) enum UnitWord {
     Percent,
     Pp,
     Bp,
+    /// A unit of measurement: its index in [`QLex::measures`].
+    Measure(u16),
+}
+
+/// A unit of measurement: its name, dimension and factor to the
+/// dimension's base unit ("barrel", "volume", 158.99 litres).
+#[derive(Debug, Clone)]
+pub(crate) struct MeasureUnit {
+    pub name: String,
+    pub dimension: String,
+    pub factor: f64,
 }
 
 /// A multi-word phrase of folded words, with a payload.
@@ -138,6 +151,17 @@ pub(super) struct QLex {
     pub starters: HashSet<String>,
     /// Length in bytes of the longest starter.
     pub starter_max: usize,
+    /// Units of measurement, by index ([`UnitWord::Measure`]).
+    pub measures: Vec<MeasureUnit>,
+    /// The index of a unit by its name.
+    pub measure_by_name: HashMap<String, u16>,
+    /// Words after "a", "per", "each" or `/` that make a rate, with the
+    /// per-unit ("day" → "day", "capita" → "person").
+    pub rate_per: HashMap<String, String>,
+    /// Words that make a rate on their own ("daily").
+    pub rate_alone: HashMap<String, String>,
+    /// Words after a per-word that make it a time ("a year earlier").
+    pub rate_not: HashSet<String>,
 }
 
 fn parse_f64(s: &str) -> f64 {
@@ -175,6 +199,11 @@ impl QLex {
             one_after: HashSet::default(),
             starters: HashSet::default(),
             starter_max: 0,
+            measures: Vec::new(),
+            measure_by_name: HashMap::default(),
+            rate_per: HashMap::default(),
+            rate_alone: HashMap::default(),
+            rate_not: HashSet::default(),
         };
         for line in entries(NUMBER_WORDS) {
             let f: Vec<&str> = line.split_whitespace().collect();
@@ -235,6 +264,44 @@ impl QLex {
                 other => panic!("unknown unit {other}"),
             };
             lx.units.insert(phrase, (u, after_pct));
+        }
+        for line in entries(MEASUREMENT) {
+            let Some((head, forms)) = line.split_once('=') else {
+                continue;
+            };
+            let f: Vec<&str> = head.split_whitespace().collect();
+            let n = f.len();
+            if n < 3 {
+                continue;
+            }
+            let idx = lx.measures.len() as u16;
+            let name = f[..n - 2].join(" ");
+            lx.measure_by_name.insert(name.clone(), idx);
+            lx.measures.push(MeasureUnit {
+                name,
+                dimension: f[n - 2].to_owned(),
+                factor: parse_f64(f[n - 1]),
+            });
+            for form in forms.split(',') {
+                // "µg/dl": the slash is a word of its own, matched on the gap.
+                let form = form.trim().replace('/', " / ");
+                lx.units.insert(&form, (UnitWord::Measure(idx), false));
+            }
+        }
+        for line in entries(RATES) {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            match f.as_slice() {
+                ["per", w, u] => {
+                    lx.rate_per.insert(fold(w), (*u).to_owned());
+                }
+                ["alone", w, u] => {
+                    lx.rate_alone.insert(fold(w), (*u).to_owned());
+                }
+                ["not", w] => {
+                    lx.rate_not.insert(fold(w));
+                }
+                _ => panic!("bad rate line {line}"),
+            }
         }
         for line in entries(CURRENCIES) {
             let Some((form, code)) = line.split_once(char::is_whitespace) else {

@@ -73,6 +73,10 @@ pub enum Unit {
     BasisPoint,
     /// Money, with an ISO-like currency code ("USD", "EUR").
     Money(String),
+    /// A unit of measurement, by name ("barrel", "part per billion"): it
+    /// compares with the units of its dimension after conversion to the
+    /// dimension's base (`src/lexicon/measurement_units.txt`).
+    Measure(String),
 }
 
 impl Unit {
@@ -88,15 +92,55 @@ impl Unit {
     /// assert!(!Unit::Money("USD".into()).comparable_with(&Unit::Money("EUR".into())));
     /// ```
     pub fn comparable_with(&self, other: &Unit) -> bool {
-        self.base().0 == other.base().0
+        self.dimension() == other.dimension()
     }
 
-    /// The unit comparisons are made in, and the factor to get there.
-    fn base(&self) -> (&Unit, f64) {
+    /// What the unit measures: figures of one dimension compare.
+    fn dimension(&self) -> (u8, &str) {
         match self {
-            Unit::BasisPoint => (&Unit::PercentagePoint, 0.01),
-            u => (u, 1.0),
+            Unit::Count => (0, ""),
+            Unit::Percent => (1, ""),
+            Unit::PercentagePoint | Unit::BasisPoint => (2, ""),
+            Unit::Money(code) => (3, code),
+            Unit::Measure(name) => {
+                let lx = QLex::get();
+                let dim = lx
+                    .measure_by_name
+                    .get(name.as_str())
+                    .map_or(name.as_str(), |&i| {
+                        lx.measures[i as usize].dimension.as_str()
+                    });
+                (4, dim)
+            }
         }
+    }
+
+    /// The factor that turns a value in this unit into its dimension's base
+    /// (basis points into percentage points, barrels into litres).
+    fn factor(&self) -> f64 {
+        match self {
+            Unit::BasisPoint => 0.01,
+            Unit::Measure(name) => {
+                let lx = QLex::get();
+                lx.measure_by_name
+                    .get(name.as_str())
+                    .map_or(1.0, |&i| lx.measures[i as usize].factor)
+            }
+            _ => 1.0,
+        }
+    }
+
+    /// The factor that turns a value in this unit into `other`, a unit of
+    /// the same dimension ("barrel" into "gallon": 42).
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Unit;
+    /// let k = Unit::Measure("barrel".into()).factor_to(&Unit::Measure("gallon".into()));
+    /// assert!((k - 42.0).abs() < 1e-9);
+    /// ```
+    pub fn factor_to(&self, other: &Unit) -> f64 {
+        self.factor() / other.factor()
     }
 }
 
@@ -299,6 +343,10 @@ pub struct Figure {
     pub qualifier: Qualifier,
     /// What is counted ("people", "painted boats"), when found.
     pub counted: Option<Span>,
+    /// For a rate, what it is per: "day" ("5,000 barrels a day"), "year",
+    /// "person", "100000" ("12 deaths per 100,000").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
 }
 
 impl Figure {
@@ -327,7 +375,7 @@ impl Figure {
     /// assert_eq!(Figure::parse("1/4 percentage point").unwrap().comparable_value(), 0.25);
     /// ```
     pub fn comparable_value(&self) -> f64 {
-        self.value * self.unit.base().1
+        self.value * self.unit.factor()
     }
 
     /// The interval in the unit comparisons are made in (see
@@ -340,7 +388,26 @@ impl Figure {
     /// assert!(bp.contains(0.5));
     /// ```
     pub fn comparable_interval(&self) -> Interval {
-        self.interval.scaled(self.unit.base().1)
+        self.interval.scaled(self.unit.factor())
+    }
+
+    /// This figure's interval in the unit of `other` (a figure of the same
+    /// dimension): "2.1 million gallons" as barrels beside a figure in
+    /// barrels. The interval is kept when the units do not compare.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Figure;
+    /// let gal = Figure::parse("42,000 gallons").unwrap();
+    /// let bbl = Figure::parse("1,000 barrels").unwrap();
+    /// assert!((gal.comparable_interval_in(&bbl).lo - 980.0).abs() < 1e-6);
+    /// ```
+    pub fn comparable_interval_in(&self, other: &Figure) -> Interval {
+        if self.unit.comparable_with(&other.unit) {
+            self.interval.scaled(self.unit.factor_to(&other.unit))
+        } else {
+            self.interval
+        }
     }
 
     /// Whether the two figures allow no common value: `None` when their
@@ -357,10 +424,56 @@ impl Figure {
     /// assert_eq!(big.disjoint_from(&pp), None);
     /// ```
     pub fn disjoint_from(&self, other: &Figure) -> Option<bool> {
-        self.unit.comparable_with(&other.unit).then(|| {
+        self.comparable_with(other).then(|| {
             self.comparable_interval()
                 .disjoint(&other.comparable_interval())
         })
+    }
+}
+
+impl Figure {
+    /// What a figure in a unit of measurement measures, as one key: its
+    /// dimension and, for a rate, its per-unit ("volume/day"); `None` for
+    /// counts, shares and money.
+    pub(crate) fn measure_key(&self) -> Option<String> {
+        let Unit::Measure(_) = &self.unit else {
+            return None;
+        };
+        let dim = self.unit.dimension().1;
+        Some(match &self.per {
+            Some(p) => format!("{dim}/{p}"),
+            None => dim.to_owned(),
+        })
+    }
+
+    /// True when the figure is a rate in a unit of measurement ("5,000
+    /// barrels a day"): the unit and the rate say what is measured.
+    pub(crate) fn physical_rate(&self) -> bool {
+        matches!(self.unit, Unit::Measure(_)) && self.per.is_some()
+    }
+
+    /// True when the figure is a duration or an age ("5 years", "under 3
+    /// months"), not a rate: such figures are incidental to a claim.
+    pub(crate) fn duration(&self) -> bool {
+        matches!(self.unit, Unit::Measure(_))
+            && self.per.is_none()
+            && self.unit.dimension().1 == "time"
+    }
+
+    /// True when the two figures can be compared: units of one dimension
+    /// (one currency for money) and, for rates, the same per-unit ("a day"
+    /// against "per day", never against "a year" or a plain total).
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Figure;
+    /// let a = Figure::parse("5,000 barrels a day").unwrap();
+    /// let b = Figure::parse("200,000 gallons per day").unwrap();
+    /// let c = Figure::parse("5,000 barrels").unwrap();
+    /// assert!(a.comparable_with(&b) && !a.comparable_with(&c));
+    /// ```
+    pub fn comparable_with(&self, other: &Figure) -> bool {
+        self.per == other.per && self.unit.comparable_with(&other.unit)
     }
 }
 
@@ -519,12 +632,133 @@ impl Parser<'_> {
 
     /// Length of a unit phrase at `i` (`after_pct`: the ones after a `%`).
     fn unit_phrase(&self, i: usize, after_pct: bool) -> Option<(UnitWord, usize)> {
-        self.lx
-            .units
-            .starting(self.norm(i))
-            .iter()
-            .find(|p| p.val.1 == after_pct && self.t.matches(i, &p.words))
-            .map(|p| (p.val.0, p.words.len()))
+        self.lx.units.starting(self.norm(i)).iter().find_map(|p| {
+            if p.val.1 != after_pct {
+                return None;
+            }
+            self.unit_words_at(i, &p.words).map(|l| (p.val.0, l))
+        })
+    }
+
+    /// The number of tokens a unit phrase's `words` span from token `i`:
+    /// words run across soft gaps, and a `/` word stands for a gap that is
+    /// only a slash ("µg/dl").
+    fn unit_words_at(&self, i: usize, words: &[String]) -> Option<usize> {
+        let mut j = i;
+        let mut slash = false;
+        for w in words {
+            if w == "/" {
+                slash = true;
+                continue;
+            }
+            if j >= self.t.len() || self.norm(j) != w {
+                return None;
+            }
+            if j > i {
+                let gap_ok = if slash {
+                    self.t.gap_before(j) == "/"
+                } else {
+                    self.t.soft_gap(j)
+                };
+                if !gap_ok {
+                    return None;
+                }
+            }
+            slash = false;
+            j += 1;
+        }
+        (j > i).then_some(j - i)
+    }
+
+    /// The per-unit of a rate at token `k`, the figure ending at byte
+    /// `from`: "a day", "per day", "/day", "daily", "per 100,000"; the
+    /// per-unit, the token after the phrase and its end byte. "A year
+    /// earlier" is a time, not a rate.
+    fn rate_at(&self, k: usize, from: usize) -> Option<(String, usize, usize)> {
+        let len = self.t.len();
+        if k >= len || from > self.tok(k).start {
+            return None;
+        }
+        let lx = self.lx;
+        let w = self.norm(k);
+        // Most figures are followed by a word no rate starts with.
+        if !matches!(w, "a" | "an" | "per" | "each" | "every")
+            && !lx.rate_alone.contains_key(w)
+            && !lx.rate_per.contains_key(w)
+        {
+            return None;
+        }
+        let gap = &self.t.text[from..self.tok(k).start];
+        if gap == "/" {
+            return lx
+                .rate_per
+                .get(w)
+                .map(|u| (u.clone(), k + 1, self.tok(k).end));
+        }
+        if !gap.chars().all(char::is_whitespace) || gap.is_empty() {
+            return None;
+        }
+        if let Some(u) = lx.rate_alone.get(w) {
+            return Some((u.clone(), k + 1, self.tok(k).end));
+        }
+        let p = k + 1;
+        if !matches!(w, "a" | "an" | "per" | "each" | "every") || !self.t.space_gap(p) {
+            return None;
+        }
+        if let Some(u) = lx.rate_per.get(self.norm(p)) {
+            if self.t.space_gap(p + 1) && lx.rate_not.contains(self.norm(p + 1)) {
+                return None;
+            }
+            return Some((u.clone(), p + 1, self.tok(p).end));
+        }
+        if w == "per" && self.tok(p).digit {
+            if let Parsed::Num(n) = self.number(p) {
+                return Some((format!("{}", n.value), n.next, n.end));
+            }
+        }
+        None
+    }
+
+    /// A margin after a figure worth `v`: "± 5", "plus or minus 5", "give or
+    /// take 20 percent" (a share of `v`); the half-width, the token after it
+    /// and its end byte.
+    fn margin_after(&self, k: usize, from: usize, v: f64) -> Option<(f64, usize, usize)> {
+        let len = self.t.len();
+        if k >= len || from > self.tok(k).start {
+            return None;
+        }
+        let gap = self.t.text[from..self.tok(k).start].trim();
+        let gap = gap.strip_prefix(',').unwrap_or(gap).trim();
+        let at = if gap == "\u{b1}" || gap == "+/-" {
+            k
+        } else if gap.is_empty() || gap == "(" {
+            let words = ["plus", "or", "minus"];
+            let give = ["give", "or", "take"];
+            let n = |i: usize| self.norm(k + i);
+            let phrase = |ws: &[&str; 3]| {
+                (0..3).all(|i| n(i) == ws[i] && (i == 0 || self.t.soft_gap(k + i)))
+            };
+            if phrase(&words) || phrase(&give) {
+                k + 3
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        if at >= len || !self.tok(at).digit && !self.is_number_word(at) {
+            return None;
+        }
+        let Parsed::Num(d) = self.number(at) else {
+            return None;
+        };
+        let (u, n2, e2) = self.unit_after(&d);
+        let half = match u {
+            U::Word(UnitWord::Percent) => v * d.value / 100.0,
+            U::None => d.value,
+            _ => d.value,
+        };
+        (half.is_finite() && half >= 0.0).then_some((half, n2, e2))
     }
 
     fn try_at(&self, i: usize) -> Step {
@@ -639,6 +873,12 @@ impl Parser<'_> {
             }
         }
         let comparative = op.is_some_and(|o| !matches!(o, Op::Range | Op::From | Op::To | Op::By));
+        // "the 90%'ile value": a percentile rank, written short.
+        if let Some(rest) = self.t.gap_before(num.next).strip_prefix('%') {
+            if rest.chars().next().is_some_and(is_apostrophe) {
+                return Some(Step::Skip(num.next));
+            }
+        }
         let pre_cur = self.currency_before(num.first);
         let (mut unit, mut next, mut end) = self.unit_after(&num);
         if unit == U::None {
@@ -648,6 +888,17 @@ impl Parser<'_> {
         }
         if unit == U::Word(UnitWord::Percent) && self.confidence_note(next) {
             return Some(Step::Ci(next, self.tok(num.first).start, next + 1));
+        }
+        // "a 13-year-old", "a five-day strike": a duration glued by a hyphen
+        // modifies a noun, it claims nothing.
+        if let U::Word(UnitWord::Measure(m)) = unit {
+            let g = self.t.gap_before(num.next);
+            if self.lx.measures[m as usize].dimension == "time"
+                && g.chars().count() == 1
+                && g.chars().all(is_dash)
+            {
+                return Some(Step::Skip(next));
+            }
         }
         if let Some(skip) = self.excluded(&num, comparative, pre_cur.is_some(), unit != U::None) {
             return Some(Step::Skip(skip));
@@ -662,6 +913,11 @@ impl Parser<'_> {
                 if num.scale == 1.0 && b.scale > 1.0 && num.value <= b.value / b.scale {
                     num.value *= b.scale;
                     num.prec *= b.scale;
+                    num.round = true;
+                } else if let Some(k) = shared_thousands(&num, &b) {
+                    // "30-40,000": the first end borrows the second's
+                    // thousands, 30,000 to 40,000.
+                    num.value *= k;
                     num.round = true;
                 }
                 if units_ok && num.value < b.value {
@@ -681,8 +937,27 @@ impl Parser<'_> {
             U::Word(UnitWord::Percent) => Unit::Percent,
             U::Word(UnitWord::Pp) => Unit::PercentagePoint,
             U::Word(UnitWord::Bp) => Unit::BasisPoint,
+            U::Word(UnitWord::Measure(i)) => {
+                let name = &self.lx.measures[i as usize].name;
+                // "500 million pounds" is money; "500 pounds" a weight.
+                if name == "pound" && num.scale >= POUNDS_AS_MONEY {
+                    Unit::Money("GBP".into())
+                } else {
+                    Unit::Measure(name.clone())
+                }
+            }
             U::Money(code) => Unit::Money(code),
         };
+        // "100,000, give or take 20 percent", "40 ± 5": a margin around it.
+        let margin = if second.is_none() && num.kind != NumKind::Vague {
+            self.margin_after(next, end, num.value)
+        } else {
+            None
+        };
+        if let Some((_, n2, e2)) = margin {
+            next = n2;
+            end = e2;
+        }
         let bare = bare_interval(&num, &unit);
         let (l, h, bare) = match &second {
             Some(b) => {
@@ -705,6 +980,13 @@ impl Parser<'_> {
         };
         let inf = f64::INFINITY;
         let (mut qualifier, mut interval) = match op {
+            _ if margin.is_some() => {
+                let d = margin.map_or(0.0, |m| m.0);
+                (
+                    Qualifier::Range,
+                    Interval::new((num.value - d).max(0.0), num.value + d, false, false),
+                )
+            }
             None | Some(Op::Range) => (shape, bare),
             Some(Op::Ge) => (Qualifier::AtLeast, Interval::new(l, inf, false, false)),
             Some(Op::Gt) => (Qualifier::MoreThan, Interval::new(l, inf, true, false)),
@@ -755,15 +1037,47 @@ impl Parser<'_> {
             (None, NumKind::Vague) => (num.lo + num.hi) / 2.0,
             _ => num.value,
         };
+        // A rate: "barrels a day", "per 100,000", right after the figure or
+        // after what it counts ("gallons of oil a day").
+        let mut per = None;
+        if let Some((p, n2, e2)) = self.rate_at(next, end) {
+            per = Some(p);
+            next = n2;
+            end = e2;
+        }
+        let counted = self.counted(next, end);
+        let mut resume = next;
+        let mut tail_end = end;
+        if let (None, Some(c)) = (&per, counted) {
+            let k = self.t.toks.partition_point(|t| t.start < c.end);
+            tail_end = c.end;
+            resume = k;
+            if let Some((p, n2, e2)) = self.rate_at(k, c.end) {
+                per = Some(p);
+                resume = n2;
+                tail_end = e2;
+            }
+        }
+        // "about 70,000 barrels of oil a day, give or take 20 percent": a
+        // margin after what the figure counts.
+        if margin.is_none() && second.is_none() && num.kind != NumKind::Vague && resume > next {
+            if let Some((d, n2, _)) = self.margin_after(resume, tail_end, num.value) {
+                qualifier = Qualifier::Range;
+                interval = Interval::new((num.value - d).max(0.0), num.value + d, false, false);
+                resume = n2;
+            }
+        }
+        let resume = resume.max(next);
         let fig = Figure {
             span: Span::new(start, end),
             value,
             interval,
             unit,
             qualifier,
-            counted: self.counted(next, end),
+            counted,
+            per,
         };
-        Some(Step::Fig(fig, num.first, next))
+        Some(Step::Fig(fig, num.first, resume))
     }
 
     /// Any number at token `i`: a vague magnitude, a fraction, number words
@@ -1134,6 +1448,9 @@ impl Parser<'_> {
                 if one_dash(before) && i > 0 && !self.tok(i - 1).digit {
                     return Some(nx);
                 }
+                if n.plain && self.apostrophe_year(i) {
+                    return Some(nx);
+                }
                 if !n.plain || comparative || currency || unit {
                     return None;
                 }
@@ -1241,13 +1558,29 @@ impl Parser<'_> {
             return false;
         }
         let prev = self.t.raw(i - 1);
-        let quote = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{02bc}');
         let mut tail = prev.chars().rev();
         match (tail.next(), tail.next()) {
-            (Some('s'), Some(q)) => quote(q),
-            (Some(q), Some('s')) => quote(q),
+            (Some('s'), Some(q)) => is_apostrophe(q),
+            (Some(q), Some('s')) => is_apostrophe(q),
+            // "mayor‘s", "mayor`s": a mark the scanner does not join, so
+            // "s" is a token of its own after the mark.
+            (Some('s' | 'S'), None) => {
+                i >= 2 && {
+                    let g = self.t.gap_before(i - 1);
+                    g.chars().count() == 1 && g.chars().all(is_apostrophe)
+                }
+            }
             _ => false,
         }
+    }
+
+    /// "the ’90s", "’08": two digits right after an apostrophe name a year.
+    fn apostrophe_year(&self, i: usize) -> bool {
+        let g = self.t.gap_before(i);
+        let raw = self.t.raw(i);
+        raw.len() == 2
+            && g.chars().last().is_some_and(is_apostrophe)
+            && g.chars().rev().nth(1).is_none_or(|c| !c.is_alphanumeric())
     }
 
     /// The noun at `k` starts a compound with a lowercase noun after it:
@@ -1443,6 +1776,36 @@ impl Parser<'_> {
         }
         last.map(|l| Span::new(self.tok(start).start, self.tok(l).end))
     }
+}
+
+/// The marks written for an apostrophe: straight, curly either way, the
+/// modifier letter, prime, grave and acute accents.
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}'
+    )
+}
+
+/// A figure in pounds from this scale up is money ("£"), not a weight.
+const POUNDS_AS_MONEY: f64 = 1e6;
+
+/// "30-40,000": the factor (a power of 1,000) by which a plain small first
+/// end takes the second end's thousands, when that makes it the same order
+/// of magnitude as the second; `None` otherwise ("100-20,000" stays).
+fn shared_thousands(a: &Num, b: &Num) -> Option<f64> {
+    if !a.plain || a.kind != NumKind::Digits || b.kind != NumKind::Digits || b.scale != 1.0 {
+        return None;
+    }
+    if a.value <= 0.0 || a.value >= 1000.0 || b.value < 1000.0 || b.value % 1000.0 != 0.0 {
+        return None;
+    }
+    let mut k = 1000.0;
+    while a.value * k * 1000.0 <= b.value {
+        k *= 1000.0;
+    }
+    let scaled = a.value * k;
+    (scaled <= b.value && scaled * 10.0 > b.value).then_some(k)
 }
 
 /// Digits as written: value, precision and shape.

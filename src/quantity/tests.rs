@@ -9,6 +9,10 @@ fn money(code: &str) -> Unit {
     Unit::Money(code.into())
 }
 
+fn measure(name: &str) -> Unit {
+    Unit::Measure(name.into())
+}
+
 /// The figures of `text` as (span text, lo, hi, unit, qualifier).
 fn figs(text: &str) -> Vec<(String, f64, f64, Unit, Qualifier)> {
     parse_figures(text)
@@ -125,9 +129,51 @@ t!(range_hyphen, "10-20 stalls" => ("10-20", 10, 20, Count, Range));
 t!(range_nb_hyphen, "10\u{2011}20 stalls" => ("10\u{2011}20", 10, 20, Count, Range));
 t!(range_en_dash, "10 – 20 stalls" => ("10 – 20", 10, 20, Count, Range));
 t!(range_to, "10 to 20 stalls" => ("10 to 20", 10, 20, Count, Range));
-t!(range_anywhere, "anywhere from 4 to 9 months" => ("anywhere from 4 to 9", 4, 9, Count, Range));
-t!(range_from_to, "from 3 to 11 months" => ("from 3 to 11", 3, 11, Count, Range));
+t!(range_anywhere, "anywhere from 4 to 9 months" => ("anywhere from 4 to 9 months", 4, 9, measure("month"), Range));
+t!(range_from_to, "from 3 to 11 kites" => ("from 3 to 11", 3, 11, Count, Range));
 t!(range_grouped, "154,000-176,000 visitors" => ("154,000-176,000", 150920, 179520, Count, Range));
+// A range's first end takes the second's thousands: "30-40,000".
+t!(range_shared_thousands, "30-40,000 hikers came" => ("30-40,000", 29400, 40800, Count, Range));
+t!(range_shared_thousands_to, "5 to 10,000 kites" => ("5 to 10,000", 4900, 10200, Count, Range));
+t!(range_small_first_kept, "100-20,000 kites" => ("100-20,000", 98, 20400, Count, Range));
+t!(range_grouped_to, "30,000 to 40,000 hikers" => ("30,000 to 40,000", 29400, 40800, Count, Range));
+t!(range_between_grouped, "between 1,000 and 5,000 kites" => ("between 1,000 and 5,000", 980, 5100, Count, Range));
+t!(range_from_grouped, "from 1,000 to 5,000 kites" => ("from 1,000 to 5,000", 980, 5100, Count, Range));
+// Margins: "give or take", "±", "plus or minus".
+t!(margin_give_or_take, "The herd is 100,000, give or take 20 percent." =>
+    ("100,000, give or take 20 percent", 80000, 120000, Count, Range));
+t!(margin_plus_minus_sign, "a reading of 40 \u{b1} 5 units" => ("40 \u{b1} 5", 35, 45, Count, Range));
+t!(margin_plus_or_minus, "some 12 plus or minus 3 kites" => ("some 12 plus or minus 3", 9, 15, Count, Range));
+
+// Magnitudes of South Asian usage.
+t!(scale_lakh, "The fair drew 47 lakh visitors." => ("47 lakh", 4606000, 4794000, Count, Bare));
+t!(scale_crore, "a grant of 3 crore rupees" => ("3 crore rupees", 2.94e7, 3.06e7, money("INR"), Bare));
+
+// Currency names after a figure.
+t!(money_won, "a 1.9 trillion won budget" => ("1.9 trillion won", 1.85e12, 1.95e12, money("KRW"), Bare));
+t!(money_yen_names, "fines of 300 million yen" => ("300 million yen", 2.94e8, 3.06e8, money("JPY"), Bare));
+t!(money_pounds_scaled, "a 500 million pounds deal" => ("500 million pounds", 4.9e8, 5.1e8, money("GBP"), Bare));
+
+// Units of measurement.
+t!(unit_barrels, "The well spills 5,000 barrels of oil." => ("5,000 barrels", 4900, 5100, measure("barrel"), Bare));
+t!(unit_ppb, "The tap showed 25 ppb of lead." => ("25 ppb", 25, 25, measure("part per billion"), Bare));
+t!(unit_slash, "levels of 5 µg/dL in blood" => ("5 µg/dL", 5, 5, measure("microgram per decilitre"), Bare));
+t!(unit_words_per, "5 micrograms per deciliter of lead" =>
+    ("5 micrograms per deciliter", 5, 5, measure("microgram per decilitre"), Bare));
+t!(unit_tonnes, "They shipped 12 tonnes of grain." => ("12 tonnes", 12, 12, measure("tonne"), Bare));
+t!(unit_pounds_weight, "a 500 pound bell" => ("500 pound", 490, 510, measure("pound"), Bare));
+t!(unit_kwh, "It used 300 kWh." => ("300 kWh", 294, 306, measure("kilowatt hour"), Bare));
+
+// Not figures: years after any apostrophe, decades, model designations,
+// ordinals.
+t!(year_after_curly_possessive, "the mayor\u{2019}s 2013 parade" => none);
+t!(year_after_left_quote_possessive, "the mayor\u{2018}s 2013 parade" => none);
+t!(year_after_grave_possessive, "the mayor`s 2013 parade" => none);
+t!(decade_after_apostrophe, "music of the \u{2019}90s" => none);
+t!(short_year_after_apostrophe, "the \u{2019}08 crash" => none);
+t!(model_designation, "cars with Type EA 189 engines" => none);
+t!(ordinal_compound, "the second-busiest port" => none);
+
 t!(range_scale_shared, "10 to 20 million bees" => ("10 to 20 million", 9.8e6, 20.4e6, Count, Range));
 t!(range_pct, "between 3 and 5 percent" => ("between 3 and 5 percent", 2.5, 5.5, Percent, Range));
 t!(range_money, "$10-$20 a ticket" => ("$10-$20", 10, 20, money("USD"), Range));
@@ -261,6 +307,57 @@ fn disjointness_rules() {
     assert_eq!(d("nearly 300", "exactly 300"), Some(false));
     assert_eq!(d("12%", "12 people"), None);
     assert_eq!(d("$5", "€5"), None);
+}
+
+/// The per-unit of the first figure of `text`.
+fn per_of(text: &str) -> Option<String> {
+    parse_figures(text).into_iter().next().and_then(|f| f.per)
+}
+
+#[test]
+fn rates_name_their_per_unit() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("The well spills 5,000 barrels a day.", Some("day")),
+        ("between 35,000 and 60,000 barrels per day", Some("day")),
+        (
+            "1.4 million to 2.5 million gallons of oil a day",
+            Some("day"),
+        ),
+        ("It pays $12 an hour.", Some("hour")),
+        ("12 deaths per 100,000 residents", Some("100000")),
+        ("prices rose 3% annually", Some("year")),
+        ("output of 40 tonnes/day", Some("day")),
+        ("up from 52,000 a year earlier", None),
+        ("They fled 20 kites a day after the storm.", None),
+        ("The well spilled 5,000 barrels.", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(per_of(text).as_deref(), *want, "{text}");
+    }
+    // "per 100,000" is the rate's base, not a figure of its own.
+    assert_eq!(parse_figures("12 deaths per 100,000 residents").len(), 1);
+}
+
+#[test]
+fn units_convert_within_a_dimension() {
+    let d = |a: &str, b: &str| one(a).disjoint_from(&one(b));
+    // 1 barrel = 42 US gallons.
+    assert_eq!(
+        d("5,000 barrels a day", "210,000 gallons a day"),
+        Some(false)
+    );
+    assert_eq!(
+        d("5,000 barrels a day", "2.5 million gallons a day"),
+        Some(true)
+    );
+    assert_eq!(d("5,000 barrels a day", "5,000 barrels a year"), None);
+    assert_eq!(d("5,000 barrels a day", "5,000 barrels"), None);
+    assert_eq!(d("2 tonnes", "2,000 kg"), Some(false));
+    assert_eq!(d("1 kg", "2.2 pounds"), Some(false));
+    assert_eq!(d("15 ppb", "15 µg/L"), Some(false));
+    assert_eq!(d("25 ppb", "15 ppb"), Some(true));
+    assert_eq!(d("3 km", "3 kg"), None);
+    assert_eq!(d("1.9 trillion won", "$1.9 trillion"), None);
 }
 
 #[test]
