@@ -121,6 +121,9 @@ pub(crate) struct Glove {
     index: FxHashMap<&'static str, u32>,
     dim: usize,
     rows: &'static [u8],
+    /// Per row, the inverse of its vector's length: a cosine between rows
+    /// is then one integer dot product.
+    inv_norms: Vec<f32>,
 }
 
 impl WordNet {
@@ -269,7 +272,24 @@ impl Glove {
         for (i, w) in GLOVE_VOCAB.lines().take(n).enumerate() {
             index.insert(w, i as u32);
         }
-        Glove { index, dim, rows }
+        let stride = dim + 4;
+        let inv_norms = (0..n)
+            .map(|i| {
+                let v = rows.get(i * stride + 4..(i + 1) * stride).unwrap_or(&[]);
+                let sq: i32 = v.iter().map(|&x| i32::from(x as i8).pow(2)).sum();
+                if sq == 0 {
+                    0.0
+                } else {
+                    1.0 / (sq as f32).sqrt()
+                }
+            })
+            .collect();
+        Glove {
+            index,
+            dim,
+            rows,
+            inv_norms,
+        }
     }
 
     /// The row of `word`'s vector, if it is among the frequent words.
@@ -290,7 +310,15 @@ impl Glove {
 
     /// Cosine of the vectors of rows `a` and `b` ([`Glove::row`]).
     pub(crate) fn cosine_rows(&self, a: u32, b: u32) -> f32 {
-        Self::cosine_of(self.row_vector(a), self.row_vector(b))
+        let (va, vb) = (self.row_vector(a), self.row_vector(b));
+        let dot: i32 = va
+            .iter()
+            .zip(vb)
+            .map(|(&x, &y)| i32::from(x as i8) * i32::from(y as i8))
+            .sum();
+        let norm = |i: u32| self.inv_norms.get(i as usize).copied().unwrap_or(0.0);
+        // One product of the two norms: the same whichever row comes first.
+        dot as f32 * (norm(a) * norm(b))
     }
 
     /// Cosine of two words' vectors; `None` when either is not among the
