@@ -431,6 +431,9 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
     let cstems = &sc.stems[from..to];
     let cnorms: Vec<&str> = sc.toks[from..to].iter().map(Token::norm).collect();
     let stop = &lx.stop;
+    // In a headline-cased clause capitals say nothing of names or titles.
+    let headline = headline_case(&sc.toks[from..to]);
+    let capitalized = |t: &Token<'_>| !headline && t.is_capitalized();
     let push_term =
         |out: &mut ClauseScan, seen: &mut FxHashSet<String>, key: &str, a: usize, b: usize| {
             let known = if out.terms.len() <= FEW_TERMS {
@@ -577,15 +580,15 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || cx.name_tokens.contains(norm)
-            || (tok.is_capitalized() && cx.title_words.contains(norm))
+            || (capitalized(tok) && cx.title_words.contains(norm))
             || norm.chars().nth(1).is_none();
         if !skip {
             // A run of capitalized words is one name ("United States"),
             // unless it opens the sentence.
             let mut j = i + 1;
-            if tok.is_capitalized() && i > from {
+            if capitalized(tok) && i > from {
                 while j < to
-                    && sc.toks[j].is_capitalized()
+                    && capitalized(&sc.toks[j])
                     && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
                         .trim()
                         .is_empty()
@@ -625,6 +628,37 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
     }
     out
 }
+
+/// Headline case: a clause in ALL CAPS (at least [`HEADLINE_MIN_WORDS`]
+/// words of two letters or more, none with a lower-case letter), or in
+/// Title Case (at least [`TITLE_CASE_MIN_WORDS`] words of four letters or
+/// more, every one capitalized). There a capital marks neither a name nor
+/// a title: "FLOOD WATER REACHES THE LOWER TOWN" and "Flood Water Reaches
+/// The Lower Town" read as "flood water reaches the lower town".
+fn headline_case(toks: &[Token<'_>]) -> bool {
+    let words = || {
+        toks.iter()
+            .filter(|t| t.raw.chars().all(char::is_alphabetic))
+    };
+    let caps = words().filter(|t| t.raw.chars().count() >= 2);
+    let (n, upper) = caps.fold((0, true), |(n, up), t| {
+        (n + 1, up && !t.raw.chars().any(char::is_lowercase))
+    });
+    if n >= HEADLINE_MIN_WORDS && upper {
+        return true;
+    }
+    let long = words().filter(|t| t.raw.chars().count() >= 4);
+    let (n, all) = long.fold((0, true), |(n, all), t| (n + 1, all && t.is_capitalized()));
+    n >= TITLE_CASE_MIN_WORDS && all
+}
+
+/// Fewer all-caps words than this are an acronym or a shout, not a
+/// headline ("NATO said", "STOP").
+const HEADLINE_MIN_WORDS: usize = 3;
+
+/// Fewer capitalized long words than this may all be names ("Mayor Ann
+/// Lee said").
+const TITLE_CASE_MIN_WORDS: usize = 5;
 
 /// Negated knowledge: a negation within [`NEGATED_CUE_WINDOW`] words before
 /// a knowledge word ("there is no way to know how many left", "she can't

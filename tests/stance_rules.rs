@@ -19,3 +19,45 @@ fn we_believe_is_a_claim_not_a_hedge() {
     ));
     assert!(claims.iter().any(|c| !c.hedges.is_empty()), "{claims:?}");
 }
+
+fn pair_found(texts: [&str; 2]) -> bool {
+    let st = vec![
+        Statement::new("a", Some("Mayor Ann Lee"), texts[0]),
+        Statement::new("b", Some("Governor Bo Park"), texts[1]),
+    ];
+    !Detector::new()
+        .detect(&st)
+        .unwrap()
+        .contradictions
+        .is_empty()
+}
+
+/// Headline case: an ALL CAPS or Title Case clause reads as sentence case;
+/// its capitals join no names ("FLOOD_WATER") and skip no title words.
+#[test]
+fn all_caps_and_title_case_read_as_sentence_case() {
+    for texts in [
+        [
+            "THE NEW DAM ON THE RIVER IS NOT SAFE.",
+            "The new dam on the river is safe.",
+        ],
+        [
+            "Harbour Council Will Not Approve The Bridge Toll",
+            "The harbour council will approve the bridge toll.",
+        ],
+    ] {
+        assert!(pair_found(texts), "{texts:?}");
+    }
+    // A few capitalized words are still a name.
+    let claims = Detector::new().claims(&Statement::new(
+        "c",
+        None,
+        "The dam in Port Vella is not safe.",
+    ));
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.terms.iter().any(|t| t.key == "port_vella")),
+        "{claims:?}"
+    );
+}
