@@ -709,14 +709,26 @@ fn polarity_of(scan: &ClauseScan) -> Polarity {
     }
 }
 
+/// The first colon right after a reporting word ("Lee said:"): the end
+/// of a speech frame.
+fn frame_colon(sc: &Scanned<'_>, context: &str) -> Option<usize> {
+    sc.toks.iter().enumerate().find_map(|(i, t)| {
+        let rest = context.get(t.end..)?;
+        let gap = rest.len() - rest.trim_start().len();
+        let reporting = sc.stem_entries[i].is_some_and(|e| e.reporting);
+        (reporting && rest.trim_start().starts_with(':')).then_some(t.end + gap)
+    })
+}
+
 /// Content terms of `context` that say what an anaphoric text refers to.
 ///
-/// - A question context ("Asked … about/whether Q, she replied: …") gives Q.
+/// - A question context ("Asked … about/whether Q, she replied: …") gives Q,
+///   up to the speech frame ([`frame_colon`]).
 /// - A context that holds the text gives the rest of the text's sentence when
-///   that has content of its own ("X said he would be ok with P,
-///   contradicting Y who said such a situation would not take place"), else
-///   the nearest sentence before it that reports something ("the government
-///   said it was withdrawing …. But we now know it was false").
+///   that has content of its own ("X said she would back the new levy,
+///   against Y who said that was out of the question"), else the nearest
+///   sentence before it that reports something ("the board said it was
+///   closing the line …. But we now know it was false").
 /// - Otherwise the context before its answer part.
 fn context_terms<'a>(
     cx: &StanceContext<'a>,
@@ -724,10 +736,16 @@ fn context_terms<'a>(
     text: &str,
 ) -> (Vec<Term>, Vec<String>) {
     let (context, sc) = (ctx.text, ctx.scanned(cx.lexicon));
-    let cut = context
-        .rfind(':')
-        .filter(|&i| i > context.len() / 3)
-        .unwrap_or(context.len());
+    // The question ends at the speech frame that introduces the answer
+    // ("Asked whether the dam was safe, Lee said: 'It is not. …'"): what
+    // follows is the speaker's own answer, not what was asked.
+    let frame = frame_colon(sc, context);
+    let cut = frame.unwrap_or_else(|| {
+        context
+            .rfind(':')
+            .filter(|&i| i > context.len() / 3)
+            .unwrap_or(context.len())
+    });
     let repeat = find_fold(context, text);
     let asked = sc.toks.iter().position(|t| t.norm.starts_with("ask"));
     let opener = asked.and_then(|i| {

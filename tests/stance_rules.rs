@@ -61,3 +61,24 @@ fn all_caps_and_title_case_read_as_sentence_case() {
         "{claims:?}"
     );
 }
+
+/// The question a terse answer borrows ends at the speech frame ("…, Lee
+/// said:"): the speaker's own words after it are not part of what was
+/// asked, however long the answer runs (the colon here sits in the first
+/// third of the context).
+#[test]
+fn the_borrowed_question_ends_at_the_speech_frame() {
+    let s = Statement::new("a", Some("Mayor Ann Lee"), "I don't think they existed.").with_context(
+        "Asked whether the city had large reserves of grain when the siege began, Lee said: \
+         “I don't think they existed. What everyone was talking about then was the harbour tax, \
+         which the council raised twice. It was all the market spoke of that winter, \
+         with the ferry fares and the price of bread.”",
+    );
+    let claims = Detector::new().claims(&s);
+    let keys: Vec<&str> = claims
+        .iter()
+        .flat_map(|c| c.terms.iter().map(|t| t.key.as_str()))
+        .collect();
+    assert!(keys.contains(&"grain"), "{keys:?}");
+    assert!(!keys.contains(&"harbour"), "{keys:?}");
+}
