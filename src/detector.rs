@@ -27,14 +27,14 @@ use crate::text::{FxHashMap, FxHashSet};
 /// ```
 /// use gainsay::{Detector, Statement};
 /// let statements = vec![
-///     Statement::new("s1", Some("Governor Ana Ruiz"), "that's ok with me.")
-///         .with_context("Asked about building a new dam on the river, Governor Ana Ruiz replied: \"that's ok with me.\""),
+///     Statement::new("s1", Some("Governor Ana Ruiz"), "that's fine with me.")
+///         .with_context("Asked about building a new dam on the river, Governor Ana Ruiz replied: \"that's fine with me.\""),
 ///     Statement::new("s2", Some("Mayor Tom Bell"), "We will never allow a new dam on the river."),
 /// ];
 /// let report = Detector::new().detect(&statements).unwrap();
 /// let pair = &report.contradictions[0];
 /// assert_eq!((pair.a.as_str(), pair.b.as_str()), ("s1", "s2"));
-/// assert!(pair.evidence.iter().any(|e| e.statement == "s1" && e.text == "ok with"));
+/// assert!(pair.evidence.iter().any(|e| e.statement == "s1" && e.text == "fine with"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct Detector {

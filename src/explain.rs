@@ -168,8 +168,8 @@ pub(crate) fn explain(
     })
 }
 
-/// The relation a verdict used, in words: "pilot and crew are related
-/// (GloVe cosine 0.85)".
+/// The relation a verdict used, in words: "road and highway are related
+/// (GloVe cosine 0.83)".
 fn link_text(a: &str, b: &str, link: Link) -> String {
     let (a, b) = (a.replace('_', " "), b.replace('_', " "));
     match link {

@@ -203,8 +203,9 @@ fn antonym_hits_shared(
 
 /// Related terms: a concept of the negative claim that the positive claim
 /// lacks still counts as shared, at its link's weight, when the positive
-/// claim holds a related one ([`Link`]): "the pilots did not follow the
-/// checklist" meets "the crew followed the checklist" through pilot ~ crew.
+/// claim holds a related one ([`Link`]): "the county did not repair the
+/// coastal road" meets "the county repaired the coastal highway" through
+/// road ~ highway.
 /// Each positive concept serves one negative concept, the best linked
 /// first; antonyms and sister terms are never linked, so relatedness never
 /// decides polarity. Returns (negative term, positive term, link).

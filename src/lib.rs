@@ -6,14 +6,14 @@
 //! use gainsay::{Detector, Statement};
 //!
 //! let statements = vec![
-//!     Statement::new("a", Some("Governor Ana Ruiz"), "that's ok with me.")
-//!         .with_context("Asked about building a new dam on the river, Ruiz replied: \"that's ok with me.\""),
-//!     Statement::new("b", Some("Mayor Tom Bell"), "The new dam on the river is ruled out, absolutely ruled out."),
+//!     Statement::new("a", Some("Governor Ana Ruiz"), "that's fine with me.")
+//!         .with_context("Asked about building a new dam on the river, Ruiz replied: \"that's fine with me.\""),
+//!     Statement::new("b", Some("Mayor Tom Bell"), "The new dam on the river has been ruled out by the council."),
 //! ];
 //! let report = Detector::new().detect(&statements).unwrap();
 //! assert_eq!(report.contradictions.len(), 1);
 //! let cues: Vec<_> = report.contradictions[0].evidence.iter().map(|e| e.text.as_str()).collect();
-//! assert!(cues.contains(&"ok with") && cues.contains(&"ruled out"));
+//! assert!(cues.contains(&"fine with") && cues.contains(&"ruled out"));
 //! ```
 //!
 //! Articles become statement records with [`extract`]: every record's

@@ -164,8 +164,8 @@ impl Statement {
     ///
     /// # Examples
     /// ```
-    /// let s = gainsay::Statement::new("a", Some("Moreau"), "that's ok with me.")
-    ///     .with_context("Asked about a new dam on the river, Moreau replied: \"that's ok with me.\"");
+    /// let s = gainsay::Statement::new("a", Some("Moreau"), "that's fine with me.")
+    ///     .with_context("Asked about a new dam on the river, Moreau replied: \"that's fine with me.\"");
     /// assert!(s.context.is_some());
     /// ```
     pub fn with_context(mut self, context: impl Into<String>) -> Statement {

@@ -568,7 +568,7 @@ mod tests {
 /// # Examples
 /// ```
 /// use gainsay::Span;
-/// let text = "ruled out, absolutely ruled out";
+/// let text = "ruled out, entirely ruled out";
 /// let span = Span::new(0, 9);
 /// assert_eq!(span.slice(text), Some("ruled out"));
 /// assert_eq!(Span::new(3, 99).slice(text), None);

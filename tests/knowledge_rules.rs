@@ -64,17 +64,17 @@ fn related_terms_join_a_negation_to_its_proposition() {
         (
             "a",
             "Inspector Cy Dunn",
-            "The pilots did not follow the landing checklist.",
+            "The county did not repair the coastal road after the storm.",
         ),
         (
             "b",
             "Director Eve Moss",
-            "The crew followed the landing checklist.",
+            "The county repaired the coastal highway after the storm.",
         ),
     ]);
     let c = pair(&r, "a", "b").unwrap_or_else(|| panic!("{r:?}"));
     assert!(
-        c.explanation.contains("pilot and crew are related"),
+        c.explanation.contains("road and highway are related"),
         "{}",
         c.explanation
     );

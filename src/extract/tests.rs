@@ -182,9 +182,9 @@ fn pronouns_are_never_output() {
 
 #[test]
 fn context_of_an_answer() {
-    let a = "Asked about the new dam, Ada Vos replied: \"that's ok with me.\"";
+    let a = "Asked about the new dam, Ada Vos replied: \"that's fine with me.\"";
     let st = extract(a, "t.txt");
-    assert_eq!(st[0].text, "that's ok with me.");
+    assert_eq!(st[0].text, "that's fine with me.");
     assert_eq!(st[0].context.as_deref(), Some(a));
 }
 
