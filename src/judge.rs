@@ -341,11 +341,7 @@ pub(crate) fn stance(
     if score < cfg.min_score {
         return None;
     }
-    shared.sort_by(|x, y| {
-        idx.idf(y.key)
-            .total_cmp(&idx.idf(x.key))
-            .then_with(|| idx.name(x.key).cmp(idx.name(y.key)))
-    });
+    rarest_first(idx, &mut shared);
     let mut keys: Vec<u32> = shared.iter().map(|t| t.key).collect();
     keys.extend(links.iter().map(|(_, p, _)| p.key));
     Some(Verdict {
@@ -356,6 +352,16 @@ pub(crate) fn stance(
         superlative: None,
         links: links.iter().map(|(n, p, l)| (n.key, p.key, *l)).collect(),
     })
+}
+
+/// Shared terms, most telling (rarest) first, ties by name: the order a
+/// verdict's `shared` keeps.
+fn rarest_first(idx: &Index, shared: &mut [&PTerm]) {
+    shared.sort_by(|x, y| {
+        idx.idf(y.key)
+            .total_cmp(&idx.idf(x.key))
+            .then_with(|| idx.name(x.key).cmp(idx.name(y.key)))
+    });
 }
 
 /// An opposed predicate counts at this share of a plain negation: two
@@ -421,11 +427,7 @@ pub(crate) fn opposed(
     if score < cfg.min_score {
         return None;
     }
-    shared.sort_by(|p, q| {
-        idx.idf(q.key)
-            .total_cmp(&idx.idf(p.key))
-            .then_with(|| idx.name(p.key).cmp(idx.name(q.key)))
-    });
+    rarest_first(idx, &mut shared);
     let mut keys = vec![x.key, y.key];
     keys.extend(shared.iter().map(|t| t.key));
     Some(Verdict {

@@ -388,24 +388,30 @@ fn name_kind(name: &str, person: bool) -> ActorKind {
         return ActorKind::Person;
     }
     let lex = lex::ExtractLexicon::get();
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    let info = |w: &String| lex.info(w).class;
-    if words.last().is_some_and(|w| info(w) & class::GROUP != 0) {
+    let words = folded_words(name);
+    if words
+        .last()
+        .is_some_and(|w| lex.info(w).class & class::GROUP != 0)
+    {
         return ActorKind::Group;
     }
     if words
         .iter()
-        .any(|w| info(w) & class::ORG != 0 || lex.is_company_noun(w))
+        .any(|w| lex.info(w).class & class::ORG != 0 || lex.is_company_noun(w))
     {
         return ActorKind::Organization;
     }
     crate::actor::mention_kind(name)
+}
+
+/// The words of a speaker's name, lower-cased, their punctuation trimmed.
+fn folded_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect()
 }
 
 /// A transcript label or a post's author: a person unless its words say
@@ -414,13 +420,7 @@ fn label_kind(label: &str) -> ActorKind {
     // Capitals read as acronyms to the actor layer: the label's words are
     // read here, one word (a surname or a role) telling nothing.
     let lex = lex::ExtractLexicon::get();
-    let words: Vec<String> = label
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let words = folded_words(label);
     let info = |w: &String| lex.info(w).class;
     if words.last().is_some_and(|w| info(w) & class::GROUP != 0) {
         ActorKind::Group
