@@ -309,7 +309,7 @@ impl Detector {
                 source,
                 Flags::keep,
                 |r| hashes[r.stmt as usize],
-                |a, b| judge_pair(a, b).into_iter().collect(),
+                judge_pair,
             )
         };
         // Per statement pair, the best verdict: quantity before stance, then

@@ -80,13 +80,19 @@ fn idf_of(n: usize, d: u32) -> f64 {
 
 /// The claims holding one concept, negative ones apart: a plain claim only
 /// pairs with claims of the other polarity, so its search reads one side.
+/// The claims with figures or a superlative are listed once more, of either
+/// polarity: a claim with figures meets most of its partners there, and
+/// need not read the long lists of plain claims.
 #[derive(Debug, Default)]
 struct Postings {
     neg: Vec<u32>,
     pos: Vec<u32>,
+    figures: Vec<u32>,
 }
 
 impl Postings {
+    /// The claims holding the concept (those in `figures` are also in one
+    /// of the sides).
     fn len(&self) -> usize {
         self.neg.len() + self.pos.len()
     }
@@ -168,8 +174,7 @@ pub(crate) struct Bounds {
 
 /// What the candidate pairs gave, and the bounds that were reached.
 pub(crate) struct Candidates<T> {
-    /// What `judge` returned for the candidate pairs (a pair found from
-    /// both its sides is judged twice; the caller keeps one verdict).
+    /// What `judge` returned for the candidate pairs, each judged once.
     pub found: Vec<T>,
     /// Claims that stopped early because they reached the posting budget.
     pub budget_reached: usize,
@@ -228,6 +233,7 @@ impl Index {
                 let p = &mut self.postings[k as usize];
                 p.neg.retain(|&x| x != g);
                 p.pos.retain(|&x| x != g);
+                p.figures.retain(|&x| x != g);
                 held.push(k);
             }
         }
@@ -273,11 +279,15 @@ impl Index {
                 }
                 // One posting per claim and concept: a per-concept mark, so a
                 // claim with many distinct words does not cost their square.
-                let list = self.postings[k].side_mut(flags.negative);
+                let p = &mut self.postings[k];
+                let list = p.side_mut(flags.negative);
                 if list.last() == Some(&g) {
                     continue;
                 }
                 list.push(g);
+                if flags.figures || flags.superlative {
+                    p.figures.push(g);
+                }
                 self.keys.push(t.key);
                 if self.last[k] != si {
                     self.last[k] = si;
@@ -455,20 +465,35 @@ impl Index {
         // opponent: the intersection of the two posting lists, never the
         // whole list of a common word.
         let only_opposed = fa.opposable && !(fa.figures || fa.superlative);
+        // Plain partners of either polarity (not opposable, no figures, no
+        // superlative): when `accept` turns them all away, a side's list is
+        // not read in full. Negative partners are met from their side in a
+        // batch run; a caller that searches from this side only (the live
+        // index) accepts them, and then they are visited here too.
+        let plain_neg = Flags {
+            negative: true,
+            ..Flags::default()
+        };
+        let plain_pos = Flags::default();
+        let opposable_pos = Flags {
+            opposable: true,
+            ..Flags::default()
+        };
         let (neg, pos) = if plain {
             (!fa.negative, fa.negative)
         } else if only_opposed {
-            // Negative partners are met from their side in a batch run; a
-            // caller that searches from this side only (the live index)
-            // accepts them, and then they are visited here too.
-            let negative = Flags {
-                negative: true,
-                ..Flags::default()
-            };
-            (accept(negative), false)
+            (accept(plain_neg), false)
         } else {
-            (true, true)
+            // Figures or a superlative: the partners of a side not read in
+            // full are in the concept's figure list, or (for an opposable
+            // claim, which needs an opponent in any positive partner
+            // without figures) in the intersections with its opponents.
+            (
+                accept(plain_neg),
+                !fa.opposable && (accept(plain_pos) || accept(opposable_pos)),
+            )
         };
+        let read_figures = (fa.figures || fa.superlative) && !(neg && pos);
         // A statement's claims have consecutive numbers: its own are left
         // out by their range.
         // An opposable claim meets a positive claim only when that claim
@@ -516,6 +541,12 @@ impl Index {
                 // Every concept is common: the partners are the claims that
                 // share the two rarest, when the rarer is within the budget.
                 let (p1, p2) = (&self.postings[*k1 as usize], &self.postings[*k2 as usize]);
+                // Both sides of a claim with figures, each partner checked.
+                let (neg, pos) = if plain || only_opposed {
+                    (neg, pos)
+                } else {
+                    (true, true)
+                };
                 if p1.len() > bounds.budget {
                     stopped = true;
                 } else {
@@ -533,7 +564,7 @@ impl Index {
             _ => {
                 for &k in keys.iter().filter(|&&k| !common(k)) {
                     let p = &self.postings[k as usize];
-                    let lists = [(neg, &p.neg), (pos, &p.pos)];
+                    let lists = [(neg, &p.neg), (pos, &p.pos), (read_figures, &p.figures)];
                     let len: usize = lists.iter().filter(|l| l.0).map(|l| l.1.len()).sum();
                     if visited + len > bounds.budget {
                         stopped = true;
@@ -544,7 +575,7 @@ impl Index {
                         met.extend(list.iter().copied().filter(|&d| take(d)));
                     }
                 }
-                if only_opposed {
+                if fa.opposable && !pos {
                     for &k in keys.iter().filter(|&&k| !common(k)) {
                         for &o in &opponents {
                             let (a, b) = (
@@ -625,36 +656,54 @@ impl Index {
 
     /// Pairs of claims of different statements that share at least one
     /// concept, that `source` accepts as the claim to search from and `keep`
-    /// accepts as a pair, within `bounds` (see [`Index::search`]). Each pair,
-    /// ordered (earlier, later), goes straight to `judge` inside the
-    /// parallel search: the pairs themselves are never all held at once.
+    /// accepts as a pair, within `bounds` (see [`Index::search`]). Each pair
+    /// goes to `judge` once, ordered (earlier, later), even when the search
+    /// met it from both its claims (two claims with figures meet each
+    /// other): the pairs are gathered as two claim numbers in one `u64`,
+    /// sorted and deduplicated, then judged in parallel.
     pub fn candidates<T: Send>(
         &self,
         bounds: Bounds,
         source: impl Fn(ClaimRef, Flags) -> bool + Sync,
         keep: impl Fn(Flags, Flags) -> bool + Sync,
         tiebreak: impl Fn(ClaimRef) -> u64 + Sync,
-        judge: impl Fn(ClaimRef, ClaimRef) -> Vec<T> + Sync,
+        judge: impl Fn(ClaimRef, ClaimRef) -> Option<T> + Sync,
     ) -> Candidates<T> {
         #[allow(clippy::type_complexity)]
-        let per_claim: Vec<(Vec<T>, bool, bool)> = (0..self.refs.len())
+        let per_claim: Vec<(Vec<u64>, bool, bool)> = (0..self.refs.len())
             .into_par_iter()
             .filter(|&g| source(self.refs[g], self.flags[g]))
             .map(|g| {
-                let (a, fa) = (self.refs[g], self.flags[g]);
+                let fa = self.flags[g];
                 let s = self.search(g as u32, bounds, |fb| keep(fa, fb), &tiebreak);
-                let mut found = Vec::new();
-                for d in s.partners {
-                    let b = self.refs[d as usize];
-                    let (x, y) = if a < b { (a, b) } else { (b, a) };
-                    found.extend(judge(x, y));
-                }
-                (found, s.stopped, s.over)
+                let g = g as u64;
+                let pairs = s
+                    .partners
+                    .iter()
+                    .map(|&d| {
+                        let d = u64::from(d);
+                        g.min(d) << 32 | g.max(d)
+                    })
+                    .collect();
+                (pairs, s.stopped, s.over)
             })
             .collect();
         let budget_reached = per_claim.iter().filter(|x| x.1).count();
         let partners_capped = per_claim.iter().filter(|x| x.2).count();
-        let found: Vec<T> = per_claim.into_iter().flat_map(|x| x.0).collect();
+        let mut pairs: Vec<u64> = Vec::with_capacity(per_claim.iter().map(|x| x.0.len()).sum());
+        for (p, _, _) in per_claim {
+            pairs.extend(p);
+        }
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        let found: Vec<T> = pairs
+            .par_iter()
+            .filter_map(|&p| {
+                let (a, b) = (self.refs[(p >> 32) as usize], self.refs[p as u32 as usize]);
+                let (x, y) = if a < b { (a, b) } else { (b, a) };
+                judge(x, y)
+            })
+            .collect();
         Candidates {
             found,
             budget_reached,
@@ -699,7 +748,7 @@ mod tests {
             |r, _| r.stmt == stmt,
             |_, _| true,
             |r| u64::from(r.stmt),
-            |x, y| vec![(x, y)],
+            |x, y| Some((x, y)),
         )
     }
 
@@ -715,7 +764,7 @@ mod tests {
             all,
             |_, _| true,
             |r| u64::from(r.stmt),
-            |x, y| vec![(x, y)],
+            |x, y| Some((x, y)),
         ));
         let stmts: Vec<_> = cands.found.iter().map(|(a, b)| (a.stmt, b.stmt)).collect();
         assert_eq!(stmts, [(0, 1)]);
@@ -735,7 +784,7 @@ mod tests {
             all,
             |_, _| true,
             |r| u64::from(r.stmt),
-            |x, y| vec![(x, y)],
+            |x, y| Some((x, y)),
         );
         assert!(cands.found.is_empty());
     }
