@@ -163,28 +163,30 @@ impl Kin {
         if self.name == other.name {
             return Some(Link::Family);
         }
-        if self.antonyms.binary_search(&other.name).is_ok()
-            || other.antonyms.binary_search(&self.name).is_ok()
-        {
-            return None;
-        }
+        // Most pairs are unrelated: the cheap tests that can say so come
+        // first, and the exclusions are read only for a pair that would
+        // otherwise link.
+        let antonyms = || {
+            self.antonyms.binary_search(&other.name).is_ok()
+                || other.antonyms.binary_search(&self.name).is_ok()
+        };
         if self.family.binary_search(&other.name).is_ok()
             || other.family.binary_search(&self.name).is_ok()
             || (self.named || other.named) && meets(&self.family, &other.family)
         {
-            return Some(Link::Family);
+            return (!antonyms()).then_some(Link::Family);
         }
         let (a, b) = (self.row?, other.row?);
+        let c = glove().cosine_rows(a, b);
+        if c < RELATED_COSINE || antonyms() {
+            return None;
+        }
         // Sister and cousin terms (one or two levels up) are alternatives:
         // two countries, two weekdays.
-        if meets(&self.hypernyms, &other.hypernyms) {
+        if meets(&self.hypernyms, &other.hypernyms) || meets(&self.cousins, &other.cousins) {
             return None;
         }
-        if meets(&self.cousins, &other.cousins) {
-            return None;
-        }
-        let c = glove().cosine_rows(a, b);
-        (c >= RELATED_COSINE).then_some(Link::Related(c))
+        Some(Link::Related(c))
     }
 
     /// Hashes of the names the word may be opposed to ([`Kin::opposes`]).
