@@ -7,6 +7,7 @@
 use std::fmt;
 use std::io::BufRead;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
@@ -412,10 +413,10 @@ impl<R: BufRead> StatementReader<R> {
     }
 }
 
-impl<R: BufRead> Iterator for StatementReader<R> {
-    type Item = Result<Statement, Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl<R: BufRead> StatementReader<R> {
+    /// The next non-blank line's record and its line number, before the
+    /// duplicate check; `None` at the end.
+    fn read_one(&mut self) -> Option<(usize, Result<Statement, Error>)> {
         loop {
             if self.done {
                 return None;
@@ -424,7 +425,7 @@ impl<R: BufRead> Iterator for StatementReader<R> {
                 Ok(x) => x,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(Error::Io(e)));
+                    return Some((self.line, Err(Error::Io(e))));
                 }
             };
             if !any {
@@ -434,16 +435,12 @@ impl<R: BufRead> Iterator for StatementReader<R> {
             self.line += 1;
             let line = Some(self.line);
             if too_long {
-                return Some(Err(Error::record(
-                    line,
-                    None,
-                    None,
-                    format!("line longer than {} bytes", self.max_line),
-                )));
+                let message = format!("line longer than {} bytes", self.max_line);
+                return Some((self.line, Err(Error::record(line, None, None, message))));
             }
             let text = match std::str::from_utf8(&self.buf) {
                 Ok(text) => text,
-                Err(e) => return Some(Err(not_utf8(&self.buf, e, line))),
+                Err(e) => return Some((self.line, Err(not_utf8(&self.buf, e, line)))),
             };
             if text.trim().is_empty() {
                 continue;
@@ -452,35 +449,106 @@ impl<R: BufRead> Iterator for StatementReader<R> {
             let text = text.trim_end_matches(['\n', '\r']);
             let stmt = match Plain::read(text, line) {
                 Some(s) => s,
-                None => {
-                    let value: Value = match serde_json::from_str(text) {
-                        Ok(v) => v,
-                        Err(e) => {
-                            return Some(Err(Error::record(
-                                line,
-                                None,
-                                None,
-                                format!("malformed JSON: {}", json_message(&e)),
-                            )))
-                        }
-                    };
-                    Statement::from_value(value, line)
-                }
+                None => match serde_json::from_str::<Value>(text) {
+                    Ok(value) => Statement::from_value(value, line),
+                    Err(e) => Err(Error::record(
+                        line,
+                        None,
+                        None,
+                        format!("malformed JSON: {}", json_message(&e)),
+                    )),
+                },
             };
-            let stmt = match stmt {
-                Ok(s) => s,
-                Err(e) => return Some(Err(e)),
-            };
-            if !self.seen.insert(&stmt.id) {
-                return Some(Err(Error::record(
-                    line,
-                    Some(&stmt.id),
-                    Some("id"),
-                    "duplicate id",
-                )));
-            }
-            return Some(Ok(stmt));
+            return Some((self.line, stmt));
         }
+    }
+
+    /// `read` unless its id was seen before in this input.
+    fn unique(&mut self, line: usize, read: Result<Statement, Error>) -> Result<Statement, Error> {
+        let stmt = read?;
+        if !self.seen.insert(&stmt.id) {
+            return Err(Error::record(
+                Some(line),
+                Some(&stmt.id),
+                Some("id"),
+                "duplicate id",
+            ));
+        }
+        Ok(stmt)
+    }
+}
+
+/// The input a parallel read hands each thread at a time, cut at a line
+/// break after this many bytes.
+const READ_PIECE: usize = 1 << 20;
+
+impl StatementReader<&[u8]> {
+    /// Reads every remaining record of an input held in memory, parsing
+    /// pieces of it on all threads: the same results, in the same order
+    /// and with the same line numbers, as the reader gives one at a time.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::StatementReader;
+    /// let input = "{\"id\": \"a\", \"text\": \"ok\"}\n\n{\"id\": \"a\", \"text\": \"again\"}\n";
+    /// let all = StatementReader::new(input.as_bytes()).read_all();
+    /// assert_eq!(all.len(), 2);
+    /// let e = all[1].as_ref().unwrap_err();
+    /// assert_eq!(e.location().unwrap().line, Some(3));
+    /// ```
+    pub fn read_all(self) -> Vec<Result<Statement, Error>> {
+        self.read_in_pieces(READ_PIECE)
+    }
+
+    /// [`StatementReader::read_all`] with pieces of about `size` bytes.
+    fn read_in_pieces(mut self, size: usize) -> Vec<Result<Statement, Error>> {
+        // Pieces end just after a line break (the last one at the end), so
+        // no line is split; each knows the number of the line before it.
+        let mut pieces: Vec<(usize, &[u8])> = Vec::new();
+        let mut rest = self.reader;
+        while !rest.is_empty() {
+            let cut = match rest.get(size..) {
+                None => rest.len(),
+                Some(after) => after
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(rest.len(), |i| size + i + 1),
+            };
+            let (piece, tail) = rest.split_at(cut);
+            pieces.push((0, piece));
+            rest = tail;
+        }
+        let mut line = self.line;
+        for p in &mut pieces {
+            p.0 = line;
+            line += p.1.iter().filter(|&&b| b == b'\n').count();
+            // A last line without a break is a line too.
+            line += usize::from(!p.1.ends_with(b"\n"));
+        }
+        let max_line = self.max_line;
+        let read: Vec<Vec<(usize, Result<Statement, Error>)>> = pieces
+            .into_par_iter()
+            .map(|(first, piece)| {
+                let mut r = StatementReader::new(piece).max_line_len(max_line);
+                r.line = first;
+                std::iter::from_fn(|| r.read_one()).collect()
+            })
+            .collect();
+        self.reader = &[];
+        self.line = line;
+        read.into_iter()
+            .flatten()
+            .map(|(line, r)| self.unique(line, r))
+            .collect()
+    }
+}
+
+impl<R: BufRead> Iterator for StatementReader<R> {
+    type Item = Result<Statement, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (line, read) = self.read_one()?;
+        Some(self.unique(line, read))
     }
 }
 
@@ -674,5 +742,50 @@ mod tests {
         let c: Date = "2024-03-01".parse().unwrap();
         let d: Date = "2024-02-28".parse().unwrap();
         assert_eq!(c.ordinal() - d.ordinal(), 2);
+    }
+
+    /// One input line of the kinds a reader meets.
+    fn line_kinds() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0u8..6, "[a-z é]{1,12}")
+                .prop_map(|(id, t)| format!("{{\"id\": \"s{id}\", \"text\": \"x{t}\"}}")),
+            Just(String::new()),
+            Just("   ".to_owned()),
+            Just("not json".to_owned()),
+            Just("{\"id\": \"k\"}".to_owned()),
+            "\\PC{0,20}",
+        ]
+    }
+
+    proptest::proptest! {
+        /// The parallel read gives what the line-by-line read gives, with
+        /// pieces small enough that most inputs are cut in several.
+        #[test]
+        fn the_parallel_read_is_the_sequential_read(
+            lines in proptest::collection::vec(line_kinds(), 0..30),
+            size in 1usize..64,
+            final_break in proptest::bool::ANY,
+        ) {
+            let mut input = lines.join("\n");
+            if final_break {
+                input.push('\n');
+            }
+            let show = |v: Vec<Result<Statement, Error>>| -> Vec<String> {
+                v.into_iter()
+                    .map(|r| match r {
+                        Ok(s) => format!("ok {} {}", s.id, s.text),
+                        Err(e) => format!("err {e}"),
+                    })
+                    .collect()
+            };
+            let one_by_one = show(StatementReader::new(input.as_bytes()).collect());
+            let r = StatementReader::new(input.as_bytes()).max_line_len(40);
+            let limited: Vec<Result<Statement, Error>> =
+                StatementReader::new(input.as_bytes()).max_line_len(40).collect();
+            proptest::prop_assert_eq!(show(r.read_in_pieces(size)), show(limited));
+            let pieces = StatementReader::new(input.as_bytes()).read_in_pieces(size);
+            proptest::prop_assert_eq!(show(pieces), one_by_one);
+        }
     }
 }

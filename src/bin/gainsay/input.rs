@@ -47,7 +47,7 @@ pub fn sniff(bytes: &[u8]) -> Option<Form> {
 /// one `Ok`, each bad one an error naming where it is.
 pub fn records(bytes: &[u8], form: Form, max_line: Option<usize>) -> Vec<Result<Statement, Error>> {
     match form {
-        Form::JsonLines => reader(bytes, max_line).collect(),
+        Form::JsonLines => reader(bytes, max_line).read_all(),
         Form::JsonArray => relined(array_elements(bytes), max_line),
         Form::Csv => relined(csv_rows(bytes), max_line),
     }
@@ -83,7 +83,7 @@ fn relined(pieces: Vec<Piece>, max_line: Option<usize>) -> Vec<Result<Statement,
     }
     // Every piece is one non-blank line, so the reader's k-th result is the
     // k-th piece.
-    for (r, &(line, slot)) in reader(&buf, max_line).zip(&lines) {
+    for (r, &(line, slot)) in reader(&buf, max_line).read_all().into_iter().zip(&lines) {
         out[slot] = Some(r.map_err(|e| at_line(e, line)));
     }
     out.into_iter().flatten().collect()
