@@ -11,13 +11,11 @@ use crate::knowledge::{Kin, Link};
 use std::sync::Arc;
 
 use crate::actor::Actor;
-use crate::explain::Party;
-use crate::index::{ClaimRef, Index};
-use crate::judge::{Measure, NameLinks, Side};
+use crate::measure::Measure;
 use crate::quantity::Figure;
 use crate::record::{Date, Statement};
 use crate::stance::{Claim, Cue, Field, Modality, Polarity};
-use crate::text::{FxHashMap, Span};
+use crate::text::{FxHashMap, FxHashSet, Span};
 
 /// A view of one stored record.
 #[derive(Debug, Clone, Copy)]
@@ -541,66 +539,83 @@ impl PMeasure {
     }
 }
 
-/// A corpus after analysis: records, actors, packed claims, their index and
-/// the names mentioned together.
-pub(crate) struct Corpus {
-    pub store: Store,
-    /// Statement i's actor (its strings shared with every record naming it).
-    pub actors: Vec<Actor>,
-    pub claims: Claims,
-    pub index: Index,
-    pub links: NameLinks,
+/// A claim's address: its statement, and its row in the corpus's packed
+/// claims ([`Claims`]), so that reading it needs no look-up by statement.
+/// A statement's rows follow the order of its claims: addresses compare as
+/// (statement, place of the claim in it) would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct ClaimRef {
+    pub stmt: u32,
+    pub row: u32,
 }
 
-impl Corpus {
-    /// The claim at `r`.
-    pub fn claim(&self, r: ClaimRef) -> Packed<'_> {
-        self.claims.claim(r)
-    }
+/// One side of a candidate pair, as the judge sees it.
+#[derive(Clone, Copy)]
+pub(crate) struct Side<'a> {
+    pub actor: &'a str,
+    /// The statement's record, `stmt` of `store`: its date is read only
+    /// when a rule asks (most pairs are settled before any does, and the
+    /// record lies elsewhere in memory).
+    pub store: &'a Store,
+    pub stmt: u32,
+    pub claim: Packed<'a>,
+}
 
-    /// The claim at `r` as the judge sees it.
-    pub fn side(&self, r: ClaimRef) -> Side<'_> {
-        Side {
-            actor: &self.actors[r.stmt as usize].id,
-            store: &self.store,
-            stmt: r.stmt,
-            claim: self.claim(r),
-        }
-    }
-
-    /// The claim at `r` with its record and actor, to explain a verdict.
-    pub fn party(&self, r: ClaimRef) -> Party<'_> {
-        Party {
-            doc: self.store.doc(r.stmt as usize),
-            actor: &self.actors[r.stmt as usize],
-            claim: self.claim(r),
-        }
+impl Side<'_> {
+    /// The date the statement was made, if it has one.
+    pub fn date(&self) -> Option<Date> {
+        self.store.date(self.stmt as usize)
     }
 }
 
-/// The packed claims of some texts (no context, no corpus names) and their
-/// index: the shared helper of the stage tests.
-#[cfg(test)]
-pub(crate) fn test_index(texts: &[&str]) -> (crate::index::Index, Claims) {
-    let mut cs = Concepts::default();
-    let mut claims = Claims::default();
-    let lexicon = crate::lexicon::Lexicon::builtin();
-    let none = crate::text::FxHashSet::default();
-    let cx = crate::stance::StanceContext {
-        lexicon: &lexicon,
-        name_tokens: &none,
-        title_words: &none,
-    };
-    for t in texts {
-        let read = crate::detector::normalize(&cx, t, None);
-        claims.push(
-            read.claims,
-            read.measures,
-            &mut cs,
-            &mut NameLinks::default(),
-        );
+/// Which proper names the corpus mentions together: "the valley of Tarn"
+/// and "the storm Lila" are related when some record names both.
+#[derive(Debug, Default)]
+pub(crate) struct NameLinks {
+    ids: FxHashMap<Box<str>, u32>,
+    pairs: FxHashSet<(u32, u32)>,
+}
+
+impl NameLinks {
+    /// The number of `name`, added if new: measures hold their names as
+    /// these numbers, so the judge compares numbers.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(name.into(), id);
+        id
     }
-    (crate::index::Index::build(cs, &claims), claims)
+
+    /// Records that the names of one record go together.
+    pub fn add<S: AsRef<str>>(&mut self, names: &[S]) {
+        let ids: Vec<u32> = names.iter().map(|n| self.intern(n.as_ref())).collect();
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                if a != b {
+                    self.pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+
+    /// True when the two sets of names (numbered by [`NameLinks::intern`])
+    /// share a name or some record names one of each.
+    pub fn related(&self, a: &[u32], b: &[u32]) -> bool {
+        a.iter().any(|&x| {
+            b.iter()
+                .any(|&y| x == y || self.pairs.contains(&(x.min(y), x.max(y))))
+        })
+    }
+}
+
+/// One side of a reported pair: the record, its actor and the claim.
+#[derive(Clone, Copy)]
+pub(crate) struct Party<'a> {
+    pub doc: Doc<'a>,
+    pub actor: &'a Actor,
+    pub claim: Packed<'a>,
 }
 
 #[cfg(test)]

@@ -9,16 +9,18 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::actor::{self, ActorInput, Gazetteer};
-use crate::corpus::{Claims, Concepts, Corpus, Doc, Flags, Store};
+use crate::analysis::Corpus;
+use crate::corpus::{ClaimRef, Claims, Concepts, Doc, Flags, NameLinks, Store};
 use crate::error::Error;
 use crate::ids::{id_hash, Ids};
-use crate::index::{Bounds, Candidates, ClaimRef, Index};
-use crate::judge::{self, JudgeConfig, Kind, NameLinks, QuantityVerdict};
+use crate::index::{Bounds, Candidates, Index};
+use crate::judge::{self, JudgeConfig, Kind, QuantityVerdict};
 use crate::lexicon::{Lexicon, LexiconKind};
-use crate::measure;
+use crate::measure::Measure;
+use crate::reading::normalize;
 use crate::record::Statement;
 use crate::report::{Detection, Found, Problem, Report};
-use crate::stance::{self, Claim, Field, Scanned, StanceContext};
+use crate::stance::{self, Claim, StanceContext};
 use crate::text::{FxHashMap, FxHashSet};
 
 /// Finds contradictions in a set of statements.
@@ -464,63 +466,9 @@ impl Detector {
     }
 }
 
-/// One statement as the normalizer read it: its claims, and per claim, per
-/// figure, what the figure measures; with its text and context as they
-/// were cut into words, so that what else is read from its words (the
-/// proper names it mentions, the live index's word table) does not cut
-/// them again.
-pub(crate) struct Normalized<'a> {
-    pub claims: Vec<Claim>,
-    pub measures: Vec<Vec<judge::Measure>>,
-    text: Scanned<'a>,
-    context: Option<stance::Context<'a>>,
-}
-
-impl<'a> Normalized<'a> {
-    /// The proper names the statement mentions, text then context.
-    pub fn names(&self) -> Vec<&str> {
-        measure::names_mentioned(&self.text, self.context.as_ref())
-    }
-
-    /// The words of the text, then those of the context, that a person's
-    /// name could change the reading of: all but the stop words (a stop
-    /// word is never content, whoever bears it), which are left out where
-    /// the scan knows them (a context read only for its words keeps all).
-    pub fn name_words(&self) -> impl Iterator<Item = &crate::text::Token<'a>> {
-        let context = self
-            .context
-            .as_ref()
-            .map(stance::Context::words_but_known_stop)
-            .unwrap_or_default();
-        self.text.words_but_stop().chain(context)
-    }
-}
-
-/// Normalization of one statement (see [`Normalized`]). The batch run, the
-/// live index and the normalization bench all read a statement through
-/// this.
-pub(crate) fn normalize<'a>(
-    cx: &StanceContext<'a>,
-    text: &'a str,
-    context: Option<&'a str>,
-) -> Normalized<'a> {
-    // Text and context are each read once, for the claims and for the
-    // figure measures alike.
-    let text = Scanned::new(cx.lexicon, text, Field::Text);
-    let context = context.map(stance::Context::new);
-    let claims = stance::claims_of(cx, &text, context.as_ref());
-    let measures = measure::measures(cx, &text, context.as_ref(), &claims);
-    Normalized {
-        claims,
-        measures,
-        text,
-        context,
-    }
-}
-
 /// What reading one record gives: its claims, their figure measures and
 /// the proper names it mentions.
-type Read = (Vec<Claim>, Vec<Vec<judge::Measure>>, Vec<String>);
+type Read = (Vec<Claim>, Vec<Vec<Measure>>, Vec<String>);
 
 /// Records analysed together: the unpacked claims of one chunk at a time.
 const CHUNK: usize = 8192;

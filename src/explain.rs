@@ -2,22 +2,38 @@
 //! evidence spans of both statements (cue, target, figures) and a sentence
 //! a reader can check.
 
-use crate::actor::Actor;
-use crate::corpus::{Doc, Packed};
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{Doc, Packed, Party};
 use crate::evidence::{cover, Evidence, Role};
 use crate::index::Index;
-use crate::judge::Verdict;
+use crate::judge::{Kind, Verdict};
 use crate::knowledge::Link;
-use crate::report::Contradiction;
 use crate::stance::{CueKind, Field, Polarity};
 use crate::text::Span;
 
-/// One side of a reported pair: the record, its actor and the claim.
-#[derive(Clone, Copy)]
-pub(crate) struct Party<'a> {
-    pub doc: Doc<'a>,
-    pub actor: &'a Actor,
-    pub claim: Packed<'a>,
+/// Two statements that cannot both hold, with the words that show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contradiction {
+    /// Id of one statement (the smaller id).
+    pub a: String,
+    /// Id of the other statement.
+    pub b: String,
+    /// Stance or quantity.
+    pub kind: Kind,
+    /// Confidence, 0..1.
+    pub score: f64,
+    /// The shared proposition, in words.
+    pub proposition: String,
+    /// A short human explanation.
+    pub explanation: String,
+    /// Spans of both statements (at least one on each side).
+    pub evidence: Vec<Evidence>,
+}
+
+/// A score as reported: three decimals.
+pub(crate) fn rounded(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
 }
 
 /// Turns a verdict into a reported pair with evidence and explanation;
@@ -161,7 +177,7 @@ pub(crate) fn explain(
         a: sa.id.to_owned(),
         b: sb.id.to_owned(),
         kind: v.kind,
-        score: crate::report::rounded(v.score),
+        score: rounded(v.score),
         proposition,
         explanation,
         evidence,

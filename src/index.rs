@@ -24,17 +24,8 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+pub(crate) use crate::corpus::ClaimRef;
 use crate::corpus::{Claims, Concepts, Flags, PTerm};
-
-/// A claim's address: its statement, and its row in the corpus's packed
-/// claims ([`Claims`]), so that reading it needs no look-up by statement.
-/// A statement's rows follow the order of its claims: addresses compare as
-/// (statement, place of the claim in it) would.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct ClaimRef {
-    pub stmt: u32,
-    pub row: u32,
-}
 
 /// The index over one corpus. It grows one statement at a time, and every
 /// statistic it gives (idf, mean idf, posting lengths) is that of the
@@ -712,10 +703,35 @@ impl Index {
     }
 }
 
+/// The packed claims of some texts (no context, no corpus names) and their
+/// index: the shared helper of the stage tests.
+#[cfg(test)]
+pub(crate) fn test_index(texts: &[&str]) -> (Index, Claims) {
+    let mut cs = Concepts::default();
+    let mut claims = Claims::default();
+    let lexicon = crate::lexicon::Lexicon::builtin();
+    let none = crate::text::FxHashSet::default();
+    let cx = crate::stance::StanceContext {
+        lexicon: &lexicon,
+        name_tokens: &none,
+        title_words: &none,
+    };
+    for t in texts {
+        let read = crate::reading::normalize(&cx, t, None);
+        claims.push(
+            read.claims,
+            read.measures,
+            &mut cs,
+            &mut crate::corpus::NameLinks::default(),
+        );
+    }
+    (Index::build(cs, &claims), claims)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::test_index;
+    use crate::index::test_index;
 
     fn index(texts: &[&str]) -> Index {
         test_index(texts).0

@@ -8,13 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{Concepts, PMeasure, PTerm, Packed, Store};
+use crate::corpus::{Concepts, NameLinks, PMeasure, PTerm, Packed, Side};
 use crate::index::Index;
 use crate::knowledge::Link;
 use crate::quantity::{Figure, Interval, Qualifier};
-use crate::record::Date;
 use crate::stance::{CueKind, Field, Modality, Polarity};
-use crate::text::{FxHashMap, FxHashSet};
 
 /// What kind of contradiction a pair is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -46,31 +44,6 @@ impl Default for JudgeConfig {
     }
 }
 
-/// What a figure measures and what surrounds it.
-pub(crate) struct Measure {
-    /// What it counts: the counted noun's concepts and the measure verbs
-    /// next to it ("people", "die").
-    pub head: Vec<String>,
-    /// Concepts of the words around it: the figure's own topic.
-    pub local: Vec<String>,
-    /// True for a sum over several events ("together", "in total").
-    pub aggregate: bool,
-    /// True for a small figure after "the" ("the two nations"): it refers
-    /// to things already known, it does not claim a count.
-    pub reference: bool,
-    /// True for a present state ("there are 100,000 troops"): two states
-    /// on different dates may both be true.
-    pub state: bool,
-    /// The span of time counted ("day", "cumulative", a year), when stated.
-    pub scope: Option<String>,
-    /// Proper names next to the figure ("in the valley of Tarn"): two
-    /// figures next to different names are about different things.
-    pub names: Vec<String>,
-    /// True when `head` holds the variable the figure is predicated of
-    /// ("the jobless rate was 5%"), not a counted noun after it.
-    pub subject: bool,
-}
-
 /// The time scope of a single event ("the first operation").
 const EVENT: &str = "event";
 
@@ -79,25 +52,6 @@ const TOPIC_IDF_FLOOR: f64 = 0.5;
 
 /// Claims are weighed as if they held at least this many average concepts.
 const MIN_CLAIM_TERMS: f64 = 2.5;
-
-/// One side of a candidate pair, as the judge sees it.
-#[derive(Clone, Copy)]
-pub(crate) struct Side<'a> {
-    pub actor: &'a str,
-    /// The statement's record, `stmt` of `store`: its date is read only
-    /// when a rule asks (most pairs are settled before any does, and the
-    /// record lies elsewhere in memory).
-    pub store: &'a Store,
-    pub stmt: u32,
-    pub claim: Packed<'a>,
-}
-
-impl Side<'_> {
-    /// The date the statement was made, if it has one.
-    pub fn date(&self) -> Option<Date> {
-        self.store.date(self.stmt as usize)
-    }
-}
 
 /// The judge's verdict on a pair of claims.
 #[derive(Debug, Clone)]
@@ -440,48 +394,6 @@ pub(crate) fn opposed(
     })
 }
 
-/// Which proper names the corpus mentions together: "the valley of Tarn"
-/// and "the storm Lila" are related when some record names both.
-#[derive(Debug, Default)]
-pub(crate) struct NameLinks {
-    ids: FxHashMap<Box<str>, u32>,
-    pairs: FxHashSet<(u32, u32)>,
-}
-
-impl NameLinks {
-    /// The number of `name`, added if new: measures hold their names as
-    /// these numbers, so the judge compares numbers.
-    pub fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(name.into(), id);
-        id
-    }
-
-    /// Records that the names of one record go together.
-    pub fn add<S: AsRef<str>>(&mut self, names: &[S]) {
-        let ids: Vec<u32> = names.iter().map(|n| self.intern(n.as_ref())).collect();
-        for (i, &a) in ids.iter().enumerate() {
-            for &b in &ids[i + 1..] {
-                if a != b {
-                    self.pairs.insert((a.min(b), a.max(b)));
-                }
-            }
-        }
-    }
-
-    /// True when the two sets of names (numbered by [`NameLinks::intern`])
-    /// share a name or some record names one of each.
-    pub fn related(&self, a: &[u32], b: &[u32]) -> bool {
-        a.iter().any(|&x| {
-            b.iter()
-                .any(|&y| x == y || self.pairs.contains(&(x.min(y), x.max(y))))
-        })
-    }
-}
-
 /// What the quantity judge says of two claims.
 #[derive(Debug, Clone)]
 pub(crate) enum QuantityVerdict {
@@ -754,7 +666,9 @@ fn separation(a: &Interval, b: &Interval) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::test_index;
+    use crate::corpus::Store;
+    use crate::index::test_index;
+    use crate::record::Date;
 
     /// A store of records dated `dates`, for the sides' dates.
     fn store(dates: &[Option<Date>]) -> Store {

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod actor;
+mod analysis;
 mod bound;
 mod corpus;
 mod detector;
@@ -38,6 +39,7 @@ mod lexicon;
 mod live;
 mod measure;
 mod quantity;
+mod reading;
 mod record;
 mod report;
 mod stance;
@@ -51,13 +53,14 @@ pub use bound::{Bound, BoundKind};
 pub use detector::{Detector, DetectorBuilder};
 pub use error::{Error, Location};
 pub use evidence::{Evidence, Role};
+pub use explain::Contradiction;
 pub use extract::{extract, Extractor};
 pub use judge::{JudgeConfig, Kind};
 pub use lexicon::LexiconKind;
 pub use live::LiveIndex;
 pub use quantity::{parse_figures, Figure, Interval, Qualifier, Unit};
 pub use record::{read_jsonl, Date, ReadOutcome, Statement, StatementReader};
-pub use report::{ClaimSummary, Contradiction, Detection, NormalizedStatement, Problem, Report};
+pub use report::{ClaimSummary, Detection, NormalizedStatement, Problem, Report};
 pub use stance::{Claim, Cue, CueKind, Field, Modality, Polarity, Term};
 pub use text::Span;
 

@@ -24,15 +24,16 @@
 //! run keeps the candidates its bounds allow.
 
 use crate::actor::{ActorInput, ActorTable};
-use crate::corpus::{Claims, Concepts, Corpus, Flags, Store};
-use crate::detector::{better, judge_pair, normalize, Detector, Normalized};
+use crate::analysis::Corpus;
+use crate::corpus::{ClaimRef, Claims, Concepts, Flags, NameLinks, Store};
+use crate::detector::{better, judge_pair, Detector};
 use crate::error::Error;
-use crate::explain::explain;
+use crate::explain::{explain, Contradiction};
 use crate::ids::{id_hash, Ids};
-use crate::index::{ClaimRef, Index};
-use crate::judge::NameLinks;
+use crate::index::Index;
+use crate::reading::{normalize, Normalized};
 use crate::record::Statement;
-use crate::report::{order, Contradiction, Found};
+use crate::report::{order, Found};
 use crate::text::{FxHashMap, FxHashSet};
 
 /// An index that takes statements one at a time: see the [module

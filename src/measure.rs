@@ -4,11 +4,35 @@
 //! proper names beside it. The quantity judge compares figures only when
 //! their measures match.
 
-use crate::judge::Measure;
 use crate::lexicon::{Lexicon, StemEntry, WordEntry};
 use crate::quantity::names_a_day;
 use crate::stance::{self, Claim, Context, Scanned, StanceContext};
 use crate::text::{stem_shared, Token};
+
+/// What a figure measures and what surrounds it.
+pub(crate) struct Measure {
+    /// What it counts: the counted noun's concepts and the measure verbs
+    /// next to it ("people", "die").
+    pub head: Vec<String>,
+    /// Concepts of the words around it: the figure's own topic.
+    pub local: Vec<String>,
+    /// True for a sum over several events ("together", "in total").
+    pub aggregate: bool,
+    /// True for a small figure after "the" ("the two nations"): it refers
+    /// to things already known, it does not claim a count.
+    pub reference: bool,
+    /// True for a present state ("there are 100,000 troops"): two states
+    /// on different dates may both be true.
+    pub state: bool,
+    /// The span of time counted ("day", "cumulative", a year), when stated.
+    pub scope: Option<String>,
+    /// Proper names next to the figure ("in the valley of Tarn"): two
+    /// figures next to different names are about different things.
+    pub names: Vec<String>,
+    /// True when `head` holds the variable the figure is predicated of
+    /// ("the jobless rate was 5%"), not a counted noun after it.
+    pub subject: bool,
+}
 
 /// The measures of every figure of every claim of one record (empty for a
 /// claim without figures): `text` is the record's text as the claims were

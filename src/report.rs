@@ -9,12 +9,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::actor::ActorKind;
-use crate::corpus::Corpus;
+use crate::analysis::Corpus;
+use crate::corpus::ClaimRef;
 use crate::error::Location;
-use crate::evidence::Evidence;
-use crate::explain::explain;
-use crate::index::ClaimRef;
-use crate::judge::{Kind, Verdict};
+use crate::explain::{explain, rounded, Contradiction};
+use crate::judge::Verdict;
 use crate::record::Date;
 use crate::stance::{Modality, Polarity};
 
@@ -52,25 +51,6 @@ pub struct NormalizedStatement {
     pub source: Option<String>,
     /// The claims found.
     pub claims: Vec<ClaimSummary>,
-}
-
-/// Two statements that cannot both hold, with the words that show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Contradiction {
-    /// Id of one statement (the smaller id).
-    pub a: String,
-    /// Id of the other statement.
-    pub b: String,
-    /// Stance or quantity.
-    pub kind: Kind,
-    /// Confidence, 0..1.
-    pub score: f64,
-    /// The shared proposition, in words.
-    pub proposition: String,
-    /// A short human explanation.
-    pub explanation: String,
-    /// Spans of both statements (at least one on each side).
-    pub evidence: Vec<Evidence>,
 }
 
 /// A record that was left out, and why.
@@ -188,11 +168,6 @@ pub(crate) fn order(corpus: &Corpus, found: &mut Vec<Found>) {
             .then_with(|| f.2.cmp(g.2))
     });
     *found = keyed.into_iter().map(|(_, f)| f).collect();
-}
-
-/// A score as reported: three decimals.
-pub(crate) fn rounded(score: f64) -> f64 {
-    (score * 1000.0).round() / 1000.0
 }
 
 /// What a run found, held compactly: the records, their claims and the

@@ -15,8 +15,6 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::extract::lex::ExtractLexicon;
-
 /// A small multiplicative hasher (FxHash): the keys are short words looked
 /// up once per token, where SipHash dominated the profile. Not for keys an
 /// attacker picks to collide (lexicon and stem caches only).
@@ -251,6 +249,26 @@ static ENDS_SENTENCE: [bool; 256] = {
     table
 };
 
+/// The abbreviations whose period does not end a sentence
+/// (`src/lexicon/abbreviations.txt`), parsed once.
+pub(crate) fn abbreviations() -> &'static std::collections::HashSet<&'static str> {
+    static LIST: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("lexicon/abbreviations.txt")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// True for an abbreviation whose period does not end a sentence ("dr",
+/// "gov"), given lowercase without its period.
+pub(crate) fn is_abbreviation(folded: &str) -> bool {
+    abbreviations().contains(folded)
+}
+
 /// The period at byte `dot` of `text` closes an initial or an abbreviation,
 /// not a sentence: the word before it is one capital letter ("D.C. Metro",
 /// "J. Smith") or a newswire abbreviation ("Dr. Lee"), from the same list
@@ -267,7 +285,7 @@ fn abbreviation_at(text: &str, dot: usize) -> bool {
     match (chars.next(), chars.next()) {
         (None, _) => false,
         (Some(c), None) => c.is_uppercase(),
-        _ => word.len() <= 5 && ExtractLexicon::get().is_abbreviation(&word.to_ascii_lowercase()),
+        _ => word.len() <= 5 && is_abbreviation(&word.to_ascii_lowercase()),
     }
 }
 

@@ -102,7 +102,6 @@ impl ExtractLexicon {
                 Some("pron") => class::PRON,
                 Some("opron") => class::OPRON,
                 Some("ana") => class::ANA,
-                Some("abbr") => class::ABBR,
                 Some("role") => class::GROUP,
                 Some("prep") => class::PREP,
                 _ => continue,
@@ -110,6 +109,9 @@ impl ExtractLexicon {
             for w in parts {
                 words.entry(w.to_lowercase()).or_default().class |= bit;
             }
+        }
+        for w in crate::text::abbreviations() {
+            words.entry((*w).to_owned()).or_default().class |= class::ABBR;
         }
         for line in entries(TITLES) {
             for w in line.split([',', ' ']).filter(|w| !w.is_empty()) {

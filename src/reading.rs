@@ -1,0 +1,61 @@
+//! Reading: one statement read once. Its text and context are each cut into
+//! words once, and those words give its claims (stance) and, per figure,
+//! what the figure measures (measure). The batch run, the live index and the
+//! normalization bench all read a statement through [`normalize`].
+
+use crate::measure::{self, Measure};
+use crate::stance::{self, Claim, Field, Scanned, StanceContext};
+
+/// One statement as the normalizer read it: its claims, and per claim, per
+/// figure, what the figure measures; with its text and context as they
+/// were cut into words, so that what else is read from its words (the
+/// proper names it mentions, the live index's word table) does not cut
+/// them again.
+pub(crate) struct Normalized<'a> {
+    pub claims: Vec<Claim>,
+    pub measures: Vec<Vec<Measure>>,
+    text: Scanned<'a>,
+    context: Option<stance::Context<'a>>,
+}
+
+impl<'a> Normalized<'a> {
+    /// The proper names the statement mentions, text then context.
+    pub fn names(&self) -> Vec<&str> {
+        measure::names_mentioned(&self.text, self.context.as_ref())
+    }
+
+    /// The words of the text, then those of the context, that a person's
+    /// name could change the reading of: all but the stop words (a stop
+    /// word is never content, whoever bears it), which are left out where
+    /// the scan knows them (a context read only for its words keeps all).
+    pub fn name_words(&self) -> impl Iterator<Item = &crate::text::Token<'a>> {
+        let context = self
+            .context
+            .as_ref()
+            .map(stance::Context::words_but_known_stop)
+            .unwrap_or_default();
+        self.text.words_but_stop().chain(context)
+    }
+}
+
+/// Normalization of one statement (see [`Normalized`]). The batch run, the
+/// live index and the normalization bench all read a statement through
+/// this.
+pub(crate) fn normalize<'a>(
+    cx: &StanceContext<'a>,
+    text: &'a str,
+    context: Option<&'a str>,
+) -> Normalized<'a> {
+    // Text and context are each read once, for the claims and for the
+    // figure measures alike.
+    let text = Scanned::new(cx.lexicon, text, Field::Text);
+    let context = context.map(stance::Context::new);
+    let claims = stance::claims_of(cx, &text, context.as_ref());
+    let measures = measure::measures(cx, &text, context.as_ref(), &claims);
+    Normalized {
+        claims,
+        measures,
+        text,
+        context,
+    }
+}
