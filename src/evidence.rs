@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Doc;
+use crate::error::Error;
+use crate::record::Statement;
 use crate::stance::Field;
 use crate::text::Span;
 
@@ -20,6 +22,27 @@ pub enum Role {
     Target,
     /// A figure ("about 80,000").
     Quantity,
+}
+
+impl Role {
+    /// The name the JSON report gives it.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Role::Target.to_string(), "target");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Cue => "cue",
+            Role::Target => "target",
+            Role::Quantity => "quantity",
+        }
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// A span of one statement's `text` or `context` that supports a verdict.
@@ -79,6 +102,81 @@ impl Evidence {
             role,
         })
     }
+
+    /// Checks this span against `statement`, the record it cites: the
+    /// statement's id, a field the record has, a non-empty range in bounds
+    /// on char boundaries, `text` equal to that slice, and char offsets
+    /// that count its chars. The one span check of the tests, the fuzz
+    /// targets and the examples; useful to a reader of a stored report.
+    ///
+    /// # Errors
+    /// [`Error::Record`] naming the statement and field, with what is wrong.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let report = Detector::new().detect(&st).unwrap();
+    /// let mut ev = report.contradictions[0].evidence[0].clone();
+    /// let cited = st.iter().find(|s| s.id == ev.statement).unwrap();
+    /// assert!(ev.check(cited).is_ok());
+    /// ev.end += 100;
+    /// assert!(ev.check(cited).unwrap_err().to_string().contains("out of bounds"));
+    /// ```
+    pub fn check(&self, statement: &Statement) -> Result<(), Error> {
+        let fail = |message: String| {
+            Err(Error::record(
+                None,
+                Some(&self.statement),
+                Some(self.field.name()),
+                message,
+            ))
+        };
+        if statement.id != self.statement {
+            return fail(format!(
+                "evidence cites another statement ({:?})",
+                statement.id
+            ));
+        }
+        let value = match self.field {
+            Field::Text => statement.text.as_str(),
+            Field::Context => match statement.context.as_deref() {
+                Some(c) => c,
+                None => return fail("evidence in a context the record does not have".into()),
+            },
+        };
+        let (start, end) = (self.start, self.end);
+        if start >= end || end > value.len() {
+            return fail(format!(
+                "evidence span {start}..{end} is empty or out of bounds (field of {} bytes)",
+                value.len()
+            ));
+        }
+        if !value.is_char_boundary(start) || !value.is_char_boundary(end) {
+            return fail(format!(
+                "evidence span {start}..{end} is not on char boundaries"
+            ));
+        }
+        if value[start..end] != self.text {
+            return fail(format!(
+                "evidence text {:?} is not the field's {:?}",
+                self.text,
+                &value[start..end]
+            ));
+        }
+        let char_start = value[..start].chars().count();
+        let char_end = char_start + value[start..end].chars().count();
+        if (self.char_start, self.char_end) != (char_start, char_end) {
+            return fail(format!(
+                "evidence char offsets {}..{} should be {char_start}..{char_end}",
+                self.char_start, self.char_end
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// The smallest span covering all `spans` (all of one field), or `None`.
@@ -118,5 +216,69 @@ mod tests {
             Some(Span::new(1, 8))
         );
         assert_eq!(cover([]), None);
+    }
+
+    /// The names `Display` gives are the JSON report's, for every variant.
+    #[test]
+    fn display_names_are_the_json_names() {
+        use crate::judge::Kind;
+        use crate::stance::{Modality, Polarity};
+        fn same<T: serde::Serialize + std::fmt::Display>(v: T) {
+            assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{v}\""));
+        }
+        [Role::Cue, Role::Target, Role::Quantity]
+            .into_iter()
+            .for_each(same);
+        [Field::Text, Field::Context].into_iter().for_each(same);
+        [Kind::Stance, Kind::Quantity].into_iter().for_each(same);
+        [
+            Polarity::Supports,
+            Polarity::Rejects,
+            Polarity::Asserts,
+            Polarity::Denies,
+        ]
+        .into_iter()
+        .for_each(same);
+        [
+            Modality::Asserted,
+            Modality::Hypothetical,
+            Modality::Conditional,
+            Modality::Question,
+        ]
+        .into_iter()
+        .for_each(same);
+    }
+
+    #[test]
+    fn check_names_what_is_wrong() {
+        let s = Statement::new("x", None, "Él dijo «no»");
+        let ev = Evidence::new(&Doc::from(&s), Field::Text, Span::new(11, 13), Role::Cue).unwrap();
+        assert!(ev.check(&s).is_ok());
+        let fault = |e: Evidence| e.check(&s).unwrap_err().to_string();
+        assert!(fault(Evidence {
+            start: 10,
+            ..ev.clone()
+        })
+        .contains("char boundaries"));
+        assert!(fault(Evidence {
+            text: "No".into(),
+            ..ev.clone()
+        })
+        .contains("is not the field's"));
+        assert!(fault(Evidence {
+            char_start: 10,
+            ..ev.clone()
+        })
+        .contains("char offsets"));
+        assert!(fault(Evidence {
+            field: Field::Context,
+            ..ev.clone()
+        })
+        .contains("context"));
+        assert!(fault(Evidence {
+            statement: "y".into(),
+            ..ev
+        })
+        .contains("another statement"));
     }
 }

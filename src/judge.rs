@@ -25,6 +25,26 @@ pub enum Kind {
     Quantity,
 }
 
+impl Kind {
+    /// The name the JSON report gives it.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Kind::Quantity.to_string(), "quantity");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Stance => "stance",
+            Kind::Quantity => "quantity",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Tunable thresholds of the judge.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct JudgeConfig {

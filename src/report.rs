@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use crate::actor::ActorKind;
 use crate::analysis::Corpus;
 use crate::corpus::ClaimRef;
-use crate::error::Location;
+use crate::error::{Error, Location};
 use crate::explain::{explain, rounded, Contradiction};
 use crate::judge::Verdict;
-use crate::record::Date;
+use crate::record::{Date, Statement};
 use crate::stance::{Modality, Polarity};
 
 /// A claim as the report shows it.
@@ -78,6 +78,59 @@ pub struct Report {
     /// always written, `[]` when none.
     #[serde(default)]
     pub bounds: Vec<Bound>,
+}
+
+impl Report {
+    /// Checks every contradiction against the records it cites: each has
+    /// evidence on both sides (`a` and `b`), and every span passes
+    /// [`Evidence::check`](crate::Evidence::check) against its statement in `statements`.
+    ///
+    /// # Errors
+    /// The first fault found, as [`Error::Record`] naming the statement and
+    /// the field.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let report = Detector::new().detect(&st).unwrap();
+    /// assert!(report.check_evidence(&st).is_ok());
+    /// assert!(report.check_evidence(&st[..1]).is_err());
+    /// ```
+    pub fn check_evidence(&self, statements: &[Statement]) -> Result<(), Error> {
+        let by_id: std::collections::HashMap<&str, &Statement> =
+            statements.iter().map(|s| (s.id.as_str(), s)).collect();
+        for c in &self.contradictions {
+            for side in [&c.a, &c.b] {
+                if !c.evidence.iter().any(|e| &e.statement == side) {
+                    return Err(Error::record(
+                        None,
+                        Some(side),
+                        None,
+                        format!(
+                            "the pair {:?}/{:?} has no evidence in this statement",
+                            c.a, c.b
+                        ),
+                    ));
+                }
+            }
+            for e in &c.evidence {
+                let Some(s) = by_id.get(e.statement.as_str()) else {
+                    return Err(Error::record(
+                        None,
+                        Some(&e.statement),
+                        None,
+                        "evidence cites a statement that is not in the input",
+                    ));
+                };
+                e.check(s)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Statement `i` serialized as its [`NormalizedStatement`] would be,

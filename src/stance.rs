@@ -20,6 +20,12 @@ use crate::lexicon::{Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
 use crate::quantity::{parse_figures, Figure};
 use crate::text::{fold, sentences, stem_shared, words, FxHashSet, Span, Token};
 
+impl std::fmt::Display for Polarity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Which field of a statement a span points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -28,6 +34,26 @@ pub enum Field {
     Text,
     /// The statement's `context`.
     Context,
+}
+
+impl Field {
+    /// The name the JSON report gives it.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Field::Context.to_string(), "context");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::Context => "context",
+        }
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// Where a claim stands on its proposition.
@@ -45,6 +71,20 @@ pub enum Polarity {
 }
 
 impl Polarity {
+    /// The name the JSON report gives it.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Polarity::Denies.to_string(), "denies");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Polarity::Supports => "supports",
+            Polarity::Rejects => "rejects",
+            Polarity::Asserts => "asserts",
+            Polarity::Denies => "denies",
+        }
+    }
+
     /// True for the positive side (supports, asserts).
     pub fn is_positive(self) -> bool {
         matches!(self, Polarity::Supports | Polarity::Asserts)
@@ -68,6 +108,28 @@ pub enum Modality {
     Conditional,
     /// A question, not a claim.
     Question,
+}
+
+impl Modality {
+    /// The name the JSON report gives it.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Modality::Conditional.to_string(), "conditional");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Conditional => "conditional",
+            Modality::Question => "question",
+        }
+    }
+}
+
+impl std::fmt::Display for Modality {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// What a cue does.

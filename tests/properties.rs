@@ -66,6 +66,16 @@ fn sentence() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(VOCAB), 1..14).prop_map(|w| w.join(" "))
 }
 
+/// A sentence of a generated corpus: random words, or a stance on one of a
+/// two shared predicates (or a figure), so that corpora hold candidates.
+fn corpus_sentence() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => sentence(),
+        3 => (0..2usize, prop::sample::select(vec![0u8, 1, 3, 4, 5, 7]))
+            .prop_map(|(p, form)| side(p, form, Vec::new())),
+    ]
+}
+
 fn actor() -> impl Strategy<Value = Option<String>> {
     prop::option::of(prop::sample::select(vec![
         "Mayor Ann Lee",
@@ -85,12 +95,12 @@ fn corpus() -> impl Strategy<Value = Vec<Statement>> {
     prop::collection::vec(
         (
             actor(),
-            sentence(),
+            corpus_sentence(),
             prop::option::of(sentence()),
             0..3u8,
             0..3u8,
         ),
-        1..12,
+        2..12,
     )
     .prop_map(|rows| {
         rows.into_iter()
@@ -151,18 +161,125 @@ proptest! {
             .collect();
         prop_assert_eq!(pairs(&d.detect(&moved).unwrap()), base);
     }
+}
 
-    #[test]
-    fn judgement_is_symmetric(x in sentence(), y in sentence()) {
-        let a = Statement::new("a", Some("Mayor Ann Lee"), x).with_source("one");
-        let b = Statement::new("b", Some("Governor Bo Park"), y).with_source("two");
-        let d = Detector::new();
-        let ab = d.detect(&[a.clone(), b.clone()]).unwrap();
-        let ba = d.detect(&[b, a]).unwrap();
-        prop_assert_eq!(pairs(&ab), pairs(&ba));
-        let scores = |r: &Report| r.contradictions.iter().map(|c| c.score.to_bits()).collect::<Vec<_>>();
-        prop_assert_eq!(scores(&ab), scores(&ba));
+/// Predicates with their objects: both sides of a generated pair mostly
+/// share one, so the judge has something to decide.
+const PREDICATES: &[(&str, &str)] = &[
+    ("build", "the new dam on the river"),
+    ("raise", "the tax on fuel"),
+    ("send", "troops to the border"),
+    ("close", "the old mine in the valley"),
+];
+
+/// Figures of one event, some clashing with each other, some agreeing.
+const FIGURES: &[&str] = &[
+    "about 80,000 people died in the flood",
+    "only 12 people died in the flood",
+    "at least 83 people died in the flood",
+    "hundreds of thousands of people died in the flood",
+    "more than 80 people died in the flood",
+];
+
+/// Words that, after a sentence, leave its stance as it was.
+const NEUTRAL: &[&str] = &[
+    "Today", "This", "year", "as", "planned", "says", "the", "mayor", "again", "soon",
+];
+
+/// One side of a pair: a stance on predicate `p` (plain, negated, a cue
+/// before it, or a question), or a figure, with a few random words after.
+fn side(p: usize, form: u8, tail: Vec<&'static str>) -> String {
+    let (verb, object) = PREDICATES[p % PREDICATES.len()];
+    let core = match form {
+        0 => format!("We will {verb} {object}."),
+        1 => format!("We will not {verb} {object}."),
+        2 => format!("We will never {verb} {object}."),
+        3 => format!("To {verb} {object} has been ruled out."),
+        4 => format!("That we {verb} {object} is ok with me."),
+        5 => format!("Will they {verb} {object}?"),
+        6 => format!("We might {verb} {object} if asked."),
+        _ => format!("{}.", FIGURES[p % FIGURES.len()]),
+    };
+    if tail.is_empty() {
+        core
+    } else {
+        format!("{core} {}", tail.join(" "))
     }
+}
+
+/// Two sentences that share a predicate (or a figure's event) seven times in
+/// eight, mostly in opposed forms (a positive against a negative stance),
+/// sometimes in agreeing, hedged or questioning ones; either may come first.
+fn candidate_pair() -> impl Strategy<Value = (String, String)> {
+    // Mostly words that leave the stance alone; sometimes any word of the
+    // vocabulary (a stray "not" or "?" may change the verdict).
+    let tail = || {
+        prop_oneof![
+            3 => prop::collection::vec(prop::sample::select(NEUTRAL), 0..4),
+            1 => prop::collection::vec(prop::sample::select(VOCAB), 0..3),
+        ]
+    };
+    let forms = prop_oneof![
+        8 => (prop::sample::select(vec![0u8, 4]), prop::sample::select(vec![1u8, 2, 3])),
+        2 => (0..7u8, 0..7u8),
+        2 => Just((7u8, 7u8)),
+    ];
+    (0..20usize, forms, 0..8usize, any::<bool>(), tail(), tail()).prop_map(
+        |(p, (fx, fy), other, swap, tx, ty)| {
+            // One pair in eight is about different things.
+            let q = if other == 0 { p + 1 } else { p };
+            let (x, y) = (side(p, fx, tx), side(q, fy, ty));
+            if swap {
+                (y, x)
+            } else {
+                (x, y)
+            }
+        },
+    )
+}
+
+/// Symmetric judgement: two statements give the same pairs and scores in
+/// either order. The generated pairs are mostly candidates (a shared
+/// predicate or event in clashing or agreeing forms), and the test checks
+/// that at least half of them are reported, so symmetry is tested on real
+/// verdicts, not on empty reports.
+#[test]
+fn judgement_is_symmetric() {
+    use proptest::test_runner::{Config, TestRunner};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const CASES: u32 = 400;
+    let d = Detector::new();
+    let reported = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        ..Config::default()
+    });
+    runner
+        .run(&candidate_pair(), |(x, y)| {
+            let a = Statement::new("a", Some("Mayor Ann Lee"), x).with_source("one");
+            let b = Statement::new("b", Some("Governor Bo Park"), y).with_source("two");
+            let ab = d.detect(&[a.clone(), b.clone()]).unwrap();
+            let ba = d.detect(&[b, a]).unwrap();
+            prop_assert_eq!(pairs(&ab), pairs(&ba));
+            let scores = |r: &Report| {
+                r.contradictions
+                    .iter()
+                    .map(|c| c.score.to_bits())
+                    .collect::<Vec<_>>()
+            };
+            prop_assert_eq!(scores(&ab), scores(&ba));
+            if !ab.contradictions.is_empty() {
+                reported.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(())
+        })
+        .unwrap();
+    let n = reported.load(Ordering::Relaxed);
+    assert!(
+        n * 2 >= CASES as usize,
+        "only {n} of {CASES} generated pairs were reported: the generator no longer makes candidates"
+    );
+    eprintln!("judgement_is_symmetric: {n} of {CASES} generated pairs reported");
 }
 
 /// The report as `detect --json` writes it, on a rayon pool of `threads`.
@@ -240,4 +357,32 @@ proptest! {
         prop_assert_eq!(&json_on(4, &st), &one);
         prop_assert_eq!(&json_on(2, &st), &one);
     }
+}
+/// The corpora the order and thread-count properties run on hold pairs in
+/// most cases, so those properties are tested on real verdicts.
+#[test]
+fn generated_corpora_mostly_hold_pairs() {
+    use proptest::test_runner::{Config, TestRunner};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const CASES: u32 = 300;
+    let d = Detector::new();
+    let with_pairs = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        ..Config::default()
+    });
+    runner
+        .run(&corpus(), |st| {
+            if !d.detect(&st).unwrap().contradictions.is_empty() {
+                with_pairs.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(())
+        })
+        .unwrap();
+    let n = with_pairs.load(Ordering::Relaxed);
+    assert!(
+        n * 2 >= CASES as usize,
+        "only {n} of {CASES} generated corpora hold a pair"
+    );
+    eprintln!("generated_corpora_mostly_hold_pairs: {n} of {CASES}");
 }
