@@ -7,7 +7,7 @@
 use crate::judge::Measure;
 use crate::lexicon::{Lexicon, StemEntry, WordEntry};
 use crate::quantity::names_a_day;
-use crate::stance::{self, Claim, Context, Scanned, StanceContext};
+use crate::stance::{self, Claim, Context, Field, Scanned, StanceContext, Term};
 use crate::text::{stem_shared, Token};
 
 /// The measures of every figure of every claim of one record (empty for a
@@ -59,6 +59,36 @@ pub(crate) fn measures<'a>(
                 .collect()
         })
         .collect()
+}
+
+/// Rule `rate_measure_terms`: a rate in a unit of measurement ("5,000
+/// barrels a day") adds what it measures ("volume/day") to its claim's
+/// terms, so that two estimates of one flow meet in the index even when
+/// their other words differ ("the pipe leaks 900 barrels a day" / "some
+/// 40,000 gallons per day are escaping").
+pub(crate) fn add_rate_terms(claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        for f in &c.figures {
+            if !f.physical_rate() {
+                continue;
+            }
+            let Some(key) = f.measure_key() else {
+                continue;
+            };
+            if c.terms.iter().any(|t| t.key == key) {
+                continue;
+            }
+            let at = c.terms.partition_point(|t| t.span.start <= f.span.start);
+            c.terms.insert(
+                at,
+                Term {
+                    key,
+                    field: Field::Text,
+                    span: f.span,
+                },
+            );
+        }
+    }
 }
 
 /// Content words this many tokens either side of a figure form its topic.
@@ -486,6 +516,33 @@ mod tests {
             .into_iter()
             .map(str::to_owned)
             .collect()
+    }
+
+    /// The terms a text's claims hold after `add_rate_terms`.
+    fn rate_terms(text: &str) -> Vec<String> {
+        let d = crate::Detector::new();
+        let names = crate::text::FxHashSet::default();
+        let cx = d.stance_context(&names);
+        let n = crate::detector::normalize(&cx, text, None);
+        n.claims
+            .iter()
+            .flat_map(|c| c.terms.iter().map(|t| t.key.clone()))
+            .filter(|k| k.contains('/') || k == "volume")
+            .collect()
+    }
+
+    #[test]
+    fn rate_measure_terms() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[&str])] = &[
+            ("The broken valve spills 900 barrels of brine a day.", &["volume/day"]),
+            ("Some 40,000 gallons per day are escaping.", &["volume/day"]),
+            ("The tank spilled 900 barrels of brine.", &[]),
+            ("The mill pays 12 dollars an hour.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(rate_terms(text), *want, "{text}");
+        }
     }
 
     #[test]
