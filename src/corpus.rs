@@ -14,7 +14,7 @@ use crate::actor::Actor;
 use crate::explain::Party;
 use crate::index::{ClaimRef, Index};
 use crate::judge::{Measure, NameLinks, Side};
-use crate::quantity::Figure;
+use crate::quantity::{Figure, Marks};
 use crate::record::{Date, Statement};
 use crate::stance::{Claim, Cue, Field, Modality, Polarity};
 use crate::text::{FxHashMap, Span};
@@ -244,6 +244,8 @@ pub(crate) struct Packed<'a> {
     pub superlative: Option<(Span, u32)>,
     pub compares: bool,
     pub evidential: bool,
+    /// What the clause marks of a measured variable ([`Marks`]).
+    pub marks: Marks,
 }
 
 impl Packed<'_> {
@@ -306,6 +308,7 @@ struct Row {
     not_yet: bool,
     compares: bool,
     evidential: bool,
+    marks: Marks,
     /// A positive claim holding a word with a WordNet antonym that is not
     /// among the most frequent words ("modest", "lawful"): it may clash with
     /// a positive claim holding the antonym.
@@ -422,6 +425,7 @@ impl Claims {
                 not_yet: c.not_yet,
                 compares: c.compares,
                 evidential: c.evidential,
+                marks: c.marks,
             });
         }
         (from, self.rows.len() as u32)
@@ -464,6 +468,7 @@ impl Claims {
             superlative: (r.superlative != NONE).then(|| self.superlatives[r.superlative as usize]),
             compares: r.compares,
             evidential: r.evidential,
+            marks: r.marks,
         }
     }
 
@@ -473,7 +478,9 @@ impl Claims {
         let row = &self.rows[r.row as usize];
         Flags {
             negative: !row.polarity.is_positive(),
-            figures: row.figures.0 != row.figures.1,
+            // A claim with quantity marks ("remained steady", "within the
+            // allowed limit") is searched like one with figures.
+            figures: row.figures.0 != row.figures.1 || row.marks.any(),
             superlative: row.superlative != NONE,
             opposable: row.opposable,
         }

@@ -91,6 +91,33 @@ pub(crate) fn add_rate_terms(claims: &mut [Claim]) {
     }
 }
 
+/// Reads each claim's quantity marks ([`crate::quantity::marks`]) from its
+/// clause's tokens and figures. Rule `anaphoric_limit`: a clause opening
+/// with "this" or "it" that sets a reading under or over a limit lends that
+/// mark to the clause before it, whose figure it points to ("the well reads
+/// 30 ppm. This is above the 10 ppm standard").
+pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>) {
+    use crate::quantity::marks;
+    let all = &text.toks;
+    for k in 0..claims.len() {
+        let c = &claims[k];
+        let first = all.partition_point(|t| t.start < c.clause.start);
+        let run = all[first..]
+            .iter()
+            .take_while(|t| t.end <= c.clause.end)
+            .count();
+        let toks = &all[first..first + run];
+        let mut m = marks::read(toks);
+        m.add_change(&c.figures);
+        if k > 0 && (m.under_limit() || m.over_limit()) && marks::opens_with_anaphor(toks) {
+            let mut prev = claims[k - 1].marks;
+            prev.take_limits(m);
+            claims[k - 1].marks = prev;
+        }
+        claims[k].marks = m;
+    }
+}
+
 /// Content words this many tokens either side of a figure form its topic.
 const LOCAL_WINDOW: usize = 6;
 /// A proper name: a capitalized word that does not open its sentence and is
