@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::actor::Actor;
 use crate::measure::Measure;
-use crate::quantity::Figure;
+use crate::quantity::{Figure, Marks};
 use crate::record::{Date, Statement};
 use crate::stance::{Claim, Cue, Field, Modality, Polarity};
 use crate::text::{FxHashMap, FxHashSet, Span};
@@ -242,6 +242,8 @@ pub(crate) struct Packed<'a> {
     pub superlative: Option<(Span, u32)>,
     pub compares: bool,
     pub evidential: bool,
+    /// What the clause marks of a measured variable ([`Marks`]).
+    pub marks: Marks,
 }
 
 impl Packed<'_> {
@@ -304,6 +306,7 @@ struct Row {
     not_yet: bool,
     compares: bool,
     evidential: bool,
+    marks: Marks,
     /// A positive claim holding a word with a WordNet antonym that is not
     /// among the most frequent words ("modest", "lawful"): it may clash with
     /// a positive claim holding the antonym.
@@ -420,6 +423,7 @@ impl Claims {
                 not_yet: c.not_yet,
                 compares: c.compares,
                 evidential: c.evidential,
+                marks: c.marks,
             });
         }
         (from, self.rows.len() as u32)
@@ -462,6 +466,7 @@ impl Claims {
             superlative: (r.superlative != NONE).then(|| self.superlatives[r.superlative as usize]),
             compares: r.compares,
             evidential: r.evidential,
+            marks: r.marks,
         }
     }
 
@@ -471,7 +476,9 @@ impl Claims {
         let row = &self.rows[r.row as usize];
         Flags {
             negative: !row.polarity.is_positive(),
-            figures: row.figures.0 != row.figures.1,
+            // A claim with quantity marks ("remained steady", "within the
+            // allowed limit") is searched like one with figures.
+            figures: row.figures.0 != row.figures.1 || row.marks.any(),
             superlative: row.superlative != NONE,
             opposable: row.opposable,
         }

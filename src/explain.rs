@@ -92,6 +92,13 @@ pub(crate) fn explain(
                 }
             }
         }
+        None if v.kind == crate::judge::Kind::Quantity => {
+            // A clash of quantity marks: the words that mark each side.
+            for (s, c) in [(sa, ca), (sb, cb)] {
+                evidence.extend(Evidence::new(s, Field::Text, c.marks.span, Role::Cue));
+                evidence.extend(target_evidence(s, &c, &v.shared));
+            }
+        }
         None => {
             for (s, c) in [(sa, ca), (sb, cb)] {
                 evidence.extend(cue_evidence(s, &c));
@@ -149,6 +156,28 @@ pub(crate) fn explain(
                 } else {
                     "the intervals do not overlap"
                 }
+            )
+        }
+        None if v.kind == crate::judge::Kind::Quantity => {
+            let says = |c: &Packed<'_>| {
+                if c.marks.steady() {
+                    "it held steady"
+                } else if c.marks.change() {
+                    "it changed"
+                } else if c.marks.under_limit() {
+                    "it is within the limit"
+                } else {
+                    "it is over the limit"
+                }
+            };
+            format!(
+                "{proposition}: {} says {} (\"{}\"), {} says {} (\"{}\")",
+                aa.name,
+                says(&ca),
+                fa_text(sa, ca.marks.span),
+                ab.name,
+                says(&cb),
+                fa_text(sb, cb.marks.span)
             )
         }
         None => {

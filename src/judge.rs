@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::{Concepts, NameLinks, PMeasure, PTerm, Packed, Side};
 use crate::index::Index;
 use crate::knowledge::Link;
-use crate::quantity::{Figure, Interval, Qualifier};
+use crate::quantity::{Figure, Interval, Marks, Qualifier};
 use crate::stance::{CueKind, Field, Modality, Polarity};
 
 /// What kind of contradiction a pair is.
@@ -436,13 +436,18 @@ pub(crate) fn quantity(
     b: &Side<'_>,
     links: &NameLinks,
 ) -> QuantityVerdict {
-    if a.claim.figures.is_empty() || b.claim.figures.is_empty() {
-        return QuantityVerdict::Incomparable;
-    }
     if !may_clash(a, b)
         || a.claim.modality == Modality::Question
         || b.claim.modality == Modality::Question
     {
+        return QuantityVerdict::Incomparable;
+    }
+    if a.claim.marks.any() && b.claim.marks.any() {
+        if let Some(v) = marked_clash(idx, a, b) {
+            return QuantityVerdict::Clash(Box::new(v));
+        }
+    }
+    if a.claim.figures.is_empty() || b.claim.figures.is_empty() {
         return QuantityVerdict::Incomparable;
     }
     let neg_a = !a.claim.polarity.is_positive();
@@ -550,6 +555,62 @@ pub(crate) fn quantity(
         None => QuantityVerdict::Incomparable,
     }
 }
+
+/// Two marked claims must share at least this many topic concepts to be
+/// about one measured variable ("lead" and "water" of one town).
+const MARK_SHARED: usize = 2;
+
+/// Rule `steady_vs_change`: a level said to hold steady against a change of
+/// it ("bus fares have remained fairly steady" / "bus fares rose from 2
+/// to 3 dollars", "fares doubled"). Rule `limit_vs_reading`: a reading
+/// said to be within a limit against one over it ("nitrate in the wells
+/// is within the allowed limit" / "the wells hold 30 ppm of nitrate, above
+/// the 10 ppm standard"). Both need the two claims to share
+/// [`MARK_SHARED`] telling concepts; the changing side and both limit
+/// sides assert (a negation is read into the mark itself: "has not
+/// increased" is steady, "did not exceed the limit" is under it).
+fn marked_clash(idx: &Index, a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
+    let (ma, mb) = (a.claim.marks, b.claim.marks);
+    let steady_change =
+        |s: Marks, c: Marks, cp: bool| s.steady() && !s.change() && c.change() && !c.steady() && cp;
+    let (pa, pb) = (
+        a.claim.polarity.is_positive(),
+        b.claim.polarity.is_positive(),
+    );
+    let rule = steady_change(ma, mb, pb)
+        || steady_change(mb, ma, pa)
+        || (pa
+            && pb
+            && (ma.under_limit() && !ma.over_limit() && mb.over_limit() && !mb.under_limit()
+                || mb.under_limit() && !mb.over_limit() && ma.over_limit() && !ma.under_limit()));
+    if !rule {
+        return None;
+    }
+    let keys = KeySet::new(b.claim.terms);
+    let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
+    let mut shared: Vec<u32> = Vec::new();
+    for t in a.claim.terms {
+        if keys.contains(t.key) && !shared.contains(&t.key) && idx.idf(t.key) >= floor {
+            shared.push(t.key);
+        }
+    }
+    if shared.len() < MARK_SHARED {
+        return None;
+    }
+    let w: f64 = shared.iter().map(|&k| idx.idf(k)).sum();
+    Some(Verdict {
+        kind: Kind::Quantity,
+        score: (MARK_SCORE + 0.05 * w.min(4.0)).min(1.0),
+        shared,
+        figures: None,
+        superlative: None,
+        links: Vec::new(),
+    })
+}
+
+/// The base score of a clash of marks: below two disjoint figures' 0.55
+/// plus separation, as no interval is compared.
+const MARK_SCORE: f64 = 0.5;
 
 /// Negations that are prepositions: they deny their object, not a figure.
 const PREPOSITION_NEGATIONS: &[&str] = &["without"];

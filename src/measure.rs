@@ -6,7 +6,7 @@
 
 use crate::lexicon::{Lexicon, StemEntry, WordEntry};
 use crate::quantity::names_a_day;
-use crate::stance::{self, Claim, Context, Scanned, StanceContext};
+use crate::stance::{self, Claim, Context, Field, Scanned, StanceContext, Term};
 use crate::text::{stem_shared, Token};
 
 /// What a figure measures and what surrounds it.
@@ -83,6 +83,63 @@ pub(crate) fn measures<'a>(
                 .collect()
         })
         .collect()
+}
+
+/// Rule `rate_measure_terms`: a rate in a unit of measurement ("5,000
+/// barrels a day") adds what it measures ("volume/day") to its claim's
+/// terms, so that two estimates of one flow meet in the index even when
+/// their other words differ ("the pipe leaks 900 barrels a day" / "some
+/// 40,000 gallons per day are escaping").
+pub(crate) fn add_rate_terms(claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        for f in &c.figures {
+            if !f.physical_rate() {
+                continue;
+            }
+            let Some(key) = f.measure_key() else {
+                continue;
+            };
+            if c.terms.iter().any(|t| t.key == key) {
+                continue;
+            }
+            let at = c.terms.partition_point(|t| t.span.start <= f.span.start);
+            c.terms.insert(
+                at,
+                Term {
+                    key,
+                    field: Field::Text,
+                    span: f.span,
+                },
+            );
+        }
+    }
+}
+
+/// Reads each claim's quantity marks ([`crate::quantity::marks`]) from its
+/// clause's tokens and figures. Rule `anaphoric_limit`: a clause opening
+/// with "this" or "it" that sets a reading under or over a limit lends that
+/// mark to the clause before it, whose figure it points to ("the well reads
+/// 30 ppm. This is above the 10 ppm standard").
+pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>) {
+    use crate::quantity::marks;
+    let all = &text.toks;
+    for k in 0..claims.len() {
+        let c = &claims[k];
+        let first = all.partition_point(|t| t.start < c.clause.start);
+        let run = all[first..]
+            .iter()
+            .take_while(|t| t.end <= c.clause.end)
+            .count();
+        let toks = &all[first..first + run];
+        let mut m = marks::read(toks);
+        m.add_change(&c.figures);
+        if k > 0 && (m.under_limit() || m.over_limit()) && marks::opens_with_anaphor(toks) {
+            let mut prev = claims[k - 1].marks;
+            prev.take_limits(m);
+            claims[k - 1].marks = prev;
+        }
+        claims[k].marks = m;
+    }
 }
 
 /// Content words this many tokens either side of a figure form its topic.
@@ -510,6 +567,31 @@ mod tests {
             .into_iter()
             .map(str::to_owned)
             .collect()
+    }
+
+    /// The terms a text's claims hold after `add_rate_terms`.
+    fn rate_terms(text: &str) -> Vec<String> {
+        let mut claims = crate::stance::test_claims(text, None);
+        super::add_rate_terms(&mut claims);
+        claims
+            .iter()
+            .flat_map(|c| c.terms.iter().map(|t| t.key.clone()))
+            .filter(|k| k.contains('/') || k == "volume")
+            .collect()
+    }
+
+    #[test]
+    fn rate_measure_terms() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[&str])] = &[
+            ("The broken valve spills 900 barrels of brine a day.", &["volume/day"]),
+            ("Some 40,000 gallons per day are escaping.", &["volume/day"]),
+            ("The tank spilled 900 barrels of brine.", &[]),
+            ("The mill pays 12 dollars an hour.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(rate_terms(text), *want, "{text}");
+        }
     }
 
     #[test]

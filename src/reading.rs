@@ -50,7 +50,9 @@ pub(crate) fn normalize<'a>(
     // figure measures alike.
     let text = Scanned::new(cx.lexicon, text, Field::Text);
     let context = context.map(stance::Context::new);
-    let claims = stance::claims_of(cx, &text, context.as_ref());
+    let mut claims = stance::claims_of(cx, &text, context.as_ref());
+    measure::add_rate_terms(&mut claims);
+    measure::add_marks(&mut claims, &text);
     let measures = measure::measures(cx, &text, context.as_ref(), &claims);
     Normalized {
         claims,

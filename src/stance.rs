@@ -205,6 +205,11 @@ pub struct Claim {
     /// True when what is negated is the evidence ("no clear evidence of X"):
     /// compatible with a hedged "X is possible".
     pub evidential: bool,
+    /// What the clause marks of a measured variable beside its figures (a
+    /// level held steady, a change, a reading under or over a limit): set
+    /// with the figure measures.
+    #[serde(skip)]
+    pub(crate) marks: crate::quantity::Marks,
 }
 
 impl Claim {
@@ -1052,6 +1057,7 @@ pub(crate) fn claims_of<'a>(
             superlative: scan.superlative.take(),
             compares: scan.compares,
             scope,
+            marks: Default::default(),
         });
     }
     // A text with no cue at all that answers a question in its context takes

@@ -88,6 +88,33 @@ fn every_input_gives_its_golden_report() {
     assert!(faults.is_empty(), "{}", faults.join("\n\n"));
 }
 
+/// The invented fact-check cases (`tests/data/factcheck_figures.jsonl`, each
+/// two sentences and whether they clash) as one corpus: case `i` gives
+/// records `f{i}a` and `f{i}b`, of two speakers and two sources, so the
+/// golden report holds every figure explanation.
+#[test]
+fn the_factcheck_cases_give_their_golden_report() {
+    let cases = std::fs::read_to_string(root().join("tests/data/factcheck_figures.jsonl")).unwrap();
+    let mut st = Vec::new();
+    for (i, line) in cases.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        let case: serde_json::Value = serde_json::from_str(line).unwrap();
+        for (side, actor, source) in [("a", "Mayor Ann Lee", "one"), ("b", "Health Bureau", "two")]
+        {
+            let text = case[side].as_str().unwrap();
+            st.push(Ok(Statement::new(
+                format!("f{i:02}{side}"),
+                Some(actor),
+                text,
+            )
+            .with_source(source)));
+        }
+    }
+    let got = report_json(st);
+    if let Err(e) = check("factcheck_figures.report.json", &got) {
+        panic!("{e}");
+    }
+}
+
 /// A synthetic corpus (the generator is deterministic): the many-pair case,
 /// with actors of many shapes and figures of every kind the generator writes.
 #[test]

@@ -31,6 +31,7 @@
 
 mod gate;
 mod lex;
+pub(crate) mod marks;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -39,6 +40,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
 use lex::{Op, QLex, UnitWord, WordKind};
+pub(crate) use marks::Marks;
 use scan::{is_dash, tokenize, Toks};
 
 /// Relative tolerance of "about", "nearly", "just over" (10%).

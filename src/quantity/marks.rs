@@ -1,0 +1,324 @@
+//! Quantity marks: what a clause says of a measured variable without (or
+//! beside) a figure. A level held steady ("remained fairly steady", "has
+//! not increased"), a change ("rose from 2.1 to 4 percent", "doubled"), a
+//! reading under a limit ("within allowable levels") or over one ("25 ppb,
+//! over the 15 ppb limit"). The judge sets a steady level against a change
+//! and a reading under a limit against one over it.
+//!
+//! One walk over the clause's tokens, one hash look-up per word-like
+//! token; the words are data (`src/lexicon/level_words.txt`).
+
+use std::sync::OnceLock;
+
+use super::{Figure, Qualifier};
+use crate::lexicon::entries;
+use crate::text::{FxHashMap, Span, Token};
+
+const LEVEL_WORDS: &str = include_str!("../lexicon/level_words.txt");
+
+/// Word kinds of `level_words.txt`, as bits.
+const LEVEL: u16 = 1;
+const UNDER: u16 = 1 << 1;
+const OVER: u16 = 1 << 2;
+const STAY: u16 = 1 << 3;
+const STEADY: u16 = 1 << 4;
+const SOFT: u16 = 1 << 5;
+const MOVE: u16 = 1 << 6;
+const TIMES: u16 = 1 << 7;
+const ANAPHOR: u16 = 1 << 8;
+const BETWEEN: u16 = 1 << 9;
+
+/// How many words after "within", "above" … the level noun may stand
+/// ("below the 15 ppb action level": five).
+const LEVEL_REACH: usize = 5;
+/// How many words after a negation its verb of change may stand ("has not
+/// really increased": two).
+const MOVE_REACH: usize = 3;
+/// How many words before a marking word a negation flips it ("did not
+/// exceed the limit", "has not remained steady").
+const NEGATION_REACH: usize = 2;
+
+/// What a clause marks, with where the first mark stands.
+///
+/// # Examples
+/// ```ignore
+/// let m = marks::read(&words("Lead levels remained fairly steady."));
+/// assert!(m.steady());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marks {
+    bits: u8,
+    /// The span of the first mark found (the words that mark it).
+    pub span: Span,
+}
+
+impl Default for Marks {
+    fn default() -> Marks {
+        Marks {
+            bits: 0,
+            span: Span { start: 0, end: 0 },
+        }
+    }
+}
+
+const M_STEADY: u8 = 1;
+const M_CHANGE: u8 = 1 << 1;
+const M_UNDER: u8 = 1 << 2;
+const M_OVER: u8 = 1 << 3;
+
+impl Marks {
+    /// True when any mark was found.
+    pub fn any(self) -> bool {
+        self.bits != 0
+    }
+    /// "remained steady", "has not increased".
+    pub fn steady(self) -> bool {
+        self.bits & M_STEADY != 0
+    }
+    /// "rose from 2.1 to 4 percent", "doubled".
+    pub fn change(self) -> bool {
+        self.bits & M_CHANGE != 0
+    }
+    /// "within allowable levels", "below the action level".
+    pub fn under_limit(self) -> bool {
+        self.bits & M_UNDER != 0
+    }
+    /// "over the allowed level of 15 ppb", "exceeds the limit".
+    pub fn over_limit(self) -> bool {
+        self.bits & M_OVER != 0
+    }
+
+    fn add(&mut self, bit: u8, span: Span) {
+        if self.bits == 0 {
+            self.span = span;
+        }
+        self.bits |= bit;
+    }
+
+    /// Adds the limit marks of `other` (a clause that points back to this
+    /// one: "25 ppb. This is over the limit").
+    pub fn take_limits(&mut self, other: Marks) {
+        for bit in [M_UNDER, M_OVER] {
+            if other.bits & bit != 0 {
+                self.add(bit, other.span);
+            }
+        }
+    }
+}
+
+fn kinds() -> &'static FxHashMap<&'static str, u16> {
+    static KINDS: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    KINDS.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for line in entries(LEVEL_WORDS) {
+            let Some((kind, word)) = line.split_once(' ') else {
+                continue;
+            };
+            let bit = match kind {
+                "level" => LEVEL,
+                "under" => UNDER,
+                "over" => OVER,
+                "stay" => STAY,
+                "steady" => STEADY,
+                "soft" => SOFT,
+                "move" => MOVE,
+                "times" => TIMES,
+                "anaphor" => ANAPHOR,
+                "between" => BETWEEN,
+                _ => continue,
+            };
+            *m.entry(word.trim()).or_default() |= bit;
+        }
+        m
+    })
+}
+
+/// The kind bits of a token (0 for a word not listed).
+fn kind_of(t: &Token<'_>) -> u16 {
+    let n = t.norm();
+    if n.len() < 2 || !n.as_bytes()[0].is_ascii_alphabetic() {
+        return 0;
+    }
+    kinds().get(n).copied().unwrap_or(0)
+}
+
+/// True for a negation word: "not", "never", "no", or a contraction ("hasn't").
+fn negation(t: &Token<'_>) -> bool {
+    let n = t.norm();
+    matches!(n, "not" | "never" | "no") || n.ends_with("n't")
+}
+
+fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
+    Span {
+        start: a.start,
+        end: b.end,
+    }
+}
+
+/// The marks of one clause, from its tokens.
+///
+/// Rules (each with an invented example):
+/// - `steady_level`: a verb of staying and a word of no change, a soft
+///   adverb between ("the fare has remained fairly steady");
+/// - `negated_change`: a negation before a verb of change ("ridership has
+///   not increased");
+/// - `change_by_factor`: "the toll doubled", "the backlog fell by half";
+/// - `under_limit` / `over_limit`: "within", "above" … a level noun a few
+///   words on ("nitrate within the allowed limit", "30 ppm, above the 10
+///   ppm standard"); a negation just before flips it ("did not exceed the
+///   limit" is under).
+pub(crate) fn read(toks: &[Token<'_>]) -> Marks {
+    let mut m = Marks::default();
+    let kinds: Vec<u16> = toks.iter().map(kind_of).collect();
+    if kinds.iter().all(|&k| k == 0) {
+        return m;
+    }
+    let negated_before = |i: usize| {
+        toks[i.saturating_sub(NEGATION_REACH)..i]
+            .iter()
+            .any(negation)
+    };
+    for i in 0..toks.len() {
+        let k = kinds[i];
+        if k & STAY != 0 && !negated_before(i) {
+            // "remained fairly steady": soft adverbs may stand between.
+            let mut j = i + 1;
+            while j < toks.len() && kinds[j] & SOFT != 0 && j <= i + 2 {
+                j += 1;
+            }
+            if j < toks.len() && kinds[j] & STEADY != 0 {
+                m.add(M_STEADY, join(&toks[i], &toks[j]));
+            }
+        }
+        if negation(&toks[i]) {
+            // Only auxiliaries and soft adverbs between ("has not been
+            // rising", "hasn't really risen"): "did not warrant an
+            // increase" negates another verb.
+            let j = (i + 1..toks.len().min(i + 1 + MOVE_REACH))
+                .find(|&j| kinds[j] & (SOFT | BETWEEN) == 0);
+            if let Some(j) = j.filter(|&j| kinds[j] & MOVE != 0) {
+                m.add(M_STEADY, join(&toks[i], &toks[j]));
+            }
+        }
+        if k & TIMES != 0 && !negated_before(i) {
+            m.add(M_CHANGE, join(&toks[i], &toks[i]));
+        }
+        if k & MOVE != 0
+            && !negated_before(i)
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.norm(), "by" | "in"))
+            && toks.get(i + 2).is_some_and(|t| t.norm() == "half")
+        {
+            m.add(M_CHANGE, join(&toks[i], &toks[i + 2]));
+        }
+        if k & (UNDER | OVER) != 0 {
+            let level =
+                (i + 1..toks.len().min(i + 1 + LEVEL_REACH)).find(|&j| kinds[j] & LEVEL != 0);
+            if let Some(j) = level {
+                let over = k & OVER != 0 && k & UNDER == 0;
+                let over = over != negated_before(i);
+                m.add(
+                    if over { M_OVER } else { M_UNDER },
+                    join(&toks[i], &toks[j]),
+                );
+            }
+        }
+    }
+    m
+}
+
+/// True when the clause `toks` opens with a word pointing back ("This is
+/// over the limit").
+pub(crate) fn opens_with_anaphor(toks: &[Token<'_>]) -> bool {
+    toks.first().is_some_and(|t| kind_of(t) & ANAPHOR != 0)
+}
+
+/// Rule `change_in_figures`: a clause's figures state a change when an old
+/// and a new value differ ("rose from 2.1 percent to 4 percent") or a
+/// change has a size ("fell by 15%"). Returns the span of the new value or
+/// the size.
+pub(crate) fn change_in(figures: &[Figure]) -> Option<Span> {
+    let from = figures.iter().find(|f| f.qualifier == Qualifier::From);
+    let to = figures.iter().find(|f| f.qualifier == Qualifier::To);
+    if let (Some(a), Some(b)) = (from, to) {
+        if a.comparable_with(b) && a.interval.disjoint(&b.interval) {
+            return Some(Span {
+                start: a.span.start,
+                end: b.span.end,
+            });
+        }
+    }
+    figures
+        .iter()
+        .find(|f| f.qualifier == Qualifier::By && f.value > 0.0)
+        .map(|f| f.span)
+}
+
+impl Marks {
+    /// Adds the change the figures state ([`change_in`]).
+    pub fn add_change(&mut self, figures: &[Figure]) {
+        if let Some(span) = change_in(figures) {
+            self.add(M_CHANGE, span);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::parse_figures;
+    use crate::text::words;
+
+    /// (steady, change, under, over).
+    type Four = (bool, bool, bool, bool);
+
+    /// The marks of a text.
+    fn marks(text: &str) -> Four {
+        let mut m = read(&words(text));
+        m.add_change(&parse_figures(text));
+        (m.steady(), m.change(), m.under_limit(), m.over_limit())
+    }
+
+    #[test]
+    fn marks_of_invented_clauses() {
+        const F: bool = false;
+        const T: bool = true;
+        #[rustfmt::skip]
+        let cases: &[(&str, Four)] = &[
+            // steady_level
+            ("Bus fares have remained fairly steady since spring.", (T, F, F, F)),
+            ("The harbour toll held steady at its old rate.", (T, F, F, F)),
+            ("Enrolment was flat this term.", (T, F, F, F)),
+            ("Enrolment has not remained steady.", (F, F, F, F)),
+            // negated_change
+            ("Ridership has not increased in the valley.", (T, F, F, F)),
+            ("The toll hasn't really risen.", (T, F, F, F)),
+            ("The toll has not been rising.", (T, F, F, F)),
+            ("The data did not warrant an increase.", (F, F, F, F)),
+            // change_in_figures
+            ("Ridership rose from 2.1 percent to 4 percent.", (F, T, F, F)),
+            ("Ridership went from 40 percent to 40 percent.", (F, F, F, F)),
+            ("The mill cut output by 15%.", (F, T, F, F)),
+            // change_by_factor
+            ("The backlog doubled over the winter.", (F, T, F, F)),
+            ("The backlog fell by half.", (F, T, F, F)),
+            // under_limit / over_limit
+            ("Nitrate in the wells is within the allowed limit.", (F, F, T, F)),
+            ("Nitrate is below the 10 ppm action level.", (F, F, T, F)),
+            ("Nitrate reached 30 ppm, above the 10 ppm standard.", (F, F, F, T)),
+            ("The wells did not exceed the limit.", (F, F, T, F)),
+            ("Children under 5 were tested.", (F, F, F, F)),
+            ("Prices rose over the past year.", (F, F, F, F)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(marks(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_anaphor_opens_a_clause() {
+        assert!(opens_with_anaphor(&words("This is over the limit.")));
+        assert!(!opens_with_anaphor(&words("Lead is over the limit.")));
+    }
+}
