@@ -9,10 +9,7 @@ use gainsay::synth::{generate, SynthConfig};
 use gainsay::{Detector, Report, Statement, StatementReader};
 
 /// Inputs outside the golden directory whose reports are golden too.
-const INPUTS: [&str; 2] = [
-    "tests/data/broken.jsonl",
-    "tests/data/factcheck_figures.jsonl",
-];
+const INPUTS: [&str; 1] = ["tests/data/broken.jsonl"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -80,7 +77,7 @@ fn every_input_gives_its_golden_report() {
         .collect();
     inputs.extend(INPUTS.iter().map(|p| root().join(p)));
     inputs.sort();
-    assert!(inputs.len() >= 4, "{inputs:?}");
+    assert!(inputs.len() >= 3, "{inputs:?}");
     let faults: Vec<String> = inputs
         .iter()
         .filter_map(|p| check(&golden_name(p), &report_json(read(p))).err())
