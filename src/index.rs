@@ -569,10 +569,12 @@ impl Index {
                 if fa.opposable && !pos {
                     for &k in keys.iter().filter(|&&k| !common(k)) {
                         for &o in &opponents {
-                            let (a, b) = (
-                                &self.postings[k as usize].pos,
-                                &self.postings[o as usize].pos,
-                            );
+                            // An opponent interned only from a context
+                            // word has no postings yet.
+                            let Some(b) = self.postings.get(o as usize) else {
+                                continue;
+                            };
+                            let (a, b) = (&self.postings[k as usize].pos, &b.pos);
                             let len = a.len().min(b.len());
                             if visited + len > bounds.budget {
                                 stopped = true;

@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::knowledge::{on, Switch};
 use crate::lexicon::{Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
 use crate::quantity::{parse_figures, Figure};
 use crate::text::{fold, sentences, stem_shared, words, FxHashSet, Span, Token};
@@ -420,6 +421,8 @@ struct ClauseScan {
     /// (token index, kind) of reject/support/antonym cues.
     stance: Vec<(usize, CueKind)>,
     anaphoric: bool,
+    /// A bare answer word stands in the clause ("yes").
+    answers: bool,
     conditional: bool,
     hypothetical: bool,
     not_yet: bool,
@@ -540,6 +543,9 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         if is_anaphor(norm) {
             out.anaphoric = true;
         }
+        if on(Switch::BareAnswer) && is_answer_word(norm) {
+            out.answers = true;
+        }
         if is_conditional(norm) {
             out.conditional = true;
         }
@@ -595,6 +601,15 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         .into_iter()
         .find_map(|(set, open, kind)| Some((phrase(set, open)?, kind)));
         if let Some((n, kind)) = stance_cue {
+            if n == 1
+                && ((on(Switch::ModifierCue) && modifier_cue(cx, sc, i, from, to))
+                    || (on(Switch::DerivedNoun) && derived_noun(sc, i, from)))
+            {
+                let key = crate::knowledge::concept_shared(norm);
+                push_term(&mut out, &mut seen, &key, i, i + 1);
+                i += 1;
+                continue;
+            }
             out.cues.push(Cue {
                 kind,
                 field: sc.field,
@@ -607,6 +622,10 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         let neg_len =
             phrase(&lx.negation, opens.negation).or_else(|| lx.is_negation_token(tok).then_some(1));
         if let Some(n) = neg_len {
+            if n == 1 && on(Switch::PhraseNegation) && phrase_negation(sc, i, from) {
+                i += 1;
+                continue;
+            }
             out.cues.push(Cue {
                 kind: CueKind::Negation,
                 field: sc.field,
@@ -623,6 +642,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             continue;
         }
         if let Some(key) = word.and_then(|w| w.antonym_concept.as_ref()) {
+            if on(Switch::ModifierCue) && modifier_cue(cx, sc, i, from, to) {
+                let own = crate::knowledge::concept_shared(norm);
+                push_term(&mut out, &mut seen, &own, i, i + 1);
+                i += 1;
+                continue;
+            }
             out.cues.push(Cue {
                 kind: CueKind::Antonym,
                 field: sc.field,
@@ -646,6 +671,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .raw
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || (on(Switch::BareAnswer) && is_answer_word(norm))
             || cx.name_tokens.contains(norm)
             || (capitalized(tok) && cx.title_words.contains(norm))
             || norm.chars().nth(1).is_none();
@@ -694,6 +720,101 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
         i += 1;
     }
     out
+}
+
+/// Linking verbs: after one, a cue word is the predicate ("the claim is
+/// false", "the town was without power"), not a modifier.
+fn is_copula(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "remain"
+            | "remains"
+            | "remained"
+            | "stay"
+            | "stays"
+            | "stayed"
+            | "seem"
+            | "seems"
+            | "seemed"
+    )
+}
+
+/// Determiners that open a noun phrase ("a", "the").
+fn is_article(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the")
+}
+
+/// Bare answer words: "yes" answers a question, it states nothing itself.
+/// A clause left with no other content borrows the question
+/// ([`refers_outside`]): "the answer should have been yes" asserts what
+/// was asked.
+fn is_answer_word(w: &str) -> bool {
+    matches!(w, "yes" | "yeah" | "yep" | "aye")
+}
+
+/// `phrase_negation`: "without" negates the phrase it governs, not the
+/// clause: "hundreds of fans without passes entered the hall" asserts that
+/// they entered. Right after a linking verb it is the predicate itself
+/// ("the village is without power") and negates the clause.
+fn phrase_negation(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
+    sc.toks[i].norm() == "without" && !(i > from && is_copula(sc.toks[i - 1].norm()))
+}
+
+/// `modifier_cue`: a one-word stance or antonym cue written just before a
+/// noun qualifies that noun, it does not take a stance on the clause:
+/// "the guards seized fake passes at the gate" and "the agency published
+/// incorrect tallies" assert what happened. After a linking verb ("the
+/// passes were fake", "it is a false claim") the cue is the predicate and
+/// keeps its stance.
+fn modifier_cue(
+    cx: &StanceContext<'_>,
+    sc: &Scanned<'_>,
+    i: usize,
+    from: usize,
+    to: usize,
+) -> bool {
+    let Some(next) = sc.toks.get(i + 1).filter(|_| i + 1 < to) else {
+        return false;
+    };
+    let gap = &sc.text[sc.toks[i].end..next.start];
+    if !gap.trim().is_empty() || sc.is_stop(i + 1) || cx.lexicon.is_negation_token(next) {
+        return false;
+    }
+    if !next.raw.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let prev = |k: usize| (i >= from + k).then(|| sc.toks[i - k].norm());
+    let predicate = prev(1).is_some_and(is_copula)
+        || (prev(1).is_some_and(is_article) && prev(2).is_some_and(is_copula));
+    !predicate
+        && crate::knowledge::may_be_modifier(sc.toks[i].norm())
+        && crate::knowledge::may_be_noun(next.norm())
+}
+
+/// `derived_noun`: a word that only shares its stem with a stance verb is
+/// a noun, not a stance: the agent nouns "supporters", "opponents",
+/// "objectors", and the verb form after an article ("a dispute over
+/// fees", "the refuse collection").
+fn derived_noun(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
+    let (norm, stem) = (sc.toks[i].norm(), &*sc.stems[i]);
+    let suffix = norm.strip_prefix(stem.trim_end_matches('e')).unwrap_or("");
+    let agent = matches!(suffix, "er" | "ers" | "or" | "ors" | "ent" | "ents");
+    // After an article the cue word heads the noun phrase only when no
+    // noun follows ("a dispute over fees", not "a false claim").
+    let head = i > from
+        && is_article(sc.toks[i - 1].norm())
+        && crate::knowledge::may_be_noun(norm)
+        && sc
+            .toks
+            .get(i + 1)
+            .is_none_or(|t| !crate::knowledge::may_be_noun(t.norm()) || sc.is_stop(i + 1));
+    agent || head
 }
 
 /// Headline case: a clause in ALL CAPS (at least [`HEADLINE_MIN_WORDS`]
@@ -774,6 +895,28 @@ fn polarity_of(scan: &ClauseScan) -> Polarity {
         None if free_negation => Polarity::Denies,
         None => Polarity::Asserts,
     }
+}
+
+/// `refers_outside`: a clause that only makes sense with its context
+/// borrows its antecedent from there, whatever its cue or term count:
+/// one with a pointing word or a bare answer and no content of its own
+/// ("We know where they are.", "The answer was yes."), or one opened by a demonstrative ("These two lines were
+/// never in the draft", "This was the price"). Its own words stay.
+fn refers_outside(
+    sc: &Scanned<'_>,
+    (a, b): (usize, usize),
+    scan: &ClauseScan,
+    own_terms: usize,
+) -> bool {
+    let opens_with_demonstrative = matches!(sc.toks[a].norm(), "these" | "those" | "this");
+    let points = || {
+        scan.anaphoric
+            || scan.answers
+            || sc.toks[a..b]
+                .iter()
+                .any(|t| matches!(t.norm(), "they" | "them" | "he" | "him" | "she" | "her"))
+    };
+    opens_with_demonstrative || (own_terms == 0 && points())
 }
 
 /// The first colon right after a reporting word ("Lee said:"): the end
@@ -1001,7 +1144,8 @@ pub(crate) fn claims_of<'a>(
         // Only a clause that takes a stance borrows what it is about.
         let has_cue = !scan.cues.is_empty();
         let poor = terms.len() <= POOR_CLAUSE && has_cue;
-        if !question && (poor || (has_cue && scan.anaphoric && terms.len() <= 2)) {
+        let refers = on(Switch::RefersOutside) && refers_outside(sc, (a, b), &scan, terms.len());
+        if !question && (poor || refers || (has_cue && scan.anaphoric && terms.len() <= 2)) {
             if let Some(q) = &last_question {
                 let extra: Vec<Term> = q
                     .iter()
@@ -1131,6 +1275,51 @@ mod tests {
             "We will not only send soldiers but also ships." => Asserts,
             "No doubt we will not send soldiers." => Denies,
         }
+    }
+
+    /// `modifier_cue`, `derived_noun`, `phrase_negation` and the bounds of
+    /// `not_negations.txt`: cue words that qualify a phrase leave the
+    /// clause positive; the same words as predicates keep their stance.
+    #[test]
+    fn cue_scope_table() {
+        pol! {
+            "The guards seized fake passes at the gate." => Asserts,
+            "The agency published incorrect tallies of the harvest." => Asserts,
+            "The mayor answered false claims about the bridge." => Asserts,
+            "The passes at the gate were fake." => Rejects,
+            "The tallies of the harvest are incorrect." => Rejects,
+            "It is a false claim about the bridge." => Rejects,
+            "Supporters of the bridge gathered at the hall." => Asserts,
+            "Opponents of the levy marched through the square." => Asserts,
+            "A dispute over fees delayed the ferry." => Asserts,
+            "The council disputes the fees." => Rejects,
+            "Hundreds of fans without passes entered the hall." => Asserts,
+            "The village is without power tonight." => Denies,
+            "The firm licensed records of no more than 40 farms." => Asserts,
+            "The firm did not license records of 40 farms." => Denies,
+        }
+    }
+
+    /// `refers_outside` and bare answers: a clause that points outside
+    /// itself borrows its antecedent from the context.
+    #[test]
+    fn a_clause_that_points_outside_borrows_its_antecedent() {
+        let ctx = "Asked why the rangers had not yet found the stolen canoes, the warden said:";
+        let cs = run("We know where they are.", Some(ctx));
+        assert!(cs[0].borrowed, "{cs:?}");
+        assert!(keys(&cs[0]).contains(&"canoe"), "{cs:?}");
+        let ctx = "Pointing to the line of the budget on ferry fares, the treasurer said:";
+        let cs = run("These two lines were never in the draft.", Some(ctx));
+        assert!(cs[0].borrowed && keys(&cs[0]).contains(&"ferry"), "{cs:?}");
+        assert_eq!(cs[0].polarity, Polarity::Denies);
+        let ctx = "The mayor was asked whether the council had sold the old mill.";
+        let cs = run("The answer should have been yes.", Some(ctx));
+        assert!(cs[0].borrowed && keys(&cs[0]).contains(&"mill"), "{cs:?}");
+        assert!(!keys(&cs[0]).contains(&"yes"));
+        assert_eq!(cs[0].polarity, Polarity::Asserts);
+        // A clause with content of its own and no pointing word borrows nothing.
+        let cs = run("The council sold the old mill.", Some(ctx));
+        assert!(!cs[0].borrowed);
     }
 
     #[test]

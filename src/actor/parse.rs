@@ -57,7 +57,8 @@ pub(crate) fn split_words(s: &str) -> Vec<Word> {
         let cap = raw
             .chars()
             .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase);
+            .is_some_and(char::is_uppercase)
+            || particle_joined(raw);
         out.push(Word {
             raw: raw.to_owned(),
             norm,
@@ -68,6 +69,18 @@ pub(crate) fn split_words(s: &str) -> Vec<Word> {
         });
     }
     out
+}
+
+/// `particle_joined`: a name written with its particle joined by a
+/// hyphen, the name part capitalized ("al-Noor", "el-Sayed", "bin-Tariq"),
+/// is a capitalized name word, as "Noor" is: "Minister Ana al-Noor" is a
+/// title before a name, not an unknown run of words.
+fn particle_joined(raw: &str) -> bool {
+    let Some((particle, name)) = raw.split_once('-') else {
+        return false;
+    };
+    name.chars().next().is_some_and(char::is_uppercase)
+        && ActorLexicon::get().is_particle(&fold(particle))
 }
 
 /// What an actor string names.

@@ -141,6 +141,9 @@ pub(super) struct Persons {
     /// First and last words → names, sorted by (length, id).
     by_first: HashMap<Box<str>, Vec<NameId>>,
     by_last: HashMap<Box<str>, Vec<NameId>>,
+    /// Last words with doubled letters written once ([`fold_doubled`]) →
+    /// names: where a lone surname is sought when no name ends in it.
+    by_last_single: HashMap<Box<str>, Vec<NameId>>,
     fronts: HashMap<Box<str>, usize>,
     backs: HashMap<Box<str>, usize>,
     buckets: Vec<Bucket>,
@@ -161,6 +164,33 @@ pub(super) struct Persons {
     /// Links are computed by [`Persons::link_all`] at the end (batch).
     deferred: bool,
 }
+
+/// `fold_doubled`: a surname with each doubled letter written once, when
+/// it has one and is long enough to tell ("Hassan" → "hasan", "Ferrari"
+/// → "ferari"). Transliterated names gain or lose a doubled letter from
+/// one outlet to the next, so a lone "Hasan" finds "Omar Hassan" when no
+/// name ends in "hasan" itself. `None` for a word with no doubled letter
+/// or shorter than [`MIN_FOLDED`] letters.
+pub(super) fn fold_doubled(word: &str) -> Option<String> {
+    if word.chars().count() < MIN_FOLDED {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut prev = None;
+    let mut doubled = false;
+    for c in word.chars() {
+        if Some(c) == prev && c.is_alphabetic() {
+            doubled = true;
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    doubled.then_some(out)
+}
+
+/// Surnames shorter than this are not folded: "Li" and "Lee" stay apart.
+const MIN_FOLDED: usize = 4;
 
 /// The sorted union of two sorted lists.
 fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
@@ -396,6 +426,12 @@ impl Persons {
         insert_sorted(self.by_first.entry(t[0].clone()).or_default(), id, len_of);
         insert_sorted(
             self.by_last.entry(t[n - 1].clone()).or_default(),
+            id,
+            len_of,
+        );
+        let single = fold_doubled(&t[n - 1]).unwrap_or_else(|| t[n - 1].to_string());
+        insert_sorted(
+            self.by_last_single.entry(single.into()).or_default(),
             id,
             len_of,
         );
@@ -879,14 +915,19 @@ impl PersonView<'_> {
     /// or ends with it, else the unique one seen in the same source.
     pub fn token(&self, word: &str, source: u32) -> Option<Actor> {
         let p = self.persons;
-        let names = p
-            .by_first
-            .get(word)
-            .into_iter()
-            .chain(p.by_last.get(word))
-            .flatten();
+        let exact = p.by_first.get(word).into_iter().chain(p.by_last.get(word));
+        let single = fold_doubled(word).unwrap_or_else(|| word.to_owned());
+        let names = if p.by_first.contains_key(word) || p.by_last.contains_key(word) {
+            exact.flatten().collect::<Vec<_>>()
+        } else {
+            p.by_last_single
+                .get(single.as_str())
+                .into_iter()
+                .flatten()
+                .collect()
+        };
         let mut found: Vec<Found<'_>> = Vec::new();
-        for &n in names {
+        for n in names.into_iter().copied() {
             if !found.iter().any(|c| self.holds(c, n)) {
                 found.push(self.found(n));
             }

@@ -769,3 +769,27 @@ fn live_table_matches_batch_on_a_synthetic_crowd() {
     let checks = [99, 700, 1_999, inputs.len() - 1];
     check_live_at(&inputs, None, |k| checks.contains(&k));
 }
+
+/// `particle_joined`: a hyphen-joined particle before a capitalized name
+/// ("al-Noor") is a name word, so the title before it is stripped.
+#[test]
+fn a_hyphen_joined_particle_is_part_of_the_name() {
+    alone! {
+        "Lunarian Transport Minister Ana Bela al-Noor" => "ana bela al-noor",
+        "Minister Ana el-Sayar" => "ana el-sayar",
+        "Ana Bela al-Noor" => "ana bela al-noor",
+    }
+}
+
+/// `fold_doubled`: a lone surname with a doubled letter dropped or added
+/// finds the full name; short names and other names stay apart.
+#[test]
+fn a_lone_surname_finds_its_doubled_letter_spelling() {
+    corpus!(same "Lunarian Transport Minister Ana Bela al-Noorri", "al-Noori");
+    corpus!(same "Tomas Hasan", "Hassan");
+    corpus!(diff "Tomas Hasan", "Hasson");
+    corpus!(diff "Ana Lee", "Le");
+    assert_eq!(persons::fold_doubled("ferrari").as_deref(), Some("ferari"));
+    assert_eq!(persons::fold_doubled("borel"), None);
+    assert_eq!(persons::fold_doubled("lee"), None);
+}

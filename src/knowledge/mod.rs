@@ -19,7 +19,9 @@ use std::sync::OnceLock;
 use crate::text::FxHashMap;
 
 mod kin;
+mod switch;
 pub(crate) use kin::{Kin, Link};
+pub(crate) use switch::{on, Switch};
 
 const EXCEPTIONS: &str = include_str!("../../data/knowledge/exceptions.tsv");
 const LEMMAS: &str = include_str!("../../data/knowledge/lemmas.tsv");
@@ -388,6 +390,23 @@ pub(crate) fn concept_shared(word: &str) -> Rc<str> {
         cache.insert(word.into(), Rc::clone(&name));
         name
     })
+}
+
+/// True when the folded word may be an adjective before a noun: WordNet
+/// lists it as one, and it is not an inflected verb ("fake", "false",
+/// "unlawful" may; "rejected", "denies" are verbs first).
+pub(crate) fn may_be_modifier(word: &str) -> bool {
+    let wn = wordnet();
+    wn.is_lemma(word, Pos::Adj) && wn.morphy(word, Pos::Verb, false).is_none_or(|v| v == word)
+}
+
+/// True when the folded word may be a noun: WordNet lists it (or its
+/// base form) as one, or does not know it at all (a name, a code such as
+/// "co2"). "tickets", "claims", "figures" may; "under", "quickly" may not.
+pub(crate) fn may_be_noun(word: &str) -> bool {
+    let wn = wordnet();
+    wn.morphy(word, Pos::Noun, true).is_some()
+        || !(wn.lemmas.contains_key(word) || wn.lemma(word, None) != word)
 }
 
 /// Words sharing a first-sense synset with `word`'s lemma.
