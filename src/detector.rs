@@ -19,7 +19,7 @@ use crate::lexicon::{Lexicon, LexiconKind};
 use crate::measure::Measure;
 use crate::reading::normalize;
 use crate::record::Statement;
-use crate::report::{Detection, Found, Problem, Report};
+use crate::report::{ClaimSummary, Detection, Found, Problem, Report};
 use crate::stance::{self, Claim, StanceContext};
 use crate::text::{FxHashMap, FxHashSet};
 
@@ -190,7 +190,7 @@ impl Detector {
     /// let claims = Detector::new().claims(&s);
     /// assert_eq!(claims[0].polarity, Polarity::Rejects);
     /// ```
-    pub fn claims(&self, statement: &Statement) -> Vec<Claim> {
+    pub fn claims(&self, statement: &Statement) -> Vec<ClaimSummary> {
         let none = FxHashSet::default();
         let cx = StanceContext {
             lexicon: &self.lexicon,
@@ -198,12 +198,21 @@ impl Detector {
             title_words: &self.title_words,
         };
         stance::claims(&cx, &statement.text, statement.context.as_deref())
+            .into_iter()
+            .map(|c| ClaimSummary {
+                proposition: c.terms.into_iter().map(|t| t.key).collect(),
+                polarity: c.polarity,
+                modality: c.modality,
+                hedges: c.hedges,
+            })
+            .collect()
     }
 
     /// What the normalization benchmark measures: the per-statement work of
     /// [`Detector::detect`] before candidate search (claims, and what each
     /// figure measures), without corpus context as in [`Detector::claims`].
     /// Returns the number of claims plus the number of figure measures.
+    #[cfg(feature = "testkit")]
     #[doc(hidden)]
     pub fn bench_normalize(&self, statement: &Statement) -> usize {
         let none = FxHashSet::default();

@@ -62,6 +62,7 @@ impl std::fmt::Display for Role {
 /// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// Id of the statement the span belongs to.
     pub statement: String,
@@ -141,12 +142,11 @@ impl Evidence {
                 statement.id
             ));
         }
-        let value = match self.field {
-            Field::Text => statement.text.as_str(),
-            Field::Context => match statement.context.as_deref() {
-                Some(c) => c,
-                None => return fail("evidence in a context the record does not have".into()),
-            },
+        let Some(value) = statement.field(self.field) else {
+            return fail(format!(
+                "evidence in a {} the record does not have",
+                self.field
+            ));
         };
         let (start, end) = (self.start, self.end);
         if start >= end || end > value.len() {

@@ -14,6 +14,7 @@ use crate::text::Span;
 
 /// Two statements that cannot both hold, with the words that show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contradiction {
     /// Id of one statement (the smaller id).
     pub a: String,

@@ -29,7 +29,7 @@ impl Kind {
     /// The name the JSON report gives it.
     ///
     /// ```
-    /// assert_eq!(gainsay::Kind::Quantity.to_string(), "quantity");
+    /// assert_eq!(gainsay::ContradictionKind::Quantity.to_string(), "quantity");
     /// ```
     pub fn name(self) -> &'static str {
         match self {
@@ -45,9 +45,9 @@ impl std::fmt::Display for Kind {
     }
 }
 
-/// Tunable thresholds of the judge.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct JudgeConfig {
+/// Tunable thresholds of the judge (set through [`crate::DetectorBuilder`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct JudgeConfig {
     /// Pairs scoring below this are not reported (0..1).
     pub min_score: f64,
     /// Fewest shared concepts for a stance clash between claims that both

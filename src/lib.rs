@@ -43,9 +43,11 @@ mod reading;
 mod record;
 mod report;
 mod stance;
+#[cfg(any(test, feature = "testkit"))]
 pub mod synth;
 mod text;
 
+#[cfg(feature = "testkit")]
 #[doc(hidden)]
 pub use actor::live as __live;
 pub use actor::{normalize_actors, Actor, ActorKind, Gazetteer, GazetteerEntry};
@@ -55,16 +57,17 @@ pub use error::{Error, Location};
 pub use evidence::{Evidence, Role};
 pub use explain::Contradiction;
 pub use extract::{extract, Extractor};
-pub use judge::{JudgeConfig, Kind};
+pub use judge::Kind as ContradictionKind;
 pub use lexicon::LexiconKind;
 pub use live::LiveIndex;
 pub use quantity::{parse_figures, Figure, Interval, Qualifier, Unit};
-pub use record::{read_jsonl, Date, ReadOutcome, Statement, StatementReader};
+pub use record::{read_jsonl, Date, Field, ReadOutcome, Statement, StatementReader};
 pub use report::{ClaimSummary, Detection, NormalizedStatement, Problem, Report};
-pub use stance::{Claim, Cue, CueKind, Field, Modality, Polarity, Term};
+pub use stance::{Modality, Polarity};
 pub use text::Span;
 
 /// Parses the WordNet and GloVe tables afresh (the knowledge load bench).
+#[cfg(feature = "testkit")]
 #[doc(hidden)]
 pub fn __knowledge_parse() -> usize {
     knowledge::parse_all()
@@ -92,7 +95,7 @@ fn assert_public_types_are_send_sync() {
     is::<Evidence>();
     is::<Role>();
     is::<Extractor>();
-    is::<Kind>();
+    is::<ContradictionKind>();
     is::<LexiconKind>();
     is::<LiveIndex>();
     is::<Figure>();
@@ -108,7 +111,6 @@ fn assert_public_types_are_send_sync() {
     is::<NormalizedStatement>();
     is::<Problem>();
     is::<Report>();
-    is::<Claim>();
     is::<Field>();
     is::<Modality>();
     is::<Polarity>();

@@ -100,6 +100,37 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// Which field of a statement a span points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Field {
+    /// The statement's `text`.
+    Text,
+    /// The statement's `context`.
+    Context,
+}
+
+impl Field {
+    /// The name the JSON report gives it.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Field::Context.to_string(), "context");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::Context => "context",
+        }
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// One statement record: who said what, when, where.
 ///
 /// Unknown fields are kept in `extra` and written back on serialization, so
@@ -158,6 +189,23 @@ impl Statement {
             source: None,
             span: None,
             extra: Map::new(),
+        }
+    }
+
+    /// The value of `field`, if the record has it: what an evidence span's
+    /// `start`/`end` index.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Field, Statement};
+    /// let s = Statement::new("a", None, "No.").with_context("Will they build it?");
+    /// assert_eq!(s.field(Field::Context), Some("Will they build it?"));
+    /// assert_eq!(Statement::new("b", None, "No.").field(Field::Context), None);
+    /// ```
+    pub fn field(&self, field: Field) -> Option<&str> {
+        match field {
+            Field::Text => Some(&self.text),
+            Field::Context => self.context.as_deref(),
         }
     }
 

@@ -14,11 +14,12 @@ use crate::corpus::ClaimRef;
 use crate::error::{Error, Location};
 use crate::explain::{explain, rounded, Contradiction};
 use crate::judge::Verdict;
-use crate::record::{Date, Statement};
+use crate::record::{Date, Field, Statement};
 use crate::stance::{Modality, Polarity};
 
 /// A claim as the report shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ClaimSummary {
     /// Proposition terms (concepts).
     pub proposition: Vec<String>,
@@ -32,6 +33,7 @@ pub struct ClaimSummary {
 
 /// A statement after normalization.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NormalizedStatement {
     /// The record's id.
     pub id: String,
@@ -55,6 +57,7 @@ pub struct NormalizedStatement {
 
 /// A record that was left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Problem {
     /// Where.
     pub location: Location,
@@ -64,6 +67,7 @@ pub struct Problem {
 
 /// What a run found.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// Every statement processed, in input order.
     pub statements: Vec<NormalizedStatement>,
@@ -78,6 +82,25 @@ pub struct Report {
     /// always written, `[]` when none.
     #[serde(default)]
     pub bounds: Vec<Bound>,
+}
+
+impl NormalizedStatement {
+    /// The value of `field`, if the statement has it (what its evidence
+    /// spans index), as [`Statement::field`].
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Field, Statement};
+    /// let report = Detector::new().detect(&[Statement::new("a", None, "No.")]).unwrap();
+    /// assert_eq!(report.statements[0].field(Field::Text), Some("No."));
+    /// assert_eq!(report.statements[0].field(Field::Context), None);
+    /// ```
+    pub fn field(&self, field: Field) -> Option<&str> {
+        match field {
+            Field::Text => Some(&self.text),
+            Field::Context => self.context.as_deref(),
+        }
+    }
 }
 
 impl Report {

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::knowledge::{on, Switch};
 use crate::lexicon::{Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
 use crate::quantity::{parse_figures, Figure};
+pub(crate) use crate::record::Field;
 use crate::text::{fold, sentences, stem_shared, words, FxHashSet, Span, Token};
 
 impl std::fmt::Display for Polarity {
@@ -27,39 +28,10 @@ impl std::fmt::Display for Polarity {
     }
 }
 
-/// Which field of a statement a span points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// The statement's `text`.
-    Text,
-    /// The statement's `context`.
-    Context,
-}
-
-impl Field {
-    /// The name the JSON report gives it.
-    ///
-    /// ```
-    /// assert_eq!(gainsay::Field::Context.to_string(), "context");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Text => "text",
-            Field::Context => "context",
-        }
-    }
-}
-
-impl std::fmt::Display for Field {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 /// Where a claim stands on its proposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Polarity {
     /// An explicit stance for it ("ok with", "open to", "has not ruled out").
     Supports,
@@ -100,6 +72,7 @@ impl Polarity {
 /// How firmly a claim is put.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Modality {
     /// Stated as fact or intention.
     Asserted,
@@ -211,13 +184,6 @@ pub struct Claim {
     /// with the figure measures.
     #[serde(skip)]
     pub(crate) marks: crate::quantity::Marks,
-}
-
-impl Claim {
-    /// True when the claim carries a hedge.
-    pub fn is_hedged(&self) -> bool {
-        !self.hedges.is_empty()
-    }
 }
 
 // Closed classes of grammar words, tested once or twice per token: a

@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use gainsay::{Detector, Kind, StatementReader};
+use gainsay::{ContradictionKind, Detector, StatementReader};
 
 const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/broken.jsonl");
 /// Lines of the file longer than this are errors (line 12 is 318 bytes).
@@ -99,7 +99,10 @@ fn good_lines_are_still_read_and_reported() {
         .iter()
         .map(|c| (c.a.as_str(), c.b.as_str(), c.kind))
         .collect();
-    assert!(pairs.contains(&("g1", "g2", Kind::Stance)), "{pairs:?}");
+    assert!(
+        pairs.contains(&("g1", "g2", ContradictionKind::Stance)),
+        "{pairs:?}"
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! End-to-end: the bundled seed statements through the whole pipeline.
 
-use gainsay::{read_jsonl, Detector, Field, Kind, Report, Role, Statement};
+use gainsay::{read_jsonl, ContradictionKind, Detector, Field, Report, Role, Statement};
 
 fn seeds() -> Vec<Statement> {
     let out = read_jsonl(include_str!("../examples/data/seeds.jsonl").as_bytes());
@@ -9,10 +9,7 @@ fn seeds() -> Vec<Statement> {
 }
 
 fn field(s: &Statement, f: Field) -> &str {
-    match f {
-        Field::Text => &s.text,
-        Field::Context => s.context.as_deref().unwrap(),
-    }
+    s.field(f).unwrap()
 }
 
 fn pair<'r>(r: &'r Report, a: &str, b: &str) -> Option<&'r gainsay::Contradiction> {
@@ -26,7 +23,7 @@ fn ok_with_me_against_not_going_to() {
     let st = seeds();
     let report = Detector::new().detect(&st).unwrap();
     let c = pair(&report, "s000-03", "s000-09").expect("the founding pair is reported");
-    assert_eq!(c.kind, Kind::Stance);
+    assert_eq!(c.kind, ContradictionKind::Stance);
     let cue = |id: &str| {
         c.evidence
             .iter()

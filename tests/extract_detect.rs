@@ -1,7 +1,7 @@
 //! End-to-end from article text: extract statement records, detect, and
 //! check that every evidence span slices the extracted record it names.
 
-use gainsay::{extract, Detector, Field, Kind};
+use gainsay::{extract, ContradictionKind, Detector};
 
 const ARTICLE: &str = " date 2031-03-04 Governor Ana Ruiz said she would be \"ok\" with building a new dam on the river, \
 contradicting Mayor Tom Bell who last week saying such a project would not take place.\n\
@@ -35,17 +35,11 @@ fn article_to_contradictions_with_valid_spans() {
         "Bell"
     );
     let report = Detector::new().detect(&st).unwrap();
-    assert!(report.contradictions.iter().any(|c| c.kind == Kind::Stance));
-    for c in &report.contradictions {
-        for e in &c.evidence {
-            let s = st.iter().find(|s| s.id == e.statement).unwrap();
-            let field = match e.field {
-                Field::Text => s.text.as_str(),
-                Field::Context => s.context.as_deref().unwrap(),
-            };
-            assert_eq!(&field[e.start..e.end], e.text);
-        }
-    }
+    assert!(report
+        .contradictions
+        .iter()
+        .any(|c| c.kind == ContradictionKind::Stance));
+    report.check_evidence(&st).unwrap();
     let pairs: Vec<_> = report
         .contradictions
         .iter()

@@ -3,7 +3,7 @@
 //! with whether its two statements clash on their figures, checked through
 //! the whole detector in both orders.
 
-use gainsay::{Detector, Kind, Statement};
+use gainsay::{ContradictionKind, Detector, Statement};
 
 const CASES: &str = include_str!("data/factcheck_figures.jsonl");
 
@@ -14,7 +14,7 @@ fn clashes(x: &str, y: &str) -> bool {
     report
         .contradictions
         .iter()
-        .any(|c| c.kind == Kind::Quantity)
+        .any(|c| c.kind == ContradictionKind::Quantity)
 }
 
 #[test]

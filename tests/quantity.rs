@@ -1,9 +1,9 @@
 //! Figures that clash and figures that agree, through the whole detector.
 
-use gainsay::{Detector, Kind, Statement};
+use gainsay::{ContradictionKind, Detector, Statement};
 use proptest::prelude::*;
 
-fn kind_of(x: &str, y: &str) -> Option<Kind> {
+fn kind_of(x: &str, y: &str) -> Option<ContradictionKind> {
     let a = Statement::new("a", Some("Mayor Ann Lee"), x).with_source("one");
     let b = Statement::new("b", Some("Health Bureau"), y).with_source("two");
     let report = Detector::new().detect(&[a, b]).unwrap();
@@ -21,13 +21,13 @@ macro_rules! clash {
 fn figures_as_intervals() {
     clash! {
         "The region has lost hundreds of thousands of people to overdoses.",
-        "About 80,000 people died from overdoses in the region in 2024." => Some(Kind::Quantity);
+        "About 80,000 people died from overdoses in the region in 2024." => Some(ContradictionKind::Quantity);
         "At least 83 people have died in the floods in the valley.",
         "The floods in the valley caused more than 80 deaths." => None;
         "There were at least 21 raids on the harbour so far.",
         "The navy has carried out at least 21 raids on the harbour." => None;
         "Exactly 12 ferries sank in the bay last winter.",
-        "About 400 ferries sank in the bay last winter." => Some(Kind::Quantity);
+        "About 400 ferries sank in the bay last winter." => Some(ContradictionKind::Quantity);
         "The two crashes together killed 346 passengers on the coast.",
         "The crash on the coast killed 157 passengers." => None;
         "Two raids hit the harbour of the valley yesterday.",
@@ -43,9 +43,9 @@ fn figures_as_intervals() {
 fn riders_and_trips_measure_one_thing() {
     clash! {
         "Some 90,000 people used the harbour ferry line on the festival day.",
-        "Riders took 150,000 trips on the harbour ferry line on the festival day." => Some(Kind::Quantity);
+        "Riders took 150,000 trips on the harbour ferry line on the festival day." => Some(ContradictionKind::Quantity);
         "About 60,000 passengers rode the harbour ferry line on the festival day.",
-        "Riders took 150,000 journeys on the harbour ferry line on the festival day." => Some(Kind::Quantity);
+        "Riders took 150,000 journeys on the harbour ferry line on the festival day." => Some(ContradictionKind::Quantity);
         // Agreeing figures, or a count of something else, do not clash.
         "Some 150,000 people used the harbour ferry line on the festival day.",
         "Riders took 150,000 trips on the harbour ferry line on the festival day." => None;
@@ -58,7 +58,7 @@ fn riders_and_trips_measure_one_thing() {
 fn a_year_scopes_the_figure_before_it() {
     clash! {
         "Riders took 150,000 trips on the ferry line at the festival in 2023, compared with 90,000 trips in 2019.",
-        "Riders took 40,000 trips on the ferry line at the festival in 2019." => Some(Kind::Quantity);
+        "Riders took 40,000 trips on the ferry line at the festival in 2019." => Some(ContradictionKind::Quantity);
         "Riders took 150,000 trips on the ferry line at the festival in 2023, compared with 90,000 trips in 2019.",
         "Riders took about 90,000 trips on the ferry line at the festival in 2019." => None;
         "In 2019, riders took 150,000 trips on the ferry line at the festival and 9,000 trips on the tram.",
@@ -70,7 +70,7 @@ fn a_year_scopes_the_figure_before_it() {
 fn a_denied_figure_clashes_with_the_same_figure_stated() {
     clash! {
         "3000 residents did not die in the storm on the island.",
-        "An estimated 2,975 residents died in the storm on the island." => Some(Kind::Quantity);
+        "An estimated 2,975 residents died in the storm on the island." => Some(ContradictionKind::Quantity);
         "3000 residents did not die in the storm on the island.",
         "Some 40 residents died in the storm on the island." => None;
     }
@@ -113,7 +113,7 @@ fn evidence_shows_both_figures_and_what_they_count() {
 fn the_largest_against_a_larger_figure() {
     clash! {
         "This was the largest crowd ever to watch a final at the stadium.",
-        "The final at the stadium drew 41,000 spectators, compared with 52,000 at the final a year before." => Some(Kind::Quantity);
+        "The final at the stadium drew 41,000 spectators, compared with 52,000 at the final a year before." => Some(ContradictionKind::Quantity);
         "This was the largest crowd ever to watch a final at the stadium.",
         "The final at the stadium drew 61,000 spectators, compared with 52,000 at the final a year before." => None;
     }
@@ -163,7 +163,7 @@ fn figures_as_fact_checkers_read_them() {
     clash! {
         // Rates in one dimension compare after conversion (1 barrel = 42 gallons).
         "The broken pipe near Tarn leaks between 1,000 and 5,000 barrels a day.",
-        "The broken pipe near Tarn leaks 2.1 million gallons of brine a day." => Some(Kind::Quantity);
+        "The broken pipe near Tarn leaks 2.1 million gallons of brine a day." => Some(ContradictionKind::Quantity);
         "The broken pipe near Tarn leaks about 5,000 barrels a day.",
         "The broken pipe near Tarn leaks 210,000 gallons of brine a day." => None;
         // A rate never meets a total, nor a rate per another unit.
@@ -174,7 +174,7 @@ fn figures_as_fact_checkers_read_them() {
         "The new bridge at Tarn will cost $40 million." => None;
         // A holder counts what it holds: one pass per holder.
         "There were 30,000 to 40,000 riders with forged passes at the depot.",
-        "We counted around 2,600 passes at the depot that were forged." => Some(Kind::Quantity);
+        "We counted around 2,600 passes at the depot that were forged." => Some(ContradictionKind::Quantity);
         // "Without" and an antonym qualify what is counted; they deny no figure.
         "Some 30,000 riders reached the depot without passes.",
         "Some 30,000 riders reached the depot yesterday." => None;

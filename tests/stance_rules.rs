@@ -57,7 +57,7 @@ fn all_caps_and_title_case_read_as_sentence_case() {
     assert!(
         claims
             .iter()
-            .any(|c| c.terms.iter().any(|t| t.key == "port_vella")),
+            .any(|c| c.proposition.iter().any(|k| k == "port_vella")),
         "{claims:?}"
     );
 }
@@ -77,7 +77,7 @@ fn the_borrowed_question_ends_at_the_speech_frame() {
     let claims = Detector::new().claims(&s);
     let keys: Vec<&str> = claims
         .iter()
-        .flat_map(|c| c.terms.iter().map(|t| t.key.as_str()))
+        .flat_map(|c| c.proposition.iter().map(String::as_str))
         .collect();
     assert!(keys.contains(&"grain"), "{keys:?}");
     assert!(!keys.contains(&"harbour"), "{keys:?}");

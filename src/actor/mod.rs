@@ -150,6 +150,7 @@ fn name_words(mention: &parse::Mention) -> &[String] {
 /// Not part of the API: the live actor table, reachable from the benches
 /// (`benches/actors.rs` times the table alone, which the public
 /// [`LiveIndex`](crate::LiveIndex) cannot show).
+#[cfg(feature = "testkit")]
 #[doc(hidden)]
 pub mod live {
     use super::{Actor, ActorInput, ActorTable, Statement};

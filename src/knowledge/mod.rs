@@ -450,6 +450,7 @@ pub(crate) fn relatedness(a: &str, b: &str) -> f32 {
 }
 
 /// Parses every table afresh and returns a count (for the load bench).
+#[cfg(feature = "testkit")]
 pub(crate) fn parse_all() -> usize {
     let wn = WordNet::parse();
     let gv = Glove::parse();

@@ -84,10 +84,7 @@ fn fields<'a>(
             .iter()
             .filter(|e| e.statement == s.id && e.field == field)
             .collect();
-        let value = match field {
-            Field::Text => s.text.as_str(),
-            Field::Context => s.context.as_deref().unwrap_or(""),
-        };
+        let value = s.field(field).unwrap_or("");
         if !spans.is_empty() || (field == Field::Text && !value.is_empty()) {
             out.push((field, value, spans));
         }
