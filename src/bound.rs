@@ -8,6 +8,16 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// Which bound was reached.
+///
+/// # Examples
+/// ```
+/// use gainsay::{BoundKind, Detector, Statement};
+/// let st: Vec<Statement> = (0..5)
+///     .map(|i| Statement::new(format!("s{i}"), Some("Mayor Ann Lee"), "The dam on the river will open."))
+///     .collect();
+/// let report = Detector::builder().max_postings(3).build().unwrap().detect(&st).unwrap();
+/// assert!(report.bounds.iter().any(|b| b.kind == BoundKind::MaxPostings));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -29,6 +39,11 @@ pub enum BoundKind {
 
 impl BoundKind {
     /// The kind's name as it is written in JSON (`max_postings`…).
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(gainsay::BoundKind::CandidateBudget.as_str(), "candidate_budget");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             BoundKind::MaxPostings => "max_postings",
@@ -80,6 +95,14 @@ pub struct Bound {
 
 impl Bound {
     /// A bound of `kind` with its message written from the figures.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Bound, BoundKind};
+    /// let b = Bound::new(BoundKind::MaxPartners, 200, 7, None);
+    /// assert_eq!((b.limit, b.count), (200, 7));
+    /// assert!(b.message.contains("200"));
+    /// ```
     pub fn new(kind: BoundKind, limit: usize, count: usize, subject: Option<&str>) -> Bound {
         let about = subject.unwrap_or("");
         let message = match kind {

@@ -80,6 +80,17 @@ pub struct DetectorBuilder {
 
 impl DetectorBuilder {
     /// Pairs scoring below `score` (0..1) are not reported. Default 0.30.
+    ///
+    /// # Examples
+    /// ```
+    /// let strict = gainsay::Detector::builder().min_score(0.9).build().unwrap();
+    /// let st = [
+    ///     gainsay::Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     gainsay::Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// assert!(strict.detect(&st).unwrap().contradictions.iter().all(|c| c.score >= 0.9));
+    /// assert!(gainsay::Detector::builder().min_score(1.5).build().is_err());
+    /// ```
     pub fn min_score(&mut self, score: f64) -> &mut DetectorBuilder {
         self.judge.min_score = score;
         self
@@ -88,6 +99,12 @@ impl DetectorBuilder {
     /// The most claims one concept may pair on its own: past it, the concept
     /// is common, and it pairs only claims whose every concept is common,
     /// through the two rarest (the report lists such concepts). Default 1,000.
+    ///
+    /// # Examples
+    /// ```
+    /// let d = gainsay::Detector::builder().max_postings(50).build().unwrap();
+    /// # let _ = d;
+    /// ```
     pub fn max_postings(&mut self, n: usize) -> &mut DetectorBuilder {
         self.max_postings = n;
         self
@@ -95,6 +112,12 @@ impl DetectorBuilder {
 
     /// The most postings one claim visits when looking for partners, rarest
     /// concepts first. Default 4,000.
+    ///
+    /// # Examples
+    /// ```
+    /// let d = gainsay::Detector::builder().candidate_budget(500).build().unwrap();
+    /// # let _ = d;
+    /// ```
     pub fn candidate_budget(&mut self, n: usize) -> &mut DetectorBuilder {
         self.budget = n;
         self
@@ -102,6 +125,12 @@ impl DetectorBuilder {
 
     /// The most candidate partners one claim keeps, those sharing the rarest
     /// concepts first. Default 200.
+    ///
+    /// # Examples
+    /// ```
+    /// let d = gainsay::Detector::builder().max_partners(20).build().unwrap();
+    /// # let _ = d;
+    /// ```
     pub fn max_partners(&mut self, n: usize) -> &mut DetectorBuilder {
         self.max_partners = n;
         self
@@ -109,6 +138,17 @@ impl DetectorBuilder {
 
     /// Judges every pair of claims instead of the indexed candidates: the
     /// quadratic baseline, for tests and benchmarks on small corpora.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let all_pairs = Detector::builder().exhaustive(true).build().unwrap();
+    /// assert_eq!(all_pairs.detect(&st).unwrap(), Detector::new().detect(&st).unwrap());
+    /// ```
     pub fn exhaustive(&mut self, yes: bool) -> &mut DetectorBuilder {
         self.exhaustive = yes;
         self
@@ -116,6 +156,14 @@ impl DetectorBuilder {
 
     /// Adds entries (lexicon file syntax: one a line, `#` comments) to one of
     /// the built-in word lists.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, LexiconKind, Polarity, Statement};
+    /// let s = Statement::new("a", Some("Mayor Ann Lee"), "The council waved off the new dam.");
+    /// let d = Detector::builder().lexicon(LexiconKind::Reject, "waved off").build().unwrap();
+    /// assert_eq!(d.claims(&s)[0].polarity, Polarity::Rejects);
+    /// ```
     pub fn lexicon(&mut self, kind: LexiconKind, entries: &str) -> &mut DetectorBuilder {
         self.extra.push((kind, entries.to_owned()));
         self
@@ -123,12 +171,29 @@ impl DetectorBuilder {
 
     /// Adds a gazetteer: canonical names with aliases for what the rules
     /// cannot know ("the Bureau" is the National Statistics Bureau).
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Gazetteer, Statement};
+    /// let g = Gazetteer::from_json(r#"[{"name": "National Statistics Bureau", "aliases": ["the Bureau"]}]"#).unwrap();
+    /// let d = Detector::builder().gazetteer(g).build().unwrap();
+    /// let r = d.detect(&[Statement::new("a", Some("the Bureau"), "Unemployment rose.")]).unwrap();
+    /// assert_eq!(r.statements[0].actor_name, "National Statistics Bureau");
+    /// ```
     pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut DetectorBuilder {
         self.gazetteer = Some(Arc::new(gazetteer));
         self
     }
 
     /// Builds the detector.
+    ///
+    /// # Examples
+    /// ```
+    /// let d = gainsay::Detector::builder().max_partners(50).build();
+    /// assert!(d.is_ok());
+    /// let bad = gainsay::Detector::builder().min_score(-1.0).build();
+    /// assert!(bad.unwrap_err().to_string().contains("min_score"));
+    /// ```
     pub fn build(&self) -> Result<Detector, Error> {
         if !(0.0..=1.0).contains(&self.judge.min_score) {
             return Err(Error::Config {
@@ -160,6 +225,12 @@ impl DetectorBuilder {
 
 impl Detector {
     /// A detector with the default lexicons and thresholds.
+    ///
+    /// # Examples
+    /// ```
+    /// let report = gainsay::Detector::new().detect(&[]).unwrap();
+    /// assert!(report.contradictions.is_empty());
+    /// ```
     pub fn new() -> Detector {
         Detector::builder()
             .build()
@@ -167,6 +238,12 @@ impl Detector {
     }
 
     /// A builder for options.
+    ///
+    /// # Examples
+    /// ```
+    /// let d = gainsay::Detector::builder().min_score(0.4).build().unwrap();
+    /// # let _ = d;
+    /// ```
     pub fn builder() -> DetectorBuilder {
         DetectorBuilder {
             extra: Vec::new(),
@@ -224,6 +301,19 @@ impl Detector {
     /// Runs the whole pipeline over `statements`. Invalid records (empty id
     /// or text, span out of order, duplicate id) are left out and listed in
     /// [`Report::problems`]; the others are processed.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "A second record with the same id."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let report = Detector::new().detect(&st).unwrap();
+    /// assert_eq!(report.contradictions.len(), 1);
+    /// assert_eq!(report.problems.len(), 1); // the duplicate id is listed, not fatal
+    /// ```
     pub fn detect(&self, statements: &[Statement]) -> Result<Report, Error> {
         Ok(self.detect_records(statements.iter().map(Ok))?.report())
     }

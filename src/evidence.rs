@@ -12,6 +12,18 @@ use crate::stance::Field;
 use crate::text::Span;
 
 /// What an evidence span shows.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Statement};
+/// let st = [
+///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+/// ];
+/// let report = Detector::new().detect(&st).unwrap();
+/// let roles: Vec<_> = report.contradictions[0].evidence.iter().map(|e| e.role).collect();
+/// assert!(roles.contains(&gainsay::Role::Cue) && roles.contains(&gainsay::Role::Target));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

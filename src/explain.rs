@@ -13,6 +13,20 @@ use crate::stance::{CueKind, Field, Polarity};
 use crate::text::Span;
 
 /// Two statements that cannot both hold, with the words that show it.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Statement};
+/// let st = [
+///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+/// ];
+/// let report = Detector::new().detect(&st).unwrap();
+/// let c = &report.contradictions[0];
+/// assert_eq!((c.a.as_str(), c.b.as_str()), ("a", "b"));
+/// assert!(c.score > 0.0 && c.score <= 1.0);
+/// assert!(c.explanation.contains("denies"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Contradiction {

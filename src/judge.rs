@@ -15,6 +15,17 @@ use crate::quantity::{Figure, Interval, Marks, Qualifier};
 use crate::stance::{CueKind, Field, Modality, Polarity};
 
 /// What kind of contradiction a pair is.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Statement};
+/// let st = [
+///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+/// ];
+/// let report = Detector::new().detect(&st).unwrap();
+/// assert_eq!(report.contradictions[0].kind, gainsay::ContradictionKind::Stance);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -78,6 +78,16 @@ impl std::fmt::Debug for LiveIndex {
 
 impl Detector {
     /// An empty live index with this detector's configuration.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let mut live = Detector::new().live();
+    /// assert!(live.insert(&Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river.")).unwrap().is_empty());
+    /// let new = live.insert(&Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river.")).unwrap();
+    /// assert_eq!((new[0].a.as_str(), new[0].b.as_str()), ("a", "b"));
+    /// assert_eq!(live.len(), 2);
+    /// ```
     pub fn live(&self) -> LiveIndex {
         LiveIndex {
             detector: self.clone(),
@@ -99,11 +109,23 @@ impl Detector {
 
 impl LiveIndex {
     /// Number of statements inserted.
+    ///
+    /// # Examples
+    /// ```
+    /// let mut live = gainsay::Detector::new().live();
+    /// live.insert(&gainsay::Statement::new("a", None, "The dam will open.")).unwrap();
+    /// assert_eq!(live.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.corpus.store.len()
     }
 
     /// True before the first insert.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(gainsay::Detector::new().live().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -111,6 +133,18 @@ impl LiveIndex {
     /// Adds a statement and returns the contradictions it forms with the
     /// statements inserted before, best first. An invalid record or a
     /// duplicate id is an error and changes nothing.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Statement;
+    /// let mut live = gainsay::Detector::new().live();
+    /// live.insert(&Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river.")).unwrap();
+    /// let pairs = live.insert(&Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river.")).unwrap();
+    /// assert_eq!(pairs.len(), 1);
+    /// // A duplicate id is an error, and the index is unchanged.
+    /// assert!(live.insert(&Statement::new("a", None, "Again.")).is_err());
+    /// assert_eq!(live.len(), 2);
+    /// ```
     pub fn insert(&mut self, s: &Statement) -> Result<Vec<Contradiction>, Error> {
         s.validate(None)?;
         if !self.ids.insert(&s.id) {

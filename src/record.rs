@@ -35,6 +35,13 @@ pub struct Date {
 
 impl Date {
     /// Days since 0000-03-01 (a proleptic Gregorian day count), for distances.
+    ///
+    /// # Examples
+    /// ```
+    /// let a: gainsay::Date = "2024-02-28".parse().unwrap();
+    /// let b: gainsay::Date = "2024-03-01".parse().unwrap();
+    /// assert_eq!(b.ordinal() - a.ordinal(), 2); // 2024 is a leap year
+    /// ```
     pub fn ordinal(&self) -> i64 {
         let (y, m) = if self.month <= 2 {
             (i64::from(self.year) - 1, i64::from(self.month) + 9)
@@ -101,6 +108,14 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// Which field of a statement a span points into.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Field, Statement};
+/// let s = Statement::new("a", None, "No.").with_context("Will they build it?");
+/// assert_eq!(s.field(Field::Text), Some("No."));
+/// assert_eq!(Field::Context.to_string(), "context");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -408,6 +423,13 @@ pub struct StatementReader<R> {
 
 impl<R: BufRead> StatementReader<R> {
     /// A reader with the default line limit (16 MiB).
+    ///
+    /// # Examples
+    /// ```
+    /// let input = "{\"id\": \"a\", \"text\": \"Yes.\"}\n";
+    /// let records: Vec<_> = gainsay::StatementReader::new(input.as_bytes()).collect();
+    /// assert_eq!(records[0].as_ref().unwrap().id, "a");
+    /// ```
     pub fn new(reader: R) -> StatementReader<R> {
         StatementReader {
             reader,
@@ -688,6 +710,12 @@ fn not_utf8(buf: &[u8], e: std::str::Utf8Error, line: Option<usize>) -> Error {
 }
 
 /// The good records of an input and the errors of the bad ones.
+///
+/// # Examples
+/// ```
+/// let out = gainsay::read_jsonl("{\"id\": \"a\", \"text\": \"Yes.\"}\nnot json\n".as_bytes());
+/// assert_eq!((out.statements.len(), out.errors.len()), (1, 1));
+/// ```
 #[derive(Debug, Default)]
 pub struct ReadOutcome {
     /// Records that passed every check, in input order.

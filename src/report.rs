@@ -18,6 +18,16 @@ use crate::record::{Date, Field, Statement};
 use crate::stance::{Modality, Polarity};
 
 /// A claim as the report shows it.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Polarity, Statement};
+/// let s = Statement::new("a", None, "We might build the new dam.");
+/// let c = &Detector::new().claims(&s)[0];
+/// assert!(c.proposition.iter().any(|k| k == "dam"));
+/// assert_eq!(c.polarity, Polarity::Asserts);
+/// assert!(!c.hedges.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ClaimSummary {
@@ -32,6 +42,14 @@ pub struct ClaimSummary {
 }
 
 /// A statement after normalization.
+///
+/// # Examples
+/// ```
+/// use gainsay::{ActorKind, Detector, Statement};
+/// let report = Detector::new().detect(&[Statement::new("a", Some("Mayor Ann Lee"), "The dam will open.")]).unwrap();
+/// let s = &report.statements[0];
+/// assert_eq!((s.actor.as_str(), s.actor_name.as_str(), s.actor_kind), ("ann lee", "Ann Lee", ActorKind::Person));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NormalizedStatement {
@@ -56,6 +74,13 @@ pub struct NormalizedStatement {
 }
 
 /// A record that was left out, and why.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Statement};
+/// let report = Detector::new().detect(&[Statement::new("a", None, "")]).unwrap();
+/// assert_eq!(report.problems[0].location.field.as_deref(), Some("text"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Problem {
@@ -66,6 +91,19 @@ pub struct Problem {
 }
 
 /// What a run found.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Statement};
+/// let st = [
+///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+/// ];
+/// let report = Detector::new().detect(&st).unwrap();
+/// assert_eq!((report.statements.len(), report.contradictions.len()), (2, 1));
+/// let json = serde_json::to_string(&report).unwrap();
+/// assert_eq!(serde_json::from_str::<gainsay::Report>(&json).unwrap(), report);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Report {
@@ -250,6 +288,18 @@ pub(crate) fn order(corpus: &Corpus, found: &mut Vec<Found>) {
 /// verdicts, explained only when they are read. [`Detection::report`]
 /// builds the whole [`Report`]; [`Detection::write_json`] writes the same
 /// JSON without ever holding it, for corpora of millions of statements.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Statement};
+/// let st = [
+///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+/// ];
+/// let run = Detector::new().detect_records(st.iter().cloned().map(Ok)).unwrap();
+/// assert_eq!(run.statement_count(), 2);
+/// assert_eq!(run.contradictions().count(), 1);
+/// ```
 pub struct Detection {
     pub(crate) corpus: Corpus,
     pub(crate) found: Vec<Found>,
@@ -299,16 +349,46 @@ fn write_pieces(
 
 impl Detection {
     /// Records left out (invalid or duplicate), with the reason.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let records = vec![Ok(Statement::new("a", None, "One.")), Ok(Statement::new("a", None, "Two."))];
+    /// let run = Detector::new().detect_records(records).unwrap();
+    /// assert!(run.problems()[0].message.contains("duplicate"));
+    /// ```
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }
 
     /// Bounds that were reached (see [`Report::bounds`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let run = Detector::new().detect_records(st.iter().cloned().map(Ok)).unwrap();
+    /// assert!(run.bounds().is_empty());
+    /// ```
     pub fn bounds(&self) -> &[Bound] {
         &self.bounds
     }
 
     /// Number of statements processed.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let run = Detector::new().detect_records(st.iter().cloned().map(Ok)).unwrap();
+    /// assert_eq!(run.statement_count(), 2);
+    /// ```
     pub fn statement_count(&self) -> usize {
         self.corpus.store.len()
     }
@@ -345,6 +425,18 @@ impl Detection {
     }
 
     /// Every statement processed, in input order, as the report shows it.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let run = Detector::new().detect_records(st.iter().cloned().map(Ok)).unwrap();
+    /// let ids: Vec<String> = run.statements().map(|s| s.id).collect();
+    /// assert_eq!(ids, ["a", "b"]);
+    /// ```
     pub fn statements(&self) -> impl ExactSizeIterator<Item = NormalizedStatement> + '_ {
         (0..self.corpus.store.len()).map(|i| self.statement(i))
     }
@@ -357,11 +449,33 @@ impl Detection {
 
     /// The contradiction pairs, best first, then by ids, explained one at a
     /// time.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let run = Detector::new().detect_records(st.iter().cloned().map(Ok)).unwrap();
+    /// assert_eq!(run.contradictions().next().unwrap().b, "b");
+    /// ```
     pub fn contradictions(&self) -> impl Iterator<Item = Contradiction> + '_ {
         self.found.iter().filter_map(|f| self.explain(f))
     }
 
     /// The whole report.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let run = Detector::new().detect_records(st.iter().cloned().map(Ok)).unwrap();
+    /// assert_eq!(run.report(), Detector::new().detect(&st).unwrap());
+    /// ```
     pub fn report(&self) -> Report {
         Report {
             statements: (0..self.corpus.store.len())
@@ -380,6 +494,19 @@ impl Detection {
 
     /// Writes the report as JSON, byte for byte what `serde_json` writes for
     /// [`Detection::report`], a statement and a pair at a time.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Detector, Statement};
+    /// let st = [
+    ///     Statement::new("a", Some("Mayor Ann Lee"), "We will build the new dam on the river."),
+    ///     Statement::new("b", Some("Governor Bo Park"), "We will not build the new dam on the river."),
+    /// ];
+    /// let run = Detector::new().detect_records(st.iter().cloned().map(Ok)).unwrap();
+    /// let mut out = Vec::new();
+    /// run.write_json(&mut out).unwrap();
+    /// assert_eq!(out, serde_json::to_vec(&run.report()).unwrap());
+    /// ```
     pub fn write_json<W: Write>(&self, w: W) -> io::Result<()> {
         let mut w = io::BufWriter::with_capacity(1 << 16, w);
         w.write_all(b"{\"statements\":[")?;

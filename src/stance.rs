@@ -29,6 +29,16 @@ impl std::fmt::Display for Polarity {
 }
 
 /// Where a claim stands on its proposition.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Polarity, Statement};
+/// let d = Detector::new();
+/// let no = d.claims(&Statement::new("a", None, "The council will not build the dam."));
+/// assert_eq!(no[0].polarity, Polarity::Denies);
+/// let yes = d.claims(&Statement::new("b", None, "The council will build the dam."));
+/// assert_eq!(yes[0].polarity, Polarity::Asserts);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -59,17 +69,41 @@ impl Polarity {
     }
 
     /// True for the positive side (supports, asserts).
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Polarity;
+    /// assert!(Polarity::Supports.is_positive() && Polarity::Asserts.is_positive());
+    /// assert!(!Polarity::Rejects.is_positive() && !Polarity::Denies.is_positive());
+    /// ```
     pub fn is_positive(self) -> bool {
         matches!(self, Polarity::Supports | Polarity::Asserts)
     }
 
     /// True when an explicit stance cue (not bare grammar) decided it.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Polarity;
+    /// assert!(Polarity::Supports.is_explicit() && Polarity::Rejects.is_explicit());
+    /// assert!(!Polarity::Asserts.is_explicit());
+    /// ```
     pub fn is_explicit(self) -> bool {
         matches!(self, Polarity::Supports | Polarity::Rejects)
     }
 }
 
 /// How firmly a claim is put.
+///
+/// # Examples
+/// ```
+/// use gainsay::{Detector, Modality, Statement};
+/// let d = Detector::new();
+/// let q = d.claims(&Statement::new("a", None, "Will the council build the new dam?"));
+/// assert_eq!(q[0].modality, Modality::Question);
+/// let c = d.claims(&Statement::new("b", None, "If the river floods, the council will build the dam."));
+/// assert_eq!(c[0].modality, Modality::Conditional);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

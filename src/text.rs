@@ -603,12 +603,26 @@ pub struct Span {
 
 impl Span {
     /// A span from `start` to `end` (bytes).
+    ///
+    /// # Examples
+    /// ```
+    /// let s = gainsay::Span::new(4, 7);
+    /// assert_eq!((s.start, s.end, s.len()), (4, 7, 3));
+    /// ```
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
 
     /// The slice of `s` this span covers, or `None` when it does not fit `s`
     /// or cuts a character.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::Span;
+    /// assert_eq!(Span::new(0, 3).slice("Él"), Some("Él"));
+    /// assert_eq!(Span::new(0, 1).slice("Él"), None); // not on a char boundary
+    /// assert_eq!(Span::new(2, 9).slice("Él"), None); // out of bounds
+    /// ```
     pub fn slice<'s>(&self, s: &'s str) -> Option<&'s str> {
         if self.start > self.end {
             return None;
@@ -617,11 +631,21 @@ impl Span {
     }
 
     /// Length in bytes.
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(gainsay::Span::new(2, 5).len(), 3);
+    /// ```
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)
     }
 
     /// True when the span covers no byte.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(gainsay::Span::new(3, 3).is_empty() && !gainsay::Span::new(3, 4).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
