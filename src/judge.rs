@@ -527,7 +527,11 @@ pub(crate) fn quantity(
                 let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
                 topic.retain(|&k| idx.idf(k) >= floor);
             }
-            if topic.is_empty() && a.actor != b.actor && !shares_variable(fa) {
+            if topic.is_empty()
+                && a.actor != b.actor
+                && !shares_variable(fa)
+                && !named_variable(ma, mb, &head)
+            {
                 continue;
             }
             let topic_w: f64 = topic.iter().map(|&k| idx.idf(k)).sum();
@@ -680,6 +684,18 @@ fn same_variable(f: &Figure, ma: &PMeasure, mb: &PMeasure, shared: &[u32]) -> bo
 /// ("5,000 barrels a day" against "200,000 gallons per day").
 fn shares_variable(f: &Figure) -> bool {
     f.physical_rate()
+}
+
+/// Rule `named_variable`: two figures predicated of one variable named in
+/// several words ("the jobless rate in Tarn is 4%" / "the jobless rate in
+/// Tarn is 9%") need no further topic word: the shared words of the
+/// variable are the topic. At least this many shared concepts.
+const NAMED_VARIABLE_WORDS: usize = 2;
+
+/// See [`NAMED_VARIABLE_WORDS`]: both heads are variables read before the
+/// figures and share that many concepts.
+fn named_variable(ma: &PMeasure, mb: &PMeasure, shared: &[u32]) -> bool {
+    ma.subject && mb.subject && shared.len() >= NAMED_VARIABLE_WORDS
 }
 
 /// Judges "the largest X ever" against a claim whose figures show a larger
@@ -901,6 +917,50 @@ mod tests {
         // Said the other way round in time, it is a contradiction.
         let (n, p) = (side(neg, 1), side(pos, 0));
         assert!(stance(&idx, &cfg, &n, &p).is_some());
+    }
+
+    /// True when the first claims of `x` and `y` clash on their figures or
+    /// quantity marks (two actors, no dates).
+    fn quantity_clash(x: &str, y: &str) -> bool {
+        let (idx, claims) = test_index(&[x, y, "Bakers sell bread."]);
+        let store = store(&[None, None]);
+        let side = |actor, stmt| Side {
+            actor,
+            store: &store,
+            stmt,
+            claim: claims.get(stmt as usize, 0),
+        };
+        let (a, b) = (side("a", 0), side("b", 1));
+        let links = NameLinks::default();
+        let ab = matches!(quantity(&idx, &a, &b, &links), QuantityVerdict::Clash(_));
+        let ba = matches!(quantity(&idx, &b, &a, &links), QuantityVerdict::Clash(_));
+        assert_eq!(ab, ba, "{x} / {y}: not symmetric");
+        ab
+    }
+
+    #[test]
+    fn quantity_rules_on_invented_sentences() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, &str, bool)] = &[
+            ("steady_vs_change", "Bus fares in Oster have remained fairly steady since the merger.", "Bus fares in Oster rose from 2 dollars to 3 dollars after the merger.", true),
+            ("steady_vs_change", "Bus fares in Oster have not increased since the merger.", "Bus fares in Oster doubled after the merger.", true),
+            ("steady_vs_change", "Bus fares in Oster have remained fairly steady since the merger.", "Bus fares in Oster held steady after the merger.", false),
+            ("steady_vs_change", "Bus fares in Oster have remained steady since the merger.", "Tram ridership in Varo doubled.", false),
+            ("limit_vs_reading", "Nitrate in the Varo wells is within the allowed limit.", "Nitrate in the Varo wells reached 30 ppm, above the 10 ppm standard.", true),
+            ("limit_vs_reading", "Nitrate in the Varo wells is within the allowed limit.", "Nitrate in the Varo wells reached 4 ppm, below the 10 ppm standard.", false),
+            ("limit_vs_reading", "Nitrate in the Varo wells did not exceed the allowed limit.", "Nitrate in the Varo wells is within the allowed limit.", false),
+            ("limit_vs_reading", "Nitrate in the Varo wells is within the allowed limit.", "Noise at the Oster airport reached 90 decibels, above the 70 decibel limit.", false),
+            ("named_variable", "The jobless rate in Oster is 4 percent.", "The jobless rate in Oster is 9 percent.", true),
+            ("named_variable", "The jobless rate in Oster is 4 percent.", "The jobless rate in Oster is about 4 percent.", false),
+            ("named_variable", "The Oster budget deficit is $3 billion.", "The Oster budget deficit is $9 billion.", true),
+            ("filler_count_takes_subject", "The Oster visa backlog stood at 320,000 cases.", "The Oster visa backlog stood at 41,000 cases.", true),
+            ("filler_count_takes_subject", "The Oster visa backlog stood at 320,000 cases.", "The Oster visa backlog stood at about 320,000 cases.", false),
+            ("rate_measure_terms", "The broken valve spills about 900 barrels of brine a day.", "Some 400,000 gallons per day are escaping, engineers found.", true),
+            ("rate_measure_terms", "The broken valve spills about 900 barrels of brine a day.", "Some 38,000 gallons per day are escaping, engineers found.", false),
+        ];
+        for (rule, x, y, want) in cases {
+            assert_eq!(quantity_clash(x, y), *want, "{rule}: {x} / {y}");
+        }
     }
 
     #[test]

@@ -416,6 +416,10 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                 }
             }
         }
+        // Rule `filler_count_takes_subject`: a counted noun that says
+        // nothing ("the backlog stood at 41,000 cases") leaves what is
+        // measured to the words before the figure, as if nothing were counted.
+        let counted_says = !head.is_empty();
         // A unit of measurement says what is measured: "barrels a day" and
         // "gallons per day" both measure a volume a day.
         if let Some(k) = f.measure_key() {
@@ -479,7 +483,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             for &k in &near[..=p] {
                 push(&mut head, measured(self.concept(k)));
             }
-        } else if f.counted.is_none() && !near.is_empty() {
+        } else if (f.counted.is_none() || !counted_says) && !near.is_empty() {
             subject = true;
             // Nothing counted after the figure: it measures the variable it
             // is predicated of, the words before it ("the jobless rate was

@@ -169,24 +169,22 @@ fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
 ///   limit" is under).
 pub(crate) fn read(toks: &[Token<'_>]) -> Marks {
     let mut m = Marks::default();
-    let kinds: Vec<u16> = toks.iter().map(kind_of).collect();
-    if kinds.iter().all(|&k| k == 0) {
-        return m;
-    }
+    // Kinds are looked up as the walk needs them: no allocation per clause.
+    let kinds = |j: usize| kind_of(&toks[j]);
     let negated_before = |i: usize| {
         toks[i.saturating_sub(NEGATION_REACH)..i]
             .iter()
             .any(negation)
     };
     for i in 0..toks.len() {
-        let k = kinds[i];
+        let k = kind_of(&toks[i]);
         if k & STAY != 0 && !negated_before(i) {
             // "remained fairly steady": soft adverbs may stand between.
             let mut j = i + 1;
-            while j < toks.len() && kinds[j] & SOFT != 0 && j <= i + 2 {
+            while j < toks.len() && kinds(j) & SOFT != 0 && j <= i + 2 {
                 j += 1;
             }
-            if j < toks.len() && kinds[j] & STEADY != 0 {
+            if j < toks.len() && kinds(j) & STEADY != 0 {
                 m.add(M_STEADY, join(&toks[i], &toks[j]));
             }
         }
@@ -195,8 +193,8 @@ pub(crate) fn read(toks: &[Token<'_>]) -> Marks {
             // rising", "hasn't really risen"): "did not warrant an
             // increase" negates another verb.
             let j = (i + 1..toks.len().min(i + 1 + MOVE_REACH))
-                .find(|&j| kinds[j] & (SOFT | BETWEEN) == 0);
-            if let Some(j) = j.filter(|&j| kinds[j] & MOVE != 0) {
+                .find(|&j| kinds(j) & (SOFT | BETWEEN) == 0);
+            if let Some(j) = j.filter(|&j| kinds(j) & MOVE != 0) {
                 m.add(M_STEADY, join(&toks[i], &toks[j]));
             }
         }
@@ -214,7 +212,7 @@ pub(crate) fn read(toks: &[Token<'_>]) -> Marks {
         }
         if k & (UNDER | OVER) != 0 {
             let level =
-                (i + 1..toks.len().min(i + 1 + LEVEL_REACH)).find(|&j| kinds[j] & LEVEL != 0);
+                (i + 1..toks.len().min(i + 1 + LEVEL_REACH)).find(|&j| kinds(j) & LEVEL != 0);
             if let Some(j) = level {
                 let over = k & OVER != 0 && k & UNDER == 0;
                 let over = over != negated_before(i);
