@@ -613,15 +613,23 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             // unless it opens the sentence.
             let mut j = i + 1;
             if capitalized(tok) && i > from {
-                while j < to
-                    && capitalized(&sc.toks[j])
-                    && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
-                        .trim()
-                        .is_empty()
-                    && !sc.is_stop(j)
-                    && !cx.name_tokens.contains(sc.toks[j].norm())
-                {
-                    j += 1;
+                let joins = |j: usize| {
+                    j < to
+                        && capitalized(&sc.toks[j])
+                        && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
+                            .trim()
+                            .is_empty()
+                        && !sc.is_stop(j)
+                        && !cx.name_tokens.contains(sc.toks[j].norm())
+                };
+                loop {
+                    if joins(j) {
+                        j += 1;
+                    } else if let Some(n) = name_link(sc, j, to).filter(|&n| joins(j + n)) {
+                        j += n;
+                    } else {
+                        break;
+                    }
                 }
             }
             let joined: Rc<str>;
@@ -748,6 +756,17 @@ fn derived_noun(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
             .get(i + 1)
             .is_none_or(|t| !crate::knowledge::may_be_noun(t.norm()) || sc.is_stop(i + 1));
     agent || head
+}
+
+/// `name_link`: "of" or "of the" inside a run of capitalized words keeps
+/// the run one name ("Bay of Lorn", "Office of the Mayor"); the number
+/// of linking words at token `j`, when they are there. The word after
+/// them must join the run too.
+fn name_link(sc: &Scanned<'_>, j: usize, to: usize) -> Option<usize> {
+    if !on(Switch::NameLink) || j + 1 >= to || sc.toks[j].raw != "of" {
+        return None;
+    }
+    Some(if sc.toks[j + 1].raw == "the" { 2 } else { 1 })
 }
 
 /// Headline case: a clause in ALL CAPS (at least [`HEADLINE_MIN_WORDS`]
@@ -1252,6 +1271,46 @@ mod tests {
         // A clause with content of its own and no pointing word borrows nothing.
         let cs = run("The council sold the old mill.", Some(ctx));
         assert!(!cs[0].borrowed);
+    }
+
+    /// `name_link`: "of" and "of the" inside a capitalized run keep it one
+    /// name; a lower-case "of" after a name does not.
+    #[test]
+    fn of_links_a_capitalized_run_into_one_name() {
+        for (text, key) in [
+            ("Boats crossed the Bay of Lorn at dawn.", "bay_of_lorn"),
+            (
+                "He wrote to the Office of the Mayor.",
+                "office_of_the_mayor",
+            ),
+            (
+                "She met Tove Lund of Karsby yesterday.",
+                "tove_lund_of_karsby",
+            ),
+        ] {
+            let cs = run(text, None);
+            assert!(keys(&cs[0]).contains(&key), "{text}: {:?}", keys(&cs[0]));
+        }
+        let cs = run("The ferry left Port Vella of all places.", None);
+        assert!(keys(&cs[0]).contains(&"port_vella"), "{:?}", keys(&cs[0]));
+    }
+
+    /// `empty_phrases.txt`: adverbials with no proposition are not content.
+    #[test]
+    fn empty_phrases_carry_no_content() {
+        for text in [
+            "We have to date found no leak in the tank.",
+            "So far we have found no leak in the tank.",
+            "In fact we found no leak in the tank.",
+        ] {
+            let cs = run(text, None);
+            let k = keys(&cs[0]);
+            assert!(
+                k.contains(&"leak") && !k.contains(&"date") && !k.contains(&"fact"),
+                "{text}: {k:?}"
+            );
+            assert_eq!(cs[0].polarity, Polarity::Denies, "{text}");
+        }
     }
 
     #[test]

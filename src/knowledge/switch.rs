@@ -34,6 +34,8 @@ pub(crate) enum Switch {
     BareAnswer,
     /// Judge rule: an anaphoric claim is scored on its antecedent.
     OnAntecedent,
+    /// Stance rule `name_link` ("Bay of Lorn" is one name).
+    NameLink,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -49,6 +51,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("refers_outside", Switch::RefersOutside),
     ("bare_answer", Switch::BareAnswer),
     ("on_antecedent", Switch::OnAntecedent),
+    ("name_link", Switch::NameLink),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;
