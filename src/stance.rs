@@ -569,6 +569,10 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             continue;
         }
         if let Some(n) = phrase(&lx.hedge, opens.hedge) {
+            if n == 1 && on(Switch::DeniedHedge) && denied_hedge(cx, sc, &out, i, from, to) {
+                i += 1;
+                continue;
+            }
             out.hedges
                 .push(fold(&sc.text[cue_span(i, n).start..cue_span(i, n).end]));
             i += n;
@@ -736,6 +740,25 @@ fn modifier_cue(
     !predicate
         && crate::knowledge::may_be_modifier(sc.toks[i].norm())
         && crate::knowledge::may_be_noun(next.norm())
+}
+
+/// `denied_hedge`: a hedge adjective on a noun inside a negated phrase
+/// softens nothing: "we found no plausible sign of a leak" and "there is
+/// no possible route" deny firmly. A hedge on the clause ("it is not
+/// likely", "probably not") still hedges.
+fn denied_hedge(
+    cx: &StanceContext<'_>,
+    sc: &Scanned<'_>,
+    scan: &ClauseScan,
+    i: usize,
+    from: usize,
+    to: usize,
+) -> bool {
+    let negated = scan
+        .negations
+        .last()
+        .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW);
+    negated && modifier_cue(cx, sc, i, from, to)
 }
 
 /// `derived_noun`: a word that only shares its stem with a stance verb is
@@ -1248,6 +1271,22 @@ mod tests {
             "The village is without power tonight." => Denies,
             "The firm licensed records of no more than 40 farms." => Asserts,
             "The firm did not license records of 40 farms." => Denies,
+        }
+    }
+
+    /// `denied_hedge`: a hedge adjective on a noun under a negation does not
+    /// hedge; a hedge on the clause does.
+    #[test]
+    fn a_hedge_inside_a_denied_phrase_softens_nothing() {
+        for (text, hedged) in [
+            ("We found no plausible sign of a leak in the tank.", false),
+            ("There is no possible route over the pass.", false),
+            ("A leak in the tank is not likely.", true),
+            ("There is probably no leak in the tank.", true),
+            ("We found a possible leak in the tank.", true),
+        ] {
+            let cs = run(text, None);
+            assert_eq!(cs[0].is_hedged(), hedged, "{text}: {:?}", cs[0].hedges);
         }
     }
 

@@ -36,6 +36,8 @@ pub(crate) enum Switch {
     OnAntecedent,
     /// Stance rule `name_link` ("Bay of Lorn" is one name).
     NameLink,
+    /// Stance rule `denied_hedge`.
+    DeniedHedge,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -52,6 +54,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("bare_answer", Switch::BareAnswer),
     ("on_antecedent", Switch::OnAntecedent),
     ("name_link", Switch::NameLink),
+    ("denied_hedge", Switch::DeniedHedge),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;
