@@ -643,6 +643,9 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 &joined
             } else if let Some(group) = entry.and_then(|e| e.synonym.as_deref()) {
                 group
+            } else if on(Switch::IsName) && is_name(tok, i > from, headline) {
+                joined = Rc::from(crate::knowledge::lemma(norm, None));
+                &joined
             } else {
                 joined = crate::knowledge::concept_shared(norm);
                 &joined
@@ -779,6 +782,16 @@ fn derived_noun(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
             .get(i + 1)
             .is_none_or(|t| !crate::knowledge::may_be_noun(t.norm()) || sc.is_stop(i + 1));
     agent || head
+}
+
+/// `is_name`: a capitalized word inside a sentence (not its first word,
+/// not in a headline-cased clause) or an acronym names something; its
+/// concept is its own lemma, never a WordNet synonym's: "Kettle AG" is a
+/// firm, not silver; "the Lark" is a ship, not a bird's synset.
+fn is_name(tok: &Token<'_>, inside: bool, headline: bool) -> bool {
+    let acronym = tok.raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !tok.raw.chars().any(char::is_lowercase);
+    !headline && (acronym || (inside && tok.is_capitalized()))
 }
 
 /// `name_link`: "of" or "of the" inside a run of capitalized words keeps
@@ -1332,6 +1345,31 @@ mod tests {
         }
         let cs = run("The ferry left Port Vella of all places.", None);
         assert!(keys(&cs[0]).contains(&"port_vella"), "{:?}", keys(&cs[0]));
+    }
+
+    /// `is_name`: a capitalized word inside a sentence, or an acronym, is
+    /// its own concept, not a WordNet synonym's.
+    #[test]
+    fn a_name_keeps_its_own_concept() {
+        let cs = run("The shares of Kettle AG fell sharply.", None);
+        let k = keys(&cs[0]);
+        assert!(k.contains(&"kettle_ag"), "{k:?}");
+        let cs = run("The regulator fined AG for the leak.", None);
+        let k = keys(&cs[0]);
+        assert!(k.contains(&"ag") && !k.contains(&"silver"), "{k:?}");
+        // A common word keeps its WordNet concept.
+        let cs = run("The nations signed the treaty.", None);
+        assert!(keys(&cs[0]).contains(&"country"), "{:?}", keys(&cs[0]));
+    }
+
+    /// `reject.txt` phrases that set one claim against another.
+    #[test]
+    fn rejecting_phrases() {
+        pol! {
+            "The tally is inconsistent with the census." => Rejects,
+            "The tally is at odds with the census." => Rejects,
+            "The tally is contrary to the census." => Rejects,
+        }
     }
 
     /// `empty_phrases.txt`: adverbials with no proposition are not content.

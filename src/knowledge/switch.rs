@@ -38,6 +38,8 @@ pub(crate) enum Switch {
     NameLink,
     /// Stance rule `denied_hedge`.
     DeniedHedge,
+    /// Stance rule `is_name`.
+    IsName,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -55,6 +57,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("on_antecedent", Switch::OnAntecedent),
     ("name_link", Switch::NameLink),
     ("denied_hedge", Switch::DeniedHedge),
+    ("is_name", Switch::IsName),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;
