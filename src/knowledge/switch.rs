@@ -40,6 +40,8 @@ pub(crate) enum Switch {
     DeniedHedge,
     /// Stance rule `is_name`.
     IsName,
+    /// The hand-made synonym groups of `src/lexicon/synonyms.txt`.
+    SynonymGroups,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -58,6 +60,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("name_link", Switch::NameLink),
     ("denied_hedge", Switch::DeniedHedge),
     ("is_name", Switch::IsName),
+    ("synonym_groups", Switch::SynonymGroups),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;

@@ -287,6 +287,15 @@ pub(crate) struct Lexicon {
 const STOP: &str = include_str!("stopwords.txt");
 const NEGATION: &str = include_str!("negation.txt");
 const NOT_NEGATION: &str = include_str!("not_negations.txt");
+/// The hand-made synonym groups, unless switched off for ablation.
+fn synonym_groups() -> &'static str {
+    if crate::knowledge::on(crate::knowledge::Switch::SynonymGroups) {
+        SYNONYMS
+    } else {
+        ""
+    }
+}
+
 /// Phrases with no proposition, read as the not-negations are: skipped.
 const EMPTY_PHRASES: &str = include_str!("empty_phrases.txt");
 const REJECT: &str = include_str!("reject.txt");
@@ -351,7 +360,7 @@ impl Lexicon {
                     (LexiconKind::Hedge, HEDGE),
                     (LexiconKind::Reporting, REPORTING),
                     (LexiconKind::Frame, FRAME),
-                    (LexiconKind::Synonyms, SYNONYMS),
+                    (LexiconKind::Synonyms, synonym_groups()),
                     (LexiconKind::Antonyms, ANTONYMS),
                     (LexiconKind::Restrictor, RESTRICTORS),
                     (LexiconKind::Evidential, EVIDENTIAL),
