@@ -611,6 +611,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             || (on(Switch::BareAnswer) && is_answer_word(norm))
             || cx.name_tokens.contains(norm)
             || (capitalized(tok) && cx.title_words.contains(norm))
+            || (on(Switch::TitleBeforeName) && !headline && title_before_name(cx, sc, i, to))
             || norm.chars().nth(1).is_none();
         if !skip {
             // A run of capitalized words is one name ("United States"),
@@ -792,6 +793,16 @@ fn is_name(tok: &Token<'_>, inside: bool, headline: bool) -> bool {
     let acronym = tok.raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !tok.raw.chars().any(char::is_lowercase);
     !headline && (acronym || (inside && tok.is_capitalized()))
+}
+
+/// `title_before_name`: a title word, however cased, right before a
+/// person's name designates the speaker, it is not what is said: in
+/// "the harbour spokesman Ivo Sand called it a rumour", "spokesman" is
+/// no content.
+fn title_before_name(cx: &StanceContext<'_>, sc: &Scanned<'_>, i: usize, to: usize) -> bool {
+    i + 1 < to
+        && cx.title_words.contains(sc.toks[i].norm())
+        && (sc.toks[i + 1].is_capitalized() || cx.name_tokens.contains(sc.toks[i + 1].norm()))
 }
 
 /// `name_link`: "of" or "of the" inside a run of capitalized words keeps

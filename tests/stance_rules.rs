@@ -109,3 +109,19 @@ fn a_pointing_claim_is_weighed_on_its_antecedent() {
     // antecedent's seven, 0.47.
     assert!(report.contradictions[0].score > 0.4, "{report:?}");
 }
+
+/// `title_before_name`: a title word right before a person's name (any
+/// case) designates the speaker; it is not borrowed as content.
+#[test]
+fn a_title_before_a_name_is_not_content() {
+    let s = Statement::new("a", Some("Ivo Sand"), "This rumour has nothing to rely on.").with_context(
+        "Asked about reports that the ferry would stop in May, the harbour spokesman Ivo Sand called it a rumour:",
+    );
+    let claims = gainsay::Detector::new().claims(&s);
+    let keys: Vec<&str> = claims
+        .iter()
+        .flat_map(|c| c.terms.iter().map(|t| t.key.as_str()))
+        .collect();
+    assert!(keys.contains(&"ferry"), "{keys:?}");
+    assert!(!keys.contains(&"spokesman"), "{keys:?}");
+}

@@ -42,6 +42,8 @@ pub(crate) enum Switch {
     IsName,
     /// The hand-made synonym groups of `src/lexicon/synonyms.txt`.
     SynonymGroups,
+    /// Stance rule `title_before_name`.
+    TitleBeforeName,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -61,6 +63,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("denied_hedge", Switch::DeniedHedge),
     ("is_name", Switch::IsName),
     ("synonym_groups", Switch::SynonymGroups),
+    ("title_before_name", Switch::TitleBeforeName),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;
