@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Concepts, NameLinks, PMeasure, PTerm, Packed, Side};
 use crate::index::Index;
-use crate::knowledge::Link;
+use crate::knowledge::{on, Link, Switch};
 use crate::quantity::{Figure, Interval, Marks, Qualifier};
 use crate::stance::{CueKind, Field, Modality, Polarity};
 
@@ -159,6 +159,24 @@ fn weight<'t>(idx: &Index, terms: impl IntoIterator<Item = &'t PTerm>) -> f64 {
     terms.into_iter().map(|t| idx.idf(t.key)).sum()
 }
 
+/// `on_antecedent`: the weight a claim's proposition is measured by. A
+/// claim that borrowed its antecedent from the context ("These two lines
+/// were never in the draft", after "Pointing to the budget line on ferry
+/// fares") is about the antecedent: its own pointing words ("lines",
+/// "draft") do not dilute how much of it the other side states. Any
+/// other claim weighs all its terms.
+fn claim_weight(idx: &Index, c: &Packed<'_>) -> f64 {
+    let borrowed = c.terms.iter().filter(|t| t.field == Field::Context);
+    let mixed = c.terms.iter().any(|t| t.field == Field::Text);
+    if mixed && on(Switch::OnAntecedent) {
+        let w = weight(idx, borrowed);
+        if w > 0.0 {
+            return w;
+        }
+    }
+    weight(idx, c.terms.iter())
+}
+
 /// Polarity hits the shared predicate: a claim negative only through an
 /// antonym ("the dam is unsafe") clashes with a claim on the antonym's
 /// positive ("the dam is safe"), not with every claim that shares its
@@ -271,8 +289,7 @@ pub(crate) fn stance(
         return None;
     }
     let ws_exact = weight(idx, shared.iter().copied());
-    let wn = weight(idx, neg.terms.iter());
-    let wp = weight(idx, pos.terms.iter());
+    let (wn, wp) = (claim_weight(idx, &neg), claim_weight(idx, &pos));
     let (neg_strength, pos_strength) = (strength(&neg), strength(&pos));
     // How much of the rejected proposition the other side states, and how
     // much of the shorter claim is shared.

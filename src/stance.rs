@@ -636,6 +636,10 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             continue;
         }
         if let Some(n) = phrase(&lx.hedge, opens.hedge) {
+            if n == 1 && on(Switch::DeniedHedge) && denied_hedge(cx, sc, &out, i, from, to) {
+                i += 1;
+                continue;
+            }
             out.hedges
                 .push(fold(&sc.text[cue_span(i, n).start..cue_span(i, n).end]));
             i += n;
@@ -674,21 +678,30 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             || (on(Switch::BareAnswer) && is_answer_word(norm))
             || cx.name_tokens.contains(norm)
             || (capitalized(tok) && cx.title_words.contains(norm))
+            || (on(Switch::TitleBeforeName) && !headline && title_before_name(cx, sc, i, to))
             || norm.chars().nth(1).is_none();
         if !skip {
             // A run of capitalized words is one name ("United States"),
             // unless it opens the sentence.
             let mut j = i + 1;
             if capitalized(tok) && i > from {
-                while j < to
-                    && capitalized(&sc.toks[j])
-                    && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
-                        .trim()
-                        .is_empty()
-                    && !sc.is_stop(j)
-                    && !cx.name_tokens.contains(sc.toks[j].norm())
-                {
-                    j += 1;
+                let joins = |j: usize| {
+                    j < to
+                        && capitalized(&sc.toks[j])
+                        && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
+                            .trim()
+                            .is_empty()
+                        && !sc.is_stop(j)
+                        && !cx.name_tokens.contains(sc.toks[j].norm())
+                };
+                loop {
+                    if joins(j) {
+                        j += 1;
+                    } else if let Some(n) = name_link(sc, j, to).filter(|&n| joins(j + n)) {
+                        j += n;
+                    } else {
+                        break;
+                    }
                 }
             }
             let joined: Rc<str>;
@@ -698,6 +711,9 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 &joined
             } else if let Some(group) = entry.and_then(|e| e.synonym.as_deref()) {
                 group
+            } else if on(Switch::IsName) && is_name(tok, i > from, headline) {
+                joined = Rc::from(crate::knowledge::lemma(norm, None));
+                &joined
             } else {
                 joined = crate::knowledge::concept_shared(norm);
                 &joined
@@ -797,6 +813,25 @@ fn modifier_cue(
         && crate::knowledge::may_be_noun(next.norm())
 }
 
+/// `denied_hedge`: a hedge adjective on a noun inside a negated phrase
+/// softens nothing: "we found no plausible sign of a leak" and "there is
+/// no possible route" deny firmly. A hedge on the clause ("it is not
+/// likely", "probably not") still hedges.
+fn denied_hedge(
+    cx: &StanceContext<'_>,
+    sc: &Scanned<'_>,
+    scan: &ClauseScan,
+    i: usize,
+    from: usize,
+    to: usize,
+) -> bool {
+    let negated = scan
+        .negations
+        .last()
+        .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW);
+    negated && modifier_cue(cx, sc, i, from, to)
+}
+
 /// `derived_noun`: a word that only shares its stem with a stance verb is
 /// a noun, not a stance: the agent nouns "supporters", "opponents",
 /// "objectors", and the verb form after an article ("a dispute over
@@ -815,6 +850,37 @@ fn derived_noun(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
             .get(i + 1)
             .is_none_or(|t| !crate::knowledge::may_be_noun(t.norm()) || sc.is_stop(i + 1));
     agent || head
+}
+
+/// `is_name`: a capitalized word inside a sentence (not its first word,
+/// not in a headline-cased clause) or an acronym names something; its
+/// concept is its own lemma, never a WordNet synonym's: "Kettle AG" is a
+/// firm, not silver; "the Lark" is a ship, not a bird's synset.
+fn is_name(tok: &Token<'_>, inside: bool, headline: bool) -> bool {
+    let acronym = tok.raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !tok.raw.chars().any(char::is_lowercase);
+    !headline && (acronym || (inside && tok.is_capitalized()))
+}
+
+/// `title_before_name`: a title word, however cased, right before a
+/// person's name designates the speaker, it is not what is said: in
+/// "the harbour spokesman Ivo Sand called it a rumour", "spokesman" is
+/// no content.
+fn title_before_name(cx: &StanceContext<'_>, sc: &Scanned<'_>, i: usize, to: usize) -> bool {
+    i + 1 < to
+        && cx.title_words.contains(sc.toks[i].norm())
+        && (sc.toks[i + 1].is_capitalized() || cx.name_tokens.contains(sc.toks[i + 1].norm()))
+}
+
+/// `name_link`: "of" or "of the" inside a run of capitalized words keeps
+/// the run one name ("Bay of Lorn", "Office of the Mayor"); the number
+/// of linking words at token `j`, when they are there. The word after
+/// them must join the run too.
+fn name_link(sc: &Scanned<'_>, j: usize, to: usize) -> Option<usize> {
+    if !on(Switch::NameLink) || j + 1 >= to || sc.toks[j].raw != "of" {
+        return None;
+    }
+    Some(if sc.toks[j + 1].raw == "the" { 2 } else { 1 })
 }
 
 /// Headline case: a clause in ALL CAPS (at least [`HEADLINE_MIN_WORDS`]
@@ -1300,6 +1366,22 @@ mod tests {
         }
     }
 
+    /// `denied_hedge`: a hedge adjective on a noun under a negation does not
+    /// hedge; a hedge on the clause does.
+    #[test]
+    fn a_hedge_inside_a_denied_phrase_softens_nothing() {
+        for (text, hedged) in [
+            ("We found no plausible sign of a leak in the tank.", false),
+            ("There is no possible route over the pass.", false),
+            ("A leak in the tank is not likely.", true),
+            ("There is probably no leak in the tank.", true),
+            ("We found a possible leak in the tank.", true),
+        ] {
+            let cs = run(text, None);
+            assert_eq!(!cs[0].hedges.is_empty(), hedged, "{text}: {:?}", cs[0].hedges);
+        }
+    }
+
     /// `refers_outside` and bare answers: a clause that points outside
     /// itself borrows its antecedent from the context.
     #[test]
@@ -1320,6 +1402,71 @@ mod tests {
         // A clause with content of its own and no pointing word borrows nothing.
         let cs = run("The council sold the old mill.", Some(ctx));
         assert!(!cs[0].borrowed);
+    }
+
+    /// `name_link`: "of" and "of the" inside a capitalized run keep it one
+    /// name; a lower-case "of" after a name does not.
+    #[test]
+    fn of_links_a_capitalized_run_into_one_name() {
+        for (text, key) in [
+            ("Boats crossed the Bay of Lorn at dawn.", "bay_of_lorn"),
+            (
+                "He wrote to the Office of the Mayor.",
+                "office_of_the_mayor",
+            ),
+            (
+                "She met Tove Lund of Karsby yesterday.",
+                "tove_lund_of_karsby",
+            ),
+        ] {
+            let cs = run(text, None);
+            assert!(keys(&cs[0]).contains(&key), "{text}: {:?}", keys(&cs[0]));
+        }
+        let cs = run("The ferry left Port Vella of all places.", None);
+        assert!(keys(&cs[0]).contains(&"port_vella"), "{:?}", keys(&cs[0]));
+    }
+
+    /// `is_name`: a capitalized word inside a sentence, or an acronym, is
+    /// its own concept, not a WordNet synonym's.
+    #[test]
+    fn a_name_keeps_its_own_concept() {
+        let cs = run("The shares of Kettle AG fell sharply.", None);
+        let k = keys(&cs[0]);
+        assert!(k.contains(&"kettle_ag"), "{k:?}");
+        let cs = run("The regulator fined AG for the leak.", None);
+        let k = keys(&cs[0]);
+        assert!(k.contains(&"ag") && !k.contains(&"silver"), "{k:?}");
+        // A common word keeps its WordNet concept.
+        let cs = run("The nations signed the treaty.", None);
+        assert!(keys(&cs[0]).contains(&"country"), "{:?}", keys(&cs[0]));
+    }
+
+    /// `reject.txt` phrases that set one claim against another.
+    #[test]
+    fn rejecting_phrases() {
+        pol! {
+            "The tally is inconsistent with the census." => Rejects,
+            "The tally is at odds with the census." => Rejects,
+            "The tally is contrary to the census." => Rejects,
+        }
+    }
+
+    /// `empty_phrases.txt`: adverbials with no proposition are not content.
+    #[test]
+    fn empty_phrases_carry_no_content() {
+        for text in [
+            "We have to date found no leak in the tank.",
+            "So far we have found no leak in the tank.",
+            "In fact we found no leak in the tank.",
+        ] {
+            let cs = run(text, None);
+            let k = keys(&cs[0]);
+            assert!(
+                k.contains(&"leak") && !k.contains(&"date") && !k.contains(&"fact"),
+                "{text}: {k:?}"
+            );
+            assert_eq!(cs[0].polarity, Polarity::Denies, "{text}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use super::{glove, wordnet};
+use super::{glove, on, wordnet, Switch};
 use crate::text::Fx;
 
 /// GloVe cosine at or above which two words are related: "film"/"movie"
@@ -122,11 +122,19 @@ impl Kin {
             (name.contains('.') && !name.ends_with('.'))
                 .then(|| wn.relations(&format!("{name}.")))?
         });
+        // Ablation switches ([`Switch`]): a relation switched off is empty.
+        let kept = |k: &&str| match *k {
+            "s" => on(Switch::Synonyms),
+            "d" | "p" => on(Switch::Derivations),
+            "h1" | "h2" => on(Switch::Hypernyms),
+            "a" | "ai" => on(Switch::Antonyms),
+            _ => true,
+        };
         let of = |kinds: &[&str]| match rel {
-            Some(r) => hashes(kinds.iter().flat_map(|k| r.of(k))),
+            Some(r) => hashes(kinds.iter().filter(|k| kept(k)).flat_map(|k| r.of(k))),
             None => Box::default(),
         };
-        let opponents = match rel {
+        let opponents = match rel.filter(|_| on(Switch::Antonyms)) {
             Some(r) => {
                 let anti: Vec<&str> = r.of("a").chain(r.of("ai")).collect();
                 let of_anti = anti
@@ -147,7 +155,7 @@ impl Kin {
         family.dedup();
         Kin {
             name: hash(name),
-            row: glove().row(name),
+            row: glove().row(name).filter(|_| on(Switch::Glove)),
             family: family.into_boxed_slice(),
             hypernyms: of(&["h1"]),
             antonyms: of(&["a", "ai"]),

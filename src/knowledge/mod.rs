@@ -212,6 +212,9 @@ impl WordNet {
     /// morphy for it; without, an irregular form's lemma ("rose" → "rise"),
     /// then a regular inflection's base ("rising" → "rise"), else the word.
     pub(crate) fn lemma<'a>(&'a self, word: &'a str, pos: Option<Pos>) -> &'a str {
+        if !on(Switch::Lemmatizer) {
+            return word;
+        }
         if let Some(p) = pos {
             return self.morphy(word, p, true).unwrap_or(word);
         }
@@ -241,6 +244,9 @@ impl WordNet {
     /// ("nation" → "country").
     pub(crate) fn concept<'a>(&'a self, word: &'a str) -> &'a str {
         let l = self.lemma(word, None);
+        if !on(Switch::Synonyms) {
+            return l;
+        }
         self.relations(l).and_then(Relations::key).unwrap_or(l)
     }
 }

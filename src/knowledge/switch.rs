@@ -34,6 +34,16 @@ pub(crate) enum Switch {
     BareAnswer,
     /// Judge rule: an anaphoric claim is scored on its antecedent.
     OnAntecedent,
+    /// Stance rule `name_link` ("Bay of Lorn" is one name).
+    NameLink,
+    /// Stance rule `denied_hedge`.
+    DeniedHedge,
+    /// Stance rule `is_name`.
+    IsName,
+    /// The hand-made synonym groups of `src/lexicon/synonyms.txt`.
+    SynonymGroups,
+    /// Stance rule `title_before_name`.
+    TitleBeforeName,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -49,6 +59,11 @@ const NAMES: &[(&str, Switch)] = &[
     ("refers_outside", Switch::RefersOutside),
     ("bare_answer", Switch::BareAnswer),
     ("on_antecedent", Switch::OnAntecedent),
+    ("name_link", Switch::NameLink),
+    ("denied_hedge", Switch::DeniedHedge),
+    ("is_name", Switch::IsName),
+    ("synonym_groups", Switch::SynonymGroups),
+    ("title_before_name", Switch::TitleBeforeName),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;

@@ -287,6 +287,17 @@ pub(crate) struct Lexicon {
 const STOP: &str = include_str!("stopwords.txt");
 const NEGATION: &str = include_str!("negation.txt");
 const NOT_NEGATION: &str = include_str!("not_negations.txt");
+/// The hand-made synonym groups, unless switched off for ablation.
+fn synonym_groups() -> &'static str {
+    if crate::knowledge::on(crate::knowledge::Switch::SynonymGroups) {
+        SYNONYMS
+    } else {
+        ""
+    }
+}
+
+/// Phrases with no proposition, read as the not-negations are: skipped.
+const EMPTY_PHRASES: &str = include_str!("empty_phrases.txt");
 const REJECT: &str = include_str!("reject.txt");
 const SUPPORT: &str = include_str!("support.txt");
 const HEDGE: &str = include_str!("hedges.txt");
@@ -343,12 +354,13 @@ impl Lexicon {
                     (LexiconKind::Stop, STOP),
                     (LexiconKind::Negation, NEGATION),
                     (LexiconKind::NotNegation, NOT_NEGATION),
+                    (LexiconKind::NotNegation, EMPTY_PHRASES),
                     (LexiconKind::Reject, REJECT),
                     (LexiconKind::Support, SUPPORT),
                     (LexiconKind::Hedge, HEDGE),
                     (LexiconKind::Reporting, REPORTING),
                     (LexiconKind::Frame, FRAME),
-                    (LexiconKind::Synonyms, SYNONYMS),
+                    (LexiconKind::Synonyms, synonym_groups()),
                     (LexiconKind::Antonyms, ANTONYMS),
                     (LexiconKind::Restrictor, RESTRICTORS),
                     (LexiconKind::Evidential, EVIDENTIAL),
