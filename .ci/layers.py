@@ -35,6 +35,7 @@ ORDER = [
     ["judge"],
     ["evidence", "explain"],
     ["report"],
+    ["pairing"],
     ["detector"],
     ["live"],
     ["synth"],

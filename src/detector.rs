@@ -14,9 +14,10 @@ use crate::corpus::{ClaimRef, Claims, Concepts, Doc, Flags, NameLinks, Store};
 use crate::error::Error;
 use crate::ids::{id_hash, Ids};
 use crate::index::{Bounds, Candidates, Index};
-use crate::judge::{self, JudgeConfig, Kind, QuantityVerdict};
+use crate::judge::JudgeConfig;
 use crate::lexicon::{Lexicon, LexiconKind};
 use crate::measure::Measure;
+use crate::pairing::{better, judge_pair};
 use crate::reading::normalize;
 use crate::record::Statement;
 use crate::report::{ClaimSummary, Detection, Found, Problem, Report};
@@ -571,38 +572,6 @@ type Read = (Vec<Claim>, Vec<Vec<Measure>>, Vec<String>);
 
 /// Records analysed together: the unpacked claims of one chunk at a time.
 const CHUNK: usize = 8192;
-
-/// True when `f` is a better verdict for its statement pair than `old`:
-/// quantity before stance, then the higher score, then claim order.
-pub(crate) fn better(f: &Found, old: &Found) -> bool {
-    (f.verdict.kind == Kind::Quantity && old.verdict.kind == Kind::Stance)
-        || (f.verdict.kind == old.verdict.kind
-            && (f.verdict.score > old.verdict.score
-                || (f.verdict.score == old.verdict.score && (f.a, f.b) < (old.a, old.b))))
-}
-
-/// Judges one candidate pair of claims: the figures first (agreeing figures
-/// decide: no stance clash over them), then a superlative, then stance.
-pub(crate) fn judge_pair(
-    corpus: &Corpus,
-    cfg: &JudgeConfig,
-    ra: ClaimRef,
-    rb: ClaimRef,
-) -> Option<Found> {
-    let (a, b) = (corpus.side(ra), corpus.side(rb));
-    let verdict = match judge::quantity(&corpus.index, &a, &b, &corpus.links) {
-        QuantityVerdict::Clash(v) => Some(*v),
-        QuantityVerdict::Compatible => None,
-        QuantityVerdict::Incomparable => judge::superlative(&a, &b)
-            .or_else(|| judge::stance(&corpus.index, cfg, &a, &b))
-            .or_else(|| judge::opposed(&corpus.index, cfg, &a, &b)),
-    }?;
-    Some(Found {
-        verdict,
-        a: ra,
-        b: rb,
-    })
-}
 
 fn problem(e: Error) -> Problem {
     let location = e.location().cloned().unwrap_or_default();

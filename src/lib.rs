@@ -38,6 +38,7 @@ mod knowledge;
 mod lexicon;
 mod live;
 mod measure;
+mod pairing;
 mod quantity;
 mod reading;
 mod record;

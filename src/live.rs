@@ -26,11 +26,12 @@
 use crate::actor::{ActorInput, ActorTable};
 use crate::analysis::Corpus;
 use crate::corpus::{ClaimRef, Claims, Concepts, Flags, NameLinks, Store};
-use crate::detector::{better, judge_pair, Detector};
+use crate::detector::Detector;
 use crate::error::Error;
 use crate::explain::{explain, Contradiction};
 use crate::ids::{id_hash, Ids};
 use crate::index::Index;
+use crate::pairing::{better, judge_pair};
 use crate::reading::{normalize, Normalized};
 use crate::record::Statement;
 use crate::report::{order, Found};

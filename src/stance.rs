@@ -1378,7 +1378,12 @@ mod tests {
             ("We found a possible leak in the tank.", true),
         ] {
             let cs = run(text, None);
-            assert_eq!(!cs[0].hedges.is_empty(), hedged, "{text}: {:?}", cs[0].hedges);
+            assert_eq!(
+                !cs[0].hedges.is_empty(),
+                hedged,
+                "{text}: {:?}",
+                cs[0].hedges
+            );
         }
     }
 
