@@ -12,6 +12,21 @@ pub(crate) struct Speaker {
     pub b: usize,
 }
 
+/// A reporting verb of one sentence with its speaker: what the steps of
+/// [`Frames::sentence`] pass along.
+#[derive(Debug, Clone, Copy)]
+struct Report {
+    /// Sentence index.
+    si: usize,
+    /// Token index of the verb.
+    v: usize,
+    kind: VerbKind,
+    speaker: Speaker,
+    /// Where what stands between speaker and verb ends (for an object verb,
+    /// where its object starts).
+    between: usize,
+}
+
 /// A found statement before pronouns are resolved.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -467,253 +482,345 @@ impl<'d, 'a> Frames<'d, 'a> {
         words > 0 || tell
     }
 
-    /// Every statement of sentence `si`.
+    /// Every statement of sentence `si`: reported speech around each
+    /// reporting verb, then "according to NAME", then reports nested in
+    /// others are cut or merged.
     pub fn sentence(&self, si: usize, out: &mut Vec<Found>) {
+        let mut reported = self.reported_speech(si);
+        self.according_to(si, &mut reported);
+        let content = self.nest_reports(&mut reported);
+        out.extend(
+            reported
+                .into_iter()
+                .zip(content)
+                .filter(|(f, c)| !c && f.span.1 > f.span.0)
+                .map(|(f, _)| f),
+        );
+    }
+
+    /// The reported statements of sentence `si`, one per reporting verb at
+    /// most: who speaks (the subject, or the sentence's opening subject for
+    /// a participle) and what they say. A speaker found is the subject of
+    /// the verbs after it ("Vos said …, adding …").
+    fn reported_speech(&self, si: usize) -> Vec<Found> {
         let (s0, s1) = self.doc.sentences[si];
         let t = self.toks();
         let opening = self.opening_subject(s0, s1);
         let mut subj: Option<Speaker> = None;
-        let bytes = |a: usize, b: usize| (t[a].start, t[b - 1].end);
-        // Reported speech.
         let mut reported: Vec<Found> = Vec::new();
         let mut consumed_until = s0;
         for v in s0..s1 {
-            let tv = &t[v];
-            let Some(kind) = tv.info.verb else { continue };
-            if !tv.is_word() || tv.cap || self.doc.region_of[v].is_some() || v < consumed_until {
+            if v < consumed_until {
                 continue;
             }
-            if v > s0
-                && (t[v - 1].is(class::DET)
-                    || t[v - 1].is_word() && t[v - 1].raw_is(self.doc.text, "to"))
-            {
+            let Some(kind) = self.reporting_verb(v, s0, s1) else {
                 continue;
-            }
-            if v + 1 < s1 && t[v + 1].is_word() && t[v + 1].raw_is(self.doc.text, "by") {
+            };
+            let Some((speaker, between)) = self.speaker_of(v, s0, subj, opening) else {
                 continue;
-            }
-            // A noun before a verb: "the report said", "a report detailing"
-            // (a past form is a verb: "who she claimed were").
-            let word = &self.doc.text[tv.start..tv.end];
-            let past = word.ends_with("ed") || ["said", "told", "wrote", "thought"].contains(&word);
-            if !past
-                && v + 1 < s1
-                && t[v + 1].is_word()
-                && !t[v + 1].cap
-                && (t[v + 1].info.verb.is_some() || t[v + 1].is(class::AUX) && !t[v + 1].ly)
-                && !t[v + 1].raw_is(self.doc.text, "that")
-            {
-                continue;
-            }
-            // A passive: "was informed of".
-            if (s0..v).rev().take_while(|&k| skippable(&t[k])).any(|k| {
-                ["was", "were", "is", "are", "be", "been", "being"]
-                    .iter()
-                    .any(|w| t[k].raw_is(self.doc.text, w))
-            }) {
-                continue;
-            }
-            if kind == VerbKind::Out && !(v + 1 < s1 && t[v + 1].raw_is(self.doc.text, "out")) {
-                continue;
-            }
-            // Who speaks.
-            let (speaker, between) = if tv.info.participle {
-                let p = (s0..v)
-                    .rev()
-                    .find(|&k| !skippable(&t[k]) && !t[k].is(class::TIME));
-                match p {
-                    Some(p) if t[p].punct(',') => match subj.or(opening) {
-                        Some(s) => (s, v),
-                        None => continue,
-                    },
-                    Some(p) if t[p].is(class::REL) && !t[p].cap => {
-                        match self.subject(p + 1, s0, subj) {
-                            Some((s, _)) => (s, v),
-                            None => continue,
-                        }
-                    }
-                    _ => continue,
-                }
-            } else {
-                match self.subject(v, s0, subj.or(opening)) {
-                    Some(x) => x,
-                    None => continue,
-                }
             };
             if speaker.a > s0 && t[speaker.a - 1].raw_is(self.doc.text, "as") {
                 continue;
             }
-            // What is said.
-            let mut c = v + 1;
-            if kind == VerbKind::Out {
-                c += 1;
-            }
-            let object = matches!(kind, VerbKind::Object | VerbKind::Out);
-            let that = (c..(c + WINDOW).min(s1))
-                .filter(|_| !object)
-                .take_while(|&k| {
-                    let x = &t[k];
-                    // A finite verb means the clause began: no "that" to come.
-                    let aux =
-                        x.is(class::AUX) && x.is(class::STOP) && !x.raw_is(self.doc.text, "that");
-                    let subject_first = x.is(class::PRON) && k == c;
-                    !(x.punct(';') || self.in_direct(k) || aux || subject_first)
-                })
-                .find(|&k| t[k].raw_is(self.doc.text, "that"));
-            let start = if let Some(k) = that {
-                k + 1
-            } else if object {
-                between.min(v)
-            } else {
-                let mut k = c;
-                if kind == VerbKind::Tell {
-                    k = self.addressee_end(c, s1);
-                }
-                while k < s1
-                    && (t[k].is(class::TIME)
-                        || (t[k].ly && !t[k].cap)
-                        || (t[k].raw_is(self.doc.text, "on")
-                            && k + 1 < s1
-                            && t[k + 1].is(class::TIME)))
-                {
-                    k += 1;
-                }
-                k
-            };
-            // "…, who NAME claimed were …": the statement is the clause the
-            // relative pronoun belongs to.
-            let start = if that.is_none()
-                && !object
-                && speaker.a > s0 + 1
-                && t[speaker.a - 1].is(class::REL)
-                && !t[speaker.a - 1].cap
-                && t[speaker.a - 2].punct(',')
-            {
-                let q = speaker.a - 2;
-                let mut st = (s0..q)
-                    .rev()
-                    .take(WINDOW)
-                    .find(|&k| t[k].punct(',') || self.in_direct(k))
-                    .map_or(s0, |k| k + 1);
-                while st < q && t[st].is(class::STOP | class::CONJ) && !t[st].is(class::DET) {
-                    st += 1;
-                }
-                st
-            } else {
-                start
-            };
             subj = Some(speaker);
-            // A reported statement of this speaker and verb.
-            let said = |span| Found {
-                span,
-                speaker: Some(bytes(speaker.a, speaker.b)),
-                pronoun: t[speaker.a].is(class::PRON) && speaker.b == speaker.a + 1,
-                sentence: si,
-                quote: false,
-                anchor: v,
-                speaker_tok: Some(speaker.a),
+            let report = Report {
+                si,
+                v,
+                kind,
+                speaker,
+                between,
             };
-            // Postposed: "…, NAME said."
-            let rest_empty = (c..s1).all(|k| !t[k].is_word() || t[k].is(class::TIME))
-                || self.frame_adjunct(c, s1, kind == VerbKind::Tell)
-                || (kind == VerbKind::Tell
-                    && (c..s1).all(|k| t[k].kind != Kind::Quote(Mark::Open))
-                    && (c..s1).all(|k| t[k].kind != Kind::Quote(Mark::Single))
-                    && that.is_none()
-                    && start >= s1);
-            if rest_empty && speaker.a > s0 && t[speaker.a - 1].punct(',') && !self.in_direct(s0) {
-                let mut e = speaker.a - 1;
-                while e > s0 && matches!(t[e - 1].kind, Kind::Punct(',' | ';' | ':')) {
-                    e -= 1;
-                }
-                if e > s0 && !(s0..e).any(|k| self.in_direct(k)) {
-                    reported.push(said(bytes(s0, e)));
-                }
-                continue;
+            if let Some(f) = self.statement_of(&report, &mut consumed_until) {
+                reported.push(f);
             }
-            // A frame between commas inside the sentence: "The board, Vos
-            // said, will meet in May." One statement from the first word to
-            // the last, frame included (as for a split quotation), or, when
-            // a participle follows ("…, Vos said, adding that …"), the part
-            // before the frame; the participle reports the rest.
-            let mut d = c;
-            while d < s1
-                && (t[d].is(class::TIME)
-                    || (t[d].is(class::PREP) && d + 1 < s1 && t[d + 1].is(class::TIME)))
-            {
-                d += 1;
-            }
-            if speaker.a > s0
-                && t[speaker.a - 1].punct(',')
-                && d + 1 < s1
-                && t[d].punct(',')
-                && t[d + 1].is_word()
-                && !(s0..s1).any(|k| self.in_direct(k))
-            {
-                let before = speaker.a - 1;
-                let participle = t[d + 1].info.verb.is_some() && t[d + 1].info.participle;
-                let mut e = if participle { before } else { s1 };
-                while e > s0 && matches!(t[e - 1].kind, Kind::Punct(_)) {
-                    e -= 1;
-                }
-                if e > s0 {
-                    reported.push(said(bytes(s0, e)));
-                }
-                if !participle {
-                    consumed_until = s1;
-                }
-                continue;
-            }
-            if start >= s1
-                || t[start].punct(',')
-                || t[start].punct(':')
-                || (that.is_none() && !object && wh_word(self.doc.text, &t[start]))
-                || self.in_direct(start)
-                || (!object && self.frame_adjunct(c, s1, kind == VerbKind::Tell))
-            {
-                continue;
-            }
-            let mut end = start;
-            while end < s1 {
-                let x = &t[end];
-                if x.punct(';') || x.punct('(') || self.in_direct(end) {
-                    break;
-                }
-                if x.punct(',') && end + 2 < s1 && t[end + 1].raw_is(self.doc.text, "according") {
-                    break;
-                }
-                end += 1;
-            }
-            let stop = end;
-            // Trim the frame of a quotation that follows: ", adding,".
-            while end > start
-                && (matches!(
-                    t[end - 1].kind,
-                    Kind::Punct(',' | ':' | ';' | '\u{2014}' | '.')
-                ) || t[end - 1].is(class::CONJ)
-                    || (t[end - 1].info.participle && t[end - 1].is_word()))
-            {
-                end -= 1;
-            }
-            if end <= start {
-                continue;
-            }
-            let words = (start..end).filter(|&k| t[k].is_word()).count();
-            // After an addressee, a clause has a few words at least: "told
-            // the outlet when asked about the story" says nothing.
-            if kind == VerbKind::Tell && that.is_none() && words < MIN_TOLD_WORDS {
-                continue;
-            }
-            if stop < s1 && self.in_direct(stop) && that.is_none() && words <= 4 {
-                continue; // "said in a statement: “…”" introduces the quotation
-            }
-            if that.is_none() && words <= 4 && introduces(t, start, stop) {
-                continue; // "said the following:" introduces the next paragraph
-            }
-            consumed_until = consumed_until.max(start);
-            reported.push(said(bytes(start, end)));
         }
-        // "according to NAME, …" and "…, according to NAME."
+        reported
+    }
+
+    /// The kind of the reporting verb at token `v` of sentence `s0..s1`, when
+    /// it frames speech there: not capitalized, not in a quotation, not a
+    /// noun ("the report said" is; "a report detailing" is not), not after
+    /// a determiner or "to", not passive ("was informed of", "said by").
+    fn reporting_verb(&self, v: usize, s0: usize, s1: usize) -> Option<VerbKind> {
+        let t = self.toks();
+        let tv = &t[v];
+        let kind = tv.info.verb?;
+        if !tv.is_word() || tv.cap || self.doc.region_of[v].is_some() {
+            return None;
+        }
+        if v > s0
+            && (t[v - 1].is(class::DET)
+                || t[v - 1].is_word() && t[v - 1].raw_is(self.doc.text, "to"))
+        {
+            return None;
+        }
+        if v + 1 < s1 && t[v + 1].is_word() && t[v + 1].raw_is(self.doc.text, "by") {
+            return None;
+        }
+        // A noun before a verb: "the report said", "a report detailing"
+        // (a past form is a verb: "who she claimed were").
+        let word = &self.doc.text[tv.start..tv.end];
+        let past = word.ends_with("ed") || ["said", "told", "wrote", "thought"].contains(&word);
+        if !past
+            && v + 1 < s1
+            && t[v + 1].is_word()
+            && !t[v + 1].cap
+            && (t[v + 1].info.verb.is_some() || t[v + 1].is(class::AUX) && !t[v + 1].ly)
+            && !t[v + 1].raw_is(self.doc.text, "that")
+        {
+            return None;
+        }
+        // A passive: "was informed of".
+        if (s0..v).rev().take_while(|&k| skippable(&t[k])).any(|k| {
+            ["was", "were", "is", "are", "be", "been", "being"]
+                .iter()
+                .any(|w| t[k].raw_is(self.doc.text, w))
+        }) {
+            return None;
+        }
+        if kind == VerbKind::Out && !(v + 1 < s1 && t[v + 1].raw_is(self.doc.text, "out")) {
+            return None;
+        }
+        Some(kind)
+    }
+
+    /// Who speaks through the verb at `v`, and the token where what lies
+    /// between speaker and verb ends: the subject before the verb, or for a
+    /// participle ("…, adding that") the subject of the sentence so far, or
+    /// of the relative clause it opens ("who, speaking on Monday, …").
+    fn speaker_of(
+        &self,
+        v: usize,
+        s0: usize,
+        subj: Option<Speaker>,
+        opening: Option<Speaker>,
+    ) -> Option<(Speaker, usize)> {
+        let t = self.toks();
+        if !t[v].info.participle {
+            return self.subject(v, s0, subj.or(opening));
+        }
+        let p = (s0..v)
+            .rev()
+            .find(|&k| !skippable(&t[k]) && !t[k].is(class::TIME))?;
+        if t[p].punct(',') {
+            return subj.or(opening).map(|s| (s, v));
+        }
+        if t[p].is(class::REL) && !t[p].cap {
+            return self.subject(p + 1, s0, subj).map(|(s, _)| (s, v));
+        }
+        None
+    }
+
+    /// Where the statement framed by `r` starts: after "that", at the
+    /// object of an object verb ("rejected the plan"), after an addressee
+    /// and time words ("told reporters on Monday …"), or, for "…, who NAME
+    /// claimed were …", at the clause the relative pronoun belongs to.
+    /// Also gives the first token after the verb (`c`) and the "that".
+    fn statement_start(&self, r: &Report) -> (usize, Option<usize>, usize) {
+        let (s0, s1) = self.doc.sentences[r.si];
+        let t = self.toks();
+        let (kind, speaker) = (r.kind, r.speaker);
+        let mut c = r.v + 1;
+        if kind == VerbKind::Out {
+            c += 1;
+        }
+        let object = matches!(kind, VerbKind::Object | VerbKind::Out);
+        let that = (c..(c + WINDOW).min(s1))
+            .filter(|_| !object)
+            .take_while(|&k| {
+                let x = &t[k];
+                // A finite verb means the clause began: no "that" to come.
+                let aux = x.is(class::AUX) && x.is(class::STOP) && !x.raw_is(self.doc.text, "that");
+                let subject_first = x.is(class::PRON) && k == c;
+                !(x.punct(';') || self.in_direct(k) || aux || subject_first)
+            })
+            .find(|&k| t[k].raw_is(self.doc.text, "that"));
+        let start = if let Some(k) = that {
+            k + 1
+        } else if object {
+            r.between.min(r.v)
+        } else {
+            let mut k = c;
+            if kind == VerbKind::Tell {
+                k = self.addressee_end(c, s1);
+            }
+            while k < s1
+                && (t[k].is(class::TIME)
+                    || (t[k].ly && !t[k].cap)
+                    || (t[k].raw_is(self.doc.text, "on") && k + 1 < s1 && t[k + 1].is(class::TIME)))
+            {
+                k += 1;
+            }
+            k
+        };
+        if that.is_some()
+            || object
+            || speaker.a <= s0 + 1
+            || !t[speaker.a - 1].is(class::REL)
+            || t[speaker.a - 1].cap
+            || !t[speaker.a - 2].punct(',')
+        {
+            return (c, that, start);
+        }
+        // "…, who NAME claimed were …".
+        let q = speaker.a - 2;
+        let mut st = (s0..q)
+            .rev()
+            .take(WINDOW)
+            .find(|&k| t[k].punct(',') || self.in_direct(k))
+            .map_or(s0, |k| k + 1);
+        while st < q && t[st].is(class::STOP | class::CONJ) && !t[st].is(class::DET) {
+            st += 1;
+        }
+        (c, that, st)
+    }
+
+    /// A found statement of `r`'s speaker and verb over tokens `a..b`.
+    fn said(&self, r: &Report, a: usize, b: usize) -> Found {
+        let t = self.toks();
+        let sp = r.speaker;
+        Found {
+            span: (t[a].start, t[b - 1].end),
+            speaker: Some((t[sp.a].start, t[sp.b - 1].end)),
+            pronoun: t[sp.a].is(class::PRON) && sp.b == sp.a + 1,
+            sentence: r.si,
+            quote: false,
+            anchor: r.v,
+            speaker_tok: Some(sp.a),
+        }
+    }
+
+    /// What the speaker of `r` says, if anything: the sentence before a
+    /// postposed frame ("…, NAME said."), the sentence around a frame
+    /// between commas ("The board, Vos said, will meet in May."), or the
+    /// clause after the verb. `consumed_until` moves past what a statement
+    /// took, so a verb inside it frames nothing.
+    fn statement_of(&self, r: &Report, consumed_until: &mut usize) -> Option<Found> {
+        let (s0, s1) = self.doc.sentences[r.si];
+        let t = self.toks();
+        let (kind, speaker) = (r.kind, r.speaker);
+        let object = matches!(kind, VerbKind::Object | VerbKind::Out);
+        let (c, that, start) = self.statement_start(r);
+        // Postposed: "…, NAME said."
+        let rest_empty = (c..s1).all(|k| !t[k].is_word() || t[k].is(class::TIME))
+            || self.frame_adjunct(c, s1, kind == VerbKind::Tell)
+            || (kind == VerbKind::Tell
+                && (c..s1).all(|k| t[k].kind != Kind::Quote(Mark::Open))
+                && (c..s1).all(|k| t[k].kind != Kind::Quote(Mark::Single))
+                && that.is_none()
+                && start >= s1);
+        if rest_empty && speaker.a > s0 && t[speaker.a - 1].punct(',') && !self.in_direct(s0) {
+            let mut e = speaker.a - 1;
+            while e > s0 && matches!(t[e - 1].kind, Kind::Punct(',' | ';' | ':')) {
+                e -= 1;
+            }
+            return (e > s0 && !(s0..e).any(|k| self.in_direct(k))).then(|| self.said(r, s0, e));
+        }
+        if let Some(found) = self.mid_frame(r, c, consumed_until) {
+            return found;
+        }
+        if start >= s1
+            || t[start].punct(',')
+            || t[start].punct(':')
+            || (that.is_none() && !object && wh_word(self.doc.text, &t[start]))
+            || self.in_direct(start)
+            || (!object && self.frame_adjunct(c, s1, kind == VerbKind::Tell))
+        {
+            return None;
+        }
+        let (end, stop) = self.clause_end(start, s1);
+        if end <= start {
+            return None;
+        }
+        let words = (start..end).filter(|&k| t[k].is_word()).count();
+        // After an addressee, a clause has a few words at least: "told
+        // the outlet when asked about the story" says nothing.
+        if kind == VerbKind::Tell && that.is_none() && words < MIN_TOLD_WORDS {
+            return None;
+        }
+        if stop < s1 && self.in_direct(stop) && that.is_none() && words <= 4 {
+            return None; // "said in a statement: “…”" introduces the quotation
+        }
+        if that.is_none() && words <= 4 && introduces(t, start, stop) {
+            return None; // "said the following:" introduces the next paragraph
+        }
+        *consumed_until = (*consumed_until).max(start);
+        Some(self.said(r, start, end))
+    }
+
+    /// A frame between commas inside the sentence: "The board, Vos said,
+    /// will meet in May." One statement from the first word to the last,
+    /// frame included (as for a split quotation), or, when a participle
+    /// follows ("…, Vos said, adding that …"), the part before the frame;
+    /// the participle reports the rest. `None` when `r` is no such frame;
+    /// `Some(None)` when it is one that frames nothing.
+    fn mid_frame(&self, r: &Report, c: usize, consumed_until: &mut usize) -> Option<Option<Found>> {
+        let (s0, s1) = self.doc.sentences[r.si];
+        let t = self.toks();
+        let speaker = r.speaker;
+        let mut d = c;
+        while d < s1
+            && (t[d].is(class::TIME)
+                || (t[d].is(class::PREP) && d + 1 < s1 && t[d + 1].is(class::TIME)))
+        {
+            d += 1;
+        }
+        let framed = speaker.a > s0
+            && t[speaker.a - 1].punct(',')
+            && d + 1 < s1
+            && t[d].punct(',')
+            && t[d + 1].is_word()
+            && !(s0..s1).any(|k| self.in_direct(k));
+        if !framed {
+            return None;
+        }
+        let before = speaker.a - 1;
+        let participle = t[d + 1].info.verb.is_some() && t[d + 1].info.participle;
+        let mut e = if participle { before } else { s1 };
+        while e > s0 && matches!(t[e - 1].kind, Kind::Punct(_)) {
+            e -= 1;
+        }
+        if !participle {
+            *consumed_until = s1;
+        }
+        Some((e > s0).then(|| self.said(r, s0, e)))
+    }
+
+    /// The end of a reported clause starting at `start`: before a
+    /// semicolon, a parenthesis, a quotation or ", according to", with the
+    /// frame of a quotation that follows trimmed (", adding,"). Gives that
+    /// end and the token where the clause stopped.
+    fn clause_end(&self, start: usize, s1: usize) -> (usize, usize) {
+        let t = self.toks();
+        let mut end = start;
+        while end < s1 {
+            let x = &t[end];
+            if x.punct(';') || x.punct('(') || self.in_direct(end) {
+                break;
+            }
+            if x.punct(',') && end + 2 < s1 && t[end + 1].raw_is(self.doc.text, "according") {
+                break;
+            }
+            end += 1;
+        }
+        let stop = end;
+        while end > start
+            && (matches!(
+                t[end - 1].kind,
+                Kind::Punct(',' | ':' | ';' | '\u{2014}' | '.')
+            ) || t[end - 1].is(class::CONJ)
+                || (t[end - 1].info.participle && t[end - 1].is_word()))
+        {
+            end -= 1;
+        }
+        (end, stop)
+    }
+
+    /// "according to NAME, …" and "…, according to NAME." in sentence
+    /// `si`; the closing form only when no verb reported the sentence.
+    fn according_to(&self, si: usize, reported: &mut Vec<Found>) {
+        let (s0, s1) = self.doc.sentences[si];
+        let t = self.toks();
         for k in s0..s1.saturating_sub(2) {
             if !(t[k].raw_is_ci(self.doc.text, "according") && t[k + 1].raw_is(self.doc.text, "to"))
             {
@@ -748,8 +855,8 @@ impl<'d, 'a> Frames<'d, 'a> {
                 continue;
             }
             reported.push(Found {
-                span: bytes(a, b),
-                speaker: Some(bytes(sp.a, sp.b)),
+                span: (t[a].start, t[b - 1].end),
+                speaker: Some((t[sp.a].start, t[sp.b - 1].end)),
                 pronoun: false,
                 sentence: si,
                 quote: false,
@@ -757,8 +864,14 @@ impl<'d, 'a> Frames<'d, 'a> {
                 speaker_tok: Some(sp.a),
             });
         }
-        // A report inside another with a speaker of its own cuts the outer
-        // one short: "X said A, contradicting Y who said B".
+    }
+
+    /// A report inside another with a speaker of its own cuts the outer
+    /// one short: "X said A, contradicting Y who said B". Gives, per
+    /// report, whether it is only the content of another ("Officials said
+    /// 37 people had reported illness": the inner verb takes no clause).
+    fn nest_reports(&self, reported: &mut [Found]) -> Vec<bool> {
+        let t = self.toks();
         let n = reported.len();
         let mut content = vec![false; n];
         for i in 0..n {
@@ -776,10 +889,9 @@ impl<'d, 'a> Frames<'d, 'a> {
                     continue;
                 }
                 if sb == fi.span.0 && !self.clause_at(fj.span.0) {
-                    // "Officials said 37 people had reported illness": what
-                    // the inner verb takes is no clause, so the inner report
-                    // is what the outer speaker said, not a report of its
-                    // own ("X reported that he would …" is one).
+                    // What the inner verb takes is no clause, so the inner
+                    // report is what the outer speaker said, not a report of
+                    // its own ("X reported that he would …" is one).
                     content[j] = true;
                     continue;
                 }
@@ -792,13 +904,7 @@ impl<'d, 'a> Frames<'d, 'a> {
                 reported[i].span.1 = e;
             }
         }
-        out.extend(
-            reported
-                .into_iter()
-                .zip(content)
-                .filter(|(f, c)| !c && f.span.1 > f.span.0)
-                .map(|(f, _)| f),
-        );
+        content
     }
 
     /// The statement starting at byte `start` is a clause: it follows
