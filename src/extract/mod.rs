@@ -178,7 +178,9 @@ impl Extractor {
         Ok(self.extract_as(&article, &source, prefix))
     }
 
-    /// Extraction with the `source` field and id prefix given.
+    /// Extraction with the `source` field and id prefix given: statements
+    /// found, deduplicated, their speakers resolved in article order, with
+    /// embedded posts between them.
     fn extract_as(&self, article: &str, file: &str, stem: &str) -> Vec<Statement> {
         let (date, from) = if self.date_line {
             date_line(article)
@@ -194,80 +196,22 @@ impl Extractor {
         };
         let doc = scan::scan(article, from, &skip);
         let frames = Frames::new(&doc);
-        let mut found: Vec<Found> = Vec::new();
-        for si in 0..doc.sentences.len() {
-            frames.sentence(si, &mut found);
-        }
-        frames.quotes(&mut found);
-        if self.narrator {
-            narrator(&doc, &frames, &mut found);
-        }
-        // Each span once; article order.
-        found.sort_by_key(|f| (f.span.0, f.anchor));
-        // Each span once; a report inside another of the same speaker
-        // ("…, saying that X") adds nothing: dropped. Quotations stay.
-        let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-        for f in found {
-            let same_speaker = |k: &Found| match (k.speaker, f.speaker) {
-                (Some(a), Some(b)) => article[a.0..a.1] == article[b.0..b.1],
-                _ => false,
-            };
-            if kept.iter().rev().take(4).any(|k| {
-                k.span == f.span
-                    || (!f.quote && k.span.0 <= f.span.0 && f.span.1 <= k.span.1 && same_speaker(k))
-            }) {
-                continue;
-            }
-            kept.push(f);
-        }
-        let kept = join_split_quotes(article, kept);
-        let mut resolver = Resolver::default();
+        let kept = join_split_quotes(article, distinct(article, self.found(&doc, &frames)));
+        let emit = Emit {
+            article,
+            file,
+            stem,
+            date,
+            context: self.context,
+        };
+        let mut speakers = Speakers::new(&doc, &frames);
         let mut tw = tweets.iter().peekable();
         let mut out: Vec<Statement> = Vec::with_capacity(kept.len() + tweets.len());
-        let mut quote_speaker: Option<String> = None;
-        let mut quote_kind = ActorKind::Unknown;
-        let mut next_mention = 0;
-        let push = |out: &mut Vec<Statement>,
-                    span: (usize, usize),
-                    actor: Option<String>,
-                    kind: ActorKind,
-                    ctx: Option<(usize, usize)>| {
-            let text = &article[span.0..span.1];
-            // A pronoun that found no antecedent is no speaker.
-            let actor = actor.filter(|a| !is_pronoun(a));
-            if text.trim().is_empty() {
-                return;
-            }
-            let mut s = Statement::new(
-                format!("{stem}-{:02}", out.len() + 1),
-                actor.as_deref(),
-                text,
-            );
-            s.span = Some([span.0, span.1]);
-            let kind = match actor {
-                None => ActorKind::Source,
-                Some(_) => kind,
-            };
-            s.extra.insert(
-                "actor_kind".to_owned(),
-                serde_json::to_value(kind).unwrap_or_default(),
-            );
-            s.source = Some(file.to_owned());
-            s.date = date;
-            if self.context {
-                if let Some((a, b)) = ctx {
-                    if (a, b) != span && b > a {
-                        s.context = Some(article[a..b].to_owned());
-                    }
-                }
-            }
-            out.push(s);
-        };
         for f in kept {
             while let Some(t) = tw.next_if(|t| t.text.0 < f.span.0) {
                 // An embedded post interrupts the article: its author does
                 // not become the referent of a later "he".
-                push(
+                emit.push(
                     &mut out,
                     t.text,
                     Some(t.actor.clone()),
@@ -275,98 +219,11 @@ impl Extractor {
                     None,
                 );
             }
-            // Mentions of the sentences up to this one.
-            while next_mention <= f.sentence && next_mention < doc.sentences.len() {
-                let (s0, s1) = doc.sentences[next_mention];
-                if let Some(sp) = frames.opening_subject(s0, s1) {
-                    if !doc.toks[sp.a].is(class::PRON) {
-                        let name = &article[doc.toks[sp.a].start..doc.toks[sp.b - 1].end];
-                        resolver.mention(name, &doc.toks[sp.a..sp.b]);
-                    }
-                }
-                next_mention += 1;
-            }
-            let mut kind = ActorKind::Unknown;
-            let actor = match f.speaker {
-                Some((a, b)) if f.pronoun || is_pronoun(&article[a..b]) => {
-                    let s0 = doc.sentences.get(f.sentence).map_or(0, |s| s.0);
-                    let near = f
-                        .speaker_tok
-                        .and_then(|st| resolver.named_in(&doc, s0, st, &article[a..b]));
-                    match near {
-                        Some(name) => {
-                            resolver.named(&name, true);
-                            kind = ActorKind::Person;
-                            Some(name)
-                        }
-                        None => {
-                            let r = resolver.resolve(&article[a..b]);
-                            kind = r.as_deref().map_or(ActorKind::Unknown, |n| {
-                                if resolver.person.as_deref() == Some(n) {
-                                    ActorKind::Person
-                                } else {
-                                    name_kind(n, false)
-                                }
-                            });
-                            r
-                        }
-                    }
-                }
-                Some((a, b)) if resolver.descriptor(&article[a..b]).is_some() => {
-                    kind = ActorKind::Organization;
-                    resolver.descriptor(&article[a..b])
-                }
-                Some((a, b)) => {
-                    let name = strip_possessive(&article[a..b]).to_owned();
-                    let person = resolver.is_person(&name, &doc, a, b);
-                    resolver.named(&name, person);
-                    kind = name_kind(&name, person);
-                    Some(name)
-                }
-                None if f.quote => match quote_speaker.clone() {
-                    Some(a) => {
-                        kind = quote_kind;
-                        Some(a)
-                    }
-                    None => {
-                        let p = person_before(&doc, &frames, &resolver, &f);
-                        if p.is_some() {
-                            kind = ActorKind::Person;
-                        }
-                        p
-                    }
-                },
-                None => None,
-            };
-            // The last speaker of the article so far: an unframed quotation
-            // that follows goes on with them ("Vos said X. “Y.”").
-            if actor.is_some() {
-                quote_speaker.clone_from(&actor);
-                quote_kind = kind;
-            }
-            // The sentence around the statement; an anaphoric statement
-            // ("That is fine.") alone in its sentence also gets the
-            // sentence before, which holds what it answers.
-            let sent = doc.sentences.get(f.sentence).map(|&(a, b)| {
-                let mut a = a;
-                let first = doc.toks.partition_point(|t| t.start < f.span.0);
-                let anaphoric = doc.toks.get(first).is_some_and(|t| t.is(class::ANA));
-                let alone = doc.toks[a..b]
-                    .iter()
-                    .filter(|t| t.is_word() && (t.end <= f.span.0 || t.start >= f.span.1))
-                    .count()
-                    <= 3;
-                if anaphoric && alone && f.sentence > 0 {
-                    a = doc.sentences[f.sentence - 1].0;
-                }
-                let (a, b) = (doc.toks[a].start, doc.toks[b - 1].end);
-                let s = &article[a..b];
-                (a, a + s.trim_end().len())
-            });
-            push(&mut out, f.span, actor, kind, sent);
+            let (actor, kind) = speakers.of(&f);
+            emit.push(&mut out, f.span, actor, kind, statement_context(&doc, &f));
         }
         for t in tw {
-            push(
+            emit.push(
                 &mut out,
                 t.text,
                 Some(t.actor.clone()),
@@ -375,6 +232,226 @@ impl Extractor {
             );
         }
         out
+    }
+
+    /// Every statement the frames find: reported speech per sentence,
+    /// quotations, and (when on) the narrator's own sentences.
+    fn found(&self, doc: &scan::Doc<'_>, frames: &Frames<'_, '_>) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        for si in 0..doc.sentences.len() {
+            frames.sentence(si, &mut found);
+        }
+        frames.quotes(&mut found);
+        if self.narrator {
+            narrator(doc, frames, &mut found);
+        }
+        found
+    }
+}
+
+/// The found statements in article order, each span once; a report inside
+/// another of the same speaker ("…, saying that X") adds nothing and is
+/// dropped. Quotations stay.
+fn distinct(article: &str, mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by_key(|f| (f.span.0, f.anchor));
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        let same_speaker = |k: &Found| match (k.speaker, f.speaker) {
+            (Some(a), Some(b)) => article[a.0..a.1] == article[b.0..b.1],
+            _ => false,
+        };
+        if kept.iter().rev().take(4).any(|k| {
+            k.span == f.span
+                || (!f.quote && k.span.0 <= f.span.0 && f.span.1 <= k.span.1 && same_speaker(k))
+        }) {
+            continue;
+        }
+        kept.push(f);
+    }
+    kept
+}
+
+/// The sentence around a statement, trailing space trimmed; an anaphoric
+/// statement ("That is fine.") nearly alone in its sentence also gets the
+/// sentence before, which holds what it answers.
+fn statement_context(doc: &scan::Doc<'_>, f: &Found) -> Option<(usize, usize)> {
+    /// At most this many words of the sentence lie outside the statement
+    /// for it to count as alone there.
+    const ALONE_WORDS: usize = 3;
+    let &(a, b) = doc.sentences.get(f.sentence)?;
+    let mut a = a;
+    let first = doc.toks.partition_point(|t| t.start < f.span.0);
+    let anaphoric = doc.toks.get(first).is_some_and(|t| t.is(class::ANA));
+    let alone = doc.toks[a..b]
+        .iter()
+        .filter(|t| t.is_word() && (t.end <= f.span.0 || t.start >= f.span.1))
+        .count()
+        <= ALONE_WORDS;
+    if anaphoric && alone && f.sentence > 0 {
+        a = doc.sentences[f.sentence - 1].0;
+    }
+    let (a, b) = (doc.toks[a].start, doc.toks[b - 1].end);
+    let s = &doc.text[a..b];
+    Some((a, a + s.trim_end().len()))
+}
+
+/// What every record of one article shares, and how one is written.
+struct Emit<'a> {
+    article: &'a str,
+    file: &'a str,
+    stem: &'a str,
+    date: Option<Date>,
+    /// Whether records get their sentence as `context`.
+    context: bool,
+}
+
+impl Emit<'_> {
+    /// Appends the record of `span` by `actor` (a pronoun left unresolved
+    /// is no speaker), numbered in order, with its sentence `ctx` as
+    /// context when that differs from the statement.
+    fn push(
+        &self,
+        out: &mut Vec<Statement>,
+        span: (usize, usize),
+        actor: Option<String>,
+        kind: ActorKind,
+        ctx: Option<(usize, usize)>,
+    ) {
+        let text = &self.article[span.0..span.1];
+        let actor = actor.filter(|a| !is_pronoun(a));
+        if text.trim().is_empty() {
+            return;
+        }
+        let mut s = Statement::new(
+            format!("{}-{:02}", self.stem, out.len() + 1),
+            actor.as_deref(),
+            text,
+        );
+        s.span = Some([span.0, span.1]);
+        let kind = match actor {
+            None => ActorKind::Source,
+            Some(_) => kind,
+        };
+        s.extra.insert(
+            "actor_kind".to_owned(),
+            serde_json::to_value(kind).unwrap_or_default(),
+        );
+        s.source = Some(self.file.to_owned());
+        s.date = self.date;
+        if self.context {
+            if let Some((a, b)) = ctx {
+                if (a, b) != span && b > a {
+                    s.context = Some(self.article[a..b].to_owned());
+                }
+            }
+        }
+        out.push(s);
+    }
+}
+
+/// Speakers resolved in article order: names mentioned so far, the last
+/// speaker (an unframed quotation that follows goes on with them: "Vos
+/// said X. “Y.”"), and pronouns resolved against both.
+struct Speakers<'d, 'a> {
+    doc: &'d scan::Doc<'a>,
+    frames: &'d Frames<'d, 'a>,
+    resolver: Resolver,
+    quote_speaker: Option<String>,
+    quote_kind: ActorKind,
+    next_mention: usize,
+}
+
+impl<'d, 'a> Speakers<'d, 'a> {
+    fn new(doc: &'d scan::Doc<'a>, frames: &'d Frames<'d, 'a>) -> Self {
+        Speakers {
+            doc,
+            frames,
+            resolver: Resolver::default(),
+            quote_speaker: None,
+            quote_kind: ActorKind::Unknown,
+            next_mention: 0,
+        }
+    }
+
+    /// The sentences' subjects up to sentence `upto` become mentions.
+    fn mention_upto(&mut self, upto: usize) {
+        let doc = self.doc;
+        while self.next_mention <= upto && self.next_mention < doc.sentences.len() {
+            let (s0, s1) = doc.sentences[self.next_mention];
+            if let Some(sp) = self.frames.opening_subject(s0, s1) {
+                if !doc.toks[sp.a].is(class::PRON) {
+                    let name = &doc.text[doc.toks[sp.a].start..doc.toks[sp.b - 1].end];
+                    self.resolver.mention(name, &doc.toks[sp.a..sp.b]);
+                }
+            }
+            self.next_mention += 1;
+        }
+    }
+
+    /// Who said `f`, and of what kind: a pronoun resolved (a name near it
+    /// first), a descriptor ("the company"), a name, or for an unframed
+    /// quotation the last speaker or the person named before it.
+    fn of(&mut self, f: &Found) -> (Option<String>, ActorKind) {
+        self.mention_upto(f.sentence);
+        let (doc, article) = (self.doc, self.doc.text);
+        let resolver = &mut self.resolver;
+        let mut kind = ActorKind::Unknown;
+        let actor = match f.speaker {
+            Some((a, b)) if f.pronoun || is_pronoun(&article[a..b]) => {
+                let s0 = doc.sentences.get(f.sentence).map_or(0, |s| s.0);
+                let near = f
+                    .speaker_tok
+                    .and_then(|st| resolver.named_in(doc, s0, st, &article[a..b]));
+                match near {
+                    Some(name) => {
+                        resolver.named(&name, true);
+                        kind = ActorKind::Person;
+                        Some(name)
+                    }
+                    None => {
+                        let r = resolver.resolve(&article[a..b]);
+                        kind = r.as_deref().map_or(ActorKind::Unknown, |n| {
+                            if resolver.person.as_deref() == Some(n) {
+                                ActorKind::Person
+                            } else {
+                                name_kind(n, false)
+                            }
+                        });
+                        r
+                    }
+                }
+            }
+            Some((a, b)) if resolver.descriptor(&article[a..b]).is_some() => {
+                kind = ActorKind::Organization;
+                resolver.descriptor(&article[a..b])
+            }
+            Some((a, b)) => {
+                let name = strip_possessive(&article[a..b]).to_owned();
+                let person = resolver.is_person(&name, doc, a, b);
+                resolver.named(&name, person);
+                kind = name_kind(&name, person);
+                Some(name)
+            }
+            None if f.quote => match self.quote_speaker.clone() {
+                Some(a) => {
+                    kind = self.quote_kind;
+                    Some(a)
+                }
+                None => {
+                    let p = person_before(doc, self.frames, resolver, f);
+                    if p.is_some() {
+                        kind = ActorKind::Person;
+                    }
+                    p
+                }
+            },
+            None => None,
+        };
+        if actor.is_some() {
+            self.quote_speaker.clone_from(&actor);
+            self.quote_kind = kind;
+        }
+        (actor, kind)
     }
 }
 
