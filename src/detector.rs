@@ -348,88 +348,60 @@ impl Detector {
         I: IntoIterator<Item = Result<S, Error>>,
         S: Borrow<Statement>,
     {
-        let mut problems = Vec::new();
-        let mut seen = Ids::default();
-        let mut store = Store::default();
-        for r in records {
-            let s = match r {
-                Ok(s) => s,
-                Err(Error::Io(e)) => return Err(Error::Io(e)),
-                Err(e) => {
-                    problems.push(problem(e));
-                    continue;
-                }
-            };
-            let s: &Statement = s.borrow();
-            if let Err(e) = s.validate(None) {
-                problems.push(problem(e));
-            } else if !seen.insert(&s.id) {
-                problems.push(problem(Error::record(
-                    None,
-                    Some(&s.id),
-                    Some("id"),
-                    "duplicate id",
-                )));
-            } else {
-                if let Err(field) = store.push(s) {
-                    problems.push(problem(Error::record(
-                        None,
-                        Some(&s.id),
-                        Some(field),
-                        "longer than 4 GiB",
-                    )));
-                }
-            }
-        }
-        drop(seen);
-        store.shrink();
+        let (store, problems) = ingest(records)?;
         let (corpus, actor_bounds) = self.analyse(store);
-        let bound = self.bounds();
-        let judge_pair = |ra: ClaimRef, rb: ClaimRef| judge_pair(&corpus, &self.judge, ra, rb);
+        let cands = self.candidate_verdicts(&corpus);
+        let bounds = self.bounds_reached(&corpus, &cands, actor_bounds);
+        let mut found = best_per_pair(cands.found);
+        crate::report::order(&corpus, &mut found);
+        Ok(Detection {
+            corpus,
+            found,
+            problems,
+            bounds,
+        })
+    }
+
+    /// The verdicts of every candidate pair, judged as the search finds
+    /// them (the pairs are never all held at once); every pair of claims
+    /// when the builder asked for the exhaustive baseline.
+    fn candidate_verdicts(&self, corpus: &Corpus) -> Candidates<Found> {
+        let judge_pair = |ra: ClaimRef, rb: ClaimRef| judge_pair(corpus, &self.judge, ra, rb);
         let source = |_: ClaimRef, f: Flags| f.source();
-        // Judge each candidate pair as the search finds it: the pairs are
-        // never all held at once.
-        // The partner cap breaks ties by a hash of the statement id: hashed
-        // once per statement, not once per partner met.
-        let hashes: Vec<u64> = (0..corpus.store.len())
-            .into_par_iter()
-            .map(|i| id_hash(corpus.store.id(i)))
-            .collect();
-        let cands = if self.exhaustive {
+        if self.exhaustive {
             let pairs = corpus.index.all_pairs(source, Flags::keep);
-            Candidates {
+            return Candidates {
                 found: pairs
                     .par_iter()
                     .flat_map_iter(|&(a, b)| judge_pair(a, b))
                     .collect(),
                 budget_reached: 0,
                 partners_capped: 0,
-            }
-        } else {
-            corpus.index.candidates(
-                bound,
-                source,
-                Flags::keep,
-                |r| hashes[r.stmt as usize],
-                judge_pair,
-            )
-        };
-        // Per statement pair, the best verdict: quantity before stance, then
-        // score, then claim order, so the result is the same on any number
-        // of threads.
-        let mut best: FxHashMap<(u32, u32), Found> = FxHashMap::default();
-        for f in cands.found {
-            let key = (f.a.stmt, f.b.stmt);
-            match best.get_mut(&key) {
-                Some(old) if !better(&f, old) => {}
-                Some(old) => *old = f,
-                None => {
-                    best.insert(key, f);
-                }
-            }
+            };
         }
-        let mut found: Vec<Found> = best.into_values().collect();
-        crate::report::order(&corpus, &mut found);
+        // The partner cap breaks ties by a hash of the statement id: hashed
+        // once per statement, not once per partner met.
+        let hashes: Vec<u64> = (0..corpus.store.len())
+            .into_par_iter()
+            .map(|i| id_hash(corpus.store.id(i)))
+            .collect();
+        corpus.index.candidates(
+            self.bounds(),
+            source,
+            Flags::keep,
+            |r| hashes[r.stmt as usize],
+            judge_pair,
+        )
+    }
+
+    /// The bounds a run reached: concepts over `max_postings`, the actor
+    /// stage's, and the partner cap and budget when claims reached them.
+    fn bounds_reached(
+        &self,
+        corpus: &Corpus,
+        cands: &Candidates<Found>,
+        actor_bounds: Vec<Bound>,
+    ) -> Vec<Bound> {
         let mut bounds: Vec<Bound> = corpus
             .index
             .capped(self.max_postings)
@@ -453,12 +425,7 @@ impl Detector {
                 None,
             ));
         }
-        Ok(Detection {
-            corpus,
-            found,
-            problems,
-            bounds,
-        })
+        bounds
     }
 
     /// The bounds of candidate generation.
@@ -495,58 +462,9 @@ impl Detector {
             .collect();
         let (resolved, actor_bounds) = actor::resolve(&inputs, self.gazetteer.as_deref());
         drop(inputs);
-        let mut name_tokens: FxHashSet<String> = FxHashSet::default();
-        // Actor strings repeat: parse each distinct one once.
-        let raws: HashSet<&str> = docs.iter().filter_map(|d| d.actor).collect();
-        for raw in raws {
-            name_tokens.extend(actor::person_tokens(raw));
-        }
+        let name_tokens = person_name_tokens(&docs);
         let cx = self.stance_context(&name_tokens);
-        // Claims are read in parallel a chunk at a time and packed (their
-        // concepts interned) in order: only one chunk's unpacked claims are
-        // ever held.
-        let mut concepts = Concepts::default();
-        let mut claims = Claims::default();
-        let mut links = NameLinks::default();
-        let mut any_figures = false;
-        // Each record's claims, figure measures and proper names (for the
-        // names mentioned together), read in parallel a chunk at a time.
-        let read = |chunk: &[Doc<'_>]| -> Vec<Read> {
-            chunk
-                .par_iter()
-                .map(|d| {
-                    let read = normalize(&cx, d.text, d.context);
-                    let names = read.names().into_iter().map(str::to_owned).collect();
-                    (read.claims, read.measures, names)
-                })
-                .collect()
-        };
-        // Packing (interning concepts) is sequential: it runs while the
-        // next chunk is read, and only two chunks' unpacked claims are ever
-        // held.
-        let mut pack = |done: Vec<Read>| {
-            for (cl, measures, names) in done {
-                any_figures |= cl.iter().any(|c| !c.figures.is_empty());
-                claims.push(cl, measures, &mut concepts, &mut links);
-                links.add(&names);
-            }
-        };
-        let mut pending: Option<Vec<Read>> = None;
-        for chunk in docs.chunks(CHUNK) {
-            let previous = pending.take();
-            let (done, ()) = rayon::join(
-                || read(chunk),
-                || {
-                    if let Some(p) = previous {
-                        pack(p);
-                    }
-                },
-            );
-            pending = Some(done);
-        }
-        if let Some(p) = pending {
-            pack(p);
-        }
+        let (concepts, mut claims, mut links, any_figures) = read_claims(&cx, &docs);
         claims.shrink();
         // Names mentioned together only matter to figures (and with no
         // figure, no measure holds a name's number).
@@ -572,6 +490,130 @@ type Read = (Vec<Claim>, Vec<Vec<Measure>>, Vec<String>);
 
 /// Records analysed together: the unpacked claims of one chunk at a time.
 const CHUNK: usize = 8192;
+
+/// The words of every person name among the records' actors: they are
+/// names, not proposition words, wherever they appear. Actor strings repeat,
+/// so each distinct one is parsed once.
+fn person_name_tokens(docs: &[Doc<'_>]) -> FxHashSet<String> {
+    let mut name_tokens: FxHashSet<String> = FxHashSet::default();
+    let raws: HashSet<&str> = docs.iter().filter_map(|d| d.actor).collect();
+    for raw in raws {
+        name_tokens.extend(actor::person_tokens(raw));
+    }
+    name_tokens
+}
+
+/// Every record's claims, packed with their concepts interned, the proper
+/// names mentioned together, and whether any claim holds a figure.
+///
+/// Claims are read in parallel a chunk at a time and packed in order while
+/// the next chunk is read: only two chunks' unpacked claims are ever held.
+fn read_claims(cx: &StanceContext<'_>, docs: &[Doc<'_>]) -> (Concepts, Claims, NameLinks, bool) {
+    let mut concepts = Concepts::default();
+    let mut claims = Claims::default();
+    let mut links = NameLinks::default();
+    let mut any_figures = false;
+    // Each record's claims, figure measures and proper names.
+    let read = |chunk: &[Doc<'_>]| -> Vec<Read> {
+        chunk
+            .par_iter()
+            .map(|d| {
+                let read = normalize(cx, d.text, d.context);
+                let names = read.names().into_iter().map(str::to_owned).collect();
+                (read.claims, read.measures, names)
+            })
+            .collect()
+    };
+    // Packing (interning concepts) is sequential.
+    let mut pack = |done: Vec<Read>| {
+        for (cl, measures, names) in done {
+            any_figures |= cl.iter().any(|c| !c.figures.is_empty());
+            claims.push(cl, measures, &mut concepts, &mut links);
+            links.add(&names);
+        }
+    };
+    let mut pending: Option<Vec<Read>> = None;
+    for chunk in docs.chunks(CHUNK) {
+        let previous = pending.take();
+        let (done, ()) = rayon::join(
+            || read(chunk),
+            || {
+                if let Some(p) = previous {
+                    pack(p);
+                }
+            },
+        );
+        pending = Some(done);
+    }
+    if let Some(p) = pending {
+        pack(p);
+    }
+    (concepts, claims, links, any_figures)
+}
+
+/// The valid records in one store, and a problem for each record left
+/// out (unreadable, invalid, a duplicate id, a field over 4 GiB). An I/O
+/// error ends the run: the input is incomplete.
+fn ingest<I, S>(records: I) -> Result<(Store, Vec<Problem>), Error>
+where
+    I: IntoIterator<Item = Result<S, Error>>,
+    S: Borrow<Statement>,
+{
+    let mut problems = Vec::new();
+    let mut seen = Ids::default();
+    let mut store = Store::default();
+    for r in records {
+        let s = match r {
+            Ok(s) => s,
+            Err(Error::Io(e)) => return Err(Error::Io(e)),
+            Err(e) => {
+                problems.push(problem(e));
+                continue;
+            }
+        };
+        let s: &Statement = s.borrow();
+        if let Err(e) = s.validate(None) {
+            problems.push(problem(e));
+        } else if !seen.insert(&s.id) {
+            problems.push(problem(Error::record(
+                None,
+                Some(&s.id),
+                Some("id"),
+                "duplicate id",
+            )));
+        } else if let Err(field) = store.push(s) {
+            problems.push(problem(Error::record(
+                None,
+                Some(&s.id),
+                Some(field),
+                "longer than 4 GiB",
+            )));
+        }
+    }
+    // The id set goes before the arena is shrunk (a copy): the two are the
+    // run's largest buffers at this point.
+    drop(seen);
+    store.shrink();
+    Ok((store, problems))
+}
+
+/// Per statement pair, the best verdict ([`better`]: quantity before
+/// stance, then score, then claim order), so the result is the same on any
+/// number of threads.
+fn best_per_pair(found: Vec<Found>) -> Vec<Found> {
+    let mut best: FxHashMap<(u32, u32), Found> = FxHashMap::default();
+    for f in found {
+        let key = (f.a.stmt, f.b.stmt);
+        match best.get_mut(&key) {
+            Some(old) if !better(&f, old) => {}
+            Some(old) => *old = f,
+            None => {
+                best.insert(key, f);
+            }
+        }
+    }
+    best.into_values().collect()
+}
 
 fn problem(e: Error) -> Problem {
     let location = e.location().cloned().unwrap_or_default();
