@@ -645,7 +645,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             } else if let Some(group) = entry.and_then(|e| e.synonym.as_deref()) {
                 group
             } else if on(Switch::IsName) && is_name(tok, i > from, headline) {
-                joined = Rc::from(crate::knowledge::lemma(norm, None));
+                joined = crate::knowledge::lemma_shared(norm);
                 &joined
             } else {
                 joined = crate::knowledge::concept_shared(norm);
