@@ -1419,6 +1419,17 @@ mod tests {
         }
     }
 
+    /// "hit" has many senses (a storm, a record, a song): it is not a
+    /// member of the strike group.
+    #[test]
+    fn a_storm_that_hit_is_not_a_strike() {
+        let a = run("The storm hit the island at dawn.", None);
+        let b = run("The navy will launch strikes on the island.", None);
+        assert!(!keys(&a[0])
+            .iter()
+            .any(|k| keys(&b[0]).contains(k) && *k != "island"));
+    }
+
     #[test]
     fn synonyms_share_a_concept() {
         let a = run("They will send troops.", None);
