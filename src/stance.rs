@@ -712,7 +712,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             } else if let Some(group) = entry.and_then(|e| e.synonym.as_deref()) {
                 group
             } else if on(Switch::IsName) && is_name(tok, i > from, headline) {
-                joined = Rc::from(crate::knowledge::lemma(norm, None));
+                joined = crate::knowledge::lemma_shared(norm);
                 &joined
             } else {
                 joined = crate::knowledge::concept_shared(norm);
@@ -1490,6 +1490,17 @@ mod tests {
             let cs = run(text, None);
             assert_eq!(cs[0].modality == Modality::Question, open, "{text}");
         }
+    }
+
+    /// "hit" has many senses (a storm, a record, a song): it is not a
+    /// member of the strike group.
+    #[test]
+    fn a_storm_that_hit_is_not_a_strike() {
+        let a = run("The storm hit the island at dawn.", None);
+        let b = run("The navy will launch strikes on the island.", None);
+        assert!(!keys(&a[0])
+            .iter()
+            .any(|k| keys(&b[0]).contains(k) && *k != "island"));
     }
 
     #[test]

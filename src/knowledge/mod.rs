@@ -384,18 +384,34 @@ pub(crate) fn concept_shared(word: &str) -> Rc<str> {
     thread_local! {
         static CACHE: RefCell<FxHashMap<Box<str>, Rc<str>>> = RefCell::new(FxHashMap::default());
     }
-    CACHE.with(|cache| {
-        if let Some(hit) = cache.borrow().get(word) {
-            return Rc::clone(hit);
-        }
-        let name: Rc<str> = Rc::from(concept(word));
-        let mut cache = cache.borrow_mut();
-        if cache.len() > 200_000 {
-            cache.clear();
-        }
-        cache.insert(word.into(), Rc::clone(&name));
-        name
-    })
+    CACHE.with(|cache| cached(cache, word, concept))
+}
+
+/// [`lemma`] (no part of speech) as a shared string, cached per thread as
+/// [`concept_shared`] is.
+pub(crate) fn lemma_shared(word: &str) -> Rc<str> {
+    thread_local! {
+        static CACHE: RefCell<FxHashMap<Box<str>, Rc<str>>> = RefCell::new(FxHashMap::default());
+    }
+    CACHE.with(|cache| cached(cache, word, |w| lemma(w, None)))
+}
+
+/// `f(word)` from `cache`, computed and kept on a miss.
+fn cached(
+    cache: &RefCell<FxHashMap<Box<str>, Rc<str>>>,
+    word: &str,
+    f: impl Fn(&str) -> &str,
+) -> Rc<str> {
+    if let Some(hit) = cache.borrow().get(word) {
+        return Rc::clone(hit);
+    }
+    let name: Rc<str> = Rc::from(f(word));
+    let mut cache = cache.borrow_mut();
+    if cache.len() > 200_000 {
+        cache.clear();
+    }
+    cache.insert(word.into(), Rc::clone(&name));
+    name
 }
 
 /// True when the folded word may be an adjective before a noun: WordNet
