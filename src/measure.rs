@@ -53,10 +53,15 @@ pub(crate) fn measures<'a>(
                 return Vec::new();
             }
             let view = ClauseView::new(lx, text, c);
-            c.figures
+            let mut ms: Vec<Measure> = c
+                .figures
                 .iter()
                 .map(|f| view.measure(lx, f, &context_topic))
-                .collect()
+                .collect();
+            if c.compares {
+                elliptic_compared(&c.figures, &mut ms);
+            }
+            ms
         })
         .collect()
 }
@@ -115,6 +120,25 @@ pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>) {
             claims[k - 1].marks = prev;
         }
         claims[k].marks = m;
+    }
+}
+
+/// Rule `elliptic_compared`: in a clause that compares figures, a figure
+/// with nothing counted after the figure before it, in a unit that
+/// compares, measures what that one measures ("Tarn drew 500 visitors,
+/// compared with 300 in Oster": 300 visitors). Figures are in text order.
+fn elliptic_compared(figures: &[crate::quantity::Figure], ms: &mut [Measure]) {
+    for k in 1..figures.len().min(ms.len()) {
+        let (f, prev) = (&figures[k], &figures[k - 1]);
+        if f.counted.is_none()
+            && prev.counted.is_some()
+            && ms[k].subject
+            && f.comparable_with(prev)
+            && f.span.start >= prev.span.end
+        {
+            ms[k].head = ms[k - 1].head.clone();
+            ms[k].subject = ms[k - 1].subject;
+        }
     }
 }
 
