@@ -246,6 +246,8 @@ const STATE_WORDS: &[&str] = &[
     "now",
     "currently",
 ];
+/// The scope word that, before a state or a rate, means now.
+const PRESENT_DAY: &str = "today";
 /// A state word this many tokens before a figure makes it a state.
 const STATE_WINDOW: usize = 4;
 /// "The two nations": a figure up to this after "the" is a reference.
@@ -279,6 +281,8 @@ struct ClauseView<'t, 'a> {
     aggregate: bool,
     /// The time the clause's counts cover, from a scope phrase.
     scope: Option<String>,
+    /// True when that phrase is "today" ([`PRESENT_DAY`]).
+    today: bool,
     /// Four-digit years of the clause: (byte start, year).
     years: Vec<(usize, String)>,
 }
@@ -338,12 +342,16 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         });
         // The time the count covers: a scope phrase of the clause, else a
         // year (placed per figure in `measure`).
-        let scope = (0..stems.len())
+        let scoped = (0..stems.len())
             .filter(|&i| opens(i).time_scope)
             .find_map(|i| {
                 let p = lx.time_scopes.phrase_at(stems, &norms, i, &lx.stop)?;
-                lx.time_scope_of.get(p).cloned()
+                Some((lx.time_scope_of.get(p).cloned()?, i))
             });
+        let today = scoped
+            .as_ref()
+            .is_some_and(|&(_, i)| norms[i] == PRESENT_DAY);
+        let scope = scoped.map(|(s, _)| s);
         let years = toks
             .iter()
             .filter(|t| {
@@ -363,6 +371,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             counted_ends,
             aggregate,
             scope,
+            today,
             years,
         }
     }
@@ -538,13 +547,21 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             })
             .map(|(_, y)| y.clone());
         let reference = f.value <= REFERENCE_MAX && at > 0 && toks[at - 1].norm() == "the";
+        // Rule `today_is_present`: "today" before a present state or a rate
+        // ("the stockpile today holds 300 tons", "the pipe today leaks 900
+        // barrels a day") says now, not a count of one day.
+        let clause_scope = if self.today && (state || f.per.is_some()) {
+            None
+        } else {
+            self.scope.clone()
+        };
         Measure {
             head,
             local,
             aggregate: self.aggregate,
             reference,
             state,
-            scope: self.scope.clone().or(year),
+            scope: clause_scope.or(year),
             names,
             subject,
         }
@@ -597,6 +614,30 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(rate_terms(text), *want, "{text}");
+        }
+    }
+
+    /// The scope of each figure of a text's first claim.
+    fn scopes(text: &str) -> Vec<Option<String>> {
+        let d = crate::Detector::new();
+        let names = crate::text::FxHashSet::default();
+        let cx = d.stance_context(&names);
+        let n = crate::detector::normalize(&cx, text, None);
+        n.measures[0].iter().map(|m| m.scope.clone()).collect()
+    }
+
+    #[test]
+    fn today_is_present() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[Option<&str>])] = &[
+            ("The Varo pipe today leaks 900 barrels of brine per day.", &[None]),
+            ("The Oster depot today has 300 tons of grain.", &[None]),
+            ("Two strikes hit the Oster port today.", &[Some("day")]),
+            ("Two strikes hit the Oster port yesterday.", &[Some("day")]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_owned)).collect();
+            assert_eq!(scopes(text), want, "{text}");
         }
     }
 
