@@ -590,13 +590,28 @@ mod tests {
             .collect()
     }
 
+    /// A text's claims and their figure measures, read as
+    /// `detector::normalize` reads them (without corpus names).
+    fn read(text: &str) -> (Vec<crate::stance::Claim>, Vec<Vec<crate::judge::Measure>>) {
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let none = crate::text::FxHashSet::default();
+        let cx = crate::stance::StanceContext {
+            lexicon: &lexicon,
+            name_tokens: &none,
+            title_words: &none,
+        };
+        let sc = crate::stance::Scanned::new(&lexicon, text, crate::stance::Field::Text);
+        let mut claims = crate::stance::claims_of(&cx, &sc, None);
+        super::add_rate_terms(&mut claims);
+        super::add_marks(&mut claims, &sc);
+        let ms = super::measures(&cx, &sc, None, &claims);
+        (claims, ms)
+    }
+
     /// The terms a text's claims hold after `add_rate_terms`.
     fn rate_terms(text: &str) -> Vec<String> {
-        let d = crate::Detector::new();
-        let names = crate::text::FxHashSet::default();
-        let cx = d.stance_context(&names);
-        let n = crate::detector::normalize(&cx, text, None);
-        n.claims
+        let (claims, _) = read(text);
+        claims
             .iter()
             .flat_map(|c| c.terms.iter().map(|t| t.key.clone()))
             .filter(|k| k.contains('/') || k == "volume")
@@ -619,11 +634,8 @@ mod tests {
 
     /// The scope of each figure of a text's first claim.
     fn scopes(text: &str) -> Vec<Option<String>> {
-        let d = crate::Detector::new();
-        let names = crate::text::FxHashSet::default();
-        let cx = d.stance_context(&names);
-        let n = crate::detector::normalize(&cx, text, None);
-        n.measures[0].iter().map(|m| m.scope.clone()).collect()
+        let (_, measures) = read(text);
+        measures[0].iter().map(|m| m.scope.clone()).collect()
     }
 
     #[test]
