@@ -367,9 +367,17 @@ fn target_evidence(s: &Doc<'_>, c: &Packed<'_>, shared: &[u32]) -> Option<Eviden
 fn proposition_words(idx: &Index, s: &Doc<'_>, c: &Packed<'_>, shared: &[u32]) -> String {
     let mut terms: Vec<_> = c.terms.iter().filter(|t| shared.contains(&t.key)).collect();
     terms.sort_by_key(|t| (t.field, t.span.start));
-    let words: Vec<&str> = terms
+    // A rate's measure term (`measure::add_rate_terms`) spans its figure:
+    // it is named by what it measures ("volume a day"), not the figure.
+    let words: Vec<String> = terms
         .iter()
-        .filter_map(|t| s.field(t.field).and_then(|f| t.span.slice(f)))
+        .filter_map(|t| match idx.name(t.key).split_once('/') {
+            Some((dim, per)) => Some(format!("{dim} a {per}")),
+            None => s
+                .field(t.field)
+                .and_then(|f| t.span.slice(f))
+                .map(str::to_owned),
+        })
         .collect();
     if words.is_empty() {
         let names: Vec<&str> = shared.iter().map(|&k| idx.name(k)).collect();

@@ -488,8 +488,25 @@ pub(crate) fn quantity(
     // them.
     let durations_only = |c: &Packed<'_>| c.figures.iter().all(Figure::duration);
     let incidental = !(durations_only(&a.claim) && durations_only(&b.claim));
-    for (fa, ma) in a.claim.figures.iter().zip(a.claim.measures.iter()) {
-        for (fb, mb) in b.claim.figures.iter().zip(b.claim.measures.iter()) {
+    // Figures of each side that agree with a figure of the other on one
+    // measure (by index): a comparing claim's other subject ([`compared_subject`]).
+    let mut agree_a: Vec<usize> = Vec::new();
+    let mut agree_b: Vec<usize> = Vec::new();
+    let mut clashes: Vec<(usize, usize, Verdict)> = Vec::new();
+    for (ia, (fa, ma)) in a
+        .claim
+        .figures
+        .iter()
+        .zip(a.claim.measures.iter())
+        .enumerate()
+    {
+        for (ib, (fb, mb)) in b
+            .claim
+            .figures
+            .iter()
+            .zip(b.claim.measures.iter())
+            .enumerate()
+        {
             if incidental && (fa.duration() || fb.duration()) {
                 continue;
             }
@@ -529,6 +546,12 @@ pub(crate) fn quantity(
             if head.is_empty() || !same_variable(fa, ma, mb, &head) {
                 continue;
             }
+            // One measure, values in common, asserted by both: the figure
+            // of a comparing claim may be about the other side's subject.
+            if !disjoint && !neg_a && !neg_b {
+                agree_a.push(ia);
+                agree_b.push(ib);
+            }
             // Beyond what is counted, the figures must share a topic,
             // unless one actor speaks on both sides.
             // A topic word must say something: half an average concept's
@@ -567,18 +590,28 @@ pub(crate) fn quantity(
             }
             let sep = separation(&fa.comparable_interval(), &fb.comparable_interval());
             let score = (0.55 + 0.25 * sep + 0.05 * topic_w.min(4.0)).min(1.0);
-            if best.as_ref().is_none_or(|v| score > v.score) {
-                let mut shared = head;
-                shared.extend(topic);
-                best = Some(Verdict {
+            let mut shared = head;
+            shared.extend(topic);
+            clashes.push((
+                ia,
+                ib,
+                Verdict {
                     kind: Kind::Quantity,
                     score,
                     shared,
                     figures: Some(Box::new((fa.clone(), fb.clone()))),
                     superlative: None,
                     links: Vec::new(),
-                });
-            }
+                },
+            ));
+        }
+    }
+    for (ia, ib, v) in clashes {
+        if compared_subject(a, ib, &agree_b) || compared_subject(b, ia, &agree_a) {
+            continue;
+        }
+        if best.as_ref().is_none_or(|w| v.score > w.score) {
+            best = Some(v);
         }
     }
     match best {
@@ -701,6 +734,17 @@ fn same_variable(f: &Figure, ma: &PMeasure, mb: &PMeasure, shared: &[u32]) -> bo
 /// ("5,000 barrels a day" against "200,000 gallons per day").
 fn shares_variable(f: &Figure) -> bool {
     f.physical_rate()
+}
+
+/// Rule `compared_subject`: a claim that sets two figures of one measure
+/// against each other ("Tarn drew 500 visitors, compared with 300 in
+/// Oster") speaks of two subjects; a figure of the other side (`other`, by
+/// index) that agrees with one of them (`agreeing`: the other side's
+/// figures that agree with some figure of `side`) is about that subject,
+/// and its clash with the other subject's figure is no contradiction
+/// ("Oster drew 300 visitors").
+fn compared_subject(side: &Side<'_>, other: usize, agreeing: &[usize]) -> bool {
+    side.claim.compares && agreeing.contains(&other)
 }
 
 /// Rule `named_variable`: two figures predicated of one variable named in
@@ -974,6 +1018,9 @@ mod tests {
             ("filler_count_takes_subject", "The Oster visa backlog stood at 320,000 cases.", "The Oster visa backlog stood at about 320,000 cases.", false),
             ("rate_measure_terms", "The broken valve spills about 900 barrels of brine a day.", "Some 400,000 gallons per day are escaping, engineers found.", true),
             ("rate_measure_terms", "The broken valve spills about 900 barrels of brine a day.", "Some 38,000 gallons per day are escaping, engineers found.", false),
+            ("compared_subject", "Tarn drew 500 visitors this spring, compared with 300 in Oster.", "Oster drew 300 visitors this spring.", false),
+            ("compared_subject", "The Tarn fair drew 500 riders this year, which compares to 900 last time.", "The Tarn fair drew 900 riders.", false),
+            ("compared_subject", "Tarn drew 500 visitors this spring, compared with 300 in Oster.", "Tarn drew 900 visitors this spring.", true),
         ];
         for (rule, x, y, want) in cases {
             assert_eq!(quantity_clash(x, y), *want, "{rule}: {x} / {y}");

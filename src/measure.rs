@@ -77,10 +77,15 @@ pub(crate) fn measures<'a>(
                 return Vec::new();
             }
             let view = ClauseView::new(lx, text, c);
-            c.figures
+            let mut ms: Vec<Measure> = c
+                .figures
                 .iter()
                 .map(|f| view.measure(lx, f, &context_topic))
-                .collect()
+                .collect();
+            if c.compares {
+                elliptic_compared(&c.figures, &mut ms);
+            }
+            ms
         })
         .collect()
 }
@@ -139,6 +144,25 @@ pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>) {
             claims[k - 1].marks = prev;
         }
         claims[k].marks = m;
+    }
+}
+
+/// Rule `elliptic_compared`: in a clause that compares figures, a figure
+/// with nothing counted after the figure before it, in a unit that
+/// compares, measures what that one measures ("Tarn drew 500 visitors,
+/// compared with 300 in Oster": 300 visitors). Figures are in text order.
+fn elliptic_compared(figures: &[crate::quantity::Figure], ms: &mut [Measure]) {
+    for k in 1..figures.len().min(ms.len()) {
+        let (f, prev) = (&figures[k], &figures[k - 1]);
+        if f.counted.is_none()
+            && prev.counted.is_some()
+            && ms[k].subject
+            && f.comparable_with(prev)
+            && f.span.start >= prev.span.end
+        {
+            ms[k].head = ms[k - 1].head.clone();
+            ms[k].subject = ms[k - 1].subject;
+        }
     }
 }
 
@@ -246,6 +270,8 @@ const STATE_WORDS: &[&str] = &[
     "now",
     "currently",
 ];
+/// The scope word that, before a state or a rate, means now.
+const PRESENT_DAY: &str = "today";
 /// A state word this many tokens before a figure makes it a state.
 const STATE_WINDOW: usize = 4;
 /// "The two nations": a figure up to this after "the" is a reference.
@@ -279,6 +305,8 @@ struct ClauseView<'t, 'a> {
     aggregate: bool,
     /// The time the clause's counts cover, from a scope phrase.
     scope: Option<String>,
+    /// True when that phrase is "today" ([`PRESENT_DAY`]).
+    today: bool,
     /// Four-digit years of the clause: (byte start, year).
     years: Vec<(usize, String)>,
 }
@@ -338,12 +366,16 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         });
         // The time the count covers: a scope phrase of the clause, else a
         // year (placed per figure in `measure`).
-        let scope = (0..stems.len())
+        let scoped = (0..stems.len())
             .filter(|&i| opens(i).time_scope)
             .find_map(|i| {
                 let p = lx.time_scopes.phrase_at(stems, &norms, i, &lx.stop)?;
-                lx.time_scope_of.get(p).cloned()
+                Some((lx.time_scope_of.get(p).cloned()?, i))
             });
+        let today = scoped
+            .as_ref()
+            .is_some_and(|&(_, i)| norms[i] == PRESENT_DAY);
+        let scope = scoped.map(|(s, _)| s);
         let years = toks
             .iter()
             .filter(|t| {
@@ -363,6 +395,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             counted_ends,
             aggregate,
             scope,
+            today,
             years,
         }
     }
@@ -538,13 +571,21 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             })
             .map(|(_, y)| y.clone());
         let reference = f.value <= REFERENCE_MAX && at > 0 && toks[at - 1].norm() == "the";
+        // Rule `today_is_present`: "today" before a present state or a rate
+        // ("the stockpile today holds 300 tons", "the pipe today leaks 900
+        // barrels a day") says now, not a count of one day.
+        let clause_scope = if self.today && (state || f.per.is_some()) {
+            None
+        } else {
+            self.scope.clone()
+        };
         Measure {
             head,
             local,
             aggregate: self.aggregate,
             reference,
             state,
-            scope: self.scope.clone().or(year),
+            scope: clause_scope.or(year),
             names,
             subject,
         }
@@ -573,10 +614,27 @@ mod tests {
             .collect()
     }
 
+    /// A text's claims and their figure measures, read as
+    /// `reading::normalize` reads them (without corpus names).
+    fn read(text: &str) -> (Vec<crate::stance::Claim>, Vec<Vec<super::Measure>>) {
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let none = crate::text::FxHashSet::default();
+        let cx = crate::stance::StanceContext {
+            lexicon: &lexicon,
+            name_tokens: &none,
+            title_words: &none,
+        };
+        let sc = crate::stance::Scanned::new(&lexicon, text, crate::stance::Field::Text);
+        let mut claims = crate::stance::claims_of(&cx, &sc, None);
+        super::add_rate_terms(&mut claims);
+        super::add_marks(&mut claims, &sc);
+        let ms = super::measures(&cx, &sc, None, &claims);
+        (claims, ms)
+    }
+
     /// The terms a text's claims hold after `add_rate_terms`.
     fn rate_terms(text: &str) -> Vec<String> {
-        let mut claims = crate::stance::test_claims(text, None);
-        super::add_rate_terms(&mut claims);
+        let (claims, _) = read(text);
         claims
             .iter()
             .flat_map(|c| c.terms.iter().map(|t| t.key.clone()))
@@ -595,6 +653,27 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(rate_terms(text), *want, "{text}");
+        }
+    }
+
+    /// The scope of each figure of a text's first claim.
+    fn scopes(text: &str) -> Vec<Option<String>> {
+        let (_, measures) = read(text);
+        measures[0].iter().map(|m| m.scope.clone()).collect()
+    }
+
+    #[test]
+    fn today_is_present() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[Option<&str>])] = &[
+            ("The Varo pipe today leaks 900 barrels of brine per day.", &[None]),
+            ("The Oster depot today has 300 tons of grain.", &[None]),
+            ("Two strikes hit the Oster port today.", &[Some("day")]),
+            ("Two strikes hit the Oster port yesterday.", &[Some("day")]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_owned)).collect();
+            assert_eq!(scopes(text), want, "{text}");
         }
     }
 
