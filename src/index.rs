@@ -711,22 +711,17 @@ impl Index {
 pub(crate) fn test_index(texts: &[&str]) -> (Index, Claims) {
     let mut cs = Concepts::default();
     let mut claims = Claims::default();
-    let lexicon = crate::lexicon::Lexicon::builtin();
-    let none = crate::text::FxHashSet::default();
-    let cx = crate::stance::StanceContext {
-        lexicon: &lexicon,
-        name_tokens: &none,
-        title_words: &none,
-    };
-    for t in texts {
-        let read = crate::reading::normalize(&cx, t, None);
-        claims.push(
-            read.claims,
-            read.measures,
-            &mut cs,
-            &mut crate::corpus::NameLinks::default(),
-        );
-    }
+    crate::stance::with_test_context(|cx| {
+        for t in texts {
+            let read = crate::reading::normalize(cx, t, None);
+            claims.push(
+                read.claims,
+                read.measures,
+                &mut cs,
+                &mut crate::corpus::NameLinks::default(),
+            );
+        }
+    });
     (Index::build(cs, &claims), claims)
 }
 

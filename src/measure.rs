@@ -617,19 +617,14 @@ mod tests {
     /// A text's claims and their figure measures, read as
     /// `reading::normalize` reads them (without corpus names).
     fn read(text: &str) -> (Vec<crate::stance::Claim>, Vec<Vec<super::Measure>>) {
-        let lexicon = crate::lexicon::Lexicon::builtin();
-        let none = crate::text::FxHashSet::default();
-        let cx = crate::stance::StanceContext {
-            lexicon: &lexicon,
-            name_tokens: &none,
-            title_words: &none,
-        };
-        let sc = crate::stance::Scanned::new(&lexicon, text, crate::stance::Field::Text);
-        let mut claims = crate::stance::claims_of(&cx, &sc, None);
-        super::add_rate_terms(&mut claims);
-        super::add_marks(&mut claims, &sc);
-        let ms = super::measures(&cx, &sc, None, &claims);
-        (claims, ms)
+        crate::stance::with_test_context(|cx| {
+            let sc = crate::stance::Scanned::new(cx.lexicon, text, crate::stance::Field::Text);
+            let mut claims = crate::stance::claims_of(cx, &sc, None);
+            super::add_rate_terms(&mut claims);
+            super::add_marks(&mut claims, &sc);
+            let ms = super::measures(cx, &sc, None, &claims);
+            (claims, ms)
+        })
     }
 
     /// The terms a text's claims hold after `add_rate_terms`.

@@ -1291,14 +1291,20 @@ pub(crate) fn claims_of<'a>(
 /// the shared helper of the stage tests.
 #[cfg(test)]
 pub(crate) fn test_claims(text: &str, context: Option<&str>) -> Vec<Claim> {
+    with_test_context(|cx| claims(cx, text, context))
+}
+
+/// Runs `f` with the stance context of the stage tests: the built-in
+/// lexicon, no corpus names.
+#[cfg(test)]
+pub(crate) fn with_test_context<R>(f: impl FnOnce(&StanceContext<'_>) -> R) -> R {
     let lx = Lexicon::builtin();
     let none = FxHashSet::default();
-    let cx = StanceContext {
+    f(&StanceContext {
         lexicon: &lx,
         name_tokens: &none,
         title_words: &none,
-    };
-    claims(&cx, text, context)
+    })
 }
 
 #[cfg(test)]
