@@ -677,9 +677,6 @@ fn marked_clash(idx: &Index, a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
 /// plus separation, as no interval is compared.
 const MARK_SCORE: f64 = 0.5;
 
-/// Negations that are prepositions: they deny their object, not a figure.
-const PREPOSITION_NEGATIONS: &[&str] = &["without"];
-
 /// A negation this many bytes after a figure still bears on it ("3000
 /// people did not die": about six words).
 const DENIAL_REACH: usize = 40;
@@ -700,7 +697,8 @@ fn denies_figure(side: &Side<'_>, f: &Figure) -> bool {
             && cue.kind != CueKind::Support
             && cue.field == Field::Text
             && !word.is_some_and(|w| {
-                PREPOSITION_NEGATIONS
+                crate::lexicon::grammar()
+                    .preposition_negations
                     .iter()
                     .any(|p| w.eq_ignore_ascii_case(p))
             })

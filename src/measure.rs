@@ -182,7 +182,7 @@ fn is_name(t: &Token<'_>, after: &[Token<'_>], opens: bool) -> bool {
     t.is_capitalized()
         && !opens
         && !caps
-        && !MONTHS.contains(&t.norm())
+        && !crate::quantity::is_calendar_name(t.norm())
         && !day(t)
         && !after
             .iter()
@@ -237,47 +237,12 @@ fn names_of<'t>(text: &str, toks: &'t [Token<'_>]) -> Vec<&'t str> {
 /// The most context concepts a figure takes as its topic.
 const CONTEXT_TOPIC_MAX: usize = 64;
 
-/// Month and day names: capitalized, but not names of things.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-/// Present-tense words that make a figure a state ("there are", "has").
-const STATE_WORDS: &[&str] = &[
-    "is",
-    "are",
-    "has",
-    "have",
-    "remains",
-    "remain",
-    "now",
-    "currently",
-];
 /// The scope word that, before a state or a rate, means now.
 const PRESENT_DAY: &str = "today";
 /// A state word this many tokens before a figure makes it a state.
 const STATE_WINDOW: usize = 4;
 /// "The two nations": a figure up to this after "the" is a reference.
 const REFERENCE_MAX: f64 = 12.0;
-/// Prepositions of holding after a counted noun ("people with tickets").
-const HOLDING: &[&str] = &["with", "without"];
 /// The most words a holding phrase's noun phrase has ("with fake tickets").
 const HOLDING_WORDS: usize = 3;
 /// A figure with nothing counted after it measures what the last this many
@@ -440,7 +405,12 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             // "30,000 people with fake tickets": one holder per thing held,
             // so the noun of a with/without phrase is counted too.
             let k = from + run;
-            if k < toks.len() && HOLDING.contains(&toks[k].norm()) {
+            if k < toks.len()
+                && crate::lexicon::grammar()
+                    .holding
+                    .iter()
+                    .any(|w| w == toks[k].norm())
+            {
                 let noun = (k + 1..toks.len().min(k + 1 + HOLDING_WORDS))
                     .take_while(|&j| self.is_content(j))
                     .last();
@@ -540,11 +510,12 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         let at = toks.partition_point(|t| t.end <= f.span.start);
         // "There are 100,000 troops", "has 150,000": a present state, which
         // may change between two dates.
-        let state = toks[..at]
-            .iter()
-            .rev()
-            .take(STATE_WINDOW)
-            .any(|t| STATE_WORDS.contains(&t.norm()));
+        let state = toks[..at].iter().rev().take(STATE_WINDOW).any(|t| {
+            crate::lexicon::grammar()
+                .state
+                .iter()
+                .any(|w| w == t.norm())
+        });
         // Proper names in the window.
         let opener = toks.first().map(|t| t.start);
         let mut names: Vec<String> = Vec::new();

@@ -250,8 +250,6 @@ fn is_conditional(w: &str) -> bool {
 fn is_hypothetical(w: &str) -> bool {
     matches!(w, "would" | "could" | "might" | "may")
 }
-/// Words that open the question of an "Asked …" context.
-const QUESTION_OPENERS: &[&str] = &["about", "whether", "if", "why", "how", "what", "when"];
 /// The most terms one clause borrows from a question or a context. Real
 /// questions hold a handful; the bound keeps a text of thousands of short
 /// answers under a huge context linear, not answers x context terms.
@@ -1025,10 +1023,12 @@ fn context_terms<'a>(
     let repeat = find_fold(context, text);
     let asked = sc.toks.iter().position(|t| t.norm.starts_with("ask"));
     let opener = asked.and_then(|i| {
-        sc.toks[i + 1..]
-            .iter()
-            .take(12)
-            .find(|t| QUESTION_OPENERS.contains(&t.norm()))
+        sc.toks[i + 1..].iter().take(12).find(|t| {
+            crate::lexicon::grammar()
+                .question_openers
+                .iter()
+                .any(|w| w == t.norm())
+        })
     });
     let mut range = (opener.map_or(0, |t| t.end), cut);
     if opener.is_none() {

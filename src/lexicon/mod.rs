@@ -80,6 +80,43 @@ pub(crate) fn entries(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The closed-class words single rules read (`grammar_words.txt`).
+#[derive(Debug, Default)]
+pub(crate) struct GrammarWords {
+    /// Opens the question an answer borrows ("asked whether …").
+    pub question_openers: Vec<String>,
+    /// Make a nearby figure a present state ("there are 40").
+    pub state: Vec<String>,
+    /// Prepositions of holding after a counted noun ("with tickets").
+    pub holding: Vec<String>,
+    /// Negations that are prepositions ("without").
+    pub preposition_negations: Vec<String>,
+}
+
+/// The grammar words, parsed once.
+///
+/// # Panics
+/// Never on the shipped file; a test parses it (an unknown kind is a bug
+/// of the file, caught there).
+pub(crate) fn grammar() -> &'static GrammarWords {
+    static WORDS: std::sync::OnceLock<GrammarWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut g = GrammarWords::default();
+        for line in entries(include_str!("grammar_words.txt")) {
+            let mut parts = line.split_whitespace();
+            let list = match parts.next() {
+                Some("question_opener") => &mut g.question_openers,
+                Some("state") => &mut g.state,
+                Some("holding") => &mut g.holding,
+                Some("preposition_negation") => &mut g.preposition_negations,
+                _ => continue,
+            };
+            list.extend(parts.map(str::to_owned));
+        }
+        g
+    })
+}
+
 /// Stems each folded word of a phrase ("ruled out" → ["rule", "out"]).
 pub(crate) fn stem_phrase(phrase: &str) -> Vec<String> {
     crate::text::words(phrase)
@@ -568,6 +605,37 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every kind of grammar_words.txt is read, none left empty.
+    #[test]
+    fn grammar_words_load_every_kind() {
+        let g = grammar();
+        for (kind, list) in [
+            ("question_opener", &g.question_openers),
+            ("state", &g.state),
+            ("holding", &g.holding),
+            ("preposition_negation", &g.preposition_negations),
+        ] {
+            assert!(!list.is_empty(), "{kind}");
+        }
+        assert!(g.question_openers.iter().any(|w| w == "whether"));
+        assert!(g.preposition_negations.iter().any(|w| w == "without"));
+        let text = include_str!("grammar_words.txt");
+        for line in entries(text) {
+            let kind = line.split_whitespace().next().unwrap();
+            assert!(
+                [
+                    "question_opener",
+                    "state",
+                    "holding",
+                    "preposition_negation"
+                ]
+                .contains(&kind),
+                "unknown kind {kind:?}"
+            );
+        }
+    }
+
     use super::*;
     use crate::text::words;
 

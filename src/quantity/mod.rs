@@ -485,6 +485,13 @@ pub(crate) fn names_a_day(norm: &str) -> bool {
     lex::QLex::get().named_days.contains(norm)
 }
 
+/// True for a month or weekday name, folded ("march", "friday"): from
+/// `calendar_words.txt`, the one list of them.
+pub(crate) fn is_calendar_name(norm: &str) -> bool {
+    let lx = lex::QLex::get();
+    lx.months.contains_key(norm) || lx.days.contains(norm)
+}
+
 /// Finds the figures of a text, in order, with byte spans into `text`.
 ///
 /// Years, dates, clock times, ordinals, model and flight numbers, "one of"
