@@ -323,7 +323,7 @@ fn cue_evidence(s: &Doc<'_>, c: &Packed<'_>) -> Option<Evidence> {
             let gap = s
                 .field(cue.field)
                 .and_then(|f| f.get(span.end..q.span.start));
-            if gap.is_some_and(|g| g.len() <= 12 && !g.contains(['.', ';'])) {
+            if gap.is_some_and(|g| g.len() <= CUE_JOIN_GAP && !g.contains(['.', ';'])) {
                 span.end = q.span.end;
             }
         }
@@ -331,13 +331,21 @@ fn cue_evidence(s: &Doc<'_>, c: &Packed<'_>) -> Option<Evidence> {
             let gap = s
                 .field(cue.field)
                 .and_then(|f| f.get(q.span.end..span.start));
-            if gap.is_some_and(|g| g.len() <= 12 && !g.contains(['.', ';'])) {
+            if gap.is_some_and(|g| g.len() <= CUE_JOIN_GAP && !g.contains(['.', ';'])) {
                 span.start = q.span.start;
             }
         }
     }
     Evidence::new(s, cue.field, span, Role::Cue)
 }
+
+/// Two cues with at most this many bytes between them (and no sentence
+/// break) show as one span: "not" + "ruled out" in "not yet ruled out".
+const CUE_JOIN_GAP: usize = 12;
+
+/// A target span longer than this (bytes) would quote half a sentence: the
+/// rarest shared word stands alone instead.
+const TARGET_SPAN_MAX: usize = 90;
 
 /// The target: the words of the shared proposition, as one span when they
 /// stand close together, else the most telling word alone.
@@ -350,7 +358,7 @@ fn target_evidence(s: &Doc<'_>, c: &Packed<'_>, shared: &[u32]) -> Option<Eviden
         .map(|t| t.span)
         .collect();
     let span = cover(spans.iter().copied())?;
-    let span = if span.len() <= 90 {
+    let span = if span.len() <= TARGET_SPAN_MAX {
         span
     } else {
         // The rarest shared concept comes first in `shared`.

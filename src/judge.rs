@@ -66,11 +66,18 @@ pub(crate) struct JudgeConfig {
     pub min_shared: usize,
 }
 
+/// Pairs scoring below this are not reported by default: under it, most
+/// pairs share a topic word or two and no proposition.
+const MIN_SCORE: f64 = 0.30;
+/// Two claims that both hold more than two concepts clash on stance only
+/// when they share at least this many: one shared word is a topic.
+const MIN_SHARED: usize = 2;
+
 impl Default for JudgeConfig {
     fn default() -> JudgeConfig {
         JudgeConfig {
-            min_score: 0.30,
-            min_shared: 2,
+            min_score: MIN_SCORE,
+            min_shared: MIN_SHARED,
         }
     }
 }
@@ -139,21 +146,47 @@ impl<'a> KeySet<'a> {
     }
 }
 
+/// How firmly a claim takes its stance, by polarity: an explicit cue
+/// ("ruled out", "ok with") is a stance itself; a plain negation is nearly
+/// one; a plain affirmative is the weakest, since it may only mention what
+/// it does not argue for.
+const EXPLICIT_CUE: f64 = 1.0;
+/// See [`EXPLICIT_CUE`]: "we will not build it".
+const PLAIN_DENIAL: f64 = 0.9;
+/// See [`EXPLICIT_CUE`]: "we will build it".
+const PLAIN_ASSERTION: f64 = 0.8;
+/// By modality: stated as fact or intention counts in full.
+const ASSERTED: f64 = 1.0;
+/// "We would build it": a stance on a case, slightly weaker.
+const HYPOTHETICAL: f64 = 0.9;
+/// "If they ask, we will build it": holds only under its condition.
+const CONDITIONAL: f64 = 0.7;
+/// A question takes no stance: it never clashes.
+const QUESTION: f64 = 0.0;
+/// A hedged claim ("we might", "probably") is softened by this factor.
+const HEDGED: f64 = 0.8;
+
+/// How firmly claim `c` takes its stance (0..1): polarity × modality ×
+/// hedge, from the named weights above.
 fn strength(c: &Packed<'_>) -> f64 {
     let cue = match c.polarity {
-        Polarity::Supports | Polarity::Rejects => 1.0,
-        Polarity::Denies => 0.9,
-        Polarity::Asserts => 0.8,
+        Polarity::Supports | Polarity::Rejects => EXPLICIT_CUE,
+        Polarity::Denies => PLAIN_DENIAL,
+        Polarity::Asserts => PLAIN_ASSERTION,
     };
     let modality = match c.modality {
-        Modality::Asserted => 1.0,
-        Modality::Hypothetical => 0.9,
-        Modality::Conditional => 0.7,
-        Modality::Question => 0.0,
+        Modality::Asserted => ASSERTED,
+        Modality::Hypothetical => HYPOTHETICAL,
+        Modality::Conditional => CONDITIONAL,
+        Modality::Question => QUESTION,
     };
-    let hedge = if c.is_hedged() { 0.8 } else { 1.0 };
+    let hedge = if c.is_hedged() { HEDGED } else { 1.0 };
     cue * modality * hedge
 }
+
+/// The overlap of two claims: the mean of how much of the larger (or
+/// rejected) one the shared weight covers and how much of the smaller.
+const COVER_SHARE: f64 = 0.5;
 
 fn weight<'t>(idx: &Index, terms: impl IntoIterator<Item = &'t PTerm>) -> f64 {
     terms.into_iter().map(|t| idx.idf(t.key)).sum()
@@ -298,7 +331,7 @@ pub(crate) fn stance(
     let score_over = |ws: f64, floor: f64| {
         let cover = ws / wn.max(floor);
         let smaller = ws / wn.min(wp).max(floor);
-        let overlap = 0.5 * cover + 0.5 * smaller;
+        let overlap = COVER_SHARE * cover + (1.0 - COVER_SHARE) * smaller;
         (overlap * neg_strength * pos_strength).clamp(0.0, 1.0)
     };
     // Related terms are sought only when they could lift the pair over
@@ -370,6 +403,23 @@ fn rarest_first(idx: &Index, shared: &mut [&PTerm]) {
 /// positive claims say less plainly that they disagree.
 const OPPOSED_WEIGHT: f64 = 0.9;
 
+/// A figure clash scores at least this: two figures of one measure whose
+/// intervals do not meet are a contradiction however close they are.
+const FIGURE_BASE: f64 = 0.55;
+/// Up to this much more as the intervals lie further apart (relative
+/// separation 0..1): "80,000" against "hundreds of thousands" is surer
+/// than 80 against 95.
+const FIGURE_SEPARATION: f64 = 0.25;
+/// Per unit of shared topic weight (idf), a figure or mark clash gains
+/// this much, up to [`TOPIC_BONUS_CAP`] units: figures that share more of
+/// what they are about are surer to measure one thing.
+const TOPIC_BONUS: f64 = 0.05;
+/// See [`TOPIC_BONUS`].
+const TOPIC_BONUS_CAP: f64 = 4.0;
+/// "The largest in the country" against a larger one named: a clash of a
+/// superlative, as sure as an explicit stance clash of average overlap.
+const SUPERLATIVE_SCORE: f64 = 0.7;
+
 /// Opposed predicates: two positive claims clash when a word of one is a
 /// WordNet antonym of a word of the other (directly, or through "similar
 /// to") and they share at least one other concept, what the predicates
@@ -424,7 +474,7 @@ pub(crate) fn opposed(
     let floor = MIN_CLAIM_TERMS * idx.mean_idf();
     let cover = ws / wa.max(wb).max(floor);
     let smaller = ws / wa.min(wb).max(floor);
-    let overlap = 0.5 * cover + 0.5 * smaller;
+    let overlap = COVER_SHARE * cover + (1.0 - COVER_SHARE) * smaller;
     let score = (overlap * strength(ca) * strength(cb) * OPPOSED_WEIGHT).clamp(0.0, 1.0);
     if score < cfg.min_score {
         return None;
@@ -589,7 +639,10 @@ pub(crate) fn quantity(
                 continue;
             }
             let sep = separation(&fa.comparable_interval(), &fb.comparable_interval());
-            let score = (0.55 + 0.25 * sep + 0.05 * topic_w.min(4.0)).min(1.0);
+            let score = (FIGURE_BASE
+                + FIGURE_SEPARATION * sep
+                + TOPIC_BONUS * topic_w.min(TOPIC_BONUS_CAP))
+            .min(1.0);
             let mut shared = head;
             shared.extend(topic);
             clashes.push((
@@ -665,7 +718,7 @@ fn marked_clash(idx: &Index, a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
     let w: f64 = shared.iter().map(|&k| idx.idf(k)).sum();
     Some(Verdict {
         kind: Kind::Quantity,
-        score: (MARK_SCORE + 0.05 * w.min(4.0)).min(1.0),
+        score: (MARK_SCORE + TOPIC_BONUS * w.min(TOPIC_BONUS_CAP)).min(1.0),
         shared,
         figures: None,
         superlative: None,
@@ -807,7 +860,7 @@ pub(crate) fn superlative(a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
     let (subject, larger, head) = found;
     Some(Verdict {
         kind: Kind::Quantity,
-        score: 0.7,
+        score: SUPERLATIVE_SCORE,
         shared: vec![head],
         figures: None,
         superlative: Some(Box::new((first, subject, larger))),
