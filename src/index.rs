@@ -163,6 +163,69 @@ pub(crate) struct Bounds {
     pub max_partners: usize,
 }
 
+/// Which posting lists a search reads for a claim, from its flags and what
+/// the caller accepts as a partner.
+#[derive(Debug, Clone, Copy)]
+struct Sides {
+    /// No figures, no superlative, no opposable word: the claim pairs only
+    /// with claims of the other polarity.
+    plain: bool,
+    /// Searched from only for its opposable words: it meets the positive
+    /// claims that share a concept with it *and* hold an opponent.
+    only_opposed: bool,
+    /// Read the negative side of each list in full.
+    neg: bool,
+    /// Read the positive side of each list in full.
+    pos: bool,
+    /// Read the concept's figure list (claims with figures or a
+    /// superlative), for a side not read in full.
+    read_figures: bool,
+}
+
+impl Sides {
+    /// The sides for a claim flagged `fa`. Plain partners of either
+    /// polarity (not opposable, no figures, no superlative): when `accept`
+    /// turns them all away, a side's list is not read in full. Negative
+    /// partners are met from their side in a batch run; a caller that
+    /// searches from this side only (the live index) accepts them, and then
+    /// they are visited here too.
+    fn of(fa: Flags, accept: &impl Fn(Flags) -> bool) -> Sides {
+        let plain = !(fa.figures || fa.superlative || fa.opposable);
+        let only_opposed = fa.opposable && !(fa.figures || fa.superlative);
+        let plain_neg = Flags {
+            negative: true,
+            ..Flags::default()
+        };
+        let plain_pos = Flags::default();
+        let opposable_pos = Flags {
+            opposable: true,
+            ..Flags::default()
+        };
+        let (neg, pos) = if plain {
+            (!fa.negative, fa.negative)
+        } else if only_opposed {
+            (accept(plain_neg), false)
+        } else {
+            // Figures or a superlative: the partners of a side not read in
+            // full are in the concept's figure list, or (for an opposable
+            // claim, which needs an opponent in any positive partner
+            // without figures) in the intersections with its opponents.
+            (
+                accept(plain_neg),
+                !fa.opposable && (accept(plain_pos) || accept(opposable_pos)),
+            )
+        };
+        let read_figures = (fa.figures || fa.superlative) && !(neg && pos);
+        Sides {
+            plain,
+            only_opposed,
+            neg,
+            pos,
+            read_figures,
+        }
+    }
+}
+
 /// What the candidate pairs gave, and the bounds that were reached.
 pub(crate) struct Candidates<T> {
     /// What `judge` returned for the candidate pairs, each judged once.
@@ -446,65 +509,30 @@ impl Index {
     ) -> Search {
         let gi = g as usize;
         let mut keys: Vec<u32> = self.keys[self.key_at[gi]..self.key_at[gi + 1]].to_vec();
-        // Which side of each posting list can hold a partner: a plain claim
-        // pairs only with claims of the other polarity; figures,
-        // superlatives and words with antonyms with either.
         let fa = self.flags[gi];
-        let plain = !(fa.figures || fa.superlative || fa.opposable);
-        // A claim that is searched from only for its opposable words meets
-        // the positive claims that share a concept with it *and* hold an
-        // opponent: the intersection of the two posting lists, never the
-        // whole list of a common word.
-        let only_opposed = fa.opposable && !(fa.figures || fa.superlative);
-        // Plain partners of either polarity (not opposable, no figures, no
-        // superlative): when `accept` turns them all away, a side's list is
-        // not read in full. Negative partners are met from their side in a
-        // batch run; a caller that searches from this side only (the live
-        // index) accepts them, and then they are visited here too.
-        let plain_neg = Flags {
-            negative: true,
-            ..Flags::default()
-        };
-        let plain_pos = Flags::default();
-        let opposable_pos = Flags {
-            opposable: true,
-            ..Flags::default()
-        };
-        let (neg, pos) = if plain {
-            (!fa.negative, fa.negative)
-        } else if only_opposed {
-            (accept(plain_neg), false)
-        } else {
-            // Figures or a superlative: the partners of a side not read in
-            // full are in the concept's figure list, or (for an opposable
-            // claim, which needs an opponent in any positive partner
-            // without figures) in the intersections with its opponents.
-            (
-                accept(plain_neg),
-                !fa.opposable && (accept(plain_pos) || accept(opposable_pos)),
-            )
-        };
-        let read_figures = (fa.figures || fa.superlative) && !(neg && pos);
-        // A statement's claims have consecutive numbers: its own are left
-        // out by their range.
+        let sides = Sides::of(fa, &accept);
         // An opposable claim meets a positive claim only when that claim
         // holds an opponent of one of its words.
-        let mut opponents = Vec::new();
-        if fa.opposable {
-            for &k in &keys {
-                self.concepts.opponents_of(k, &mut opponents);
-            }
-            opponents.sort_unstable();
-            opponents.dedup();
-        }
+        let opponents = self.opponents(&keys, fa);
         let holds_opponent = |d: u32| {
             let d = d as usize;
             self.keys[self.key_at[d]..self.key_at[d + 1]]
                 .iter()
                 .any(|k| opponents.binary_search(k).is_ok())
         };
+        // A statement's claims have consecutive numbers: its own are left
+        // out by their range.
         let (own_from, own_to) = self.claims_of[self.refs[gi].stmt as usize];
-        let other = |d: &u32| *d < own_from || *d >= own_to;
+        let take = |d: u32| {
+            (d < own_from || d >= own_to)
+                && if sides.plain {
+                    debug_assert!(accept(self.flags[d as usize]));
+                    true
+                } else {
+                    let fd = self.flags[d as usize];
+                    accept(fd) && (!Flags::opposed_only(fa, fd) || holds_opponent(d))
+                }
+        };
         keys.sort_unstable_by(|a, b| {
             self.postings[*a as usize]
                 .len()
@@ -514,129 +542,36 @@ impl Index {
         // The postings met, at most `budget` of them: sorted, a run of one
         // claim is one partner (no hashing).
         let mut met: Vec<u32> = Vec::new();
-        let mut visited = 0usize;
-        let mut stopped = false;
         let common = |k: u32| self.postings[k as usize].len() > bounds.max_postings;
-        let take = |d: u32| {
-            other(&d)
-                && if plain {
-                    debug_assert!(accept(self.flags[d as usize]));
-                    true
-                } else {
-                    let fd = self.flags[d as usize];
-                    accept(fd) && (!Flags::opposed_only(fa, fd) || holds_opponent(d))
-                }
-        };
-        match keys.as_slice() {
+        let stopped = match keys.as_slice() {
             [k1, k2, ..] if common(*k1) => {
-                // Every concept is common: the partners are the claims that
-                // share the two rarest, when the rarer is within the budget.
-                let (p1, p2) = (&self.postings[*k1 as usize], &self.postings[*k2 as usize]);
-                // Both sides of a claim with figures, each partner checked.
-                let (neg, pos) = if plain || only_opposed {
-                    (neg, pos)
-                } else {
-                    (true, true)
-                };
-                if p1.len() > bounds.budget {
-                    stopped = true;
-                } else {
-                    for (on, a, b) in [(neg, &p1.neg, &p2.neg), (pos, &p1.pos, &p2.pos)] {
-                        if on {
-                            intersect(a, b, |d| {
-                                if take(d) {
-                                    met.push(d);
-                                }
-                            });
-                        }
-                    }
-                }
+                self.meet_through_rarest(*k1, *k2, sides, bounds, take, &mut met)
             }
             _ => {
-                for &k in keys.iter().filter(|&&k| !common(k)) {
-                    let p = &self.postings[k as usize];
-                    let lists = [(neg, &p.neg), (pos, &p.pos), (read_figures, &p.figures)];
-                    let len: usize = lists.iter().filter(|l| l.0).map(|l| l.1.len()).sum();
-                    if visited + len > bounds.budget {
-                        stopped = true;
-                        break;
-                    }
-                    visited += len;
-                    for (_, list) in lists.into_iter().filter(|l| l.0) {
-                        met.extend(list.iter().copied().filter(|&d| take(d)));
-                    }
-                }
-                if fa.opposable && !pos {
-                    for &k in keys.iter().filter(|&&k| !common(k)) {
-                        for &o in &opponents {
-                            // An opponent interned only from a context
-                            // word has no postings yet.
-                            let Some(b) = self.postings.get(o as usize) else {
-                                continue;
-                            };
-                            let (a, b) = (&self.postings[k as usize].pos, &b.pos);
-                            let len = a.len().min(b.len());
-                            if visited + len > bounds.budget {
-                                stopped = true;
-                                break;
-                            }
-                            visited += len;
-                            intersect(a, b, |d| {
-                                if take(d) {
-                                    met.push(d);
-                                }
-                            });
-                        }
-                    }
+                let rare: Vec<u32> = keys.iter().copied().filter(|&k| !common(k)).collect();
+                let mut visited = 0usize;
+                let stopped =
+                    self.meet_on_rare(&rare, sides, bounds, &mut visited, &take, &mut met);
+                if fa.opposable && !sides.pos {
+                    stopped
+                        | self.meet_opposed(
+                            &rare,
+                            &opponents,
+                            bounds,
+                            &mut visited,
+                            &take,
+                            &mut met,
+                        )
+                } else {
+                    stopped
                 }
             }
-        }
+        };
         met.sort_unstable();
         met.dedup();
         let over = met.len() > bounds.max_partners;
         let partners = if over {
-            // Ranked by every concept they share with `g`, common ones too
-            // (those were not expanded, but they still tell the claims on
-            // one proposition from those that only share a word).
-            let mut mine: Vec<(u32, u32)> = keys.iter().map(|&k| (k, self.weight(k))).collect();
-            mine.sort_unstable();
-            // One bit per concept number mod 64: most concepts of a partner
-            // are not `g`'s, and the mask turns them away at once.
-            let mask = keys.iter().fold(0u64, |m, &k| m | 1 << (k % 64));
-            let mut scored: Vec<(Reverse<u32>, u32)> = met
-                .into_iter()
-                .map(|d| {
-                    let shared: u32 = self
-                        .keys_of(d)
-                        .iter()
-                        .filter(|&&k| mask & 1 << (k % 64) != 0)
-                        .filter_map(|k| mine.binary_search_by_key(k, |m| m.0).ok())
-                        .map(|i| mine[i].1)
-                        .sum();
-                    (Reverse(shared), d)
-                })
-                .collect();
-            // The best `max_partners`, most shared weight first; among
-            // those tied at the cut, the smallest tiebreak (computed for
-            // them only).
-            let m = bounds.max_partners.max(1);
-            scored.select_nth_unstable(m - 1);
-            let cut = scored[m - 1].0;
-            let mut kept: Vec<u32> = scored[..m]
-                .iter()
-                .filter(|x| x.0 < cut)
-                .map(|x| x.1)
-                .collect();
-            let mut ties: Vec<(u64, u32)> = scored
-                .iter()
-                .filter(|x| x.0 == cut)
-                .map(|x| (tiebreak(self.refs[x.1 as usize]), x.1))
-                .collect();
-            ties.sort_unstable();
-            let room = m - kept.len();
-            kept.extend(ties.into_iter().take(room).map(|t| t.1));
-            kept.sort_unstable();
-            kept
+            self.best_partners(&keys, met, bounds.max_partners, tiebreak)
         } else {
             met
         };
@@ -645,6 +580,173 @@ impl Index {
             stopped,
             over,
         }
+    }
+
+    /// The opponents (antonyms) of the concepts `keys` of a claim flagged
+    /// `fa`, sorted; none for a claim without opposable words.
+    fn opponents(&self, keys: &[u32], fa: Flags) -> Vec<u32> {
+        let mut opponents = Vec::new();
+        if fa.opposable {
+            for &k in keys {
+                self.concepts.opponents_of(k, &mut opponents);
+            }
+            opponents.sort_unstable();
+            opponents.dedup();
+        }
+        opponents
+    }
+
+    /// Every concept is common: the partners are the claims that share the
+    /// two rarest, `k1` and `k2`, when the rarer is within the budget (both
+    /// sides for a claim with figures, each partner checked). True when the
+    /// budget stopped the search.
+    fn meet_through_rarest(
+        &self,
+        k1: u32,
+        k2: u32,
+        sides: Sides,
+        bounds: Bounds,
+        take: impl Fn(u32) -> bool,
+        met: &mut Vec<u32>,
+    ) -> bool {
+        let (p1, p2) = (&self.postings[k1 as usize], &self.postings[k2 as usize]);
+        let (neg, pos) = if sides.plain || sides.only_opposed {
+            (sides.neg, sides.pos)
+        } else {
+            (true, true)
+        };
+        if p1.len() > bounds.budget {
+            return true;
+        }
+        for (on, a, b) in [(neg, &p1.neg, &p2.neg), (pos, &p1.pos, &p2.pos)] {
+            if on {
+                intersect(a, b, |d| {
+                    if take(d) {
+                        met.push(d);
+                    }
+                });
+            }
+        }
+        false
+    }
+
+    /// The partners on the claim's rare concepts (rarest first): the sides
+    /// of each posting list `sides` reads, and the figure list, until the
+    /// budget of postings visited is spent. True when it stopped the search.
+    fn meet_on_rare(
+        &self,
+        rare: &[u32],
+        sides: Sides,
+        bounds: Bounds,
+        visited: &mut usize,
+        take: &impl Fn(u32) -> bool,
+        met: &mut Vec<u32>,
+    ) -> bool {
+        for &k in rare {
+            let p = &self.postings[k as usize];
+            let lists = [
+                (sides.neg, &p.neg),
+                (sides.pos, &p.pos),
+                (sides.read_figures, &p.figures),
+            ];
+            let len: usize = lists.iter().filter(|l| l.0).map(|l| l.1.len()).sum();
+            if *visited + len > bounds.budget {
+                return true;
+            }
+            *visited += len;
+            for (_, list) in lists.into_iter().filter(|l| l.0) {
+                met.extend(list.iter().copied().filter(|&d| take(d)));
+            }
+        }
+        false
+    }
+
+    /// An opposable claim's positive partners without figures: those that
+    /// share a rare concept with it *and* hold an opponent of its words, the
+    /// intersection of the two posting lists, never the whole list of a
+    /// common word. True when the budget stopped the search.
+    fn meet_opposed(
+        &self,
+        rare: &[u32],
+        opponents: &[u32],
+        bounds: Bounds,
+        visited: &mut usize,
+        take: &impl Fn(u32) -> bool,
+        met: &mut Vec<u32>,
+    ) -> bool {
+        let mut stopped = false;
+        for &k in rare {
+            for &o in opponents {
+                // An opponent interned only from a context word has no
+                // postings yet.
+                let Some(b) = self.postings.get(o as usize) else {
+                    continue;
+                };
+                let (a, b) = (&self.postings[k as usize].pos, &b.pos);
+                let len = a.len().min(b.len());
+                if *visited + len > bounds.budget {
+                    stopped = true;
+                    break;
+                }
+                *visited += len;
+                intersect(a, b, |d| {
+                    if take(d) {
+                        met.push(d);
+                    }
+                });
+            }
+        }
+        stopped
+    }
+
+    /// The best `max_partners` of the partners `met` of a claim with
+    /// concepts `keys`: ranked by every concept they share with it, common
+    /// ones too (those were not expanded, but they still tell the claims on
+    /// one proposition from those that only share a word); among those tied
+    /// at the cut, the smallest `tiebreak` (computed for them only).
+    fn best_partners(
+        &self,
+        keys: &[u32],
+        met: Vec<u32>,
+        max_partners: usize,
+        tiebreak: impl Fn(ClaimRef) -> u64,
+    ) -> Vec<u32> {
+        let mut mine: Vec<(u32, u32)> = keys.iter().map(|&k| (k, self.weight(k))).collect();
+        mine.sort_unstable();
+        // One bit per concept number mod 64: most concepts of a partner
+        // are not `g`'s, and the mask turns them away at once.
+        let mask = keys.iter().fold(0u64, |m, &k| m | 1 << (k % 64));
+        let mut scored: Vec<(Reverse<u32>, u32)> = met
+            .into_iter()
+            .map(|d| {
+                let shared: u32 = self
+                    .keys_of(d)
+                    .iter()
+                    .filter(|&&k| mask & 1 << (k % 64) != 0)
+                    .filter_map(|k| mine.binary_search_by_key(k, |m| m.0).ok())
+                    .map(|i| mine[i].1)
+                    .sum();
+                (Reverse(shared), d)
+            })
+            .collect();
+        let m = max_partners.max(1);
+        scored.select_nth_unstable(m - 1);
+        let cut = scored[m - 1].0;
+        let mut kept: Vec<u32> = scored[..m]
+            .iter()
+            .filter(|x| x.0 < cut)
+            .map(|x| x.1)
+            .collect();
+        let mut ties: Vec<(u64, u32)> = scored
+            .iter()
+            .filter(|x| x.0 == cut)
+            .map(|x| (tiebreak(self.refs[x.1 as usize]), x.1))
+            .collect();
+        ties.sort_unstable();
+        let room = m - kept.len();
+        kept.extend(ties.into_iter().take(room).map(|t| t.1));
+        kept.sort_unstable();
+        kept
     }
 
     /// Pairs of claims of different statements that share at least one
