@@ -294,7 +294,7 @@ impl Statement {
 
     /// Reads one record from a parsed JSON value, checking each field.
     fn from_value(value: Value, line: Option<usize>) -> Result<Statement, Error> {
-        let Value::Object(mut map) = value else {
+        let Value::Object(map) = value else {
             return Err(Error::record(
                 line,
                 None,
@@ -302,91 +302,98 @@ impl Statement {
                 format!("expected a JSON object, found {}", type_name(&value)),
             ));
         };
-        let id = match map.remove("id") {
-            Some(Value::String(s)) => s,
-            Some(other) => {
-                return Err(Error::record(
-                    line,
-                    None,
-                    Some("id"),
-                    format!("expected a string, found {}", type_name(&other)),
-                ))
-            }
-            None => return Err(Error::record(line, None, Some("id"), "missing")),
+        let mut f = Fields {
+            map,
+            line,
+            id: None,
         };
-        let rid = Some(id.as_str());
-        let text = match map.remove("text") {
-            Some(Value::String(s)) => s,
-            Some(other) => {
-                return Err(Error::record(
-                    line,
-                    rid,
-                    Some("text"),
-                    format!("expected a string, found {}", type_name(&other)),
-                ))
-            }
-            None => return Err(Error::record(line, rid, Some("text"), "missing")),
-        };
-        let opt_str =
-            |map: &mut Map<String, Value>, field: &str| -> Result<Option<String>, Error> {
-                match map.remove(field) {
-                    None | Some(Value::Null) => Ok(None),
-                    Some(Value::String(s)) => Ok(Some(s)),
-                    Some(other) => Err(Error::record(
-                        line,
-                        rid,
-                        Some(field),
-                        format!("expected a string or null, found {}", type_name(&other)),
-                    )),
-                }
-            };
-        let actor = opt_str(&mut map, "actor")?;
-        let context = opt_str(&mut map, "context")?;
-        let source = opt_str(&mut map, "source")?;
-        let date = match opt_str(&mut map, "date")? {
-            None => None,
-            Some(s) => Some(
-                s.parse::<Date>()
-                    .map_err(|m| Error::record(line, rid, Some("date"), m))?,
-            ),
-        };
-        let span = match map.remove("span") {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(a)) if a.len() == 2 => {
-                let num = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
-                match (num(&a[0]), num(&a[1])) {
-                    (Some(x), Some(y)) => Some([x, y]),
-                    _ => {
-                        return Err(Error::record(
-                            line,
-                            rid,
-                            Some("span"),
-                            "expected two non-negative integers",
-                        ))
-                    }
-                }
-            }
-            Some(_) => {
-                return Err(Error::record(
-                    line,
-                    rid,
-                    Some("span"),
-                    "expected [start, end]",
-                ))
-            }
-        };
+        let id = f.required_str("id")?;
+        f.id = Some(id);
+        let text = f.required_str("text")?;
+        let actor = f.optional_str("actor")?;
+        let context = f.optional_str("context")?;
+        let source = f.optional_str("source")?;
+        let date = f.date()?;
+        let span = f.span()?;
         let s = Statement {
-            id,
+            id: f.id.take().unwrap_or_default(),
             actor,
             text,
             context,
             date,
             source,
             span,
-            extra: map,
+            extra: f.map,
         };
         s.validate(line)?;
         Ok(s)
+    }
+}
+
+/// The fields of one JSON record being read: each is taken out of the map
+/// as it is checked (what remains is the record's unknown fields), and an
+/// error names the line, the record's id once known, and the field.
+struct Fields {
+    map: Map<String, Value>,
+    line: Option<usize>,
+    id: Option<String>,
+}
+
+impl Fields {
+    fn error(&self, field: &str, message: impl Into<String>) -> Error {
+        Error::record(self.line, self.id.as_deref(), Some(field), message)
+    }
+
+    /// A field that must be a string: `{"id": 1}` is "expected a string,
+    /// found a number"; no field is "missing".
+    fn required_str(&mut self, field: &str) -> Result<String, Error> {
+        match self.map.remove(field) {
+            Some(Value::String(s)) => Ok(s),
+            Some(other) => Err(self.error(
+                field,
+                format!("expected a string, found {}", type_name(&other)),
+            )),
+            None => Err(self.error(field, "missing")),
+        }
+    }
+
+    /// A field that may be absent or null: `{"actor": null}` is the
+    /// source's own voice.
+    fn optional_str(&mut self, field: &str) -> Result<Option<String>, Error> {
+        match self.map.remove(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(self.error(
+                field,
+                format!("expected a string or null, found {}", type_name(&other)),
+            )),
+        }
+    }
+
+    /// `date`, YYYY-MM-DD: "2025-02-30" is an error naming the field.
+    fn date(&mut self) -> Result<Option<Date>, Error> {
+        match self.optional_str("date")? {
+            None => Ok(None),
+            Some(s) => s
+                .parse::<Date>()
+                .map(Some)
+                .map_err(|m| self.error("date", m)),
+        }
+    }
+
+    /// `span`, `[start, end]` of two non-negative integers, or null.
+    fn span(&mut self) -> Result<Option<[usize; 2]>, Error> {
+        match self.map.remove("span") {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(a)) if a.len() == 2 => {
+                let num = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
+                match (num(&a[0]), num(&a[1])) {
+                    (Some(x), Some(y)) => Ok(Some([x, y])),
+                    _ => Err(self.error("span", "expected two non-negative integers")),
+                }
+            }
+            Some(_) => Err(self.error("span", "expected [start, end]")),
+        }
     }
 }
 
