@@ -349,6 +349,32 @@ fn detect(args: Vec<String>) -> Result<bool, Fail> {
         return Ok(true);
     }
     let format = args.format(&["table", "json", "jsonl", "markdown", "html"], "table")?;
+    let detector = detector_of(&args)?;
+    let Some((records, all_read)) = detect_input(&args)? else {
+        return Ok(false);
+    };
+    if args.has("--strict") {
+        if let Some(Err(e)) = records.iter().find(|r| r.is_err()) {
+            eprintln!("detect: {e}");
+            return Ok(false);
+        }
+    }
+    if records.len() > 100_000 {
+        progress(&format!("detecting among {} records", records.len()));
+    }
+    let run = detector
+        .detect_records(records)
+        .map_err(|e| usage(e.to_string()))?;
+    for p in run.problems() {
+        eprintln!("detect: {}: {}", p.location, p.message);
+    }
+    write_detection(&args, &format, &run)?;
+    Ok(all_read && run.problems().is_empty())
+}
+
+/// The detector the options ask for (`--min-score`, the candidate bounds,
+/// `--gazetteer FILE`).
+fn detector_of(args: &Args) -> Result<Detector, Fail> {
     let mut builder = Detector::builder();
     if let Some(x) = args.number("--min-score")? {
         builder.min_score(x);
@@ -366,46 +392,40 @@ fn detect(args: Vec<String>) -> Result<bool, Fail> {
         let json = std::fs::read_to_string(path).map_err(|e| usage(format!("{path}: {e}")))?;
         builder.gazetteer(gainsay::Gazetteer::from_json(&json).map_err(|e| usage(e.to_string()))?);
     }
-    let detector = builder.build().map_err(|e| usage(e.to_string()))?;
-    let strict = args.has("--strict");
-    let mut all_read = true;
-    let records: Vec<Result<Statement, Error>> = if args.has("--articles") {
+    builder.build().map_err(|e| usage(e.to_string()))
+}
+
+/// The records to detect among: read from JSON Lines files (or standard
+/// input), or extracted from articles with `--articles` (written out with
+/// `--emit-records FILE`). Also whether every article was read; `None`
+/// when the input holds no record (a warning says so).
+#[allow(clippy::type_complexity)]
+fn detect_input(args: &Args) -> Result<Option<(Vec<Result<Statement, Error>>, bool)>, Fail> {
+    if args.has("--articles") {
         if args.free.is_empty() {
             return Err(usage(format!(
                 "--articles needs article files\n\n{DETECT_HELP}"
             )));
         }
         let (statements, all) = extract_articles(&args.free, "detect");
-        all_read = all;
         if let Some(path) = args.value(&["--emit-records"]) {
             write_records(path, &statements)?;
         }
-        statements.into_iter().map(Ok).collect()
-    } else {
-        let (records, name) = read_records(&args.free, args.number("--max-line-len")?)?;
-        if records.is_empty() {
-            eprintln!("detect: warning: {name} holds no statement records");
-            return Ok(false);
-        }
-        records
-    };
-    if strict {
-        if let Some(Err(e)) = records.iter().find(|r| r.is_err()) {
-            eprintln!("detect: {e}");
-            return Ok(false);
-        }
+        return Ok(Some((statements.into_iter().map(Ok).collect(), all)));
     }
-    if records.len() > 100_000 {
-        progress(&format!("detecting among {} records", records.len()));
+    let (records, name) = read_records(&args.free, args.number("--max-line-len")?)?;
+    if records.is_empty() {
+        eprintln!("detect: warning: {name} holds no statement records");
+        return Ok(None);
     }
-    let run = detector
-        .detect_records(records)
-        .map_err(|e| usage(e.to_string()))?;
-    for p in run.problems() {
-        eprintln!("detect: {}: {}", p.location, p.message);
-    }
-    let mut out = output(&args)?;
-    match format.as_str() {
+    Ok(Some((records, true)))
+}
+
+/// Writes a run in `format`: the JSON report (written a chunk at a time),
+/// one contradiction a line, or a table, Markdown or HTML.
+fn write_detection(args: &Args, format: &str, run: &gainsay::Detection) -> Result<(), Fail> {
+    let mut out = output(args)?;
+    match format {
         "json" => {
             run.write_json(&mut out)?;
             writeln!(out)?;
@@ -426,7 +446,7 @@ fn detect(args: Vec<String>) -> Result<bool, Fail> {
         }
     }
     out.flush()?;
-    Ok(all_read && run.problems().is_empty())
+    Ok(())
 }
 
 /// Writes records as JSON Lines, so evidence spans can be checked against them.
