@@ -212,22 +212,24 @@ fn notes(out: &mut impl Write, report: &Report) -> io::Result<()> {
     Ok(())
 }
 
+/// `s` safe in Markdown text: its markup characters escaped.
+fn md(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '<' | '>' | '#' | '|' | '[' | ']'
+        ) {
+            o.push('\\');
+        }
+        o.push(ch);
+    }
+    o
+}
+
 /// Markdown: a heading per actor pair, a section per pair with both quotes.
 pub fn markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let look = Lookup::new(report);
-    let md = |s: &str| {
-        let mut o = String::with_capacity(s.len());
-        for ch in s.chars() {
-            if matches!(
-                ch,
-                '\\' | '`' | '*' | '_' | '<' | '>' | '#' | '|' | '[' | ']'
-            ) {
-                o.push('\\');
-            }
-            o.push(ch);
-        }
-        o
-    };
     writeln!(out, "# Contradictions\n\n{}.\n", summary(report))?;
     if !report.contradictions.is_empty() {
         writeln!(
@@ -254,42 +256,59 @@ pub fn markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
                 c.score
             )?;
             for id in [&c.a, &c.b] {
-                let Some(s) = look.get(id) else { continue };
-                let ww = when_where(s);
-                writeln!(
-                    out,
-                    "**{}**{} — `{}`\n",
-                    md(&look.speaker(id)),
-                    if ww.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {}", md(&ww))
-                    },
-                    id.replace('`', "'")
-                )?;
-                for (field, value, spans) in fields(c, s) {
-                    let mut line = String::new();
-                    for p in pieces(value, &spans) {
-                        match p {
-                            Piece::Plain(t) => line.push_str(&md(t)),
-                            Piece::Mark(Role::Cue, t) => line.push_str(&format!("**{}**", md(t))),
-                            Piece::Mark(Role::Target, t) => line.push_str(&format!("_{}_", md(t))),
-                            Piece::Mark(_, t) => {
-                                line.push_str(&format!("`{}`", t.replace('`', "'")))
-                            }
-                        }
-                    }
-                    let label = if field == Field::Text {
-                        ""
-                    } else {
-                        "(context) "
-                    };
-                    writeln!(out, "> {label}{}\n", flat(&line))?;
-                }
+                markdown_side(out, &look, c, id)?;
             }
             writeln!(out, "Why: {}\n", md(&c.explanation))?;
         }
     }
+    markdown_notes(out, report)
+}
+
+/// One side of a pair in Markdown: the speaker, when and where, and each
+/// field quoted with its evidence marked.
+fn markdown_side(
+    out: &mut impl Write,
+    look: &Lookup<'_>,
+    c: &Contradiction,
+    id: &str,
+) -> io::Result<()> {
+    let Some(s) = look.get(id) else {
+        return Ok(());
+    };
+    let ww = when_where(s);
+    writeln!(
+        out,
+        "**{}**{} — `{}`\n",
+        md(&look.speaker(id)),
+        if ww.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", md(&ww))
+        },
+        id.replace('`', "'")
+    )?;
+    for (field, value, spans) in fields(c, s) {
+        let mut line = String::new();
+        for p in pieces(value, &spans) {
+            match p {
+                Piece::Plain(t) => line.push_str(&md(t)),
+                Piece::Mark(Role::Cue, t) => line.push_str(&format!("**{}**", md(t))),
+                Piece::Mark(Role::Target, t) => line.push_str(&format!("_{}_", md(t))),
+                Piece::Mark(_, t) => line.push_str(&format!("`{}`", t.replace('`', "'"))),
+            }
+        }
+        let label = if field == Field::Text {
+            ""
+        } else {
+            "(context) "
+        };
+        writeln!(out, "> {label}{}\n", flat(&line))?;
+    }
+    Ok(())
+}
+
+/// The bounds reached and the records left out, as a Markdown list.
+fn markdown_notes(out: &mut impl Write, report: &Report) -> io::Result<()> {
     if !report.bounds.is_empty() || !report.problems.is_empty() {
         writeln!(out, "## Notes\n")?;
         for b in &report.bounds {
@@ -372,40 +391,7 @@ pub fn html(out: &mut impl Write, report: &Report) -> io::Result<()> {
                 c.score
             )?;
             for id in [&c.a, &c.b] {
-                let Some(s) = look.get(id) else { continue };
-                write!(
-                    out,
-                    "<div><strong>{}</strong><div class=\"meta\">{} <code>{}</code></div>",
-                    escape(&look.speaker(id)),
-                    escape(&when_where(s)),
-                    escape(id)
-                )?;
-                for (field, value, spans) in fields(c, s) {
-                    let mut q = String::new();
-                    for p in pieces(value, &spans) {
-                        match p {
-                            Piece::Plain(t) => q.push_str(&escape(t)),
-                            Piece::Mark(role, t) => {
-                                let class = match role {
-                                    Role::Cue => "cue",
-                                    Role::Target => "target",
-                                    _ => "quantity",
-                                };
-                                q.push_str(&format!(
-                                    "<mark class=\"{class}\">{}</mark>",
-                                    escape(t)
-                                ));
-                            }
-                        }
-                    }
-                    let label = if field == Field::Text {
-                        ""
-                    } else {
-                        "<span class=\"meta\">context:</span> "
-                    };
-                    write!(out, "<blockquote>{label}{q}</blockquote>")?;
-                }
-                writeln!(out, "</div>")?;
+                html_side(out, &look, c, id)?;
             }
             writeln!(
                 out,
@@ -414,6 +400,55 @@ pub fn html(out: &mut impl Write, report: &Report) -> io::Result<()> {
             )?;
         }
     }
+    html_notes(out, report)?;
+    writeln!(out, "</body></html>")
+}
+
+/// One side of a pair in HTML: the speaker, when and where, and each field
+/// quoted with its evidence marked.
+fn html_side(
+    out: &mut impl Write,
+    look: &Lookup<'_>,
+    c: &Contradiction,
+    id: &str,
+) -> io::Result<()> {
+    let Some(s) = look.get(id) else {
+        return Ok(());
+    };
+    write!(
+        out,
+        "<div><strong>{}</strong><div class=\"meta\">{} <code>{}</code></div>",
+        escape(&look.speaker(id)),
+        escape(&when_where(s)),
+        escape(id)
+    )?;
+    for (field, value, spans) in fields(c, s) {
+        let mut q = String::new();
+        for p in pieces(value, &spans) {
+            match p {
+                Piece::Plain(t) => q.push_str(&escape(t)),
+                Piece::Mark(role, t) => {
+                    let class = match role {
+                        Role::Cue => "cue",
+                        Role::Target => "target",
+                        _ => "quantity",
+                    };
+                    q.push_str(&format!("<mark class=\"{class}\">{}</mark>", escape(t)));
+                }
+            }
+        }
+        let label = if field == Field::Text {
+            ""
+        } else {
+            "<span class=\"meta\">context:</span> "
+        };
+        write!(out, "<blockquote>{label}{q}</blockquote>")?;
+    }
+    writeln!(out, "</div>")
+}
+
+/// The bounds reached and the records left out, as an HTML list.
+fn html_notes(out: &mut impl Write, report: &Report) -> io::Result<()> {
     if !report.bounds.is_empty() || !report.problems.is_empty() {
         writeln!(out, "<h2>Notes</h2><ul>")?;
         for b in &report.bounds {
@@ -429,5 +464,5 @@ pub fn html(out: &mut impl Write, report: &Report) -> io::Result<()> {
         }
         writeln!(out, "</ul>")?;
     }
-    writeln!(out, "</body></html>")
+    Ok(())
 }
