@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+use crate::error::Error;
 use crate::lexicon::entries;
 use crate::text::fold;
 
@@ -164,18 +165,38 @@ pub(super) struct QLex {
     pub rate_not: HashSet<String>,
 }
 
-fn parse_f64(s: &str) -> f64 {
-    s.parse()
-        .unwrap_or_else(|_| panic!("bad number in a lexicon: {s}"))
+/// A bad line of a quantity word list: which file, and what is wrong.
+fn bad(file: &str, line: &str, what: &str) -> Error {
+    Error::Config {
+        what: format!("src/lexicon/{file}"),
+        message: format!("{what}: {line:?}"),
+    }
+}
+
+fn parse_f64(file: &str, line: &str, s: &str) -> Result<f64, Error> {
+    s.parse().map_err(|_| bad(file, line, "not a number"))
+}
+
+/// The whitespace-separated fields of `line`, at least `n` of them.
+fn fields<'l>(file: &str, line: &'l str, n: usize) -> Result<Vec<&'l str>, Error> {
+    let f: Vec<&str> = line.split_whitespace().collect();
+    if f.len() < n {
+        return Err(bad(file, line, &format!("expected {n} fields")));
+    }
+    Ok(f)
 }
 
 impl QLex {
+    /// The quantity word lists, parsed once. The shipped lists are valid:
+    /// the test `lists_load` parses them, so the `expect` never fires.
     pub fn get() -> &'static QLex {
         static LEX: OnceLock<QLex> = OnceLock::new();
-        LEX.get_or_init(QLex::load)
+        LEX.get_or_init(|| QLex::parse().expect("the shipped quantity lexicon parses (tested)"))
     }
 
-    fn load() -> QLex {
+    /// Every list, a section at a time; a bad line is an
+    /// [`Error::Config`] naming its file, never a panic.
+    fn parse() -> Result<QLex, Error> {
         let mut lx = QLex {
             numbers: HashMap::default(),
             scales: HashMap::default(),
@@ -205,32 +226,53 @@ impl QLex {
             rate_alone: HashMap::default(),
             rate_not: HashSet::default(),
         };
+        lx.numbers_and_scales()?;
+        lx.qualifiers_and_units()?;
+        lx.measurement_units()?;
+        lx.rates()?;
+        lx.words();
+        lx.starters();
+        Ok(lx)
+    }
+
+    /// `number_words.txt` (`word value kind`), `scale_words.txt` (`word
+    /// factor use`) and `vague_magnitudes.txt` (`phrase [<scale>] lo hi`).
+    fn numbers_and_scales(&mut self) -> Result<(), Error> {
         for line in entries(NUMBER_WORDS) {
-            let f: Vec<&str> = line.split_whitespace().collect();
+            let f = fields("number_words.txt", line, 3)?;
             let kind = match f[2] {
                 "unit" => WordKind::Unit,
                 "teen" => WordKind::Teen,
                 "ten" => WordKind::Ten,
                 _ => WordKind::Frac,
             };
-            lx.numbers.insert(fold(f[0]), (parse_f64(f[1]), kind));
+            let value = parse_f64("number_words.txt", line, f[1])?;
+            self.numbers.insert(fold(f[0]), (value, kind));
         }
         for line in entries(SCALE_WORDS) {
-            let f: Vec<&str> = line.split_whitespace().collect();
+            let f = fields("scale_words.txt", line, 3)?;
             let usage = ScaleUse {
                 word: f[2] != "suffix",
                 suffix: f[2] != "word",
             };
-            lx.scales.insert(fold(f[0]), (parse_f64(f[1]), usage));
+            let factor = parse_f64("scale_words.txt", line, f[1])?;
+            self.scales.insert(fold(f[0]), (factor, usage));
         }
         for line in entries(VAGUE) {
-            let f: Vec<&str> = line.split_whitespace().collect();
+            let f = fields("vague_magnitudes.txt", line, 3)?;
             let n = f.len();
-            let (lo, hi) = (parse_f64(f[n - 2]), parse_f64(f[n - 1]));
+            let lo = parse_f64("vague_magnitudes.txt", line, f[n - 2])?;
+            let hi = parse_f64("vague_magnitudes.txt", line, f[n - 1])?;
             let scaled = f[n - 3] == "<scale>";
             let words = if scaled { &f[..n - 3] } else { &f[..n - 2] };
-            lx.vague.insert(&words.join(" "), (lo, hi, scaled));
+            self.vague.insert(&words.join(" "), (lo, hi, scaled));
         }
+        Ok(())
+    }
+
+    /// `quantity_qualifiers.txt` (`phrase rule`) and `quantity_units.txt`
+    /// (`unit phrase`, for %, pp and bp).
+    fn qualifiers_and_units(&mut self) -> Result<(), Error> {
         for line in entries(QUALIFIERS) {
             let Some((phrase, rule)) = line.rsplit_once(char::is_whitespace) else {
                 continue;
@@ -248,9 +290,9 @@ impl QLex {
                 "from" => Op::From,
                 "to" => Op::To,
                 "by" => Op::By,
-                other => panic!("unknown qualifier rule {other}"),
+                _ => return Err(bad("quantity_qualifiers.txt", line, "unknown rule")),
             };
-            lx.qualifiers.insert(phrase, op);
+            self.qualifiers.insert(phrase, op);
         }
         for line in entries(UNITS) {
             let Some((unit, phrase)) = line.split_once(char::is_whitespace) else {
@@ -261,10 +303,16 @@ impl QLex {
                 "pp" => (UnitWord::Pp, false),
                 "bp" => (UnitWord::Bp, false),
                 "pp%" => (UnitWord::Pp, true),
-                other => panic!("unknown unit {other}"),
+                _ => return Err(bad("quantity_units.txt", line, "unknown unit")),
             };
-            lx.units.insert(phrase, (u, after_pct));
+            self.units.insert(phrase, (u, after_pct));
         }
+        Ok(())
+    }
+
+    /// `measurement_units.txt`: `name dimension factor = form, form…`; each
+    /// form is a unit phrase of that measure.
+    fn measurement_units(&mut self) -> Result<(), Error> {
         for line in entries(MEASUREMENT) {
             let Some((head, forms)) = line.split_once('=') else {
                 continue;
@@ -274,126 +322,148 @@ impl QLex {
             if n < 3 {
                 continue;
             }
-            let idx = lx.measures.len() as u16;
+            let idx = self.measures.len() as u16;
             let name = f[..n - 2].join(" ");
-            lx.measure_by_name.insert(name.clone(), idx);
-            lx.measures.push(MeasureUnit {
+            self.measure_by_name.insert(name.clone(), idx);
+            self.measures.push(MeasureUnit {
                 name,
                 dimension: f[n - 2].to_owned(),
-                factor: parse_f64(f[n - 1]),
+                factor: parse_f64("measurement_units.txt", line, f[n - 1])?,
             });
             for form in forms.split(',') {
                 // "µg/dl": the slash is a word of its own, matched on the gap.
                 let form = form.trim().replace('/', " / ");
-                lx.units.insert(&form, (UnitWord::Measure(idx), false));
+                self.units.insert(&form, (UnitWord::Measure(idx), false));
             }
         }
+        Ok(())
+    }
+
+    /// `rate_units.txt`: `per word unit`, `alone word unit`, `not word`.
+    fn rates(&mut self) -> Result<(), Error> {
         for line in entries(RATES) {
             let f: Vec<&str> = line.split_whitespace().collect();
             match f.as_slice() {
                 ["per", w, u] => {
-                    lx.rate_per.insert(fold(w), (*u).to_owned());
+                    self.rate_per.insert(fold(w), (*u).to_owned());
                 }
                 ["alone", w, u] => {
-                    lx.rate_alone.insert(fold(w), (*u).to_owned());
+                    self.rate_alone.insert(fold(w), (*u).to_owned());
                 }
                 ["not", w] => {
-                    lx.rate_not.insert(fold(w));
+                    self.rate_not.insert(fold(w));
                 }
-                _ => panic!("bad rate line {line}"),
+                _ => {
+                    return Err(bad(
+                        "rate_units.txt",
+                        line,
+                        "expected per/alone/not and its words",
+                    ))
+                }
             }
         }
+        Ok(())
+    }
+
+    /// The lists of words with a role: currencies (symbols longest
+    /// first), calendar words, counted-noun roles, change verbs (stems),
+    /// running-count markers and the words around "one".
+    fn words(&mut self) {
         for line in entries(CURRENCIES) {
             let Some((form, code)) = line.split_once(char::is_whitespace) else {
                 continue;
             };
             let code = code.trim().to_owned();
             if form.chars().any(char::is_alphabetic) && !form.contains('$') {
-                lx.currency_words.insert(fold(form), code);
+                self.currency_words.insert(fold(form), code);
             } else {
-                lx.symbols.push((form.to_owned(), code));
+                self.symbols.push((form.to_owned(), code));
             }
         }
-        lx.symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        self.symbols
+            .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         for line in entries(CALENDAR) {
             let Some((word, kind)) = line.split_once(char::is_whitespace) else {
                 continue;
             };
             let word = fold(word);
-            match kind.trim() {
-                "month" => {
-                    lx.months.insert(word, false);
+            let set = match kind.trim() {
+                "month" | "month!" => {
+                    self.months.insert(word, kind.trim() == "month!");
+                    continue;
                 }
-                "month!" => {
-                    lx.months.insert(word, true);
-                }
-                "day" => {
-                    lx.days.insert(word);
-                }
-                "named" => {
-                    lx.named_days.insert(word);
-                }
-                "year_opener" => {
-                    lx.year_openers.insert(word);
-                }
-                "year_follow" => {
-                    lx.year_follow.insert(word);
-                }
-                "year_noun" => {
-                    lx.year_nouns.insert(word);
-                }
+                "day" => &mut self.days,
+                "named" => &mut self.named_days,
+                "year_opener" => &mut self.year_openers,
+                "year_follow" => &mut self.year_follow,
+                "year_noun" => &mut self.year_nouns,
                 _ => {
-                    lx.times.insert(word.replace('.', ""));
+                    self.times.insert(word.replace('.', ""));
+                    continue;
                 }
-            }
+            };
+            set.insert(word);
         }
         for line in entries(COUNTED) {
             let Some((word, role)) = line.split_once(char::is_whitespace) else {
                 continue;
             };
             if role.trim() == "skip" {
-                lx.counted_skip.insert(fold(word));
+                self.counted_skip.insert(fold(word));
             } else {
-                lx.counted_stop.insert(fold(word));
+                self.counted_stop.insert(fold(word));
             }
         }
         for line in entries(CHANGE) {
-            lx.change_stems.insert(crate::text::stem(&fold(line)));
+            self.change_stems.insert(crate::text::stem(&fold(line)));
         }
         for line in entries(RUNNING) {
-            lx.running.insert(line, ());
+            self.running.insert(line, ());
         }
         for line in entries(PRONOUN_ONE) {
             let Some((side, word)) = line.split_once(char::is_whitespace) else {
                 continue;
             };
             let set = if side == "before" {
-                &mut lx.one_before
+                &mut self.one_before
             } else {
-                &mut lx.one_after
+                &mut self.one_after
             };
             set.insert(fold(word.trim()));
         }
+    }
+
+    /// The words a figure may start with, for the scanner's first check.
+    fn starters(&mut self) {
         let mut starters: HashSet<String> = ["a", "an"].iter().map(|s| s.to_string()).collect();
-        starters.extend(lx.numbers.keys().cloned());
-        starters.extend(lx.qualifiers.by_first.keys().cloned());
-        starters.extend(lx.vague.by_first.keys().cloned());
-        starters.extend(lx.currency_words.keys().cloned());
-        for (sym, _) in &lx.symbols {
+        starters.extend(self.numbers.keys().cloned());
+        starters.extend(self.qualifiers.by_first.keys().cloned());
+        starters.extend(self.vague.by_first.keys().cloned());
+        starters.extend(self.currency_words.keys().cloned());
+        for (sym, _) in &self.symbols {
             let letters: String = sym.chars().filter(|c| c.is_alphabetic()).collect();
             if !letters.is_empty() {
                 starters.insert(fold(&letters));
             }
         }
-        lx.starter_max = starters.iter().map(String::len).max().unwrap_or(0);
-        lx.starters = starters;
-        lx
+        self.starter_max = starters.iter().map(String::len).max().unwrap_or(0);
+        self.starters = starters;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bad line is an error naming its file and the line, not a panic.
+    #[test]
+    fn a_bad_line_is_an_error_naming_its_file() {
+        assert!(QLex::parse().is_ok());
+        let e = fields("scale_words.txt", "lakh 100000", 3).unwrap_err();
+        assert!(e.to_string().contains("scale_words.txt") && e.to_string().contains("lakh"));
+        let e = parse_f64("number_words.txt", "eleven x teen", "x").unwrap_err();
+        assert!(e.to_string().contains("not a number"));
+    }
 
     #[test]
     fn lists_load() {
