@@ -9,6 +9,7 @@ use crate::evidence::{cover, Evidence, Role};
 use crate::index::Index;
 use crate::judge::{Kind, Verdict};
 use crate::knowledge::Link;
+use crate::quantity::Figure;
 use crate::stance::{CueKind, Field, Polarity};
 use crate::text::Span;
 
@@ -61,171 +62,225 @@ pub(crate) fn explain(
 ) -> Option<Contradiction> {
     // Orient the pair by id so the output does not depend on input order.
     let swap = a.doc.id > b.doc.id;
-    let (a, b, figs, sup) = if !swap {
-        (
-            a,
-            b,
-            v.figures.as_deref().cloned(),
-            v.superlative.as_deref().cloned(),
-        )
-    } else {
-        (
-            b,
-            a,
-            v.figures.as_deref().cloned().map(|(x, y)| (y, x)),
-            v.superlative
-                .as_deref()
-                .cloned()
-                .map(|(first, f, g)| (!first, f, g)),
-        )
-    };
-    let (sa, sb) = (&a.doc, &b.doc);
-    let (aa, ab) = (a.actor, b.actor);
-    let (ca, cb) = (a.claim, b.claim);
-    let mut evidence = Vec::new();
-    if let Some((first, subject, larger)) = &sup {
-        let (ss, sc, fs) = if *first { (sa, ca, sb) } else { (sb, cb, sa) };
-        if let Some((span, head)) = &sc.superlative {
-            evidence.extend(Evidence::new(ss, Field::Text, *span, Role::Cue));
-            if let Some(t) = sc.terms.iter().find(|t| t.key == *head) {
-                evidence.extend(Evidence::new(ss, t.field, t.span, Role::Target));
-            }
-        }
-        evidence.extend(Evidence::new(fs, Field::Text, subject.span, Role::Quantity));
-        evidence.extend(Evidence::new(fs, Field::Text, larger.span, Role::Quantity));
-    }
-    match &figs {
-        _ if sup.is_some() => {}
-        Some((fa, fb)) => {
-            for (s, c, f) in [(sa, ca, fa), (sb, cb, fb)] {
-                evidence.extend(Evidence::new(s, Field::Text, f.span, Role::Quantity));
-                if let Some(counted) = f.counted {
-                    evidence.extend(Evidence::new(s, Field::Text, counted, Role::Target));
-                }
-                if !c.polarity.is_positive() {
-                    evidence.extend(cue_evidence(s, &c));
-                }
-            }
-        }
-        None if v.kind == crate::judge::Kind::Quantity => {
-            // A clash of quantity marks: the words that mark each side.
-            for (s, c) in [(sa, ca), (sb, cb)] {
-                evidence.extend(Evidence::new(s, Field::Text, c.marks.span, Role::Cue));
-                evidence.extend(target_evidence(s, &c, &v.shared));
-            }
-        }
-        None => {
-            for (s, c) in [(sa, ca), (sb, cb)] {
-                evidence.extend(cue_evidence(s, &c));
-                evidence.extend(target_evidence(s, &c, &v.shared));
-            }
-        }
-    }
-    if !evidence.iter().any(|e| e.statement == sa.id)
-        || !evidence.iter().any(|e| e.statement == sb.id)
+    let (a, b) = if swap { (b, a) } else { (a, b) };
+    let clash = Clash::of(v, swap);
+    let evidence = evidence_of(&clash, &a, &b, &v.shared);
+    if !evidence.iter().any(|e| e.statement == a.doc.id)
+        || !evidence.iter().any(|e| e.statement == b.doc.id)
     {
         return None;
     }
-    let proposition = proposition_words(idx, sa, &ca, &v.shared);
-    let explanation = match &figs {
-        _ if sup.is_some() => {
-            let (first, subject, larger) = sup.as_ref().expect("checked");
-            let (sup_name, fig_name, fig_stmt) = if *first {
-                (&aa.name, &ab.name, sb)
-            } else {
-                (&ab.name, &aa.name, sa)
-            };
-            format!(
-                "{sup_name} calls it the largest; {fig_name} gives {} against a larger {}",
-                fa_text(fig_stmt, subject.span),
-                fa_text(fig_stmt, larger.span)
-            )
+    let proposition = proposition_words(idx, &a.doc, &a.claim, &v.shared);
+    let explanation = match &clash {
+        Clash::Superlative(first, subject, larger) => {
+            superlative_text(*first, subject, larger, &a, &b)
         }
-        Some((fa, fb)) => {
-            // Both intervals in the first figure's unit ("2.1 million
-            // gallons a day" as barrels beside "5,000 barrels a day").
-            let ib = fb.comparable_interval_in(fa);
-            let unit = unit_text(fa);
-            let scope = figure_scope(&ca, fa)
-                .or_else(|| figure_scope(&cb, fb))
-                .map(|s| format!(" ({s})"))
-                .unwrap_or_default();
-            let variable = if proposition.is_empty() {
-                "figure".to_owned()
-            } else {
-                proposition.clone()
-            };
-            // A side denies the figure when the judge found no disjoint
-            // intervals: the figures overlap.
-            let denied = !fa.interval.disjoint(&fb.comparable_interval_in(fa));
-            format!(
-                "{variable}{scope}: {} vs {}{unit}; {} gives {}, {} gives {}: {}",
-                interval_text(&fa.interval),
-                interval_text(&ib),
-                aa.name,
-                fa_text(sa, fa.span),
-                ab.name,
-                fa_text(sb, fb.span),
-                if denied {
-                    "one side denies the figure the other states"
-                } else {
-                    "the intervals do not overlap"
-                }
-            )
-        }
-        None if v.kind == crate::judge::Kind::Quantity => {
-            let says = |c: &Packed<'_>| {
-                if c.marks.steady() {
-                    "it held steady"
-                } else if c.marks.change() {
-                    "it changed"
-                } else if c.marks.under_limit() {
-                    "it is within the limit"
-                } else {
-                    "it is over the limit"
-                }
-            };
-            format!(
-                "{proposition}: {} says {} (\"{}\"), {} says {} (\"{}\")",
-                aa.name,
-                says(&ca),
-                fa_text(sa, ca.marks.span),
-                ab.name,
-                says(&cb),
-                fa_text(sb, cb.marks.span)
-            )
-        }
-        None => {
-            let mut e = format!(
-                "{} {} and {} {} \"{}\"",
-                aa.name,
-                verb(ca.polarity),
-                ab.name,
-                verb(cb.polarity),
-                proposition
-            );
-            if aa.id == ab.id {
-                e.push_str(&format!(
-                    " (same actor, on {} and on {})",
-                    sa.date.map(|d| d.to_string()).unwrap_or_default(),
-                    sb.date.map(|d| d.to_string()).unwrap_or_default()
-                ));
-            }
-            for &(n, p, link) in &v.links {
-                e.push_str(&format!("; {}", link_text(idx.name(n), idx.name(p), link)));
-            }
-            e
-        }
+        Clash::Figures(fa, fb) => figures_text(fa, fb, &a, &b, &proposition),
+        Clash::Marks => marks_text(&a, &b, &proposition),
+        Clash::Stance => stance_text(idx, v, &a, &b, &proposition),
     };
     Some(Contradiction {
-        a: sa.id.to_owned(),
-        b: sb.id.to_owned(),
+        a: a.doc.id.to_owned(),
+        b: b.doc.id.to_owned(),
         kind: v.kind,
         score: rounded(v.score),
         proposition,
         explanation,
         evidence,
     })
+}
+
+/// What a verdict sets against what, with its figures oriented as the pair
+/// is (`a` the smaller id).
+enum Clash {
+    /// "The largest": `true` when side `a` holds the superlative; the
+    /// other side's figure and the larger one it gives.
+    Superlative(bool, Figure, Figure),
+    /// Two figures of one measure, `a`'s first.
+    Figures(Figure, Figure),
+    /// Quantity marks: a level held steady against a change, a reading
+    /// within a limit against one over it.
+    Marks,
+    /// Opposite stances on one proposition.
+    Stance,
+}
+
+impl Clash {
+    fn of(v: &Verdict, swap: bool) -> Clash {
+        if let Some(s) = v.superlative.as_deref() {
+            let (first, subject, larger) = s.clone();
+            return Clash::Superlative(first != swap, subject, larger);
+        }
+        match v.figures.as_deref().cloned() {
+            Some((fa, fb)) if swap => Clash::Figures(fb, fa),
+            Some((fa, fb)) => Clash::Figures(fa, fb),
+            None if v.kind == Kind::Quantity => Clash::Marks,
+            None => Clash::Stance,
+        }
+    }
+}
+
+/// The evidence spans of both sides: the superlative and the figures it
+/// is set against; each figure with what it counts (and a cue of a
+/// denying side); the words that mark each side; or each side's cue and
+/// the target, the words of the shared proposition.
+fn evidence_of(clash: &Clash, a: &Party<'_>, b: &Party<'_>, shared: &[u32]) -> Vec<Evidence> {
+    let (sa, sb) = (&a.doc, &b.doc);
+    let (ca, cb) = (&a.claim, &b.claim);
+    let mut evidence = Vec::new();
+    match clash {
+        Clash::Superlative(first, subject, larger) => {
+            let (ss, sc, fs) = if *first { (sa, ca, sb) } else { (sb, cb, sa) };
+            if let Some((span, head)) = &sc.superlative {
+                evidence.extend(Evidence::new(ss, Field::Text, *span, Role::Cue));
+                if let Some(t) = sc.terms.iter().find(|t| t.key == *head) {
+                    evidence.extend(Evidence::new(ss, t.field, t.span, Role::Target));
+                }
+            }
+            evidence.extend(Evidence::new(fs, Field::Text, subject.span, Role::Quantity));
+            evidence.extend(Evidence::new(fs, Field::Text, larger.span, Role::Quantity));
+        }
+        Clash::Figures(fa, fb) => {
+            for (s, c, f) in [(sa, ca, fa), (sb, cb, fb)] {
+                evidence.extend(Evidence::new(s, Field::Text, f.span, Role::Quantity));
+                if let Some(counted) = f.counted {
+                    evidence.extend(Evidence::new(s, Field::Text, counted, Role::Target));
+                }
+                if !c.polarity.is_positive() {
+                    evidence.extend(cue_evidence(s, c));
+                }
+            }
+        }
+        Clash::Marks => {
+            for (s, c) in [(sa, ca), (sb, cb)] {
+                evidence.extend(Evidence::new(s, Field::Text, c.marks.span, Role::Cue));
+                evidence.extend(target_evidence(s, c, shared));
+            }
+        }
+        Clash::Stance => {
+            for (s, c) in [(sa, ca), (sb, cb)] {
+                evidence.extend(cue_evidence(s, c));
+                evidence.extend(target_evidence(s, c, shared));
+            }
+        }
+    }
+    evidence
+}
+
+/// "Ann Lee calls it the largest; Bo Park gives 300 against a larger 900".
+fn superlative_text(
+    first: bool,
+    subject: &Figure,
+    larger: &Figure,
+    a: &Party<'_>,
+    b: &Party<'_>,
+) -> String {
+    let (sup_name, fig_name, fig_stmt) = if first {
+        (&a.actor.name, &b.actor.name, &b.doc)
+    } else {
+        (&b.actor.name, &a.actor.name, &a.doc)
+    };
+    format!(
+        "{sup_name} calls it the largest; {fig_name} gives {} against a larger {}",
+        fa_text(fig_stmt, subject.span),
+        fa_text(fig_stmt, larger.span)
+    )
+}
+
+/// "visa backlog (2015): [313600, 326400] vs [40180, 41820]; …": the
+/// variable, its scope, both intervals in the first figure's unit ("2.1
+/// million gallons a day" as barrels beside "5,000 barrels a day"), who
+/// gives what, and whether the intervals miss or one side denies.
+fn figures_text(
+    fa: &Figure,
+    fb: &Figure,
+    a: &Party<'_>,
+    b: &Party<'_>,
+    proposition: &str,
+) -> String {
+    let ib = fb.comparable_interval_in(fa);
+    let unit = unit_text(fa);
+    let scope = figure_scope(&a.claim, fa)
+        .or_else(|| figure_scope(&b.claim, fb))
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    let variable = if proposition.is_empty() {
+        "figure"
+    } else {
+        proposition
+    };
+    // A side denies the figure when the judge found no disjoint
+    // intervals: the figures overlap.
+    let denied = !fa.interval.disjoint(&fb.comparable_interval_in(fa));
+    format!(
+        "{variable}{scope}: {} vs {}{unit}; {} gives {}, {} gives {}: {}",
+        interval_text(&fa.interval),
+        interval_text(&ib),
+        a.actor.name,
+        fa_text(&a.doc, fa.span),
+        b.actor.name,
+        fa_text(&b.doc, fb.span),
+        if denied {
+            "one side denies the figure the other states"
+        } else {
+            "the intervals do not overlap"
+        }
+    )
+}
+
+/// "bus fares: Ann Lee says it held steady (\"remained steady\"), Bo Park
+/// says it changed (\"rose from 2 to 3 dollars\")".
+fn marks_text(a: &Party<'_>, b: &Party<'_>, proposition: &str) -> String {
+    let says = |c: &Packed<'_>| {
+        if c.marks.steady() {
+            "it held steady"
+        } else if c.marks.change() {
+            "it changed"
+        } else if c.marks.under_limit() {
+            "it is within the limit"
+        } else {
+            "it is over the limit"
+        }
+    };
+    format!(
+        "{proposition}: {} says {} (\"{}\"), {} says {} (\"{}\")",
+        a.actor.name,
+        says(&a.claim),
+        fa_text(&a.doc, a.claim.marks.span),
+        b.actor.name,
+        says(&b.claim),
+        fa_text(&b.doc, b.claim.marks.span)
+    )
+}
+
+/// "Ann Lee asserts and Bo Park denies \"build new dam\"", the dates when
+/// one actor contradicts themself, and every relation the verdict used.
+fn stance_text(
+    idx: &Index,
+    v: &Verdict,
+    a: &Party<'_>,
+    b: &Party<'_>,
+    proposition: &str,
+) -> String {
+    let mut e = format!(
+        "{} {} and {} {} \"{}\"",
+        a.actor.name,
+        verb(a.claim.polarity),
+        b.actor.name,
+        verb(b.claim.polarity),
+        proposition
+    );
+    if a.actor.id == b.actor.id {
+        e.push_str(&format!(
+            " (same actor, on {} and on {})",
+            a.doc.date.map(|d| d.to_string()).unwrap_or_default(),
+            b.doc.date.map(|d| d.to_string()).unwrap_or_default()
+        ));
+    }
+    for &(n, p, link) in &v.links {
+        e.push_str(&format!("; {}", link_text(idx.name(n), idx.name(p), link)));
+    }
+    e
 }
 
 /// The relation a verdict used, in words: "road and highway are related
