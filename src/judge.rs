@@ -277,40 +277,9 @@ pub(crate) fn stance(
     a: &Side<'_>,
     b: &Side<'_>,
 ) -> Option<Verdict> {
-    if a.claim.polarity.is_positive() == b.claim.polarity.is_positive() {
-        return None;
-    }
-    if a.claim.modality == Modality::Question || b.claim.modality == Modality::Question {
-        return None;
-    }
-    if !may_clash(a, b) {
-        return None;
-    }
-    let (neg, pos) = if a.claim.polarity.is_positive() {
-        (b.claim, a.claim)
-    } else {
-        (a.claim, b.claim)
-    };
-    // "Not yet X" is not contradicted by X said later.
-    let (neg_side, pos_side) = if a.claim.polarity.is_positive() {
-        (b, a)
-    } else {
-        (a, b)
-    };
-    if neg.not_yet && matches!((neg_side.date(), pos_side.date()), (Some(n), Some(p)) if p > n) {
-        return None;
-    }
-    // "No clear evidence of X" does not clash with "X is possible".
-    if neg.evidential && pos.is_hedged() {
-        return None;
-    }
+    let (neg, pos) = opposed_stances(a, b)?;
     let pos_keys = KeySet::new(pos.terms);
-    if !antonym_hits_shared(idx.concepts(), &neg, &pos, &pos_keys) {
-        return None;
-    }
-    // A rejection of a narrowed proposition ("no sustained spread") does not
-    // clash with a claim that lacks the narrowing.
-    if neg.restrictors.iter().any(|&r| !pos_keys.contains(r)) {
+    if !proposition_may_clash(idx, &neg, &pos, &pos_keys) {
         return None;
     }
     let mut shared: Vec<&PTerm> = neg
@@ -322,21 +291,10 @@ pub(crate) fn stance(
         return None;
     }
     let ws_exact = weight(idx, shared.iter().copied());
-    let (wn, wp) = (claim_weight(idx, &neg), claim_weight(idx, &pos));
-    let (neg_strength, pos_strength) = (strength(&neg), strength(&pos));
-    // How much of the rejected proposition the other side states, and how
-    // much of the shorter claim is shared.
-    // A floor on the denominators keeps a one-word claim ("an invasion")
-    // from matching every claim that holds its word.
-    let score_over = |ws: f64, floor: f64| {
-        let cover = ws / wn.max(floor);
-        let smaller = ws / wn.min(wp).max(floor);
-        let overlap = COVER_SHARE * cover + (1.0 - COVER_SHARE) * smaller;
-        (overlap * neg_strength * pos_strength).clamp(0.0, 1.0)
-    };
+    let overlap = Overlap::of(idx, &neg, &pos);
     // Related terms are sought only when they could lift the pair over
     // the bound: with every unshared concept linked at full weight.
-    let links = if score_over(wn, 0.0) >= cfg.min_score {
+    let links = if overlap.score(overlap.wn, 0.0) >= cfg.min_score {
         related_terms(
             idx.concepts(),
             neg.terms,
@@ -353,14 +311,8 @@ pub(crate) fn stance(
             .map(|(n, p, l)| idx.idf(n.key).min(idx.idf(p.key)) * l.weight())
             .sum::<f64>();
     shared.extend(links.iter().map(|(n, _, _)| *n));
-    // A plain negation denies what follows it; a clash must touch that.
-    if let Some(scope) = neg.scope {
-        let in_scope = shared
-            .iter()
-            .any(|t| t.field != Field::Text || t.span.start >= scope);
-        if !in_scope {
-            return None;
-        }
+    if !touches_negation_scope(&neg, &shared) {
+        return None;
     }
     let both_long = neg.terms.len() > 2 && pos.terms.len() > 2;
     if both_long && shared.len() < cfg.min_shared {
@@ -369,10 +321,10 @@ pub(crate) fn stance(
     // The floor only lowers the score (every step is monotonic, rounding
     // included): a pair below the bound without it is below it with it,
     // and needs no mean idf, the one figure of the whole corpus here.
-    if score_over(ws, 0.0) < cfg.min_score {
+    if overlap.score(ws, 0.0) < cfg.min_score {
         return None;
     }
-    let score = score_over(ws, MIN_CLAIM_TERMS * idx.mean_idf());
+    let score = overlap.score(ws, MIN_CLAIM_TERMS * idx.mean_idf());
     if score < cfg.min_score {
         return None;
     }
@@ -387,6 +339,91 @@ pub(crate) fn stance(
         superlative: None,
         links: links.iter().map(|(n, p, l)| (n.key, p.key, *l)).collect(),
     })
+}
+
+/// The negative and the positive claim of a pair that may clash on stance:
+/// opposite polarities, neither a question, and `may_clash`. Two rules
+/// keep a pair apart: "not yet X" is not contradicted by X said later, and
+/// "no clear evidence of X" does not clash with "X is possible".
+fn opposed_stances<'a>(a: &Side<'a>, b: &Side<'a>) -> Option<(Packed<'a>, Packed<'a>)> {
+    if a.claim.polarity.is_positive() == b.claim.polarity.is_positive() {
+        return None;
+    }
+    if a.claim.modality == Modality::Question || b.claim.modality == Modality::Question {
+        return None;
+    }
+    if !may_clash(a, b) {
+        return None;
+    }
+    let (neg_side, pos_side) = if a.claim.polarity.is_positive() {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let (neg, pos) = (neg_side.claim, pos_side.claim);
+    if neg.not_yet && matches!((neg_side.date(), pos_side.date()), (Some(n), Some(p)) if p > n) {
+        return None;
+    }
+    if neg.evidential && pos.is_hedged() {
+        return None;
+    }
+    Some((neg, pos))
+}
+
+/// The negative claim's polarity can fall on what the positive one says:
+/// an antonym cue hits a shared concept (`antonym_hits_shared`), and a
+/// rejection of a narrowed proposition ("no sustained spread") meets only
+/// a claim that has the narrowing.
+fn proposition_may_clash(
+    idx: &Index,
+    neg: &Packed<'_>,
+    pos: &Packed<'_>,
+    pos_keys: &KeySet<'_>,
+) -> bool {
+    antonym_hits_shared(idx.concepts(), neg, pos, pos_keys)
+        && neg.restrictors.iter().all(|&r| pos_keys.contains(r))
+}
+
+/// A plain negation denies what follows it: a clash must touch that (a
+/// shared term after the negation, or in the context).
+fn touches_negation_scope(neg: &Packed<'_>, shared: &[&PTerm]) -> bool {
+    neg.scope.is_none_or(|scope| {
+        shared
+            .iter()
+            .any(|t| t.field != Field::Text || t.span.start >= scope)
+    })
+}
+
+/// How two opposed claims overlap: their weights and how firmly each takes
+/// its stance ([`strength`]).
+struct Overlap {
+    wn: f64,
+    wp: f64,
+    neg_strength: f64,
+    pos_strength: f64,
+}
+
+impl Overlap {
+    fn of(idx: &Index, neg: &Packed<'_>, pos: &Packed<'_>) -> Overlap {
+        Overlap {
+            wn: claim_weight(idx, neg),
+            wp: claim_weight(idx, pos),
+            neg_strength: strength(neg),
+            pos_strength: strength(pos),
+        }
+    }
+
+    /// The stance score of shared weight `ws`: how much of the rejected
+    /// proposition the other side states and how much of the shorter claim
+    /// is shared, times both strengths. A floor on the denominators keeps
+    /// a one-word claim ("an invasion") from matching every claim that
+    /// holds its word.
+    fn score(&self, ws: f64, floor: f64) -> f64 {
+        let cover = ws / self.wn.max(floor);
+        let smaller = ws / self.wn.min(self.wp).max(floor);
+        let overlap = COVER_SHARE * cover + (1.0 - COVER_SHARE) * smaller;
+        (overlap * self.neg_strength * self.pos_strength).clamp(0.0, 1.0)
+    }
 }
 
 /// Shared terms, most telling (rarest) first, ties by name: the order a
