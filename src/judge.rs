@@ -1094,7 +1094,7 @@ mod tests {
             ("steady_vs_change", "Bus fares in Oster have remained fairly steady since the merger.", "Bus fares in Oster rose from 2 dollars to 3 dollars after the merger.", true),
             ("steady_vs_change", "Bus fares in Oster have not increased since the merger.", "Bus fares in Oster doubled after the merger.", true),
             ("steady_vs_change", "Bus fares in Oster have remained fairly steady since the merger.", "Bus fares in Oster held steady after the merger.", false),
-            ("steady_vs_change", "Bus fares in Oster have remained steady since the merger.", "Tram ridership in Varo doubled.", false),
+            ("steady_vs_change", "Bus fares in Oster have remained steady since the merger.", "Tram traffic in Varo doubled.", false),
             ("limit_vs_reading", "Nitrate in the Varo wells is within the allowed limit.", "Nitrate in the Varo wells reached 30 ppm, above the 10 ppm standard.", true),
             ("limit_vs_reading", "Nitrate in the Varo wells is within the allowed limit.", "Nitrate in the Varo wells reached 4 ppm, below the 10 ppm standard.", false),
             ("limit_vs_reading", "Nitrate in the Varo wells did not exceed the allowed limit.", "Nitrate in the Varo wells is within the allowed limit.", false),

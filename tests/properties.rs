@@ -245,41 +245,54 @@ fn candidate_pair() -> impl Strategy<Value = (String, String)> {
 /// verdicts, not on empty reports.
 #[test]
 fn judgement_is_symmetric() {
-    use proptest::test_runner::{Config, TestRunner};
-    use std::sync::atomic::{AtomicUsize, Ordering};
     const CASES: u32 = 400;
     let d = Detector::new();
-    let reported = AtomicUsize::new(0);
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        ..Config::default()
+    let n = count_cases(CASES, candidate_pair(), |(x, y)| {
+        let a = Statement::new("a", Some("Mayor Ann Lee"), x).with_source("one");
+        let b = Statement::new("b", Some("Governor Bo Park"), y).with_source("two");
+        let ab = d.detect(&[a.clone(), b.clone()]).unwrap();
+        let ba = d.detect(&[b, a]).unwrap();
+        prop_assert_eq!(pairs(&ab), pairs(&ba));
+        let scores = |r: &Report| {
+            r.contradictions
+                .iter()
+                .map(|c| c.score.to_bits())
+                .collect::<Vec<_>>()
+        };
+        prop_assert_eq!(scores(&ab), scores(&ba));
+        Ok(!ab.contradictions.is_empty())
     });
-    runner
-        .run(&candidate_pair(), |(x, y)| {
-            let a = Statement::new("a", Some("Mayor Ann Lee"), x).with_source("one");
-            let b = Statement::new("b", Some("Governor Bo Park"), y).with_source("two");
-            let ab = d.detect(&[a.clone(), b.clone()]).unwrap();
-            let ba = d.detect(&[b, a]).unwrap();
-            prop_assert_eq!(pairs(&ab), pairs(&ba));
-            let scores = |r: &Report| {
-                r.contradictions
-                    .iter()
-                    .map(|c| c.score.to_bits())
-                    .collect::<Vec<_>>()
-            };
-            prop_assert_eq!(scores(&ab), scores(&ba));
-            if !ab.contradictions.is_empty() {
-                reported.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok(())
-        })
-        .unwrap();
-    let n = reported.load(Ordering::Relaxed);
     assert!(
         n * 2 >= CASES as usize,
         "only {n} of {CASES} generated pairs were reported: the generator no longer makes candidates"
     );
     eprintln!("judgement_is_symmetric: {n} of {CASES} generated pairs reported");
+}
+
+/// Runs `check` on `cases` values of `strategy` (failing as a property
+/// test fails) and counts the cases for which it returned true: how a test
+/// shows that its generator makes the cases it claims to test.
+fn count_cases<S: Strategy>(
+    cases: u32,
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<bool, TestCaseError>,
+) -> usize {
+    use proptest::test_runner::{Config, TestRunner};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let counted = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        ..Config::default()
+    });
+    runner
+        .run(&strategy, |v| {
+            if check(v)? {
+                counted.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(())
+        })
+        .unwrap();
+    counted.load(Ordering::Relaxed)
 }
 
 /// The report as `detect --json` writes it, on a rayon pool of `threads`.
@@ -362,24 +375,11 @@ proptest! {
 /// most cases, so those properties are tested on real verdicts.
 #[test]
 fn generated_corpora_mostly_hold_pairs() {
-    use proptest::test_runner::{Config, TestRunner};
-    use std::sync::atomic::{AtomicUsize, Ordering};
     const CASES: u32 = 300;
     let d = Detector::new();
-    let with_pairs = AtomicUsize::new(0);
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        ..Config::default()
+    let n = count_cases(CASES, corpus(), |st| {
+        Ok(!d.detect(&st).unwrap().contradictions.is_empty())
     });
-    runner
-        .run(&corpus(), |st| {
-            if !d.detect(&st).unwrap().contradictions.is_empty() {
-                with_pairs.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok(())
-        })
-        .unwrap();
-    let n = with_pairs.load(Ordering::Relaxed);
     assert!(
         n * 2 >= CASES as usize,
         "only {n} of {CASES} generated corpora hold a pair"

@@ -160,7 +160,7 @@ fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
 /// Rules (each with an invented example):
 /// - `steady_level`: a verb of staying and a word of no change, a soft
 ///   adverb between ("the fare has remained fairly steady");
-/// - `negated_change`: a negation before a verb of change ("ridership has
+/// - `negated_change`: a negation before a verb of change ("ferry traffic has
 ///   not increased");
 /// - `change_by_factor`: "the toll doubled", "the backlog fell by half";
 /// - `under_limit` / `over_limit`: "within", "above" … a level noun a few
@@ -290,13 +290,13 @@ mod tests {
             ("Enrolment was flat this term.", (T, F, F, F)),
             ("Enrolment has not remained steady.", (F, F, F, F)),
             // negated_change
-            ("Ridership has not increased in the valley.", (T, F, F, F)),
+            ("Ferry traffic has not increased in the valley.", (T, F, F, F)),
             ("The toll hasn't really risen.", (T, F, F, F)),
             ("The toll has not been rising.", (T, F, F, F)),
             ("The data did not warrant an increase.", (F, F, F, F)),
             // change_in_figures
-            ("Ridership rose from 2.1 percent to 4 percent.", (F, T, F, F)),
-            ("Ridership went from 40 percent to 40 percent.", (F, F, F, F)),
+            ("Ferry traffic rose from 2.1 percent to 4 percent.", (F, T, F, F)),
+            ("Ferry traffic went from 40 percent to 40 percent.", (F, F, F, F)),
             ("The mill cut output by 15%.", (F, T, F, F)),
             // change_by_factor
             ("The backlog doubled over the winter.", (F, T, F, F)),
