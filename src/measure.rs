@@ -365,9 +365,11 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         }
     }
 
-    /// The concept of clause token `k`.
-    fn concept(&self, k: usize) -> String {
-        stance::stem_concept(self.entries[k], &stem_shared(self.toks[k].norm()))
+    /// The concept of clause token `k`, read through rule
+    /// [`derived_measure`].
+    fn concept(&self, k: usize, lx: &Lexicon) -> String {
+        let own = stance::stem_concept(self.entries[k], &stem_shared(self.toks[k].norm()));
+        derived_measure(lx, self.toks[k].norm(), own)
     }
 
     /// True when clause token `k` is a content word.
@@ -399,7 +401,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             let run = toks[from..].iter().take_while(|t| t.end <= c.end).count();
             for k in from..from + run {
                 if self.is_content(k) {
-                    push(&mut head, measured(self.concept(k)));
+                    push(&mut head, measured(self.concept(k, lx)));
                 }
             }
             // "30,000 people with fake tickets": one holder per thing held,
@@ -415,7 +417,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                     .take_while(|&j| self.is_content(j))
                     .last();
                 if let Some(j) = noun {
-                    push(&mut head, measured(self.concept(j)));
+                    push(&mut head, measured(self.concept(j, lx)));
                 }
             }
         }
@@ -459,7 +461,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .take(LOCAL_WINDOW.max(HEAD_WINDOW))
             .collect();
         for &k in after.iter().take(HEAD_WINDOW) {
-            let c = self.concept(k);
+            let c = self.concept(k, lx);
             if lx.measure_verbs.contains(&c) {
                 push(&mut head, measured(c));
             }
@@ -481,10 +483,10 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .collect();
         if let Some(p) = near
             .iter()
-            .position(|&k| lx.measure_verbs.contains(&self.concept(k)))
+            .position(|&k| lx.measure_verbs.contains(&self.concept(k, lx)))
         {
             for &k in &near[..=p] {
-                push(&mut head, measured(self.concept(k)));
+                push(&mut head, measured(self.concept(k, lx)));
             }
         } else if (f.counted.is_none() || !counted_says) && !near.is_empty() {
             subject = true;
@@ -492,7 +494,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             // is predicated of, the words before it ("the jobless rate was
             // 5%", "the backlog stood at 41,000").
             for &k in near.iter().take(SUBJECT_WORDS) {
-                push(&mut head, measured(self.concept(k)));
+                push(&mut head, measured(self.concept(k, lx)));
             }
         }
         let mut local: Vec<String> = Vec::new();
@@ -501,7 +503,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             .take(LOCAL_WINDOW)
             .chain(before.iter().take(LOCAL_WINDOW))
         {
-            push(&mut local, self.concept(k));
+            push(&mut local, self.concept(k, lx));
         }
         // The record's context says what the statement is about.
         for k in context_topic {
@@ -572,6 +574,30 @@ fn content(t: &Token<'_>, word: Option<&WordEntry>, entry: Option<&StemEntry>) -
         && !entry.is_some_and(|e| e.negation_word || e.frame)
 }
 
+/// Rule `derived_measure`: a word and the measure words WordNet derives
+/// from it or it derives count one thing, named by the smallest of their
+/// concepts, so both sides of a pair name it alike: "412 deaths" and "412
+/// people died" (death ↔ die), "9,000 visitors" and "9,000 people visited"
+/// (visitor ↔ visit), "30 injuries" and "30 were injured" (injury ↔
+/// injure). One named relation, one hop: a word with no derived measure
+/// word keeps its own concept.
+fn derived_measure(lx: &Lexicon, norm: &str, own: String) -> String {
+    if !crate::knowledge::on(crate::knowledge::Switch::Derivations) {
+        return own;
+    }
+    let mut best: Option<String> = lx.measure_verbs.contains(&own).then(|| own.clone());
+    for d in crate::knowledge::derived(norm) {
+        if d.contains('_') {
+            continue;
+        }
+        let c = stance::stem_concept(lx.stem_entry(&stem_shared(d)), &stem_shared(d));
+        if lx.measure_verbs.contains(&c) && best.as_ref().is_none_or(|b| c < *b) {
+            best = Some(c);
+        }
+    }
+    best.unwrap_or(own)
+}
+
 #[cfg(test)]
 mod tests {
     use super::names_of;
@@ -620,6 +646,40 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(rate_terms(text), *want, "{text}");
         }
+    }
+
+    /// The heads of each figure of a text's first claim.
+    fn heads(text: &str) -> Vec<Vec<String>> {
+        let (_, measures) = read(text);
+        measures[0].iter().map(|m| m.head.clone()).collect()
+    }
+
+    /// Rule `derived_measure`: a verb and the noun WordNet derives from it
+    /// count one thing; unrelated measure words do not meet.
+    #[test]
+    fn derived_measure() {
+        #[rustfmt::skip]
+        let same: &[(&str, &str)] = &[
+            ("The flood left 412 deaths in the valley.", "412 people died in the valley flood."),
+            ("The fair drew 9,000 visitors.", "9,000 people visited the fair."),
+            ("The crash caused 30 injuries.", "30 passengers were injured in the crash."),
+            ("Police made 60 arrests at the march.", "Police arrested 60 people at the march."),
+        ];
+        for (a, b) in same {
+            let (ha, hb) = (heads(a), heads(b));
+            assert!(
+                ha[0].iter().any(|k| hb[0].contains(k)),
+                "{a} / {b}: {ha:?} vs {hb:?}"
+            );
+        }
+        let (ha, hb) = (
+            heads("412 people died in the flood."),
+            heads("412 people were injured in the flood."),
+        );
+        assert!(
+            !ha[0].iter().any(|k| hb[0].contains(k) && k != "peopl"),
+            "{ha:?} vs {hb:?}"
+        );
     }
 
     /// The scope of each figure of a text's first claim.

@@ -39,18 +39,18 @@ fn figures_as_intervals() {
     }
 }
 
+/// Rule `derived_measure`: a verb and the noun WordNet derives from it
+/// count one thing ("arrested" / "arrests", "died" / "deaths").
 #[test]
-fn riders_and_trips_measure_one_thing() {
+fn a_verb_and_its_derived_noun_measure_one_thing() {
     clash! {
-        "Some 90,000 people used the harbour ferry line on the festival day.",
-        "Riders took 150,000 trips on the harbour ferry line on the festival day." => Some(ContradictionKind::Quantity);
-        "About 60,000 passengers rode the harbour ferry line on the festival day.",
-        "Riders took 150,000 journeys on the harbour ferry line on the festival day." => Some(ContradictionKind::Quantity);
-        // Agreeing figures, or a count of something else, do not clash.
-        "Some 150,000 people used the harbour ferry line on the festival day.",
-        "Riders took 150,000 trips on the harbour ferry line on the festival day." => None;
-        "Some 90,000 people died near the harbour ferry line on the festival day.",
-        "Riders took 150,000 trips on the harbour ferry line on the festival day." => None;
+        "Police arrested some 60 people at the harbour march on Sunday.",
+        "Police made 200 arrests at the harbour march on Sunday." => Some(ContradictionKind::Quantity);
+        "About 40 people died in the harbour fire last week.",
+        "The harbour fire last week caused 400 deaths." => Some(ContradictionKind::Quantity);
+        // Agreeing figures do not clash.
+        "Police arrested some 200 people at the harbour march on Sunday.",
+        "Police made 200 arrests at the harbour march on Sunday." => None;
     }
 }
 
@@ -112,10 +112,10 @@ fn evidence_shows_both_figures_and_what_they_count() {
 #[test]
 fn the_largest_against_a_larger_figure() {
     clash! {
-        "This was the largest crowd ever to watch a final at the stadium.",
-        "The final at the stadium drew 41,000 spectators, compared with 52,000 at the final a year before." => Some(ContradictionKind::Quantity);
-        "This was the largest crowd ever to watch a final at the stadium.",
-        "The final at the stadium drew 61,000 spectators, compared with 52,000 at the final a year before." => None;
+        "These were the most tourists ever to see the harbour festival.",
+        "The harbour festival drew 41,000 tourists, compared with 52,000 at the festival a year before." => Some(ContradictionKind::Quantity);
+        "These were the most tourists ever to see the harbour festival.",
+        "The harbour festival drew 61,000 tourists, compared with 52,000 at the festival a year before." => None;
     }
 }
 

@@ -40,8 +40,6 @@ pub(crate) enum Switch {
     DeniedHedge,
     /// Stance rule `is_name`.
     IsName,
-    /// The hand-made synonym groups of `src/lexicon/synonyms.txt`.
-    SynonymGroups,
     /// Stance rule `title_before_name`.
     TitleBeforeName,
 }
@@ -62,7 +60,6 @@ const NAMES: &[(&str, Switch)] = &[
     ("name_link", Switch::NameLink),
     ("denied_hedge", Switch::DeniedHedge),
     ("is_name", Switch::IsName),
-    ("synonym_groups", Switch::SynonymGroups),
     ("title_before_name", Switch::TitleBeforeName),
 ];
 

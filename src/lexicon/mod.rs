@@ -324,15 +324,6 @@ pub(crate) struct Lexicon {
 const STOP: &str = include_str!("stopwords.txt");
 const NEGATION: &str = include_str!("negation.txt");
 const NOT_NEGATION: &str = include_str!("not_negations.txt");
-/// The hand-made synonym groups, unless switched off for ablation.
-fn synonym_groups() -> &'static str {
-    if crate::knowledge::on(crate::knowledge::Switch::SynonymGroups) {
-        SYNONYMS
-    } else {
-        ""
-    }
-}
-
 /// Phrases with no proposition, read as the not-negations are: skipped.
 const EMPTY_PHRASES: &str = include_str!("empty_phrases.txt");
 const REJECT: &str = include_str!("reject.txt");
@@ -397,7 +388,7 @@ impl Lexicon {
                     (LexiconKind::Hedge, HEDGE),
                     (LexiconKind::Reporting, REPORTING),
                     (LexiconKind::Frame, FRAME),
-                    (LexiconKind::Synonyms, synonym_groups()),
+                    (LexiconKind::Synonyms, SYNONYMS),
                     (LexiconKind::Antonyms, ANTONYMS),
                     (LexiconKind::Restrictor, RESTRICTORS),
                     (LexiconKind::Evidential, EVIDENTIAL),
@@ -675,7 +666,6 @@ mod tests {
         let lx = Lexicon::builtin();
         assert!(lx.stop.contains("the"));
         assert!(lx.negation.contains_word("not"));
-        assert_eq!(lx.synonyms.get("troop"), lx.synonyms.get("forc"));
         assert_eq!(
             lx.antonyms.get("illegal").map(String::as_str),
             Some("legal")
