@@ -189,7 +189,7 @@ fn superlative_text(
 
 /// "visa backlog (2015): [313600, 326400] vs [40180, 41820]; …": the
 /// variable, its scope, both intervals in the first figure's unit ("2.1
-/// million gallons a day" as barrels beside "5,000 barrels a day"), who
+/// million gallons a day" as barrels beside "900 barrels a day"), who
 /// gives what, and whether the intervals miss or one side denies.
 fn figures_text(
     fa: &Figure,

@@ -543,7 +543,7 @@ pub(crate) enum QuantityVerdict {
 
 /// Judges a quantity clash between the figures of two claims: figures of
 /// comparable units that count the same thing (a shared head), are both sums
-/// or both single counts, both levels or both changes ("by 25 basis points"),
+/// or both single counts, both levels or both changes ("by 40 basis points"),
 /// and share a topic around them (unless one actor speaks on both sides).
 pub(crate) fn quantity(
     idx: &Index,
@@ -716,7 +716,7 @@ pub(crate) fn quantity(
 const MARK_SHARED: usize = 2;
 
 /// Rule `steady_vs_change`: a level said to hold steady against a change of
-/// it ("bus fares have remained fairly steady" / "bus fares rose from 2
+/// it ("bus fares have stayed roughly steady" / "bus fares rose from 2
 /// to 3 dollars", "fares doubled"). Rule `limit_vs_reading`: a reading
 /// said to be within a limit against one over it ("nitrate in the wells
 /// is within the allowed limit" / "the wells hold 30 ppm of nitrate, above
@@ -768,13 +768,13 @@ fn marked_clash(idx: &Index, a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
 const MARK_SCORE: f64 = 0.5;
 
 /// A negation this many bytes after a figure still bears on it ("3000
-/// people did not die": about six words).
+/// sheep did not drown": about six words).
 const DENIAL_REACH: usize = 40;
 
 /// True when a negative claim denies figure `f` itself: a negation or a
 /// rejecting cue stands before the figure in the text, or just after it
-/// ("3000 people did not die", "we do not believe it was 30,000 to
-/// 40,000"). An antonym ("incorrect CO2 figures") negates a predicate,
+/// ("1200 sheep did not drown", "we do not think it was 6,000 to
+/// 8,000"). An antonym ("incorrect CO2 figures") negates a predicate,
 /// not the figure; a cue far after it ("40,000 fans came, most without
 /// tickets") denies something else, and a rejecting word after it
 /// ("2,000 fake tickets") qualifies what is counted.
@@ -819,7 +819,7 @@ fn same_variable(f: &Figure, ma: &PMeasure, mb: &PMeasure, shared: &[u32]) -> bo
 
 /// True when what two comparable figures measure is itself specific enough
 /// that no further topic word is needed: a rate in a unit of measurement
-/// ("5,000 barrels a day" against "200,000 gallons per day").
+/// ("900 barrels a day" against "40,000 gallons per day").
 fn shares_variable(f: &Figure) -> bool {
     f.physical_rate()
 }
@@ -1046,8 +1046,8 @@ mod tests {
     fn not_yet_does_not_clash_with_a_later_claim() {
         let date = |s: &str| s.parse::<Date>().ok();
         let (idx, claims) = test_index(&[
-            "But the lake has not yet become a protected reservoir.",
-            "The lake became a protected reservoir.",
+            "But the lake has not yet turned into a protected reservoir.",
+            "The lake turned into a protected reservoir.",
             "Bakers sell bread.",
         ]);
         let (neg, pos) = (claims.get(0, 0), claims.get(1, 0));
@@ -1091,9 +1091,9 @@ mod tests {
     fn quantity_rules_on_invented_sentences() {
         #[rustfmt::skip]
         let cases: &[(&str, &str, &str, bool)] = &[
-            ("steady_vs_change", "Bus fares in Oster have remained fairly steady since the merger.", "Bus fares in Oster rose from 2 dollars to 3 dollars after the merger.", true),
+            ("steady_vs_change", "Bus fares in Oster have stayed roughly steady since the merger.", "Bus fares in Oster rose from 2 dollars to 3 dollars after the merger.", true),
             ("steady_vs_change", "Bus fares in Oster have not increased since the merger.", "Bus fares in Oster doubled after the merger.", true),
-            ("steady_vs_change", "Bus fares in Oster have remained fairly steady since the merger.", "Bus fares in Oster held steady after the merger.", false),
+            ("steady_vs_change", "Bus fares in Oster have stayed roughly steady since the merger.", "Bus fares in Oster held steady after the merger.", false),
             ("steady_vs_change", "Bus fares in Oster have remained steady since the merger.", "Tram traffic in Varo doubled.", false),
             ("limit_vs_reading", "Nitrate in the Varo wells is within the allowed limit.", "Nitrate in the Varo wells reached 30 ppm, above the 10 ppm standard.", true),
             ("limit_vs_reading", "Nitrate in the Varo wells is within the allowed limit.", "Nitrate in the Varo wells reached 4 ppm, below the 10 ppm standard.", false),

@@ -21,7 +21,7 @@ pub(crate) struct Measure {
     /// True for a small figure after "the" ("the two nations"): it refers
     /// to things already known, it does not claim a count.
     pub reference: bool,
-    /// True for a present state ("there are 100,000 troops"): two states
+    /// True for a present state ("there are 40,000 guards"): two states
     /// on different dates may both be true.
     pub state: bool,
     /// The span of time counted ("day", "cumulative", a year), when stated.
@@ -308,7 +308,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             }
         }
         // Small reference figures ("the three key rates") and the old value
-        // of a change ("from 64 to 2,975") do not bound a window.
+        // of a change ("from 40 to 1,310") do not bound a window.
         let bounding: Vec<&crate::quantity::Figure> = claim
             .figures
             .iter()
@@ -404,7 +404,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                     push(&mut head, measured(self.concept(k, lx)));
                 }
             }
-            // "30,000 people with fake tickets": one holder per thing held,
+            // "900 riders with forged passes": one holder per thing held,
             // so the noun of a with/without phrase is counted too.
             let k = from + run;
             if k < toks.len()
@@ -431,7 +431,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             push(&mut head, k);
         }
         // The words around a figure reach to its neighbouring figures, not
-        // past them: "30.6 million viewers, compared with 37.8 million for X".
+        // past them: "4.1 million readers, compared with 5.2 million for X".
         let next_fig = self
             .bound_starts
             .get(self.bound_starts.partition_point(|&s| s < end))
@@ -467,7 +467,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             }
         }
         // Before the figure, a measure verb takes what lies between it and
-        // the figure as what is measured ("raise the key interest rates by 25"),
+        // the figure as what is measured ("lift the base lending rates by 40"),
         // but not the noun the figure before counts ("150 trips, compared
         // with 90 in 2019": "trips" is not 90's verb).
         let prev_counted = self
@@ -510,7 +510,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             push(&mut local, k.clone());
         }
         let at = toks.partition_point(|t| t.end <= f.span.start);
-        // "There are 100,000 troops", "has 150,000": a present state, which
+        // "There are 40,000 guards", "has 90,000": a present state, which
         // may change between two dates.
         let state = toks[..at].iter().rev().take(STATE_WINDOW).any(|t| {
             crate::lexicon::grammar()
@@ -531,8 +531,8 @@ impl<'t, 'a> ClauseView<'t, 'a> {
                 push(&mut names, t.norm().to_owned());
             }
         }
-        // A year after a figure, before the next one, is that figure's ("1.1
-        // million in 2009 and 782,000 in 2013"); a year before the first
+        // A year after a figure, before the next one, is that figure's ("1.4
+        // million in 2011 and 650,000 in 2015"); a year before the first
         // figure ("In 2020, …") is the whole clause's.
         let year = self
             .years

@@ -420,20 +420,20 @@ mod tests {
 
     #[test]
     fn words_keep_offsets_into_the_original() {
-        let text = "He hasn’t ruled out “strikes” in Málaga, 80,000 people.";
+        let text = "He hasn’t excluded “raids” in Málaga, 80,000 people.";
         let toks = words(text);
         let raws: Vec<_> = toks.iter().map(|t| t.raw).collect();
         assert_eq!(
             raws,
-            ["He", "hasn’t", "ruled", "out", "strikes", "in", "Málaga", "80,000", "people"]
+            ["He", "hasn’t", "excluded", "raids", "in", "Málaga", "80,000", "people"]
         );
         for t in &toks {
             assert_eq!(&text[t.start..t.end], t.raw);
         }
         assert_eq!(toks[1].norm, "hasn't");
         assert_eq!(words("the mayor’s plan")[1].norm, "mayor");
-        assert_eq!(toks[6].norm, "malaga");
-        assert!(toks[7].is_numeric());
+        assert_eq!(toks[5].norm, "malaga");
+        assert!(toks[6].is_numeric());
     }
 
     proptest::proptest! {
@@ -534,20 +534,20 @@ mod tests {
                 vec!["We don't agree.", "It is not necessary."],
             ),
             (
-                "U.S. troops will stay. No.",
-                vec!["U.S. troops will stay.", "No."],
+                "U.S. guards will stay. No.",
+                vec!["U.S. guards will stay.", "No."],
             ),
             (
-                "We rode the D.C. Metro. Dr. Lee and Gov. Ode met J. Smith. Then A.",
+                "We rode the L.A. tram. Dr. Lee and Gov. Ode met J. Smith. Then A.",
                 vec![
-                    "We rode the D.C. Metro.",
+                    "We rode the L.A. tram.",
                     "Dr. Lee and Gov. Ode met J. Smith.",
                     "Then A.",
                 ],
             ),
             (
-                "the waterways... there are none? \"Yes,\" he said.",
-                vec!["the waterways... there are none?", "\"Yes,\" he said."],
+                "the canals... there are none? \"Yes,\" he said.",
+                vec!["the canals... there are none?", "\"Yes,\" he said."],
             ),
             (
                 "It rose 3.5 percent. Then it fell",
@@ -566,10 +566,10 @@ mod tests {
 
     #[test]
     fn sentences_cover_text() {
-        let text = "We don't agree with it. Firstly because it's not necessary.  ";
+        let text = "We don't like the plan. Mainly because it's not needed.  ";
         let s = sentences(text);
         assert_eq!(s.len(), 2);
-        assert_eq!(&text[s[0].0..s[0].1], "We don't agree with it.");
+        assert_eq!(&text[s[0].0..s[0].1], "We don't like the plan.");
     }
 
     #[test]

@@ -83,7 +83,7 @@ impl Marks {
     pub fn under_limit(self) -> bool {
         self.bits & M_UNDER != 0
     }
-    /// "over the allowed level of 15 ppb", "exceeds the limit".
+    /// "over the allowed level of 40 ppm", "exceeds the limit".
     pub fn over_limit(self) -> bool {
         self.bits & M_OVER != 0
     }
@@ -96,7 +96,7 @@ impl Marks {
     }
 
     /// Adds the limit marks of `other` (a clause that points back to this
-    /// one: "25 ppb. This is over the limit").
+    /// one: "40 ppm. That is above the limit").
     pub fn take_limits(&mut self, other: Marks) {
         for bit in [M_UNDER, M_OVER] {
             if other.bits & bit != 0 {
@@ -233,7 +233,7 @@ pub(crate) fn opens_with_anaphor(toks: &[Token<'_>]) -> bool {
 }
 
 /// Rule `change_in_figures`: a clause's figures state a change when an old
-/// and a new value differ ("rose from 2.1 percent to 4 percent") or a
+/// and a new value differ ("rose from 3.2 percent to 5 percent") or a
 /// change has a size ("fell by 15%"). Returns the span of the new value or
 /// the size.
 pub(crate) fn change_in(figures: &[Figure]) -> Option<Span> {
@@ -285,7 +285,7 @@ mod tests {
         #[rustfmt::skip]
         let cases: &[(&str, Four)] = &[
             // steady_level
-            ("Bus fares have remained fairly steady since spring.", (T, F, F, F)),
+            ("Bus fares have stayed roughly steady since spring.", (T, F, F, F)),
             ("The harbour toll held steady at its old rate.", (T, F, F, F)),
             ("Enrolment was flat this term.", (T, F, F, F)),
             ("Enrolment has not remained steady.", (F, F, F, F)),
@@ -293,9 +293,9 @@ mod tests {
             ("Ferry traffic has not increased in the valley.", (T, F, F, F)),
             ("The toll hasn't really risen.", (T, F, F, F)),
             ("The toll has not been rising.", (T, F, F, F)),
-            ("The data did not warrant an increase.", (F, F, F, F)),
+            ("The figures did not justify an increase.", (F, F, F, F)),
             // change_in_figures
-            ("Ferry traffic rose from 2.1 percent to 4 percent.", (F, T, F, F)),
+            ("Ferry traffic rose from 3.2 percent to 5 percent.", (F, T, F, F)),
             ("Ferry traffic went from 40 percent to 40 percent.", (F, F, F, F)),
             ("The mill cut output by 15%.", (F, T, F, F)),
             // change_by_factor
@@ -316,7 +316,7 @@ mod tests {
 
     #[test]
     fn an_anaphor_opens_a_clause() {
-        assert!(opens_with_anaphor(&words("This is over the limit.")));
+        assert!(opens_with_anaphor(&words("This is above the limit.")));
         assert!(!opens_with_anaphor(&words("Lead is over the limit.")));
     }
 }

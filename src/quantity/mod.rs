@@ -345,7 +345,7 @@ pub struct Figure {
     pub qualifier: Qualifier,
     /// What is counted ("people", "painted boats"), when found.
     pub counted: Option<Span>,
-    /// For a rate, what it is per: "day" ("5,000 barrels a day"), "year",
+    /// For a rate, what it is per: "day" ("900 barrels a day"), "year",
     /// "person", "100000" ("12 deaths per 100,000").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
@@ -469,7 +469,7 @@ impl Figure {
     /// # Examples
     /// ```
     /// use gainsay::Figure;
-    /// let a = Figure::parse("5,000 barrels a day").unwrap();
+    /// let a = Figure::parse("900 barrels a day").unwrap();
     /// let b = Figure::parse("200,000 gallons per day").unwrap();
     /// let c = Figure::parse("5,000 barrels").unwrap();
     /// assert!(a.comparable_with(&b) && !a.comparable_with(&c));
@@ -501,13 +501,13 @@ pub(crate) fn is_calendar_name(norm: &str) -> bool {
 /// ```
 /// use gainsay::{parse_figures, Qualifier};
 /// let text = "In 2023 the fair drew about 60,000 visitors, up from 52,000, \
-///             and hundreds of thousands of people watched online.";
+///             and hundreds of thousands of fans watched online.";
 /// let figs = parse_figures(text);
 /// let spans: Vec<_> = figs.iter().map(|f| f.span.slice(text).unwrap()).collect();
 /// assert_eq!(spans, ["about 60,000", "from 52,000", "hundreds of thousands"]);
 /// assert_eq!(figs[1].qualifier, Qualifier::From); // "up" is a change verb
 /// assert_eq!(figs[2].qualifier, Qualifier::Vague);
-/// assert_eq!(figs[2].counted.unwrap().slice(text), Some("people"));
+/// assert_eq!(figs[2].counted.unwrap().slice(text), Some("fans"));
 /// ```
 pub fn parse_figures(text: &str) -> Vec<Figure> {
     if !gate::may_hold_figure(text) {
@@ -924,8 +924,8 @@ impl Parser<'_> {
                     num.prec *= b.scale;
                     num.round = true;
                 } else if let Some(k) = shared_thousands(&num, &b) {
-                    // "30-40,000": the first end borrows the second's
-                    // thousands, 30,000 to 40,000.
+                    // "60-80,000": the first end borrows the second's
+                    // thousands, 60,000 to 80,000.
                     num.value *= k;
                     num.round = true;
                 }
@@ -957,7 +957,7 @@ impl Parser<'_> {
             }
             U::Money(code) => Unit::Money(code),
         };
-        // "100,000, give or take 20 percent", "40 ± 5": a margin around it.
+        // "100,000, give or take 15 percent", "40 ± 5": a margin around it.
         let margin = if second.is_none() && num.kind != NumKind::Vague {
             self.margin_after(next, end, num.value)
         } else {
@@ -1018,7 +1018,7 @@ impl Parser<'_> {
             Some(Op::To) => (Qualifier::To, bare),
             Some(Op::By) => (Qualifier::By, bare),
         };
-        // "increased … by as many as 7,000": a qualified change amount.
+        // "grew … by as many as 400": a qualified change amount.
         if comparative && qstart > 0 && self.norm(qstart - 1) == "by" && self.change_context(qstart)
         {
             qualifier = Qualifier::By;
@@ -1047,7 +1047,7 @@ impl Parser<'_> {
             _ => num.value,
         };
         // A rate: "barrels a day", "per 100,000", right after the figure or
-        // after what it counts ("gallons of oil a day").
+        // after what it counts ("litres of brine a day").
         let mut per = None;
         if let Some((p, n2, e2)) = self.rate_at(next, end) {
             per = Some(p);
@@ -1067,7 +1067,7 @@ impl Parser<'_> {
                 tail_end = e2;
             }
         }
-        // "about 70,000 barrels of oil a day, give or take 20 percent": a
+        // "about 900 litres of brine per day, plus or minus 15 percent": a
         // margin after what the figure counts.
         if margin.is_none() && second.is_none() && num.kind != NumKind::Vague && resume > next {
             if let Some((d, n2, _)) = self.margin_after(resume, tail_end, num.value) {
@@ -1269,7 +1269,7 @@ impl Parser<'_> {
     }
 
     /// Number words: "eleven", "twenty-five", "a hundred", "two dozen",
-    /// "three million two hundred thousand", "a million and a half".
+    /// "three million two hundred thousand", "two million and a half".
     fn words(&self, i: usize) -> Option<Num> {
         #[derive(Clone, Copy, PartialEq)]
         enum Last {

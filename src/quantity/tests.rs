@@ -82,7 +82,7 @@ t!(word_twelve_alone, "Twelve, signed." => ("Twelve", 12, 12, Count, Bare));
 t!(word_hyphen, "They planted twenty-five trees." => ("twenty-five", 25, 25, Count, Bare));
 t!(word_two_dozen, "She baked two dozen pies." => ("two dozen", 23.52, 24.48, Count, Bare));
 t!(word_a_hundred, "About a hundred kites flew." => ("About a hundred", 90, 110, Count, Approximately));
-t!(word_million_half, "A crowd of a million and a half gathered." => ("a million and a half", 1470000, 1530000, Count, Bare));
+t!(word_million_half, "A crowd of a billion and a half gathered." => ("a billion and a half", 1470000000, 1530000000, Count, Bare));
 t!(word_compound, "It cost three million two hundred thousand." => ("three million two hundred thousand", 3136000, 3264000, Count, Bare));
 t!(word_one_hundred_and_five, "one hundred and five runners" => ("one hundred and five", 102.9, 107.1, Count, Bare));
 t!(word_one_count, "Only one goat escaped." => ("one", 1, 1, Count, Bare));
@@ -95,7 +95,7 @@ t!(scale_k, "The video got 60k views and 176k likes." =>
 t!(scale_thousand_word, "There were 60 thousand fans." => ("60 thousand", 58800, 61200, Count, Bare));
 
 // Vague magnitudes.
-t!(vague_hundreds_of_thousands, "hundreds of thousands of people marched" =>
+t!(vague_hundreds_of_thousands, "hundreds of thousands of fans marched" =>
     ("hundreds of thousands", 200000, 999999, Count, Vague));
 t!(vague_tens_of_thousands, "Tens of thousands fled the floods." => ("Tens of thousands", 20000, 99999, Count, Vague));
 t!(vague_dozens, "Dozens of kites" => ("Dozens", 24, 99, Count, Vague));
@@ -136,12 +136,12 @@ t!(range_grouped, "154,000-176,000 visitors" => ("154,000-176,000", 150920, 1795
 t!(range_shared_thousands, "30-40,000 hikers came" => ("30-40,000", 29400, 40800, Count, Range));
 t!(range_shared_thousands_to, "5 to 10,000 kites" => ("5 to 10,000", 4900, 10200, Count, Range));
 t!(range_small_first_kept, "100-20,000 kites" => ("100-20,000", 98, 20400, Count, Range));
-t!(range_grouped_to, "30,000 to 40,000 hikers" => ("30,000 to 40,000", 29400, 40800, Count, Range));
-t!(range_between_grouped, "between 1,000 and 5,000 kites" => ("between 1,000 and 5,000", 980, 5100, Count, Range));
+t!(range_grouped_to, "60,000 to 80,000 hikers" => ("60,000 to 80,000", 58800, 81600, Count, Range));
+t!(range_between_grouped, "between 2,000 and 7,000 kites" => ("between 2,000 and 7,000", 1960, 7140, Count, Range));
 t!(range_from_grouped, "from 1,000 to 5,000 kites" => ("from 1,000 to 5,000", 980, 5100, Count, Range));
 // Margins: "give or take", "±", "plus or minus".
-t!(margin_give_or_take, "The herd is 100,000, give or take 20 percent." =>
-    ("100,000, give or take 20 percent", 80000, 120000, Count, Range));
+t!(margin_give_or_take, "The herd is 100,000, give or take 15 percent." =>
+    ("100,000, give or take 15 percent", 85000, 115000, Count, Range));
 t!(margin_plus_minus_sign, "a reading of 40 \u{b1} 5 units" => ("40 \u{b1} 5", 35, 45, Count, Range));
 t!(margin_plus_or_minus, "some 12 plus or minus 3 kites" => ("some 12 plus or minus 3", 9, 15, Count, Range));
 
@@ -155,11 +155,11 @@ t!(money_yen_names, "fines of 300 million yen" => ("300 million yen", 2.94e8, 3.
 t!(money_pounds_scaled, "a 500 million pounds deal" => ("500 million pounds", 4.9e8, 5.1e8, money("GBP"), Bare));
 
 // Units of measurement.
-t!(unit_barrels, "The well spills 5,000 barrels of oil." => ("5,000 barrels", 4900, 5100, measure("barrel"), Bare));
+t!(unit_barrels, "The well spills 900 barrels of brine." => ("900 barrels", 882, 918, measure("barrel"), Bare));
 t!(unit_ppb, "The tap showed 25 ppb of lead." => ("25 ppb", 25, 25, measure("part per billion"), Bare));
 t!(unit_slash, "levels of 5 µg/dL in blood" => ("5 µg/dL", 5, 5, measure("microgram per decilitre"), Bare));
-t!(unit_words_per, "5 micrograms per deciliter of lead" =>
-    ("5 micrograms per deciliter", 5, 5, measure("microgram per decilitre"), Bare));
+t!(unit_words_per, "7 micrograms per deciliter of zinc" =>
+    ("7 micrograms per deciliter", 7, 7, measure("microgram per decilitre"), Bare));
 t!(unit_tonnes, "They shipped 12 tonnes of grain." => ("12 tonnes", 12, 12, measure("tonne"), Bare));
 t!(unit_pounds_weight, "a 500 pound bell" => ("500 pound", 490, 510, measure("pound"), Bare));
 t!(unit_kwh, "It used 300 kWh." => ("300 kWh", 294, 306, measure("kilowatt hour"), Bare));
@@ -171,7 +171,7 @@ t!(year_after_left_quote_possessive, "the mayor\u{2018}s 2013 parade" => none);
 t!(year_after_grave_possessive, "the mayor`s 2013 parade" => none);
 t!(decade_after_apostrophe, "music of the \u{2019}90s" => none);
 t!(short_year_after_apostrophe, "the \u{2019}08 crash" => none);
-t!(model_designation, "cars with Type EA 189 engines" => none);
+t!(model_designation, "trucks with Type QX 240 engines" => none);
 t!(ordinal_compound, "the second-busiest port" => none);
 
 t!(range_scale_shared, "10 to 20 million bees" => ("10 to 20 million", 9.8e6, 20.4e6, Count, Range));
@@ -218,7 +218,7 @@ t!(change_rose_to, "Membership rose to 400." => ("to 400", 392, 408, Count, To))
 t!(not_year, "In 2031 the fair reopened; it began in 1974." => none);
 t!(not_since_year, "It has grown since 2017." => none);
 t!(qualified_change, "The army increased its presence by as many as 900 soldiers." => ("as many as 900", 0, 900, Count, By));
-t!(four_digit_count, "She said 3000 people did not die." => ("3000", 2940, 3060, Count, Bare));
+t!(four_digit_count, "She said 3000 sheep did not drown." => ("3000", 2940, 3060, Count, Bare));
 t!(year_before_function_word, "In 2031 the fair reopened." => none);
 t!(not_dates, "It opens on October 3 and on 3/14/12 and April 9." => none);
 t!(not_date_day_first, "It opened on 16 February." => none);
@@ -262,7 +262,7 @@ fn counted_noun_phrases() {
             Some("painted boats"),
         ),
         ("At least 47 people were hurt.", Some("people")),
-        ("hundreds of thousands of people marched", Some("people")),
+        ("hundreds of thousands of fans marched", Some("fans")),
         ("a 50 basis point increase in rates", Some("increase")),
         ("more than 45 arrivals", Some("arrivals")),
         ("6,000 sheep kept near the port", Some("sheep")),
@@ -317,10 +317,10 @@ fn per_of(text: &str) -> Option<String> {
 #[test]
 fn rates_name_their_per_unit() {
     let cases: &[(&str, Option<&str>)] = &[
-        ("The well spills 5,000 barrels a day.", Some("day")),
-        ("between 35,000 and 60,000 barrels per day", Some("day")),
+        ("The well spills 900 barrels a day.", Some("day")),
+        ("between 300 and 700 barrels per day", Some("day")),
         (
-            "1.4 million to 2.5 million gallons of oil a day",
+            "1.2 million to 1.9 million litres of brine a day",
             Some("day"),
         ),
         ("It pays $12 an hour.", Some("hour")),
@@ -329,7 +329,7 @@ fn rates_name_their_per_unit() {
         ("output of 40 tonnes/day", Some("day")),
         ("up from 52,000 a year earlier", None),
         ("They fled 20 kites a day after the storm.", None),
-        ("The well spilled 5,000 barrels.", None),
+        ("The well spilled 900 barrels.", None),
     ];
     for (text, want) in cases {
         assert_eq!(per_of(text).as_deref(), *want, "{text}");
@@ -342,16 +342,13 @@ fn rates_name_their_per_unit() {
 fn units_convert_within_a_dimension() {
     let d = |a: &str, b: &str| one(a).disjoint_from(&one(b));
     // 1 barrel = 42 US gallons.
+    assert_eq!(d("900 barrels a day", "37,800 gallons a day"), Some(false));
     assert_eq!(
-        d("5,000 barrels a day", "210,000 gallons a day"),
-        Some(false)
-    );
-    assert_eq!(
-        d("5,000 barrels a day", "2.5 million gallons a day"),
+        d("900 barrels a day", "2.5 million gallons a day"),
         Some(true)
     );
-    assert_eq!(d("5,000 barrels a day", "5,000 barrels a year"), None);
-    assert_eq!(d("5,000 barrels a day", "5,000 barrels"), None);
+    assert_eq!(d("900 barrels a day", "900 barrels a year"), None);
+    assert_eq!(d("900 barrels a day", "900 barrels"), None);
     assert_eq!(d("2 tonnes", "2,000 kg"), Some(false));
     assert_eq!(d("1 kg", "2.2 pounds"), Some(false));
     assert_eq!(d("15 ppb", "15 µg/L"), Some(false));
@@ -371,7 +368,7 @@ fn comparable_values_share_a_base() {
 fn figure_parse_single_phrases() {
     assert_eq!(one("hundreds of thousands").qualifier, Qualifier::Vague);
     assert_eq!(one("about 60,000").value, 60_000.0);
-    assert_eq!(one("a million and a half").value, 1_500_000.0);
+    assert_eq!(one("a billion and a half").value, 1_500_000_000.0);
     assert!(Figure::parse("").is_none());
     assert!(Figure::parse("in 2031").is_none());
 }
