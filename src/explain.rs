@@ -73,7 +73,11 @@ pub(crate) fn explain(
     let proposition = proposition_words(idx, &a.doc, &a.claim, &v.shared);
     let explanation = match &clash {
         Clash::Superlative(first, subject, larger) => {
-            superlative_text(*first, subject, larger, &a, &b)
+            let mut e = superlative_text(*first, subject, larger, &a, &b);
+            for &(n, p, link) in &v.links {
+                e.push_str(&format!("; {}", link_text(idx.name(n), idx.name(p), link)));
+            }
+            e
         }
         Clash::Figures(fa, fb) => figures_text(fa, fb, &a, &b, &proposition),
         Clash::Marks => marks_text(&a, &b, &proposition),
@@ -138,6 +142,11 @@ fn evidence_of(clash: &Clash, a: &Party<'_>, b: &Party<'_>, shared: &[u32]) -> V
                 }
             }
             evidence.extend(Evidence::new(fs, Field::Text, subject.span, Role::Quantity));
+            // What the figure counts: the superlative's noun or a word
+            // related to it ("viewers" beside "the largest audience").
+            if let Some(counted) = subject.counted {
+                evidence.extend(Evidence::new(fs, Field::Text, counted, Role::Target));
+            }
             evidence.extend(Evidence::new(fs, Field::Text, larger.span, Role::Quantity));
         }
         Clash::Figures(fa, fb) => {

@@ -847,11 +847,16 @@ fn named_variable(ma: &PMeasure, mb: &PMeasure, shared: &[u32]) -> bool {
     ma.subject && mb.subject && shared.len() >= NAMED_VARIABLE_WORDS
 }
 
+/// A superlative's finding: the subject figure, the larger one, the
+/// superlative's noun, and the related noun the figure counts, if not the same.
+type SuperlativeFound = (Figure, Figure, u32, Option<(u32, Link)>);
+
 /// Judges "the largest X ever" against a claim whose figures show a larger
 /// X: the claim sets its first figure (its subject) against others ("30
 /// million, compared with 37 million for …") and one of them is larger.
-pub(crate) fn superlative(a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
-    let one_way = |sup: &Side<'_>, fig: &Side<'_>| -> Option<(Figure, Figure, u32)> {
+pub(crate) fn superlative(idx: &Index, a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
+    let concepts = idx.concepts();
+    let one_way = |sup: &Side<'_>, fig: &Side<'_>| -> Option<SuperlativeFound> {
         let (_, head) = sup.claim.superlative.as_ref()?;
         if !sup.claim.polarity.is_positive()
             || !fig.claim.polarity.is_positive()
@@ -868,9 +873,22 @@ pub(crate) fn superlative(a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
             .collect();
         figs.sort_by_key(|(f, _)| f.span.start);
         let (subject, sm) = figs[0];
-        if !sm.head.contains(head) {
-            return None;
-        }
+        // Rule `related_superlative`: the figure counts the superlative's
+        // noun, or a word WordNet puts in its family or GloVe relates to it
+        // ("the largest audience" / "30 million viewers"); never an
+        // antonym or a sister term ([`Link`]).
+        let related = if sm.head.contains(head) {
+            None
+        } else {
+            let found = sm
+                .head
+                .iter()
+                .find_map(|&h| match concepts.link(*head, h)? {
+                    l @ (Link::Family | Link::Related(_)) => Some((h, l)),
+                    _ => None,
+                });
+            Some(found?)
+        };
         // Beyond the measure, the claims share a topic ("inauguration").
         let sup_keys = KeySet::new(sup.claim.terms);
         let topic = fig
@@ -885,7 +903,7 @@ pub(crate) fn superlative(a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
             f.unit.comparable_with(&subject.unit)
                 && f.comparable_interval().lo > subject.comparable_interval().hi
         })?;
-        Some((subject.clone(), larger.0.clone(), *head))
+        Some((subject.clone(), larger.0.clone(), *head, related))
     };
     if !may_clash(a, b) {
         return None;
@@ -894,14 +912,14 @@ pub(crate) fn superlative(a: &Side<'_>, b: &Side<'_>) -> Option<Verdict> {
         Some(x) => (true, x),
         None => (false, one_way(b, a)?),
     };
-    let (subject, larger, head) = found;
+    let (subject, larger, head, related) = found;
     Some(Verdict {
         kind: Kind::Quantity,
         score: SUPERLATIVE_SCORE,
         shared: vec![head],
         figures: None,
         superlative: Some(Box::new((first, subject, larger))),
-        links: Vec::new(),
+        links: related.map(|(h, l)| (head, h, l)).into_iter().collect(),
     })
 }
 

@@ -30,7 +30,7 @@ pub(crate) fn judge_pair(
     let verdict = match judge::quantity(&corpus.index, &a, &b, &corpus.links) {
         QuantityVerdict::Clash(v) => Some(*v),
         QuantityVerdict::Compatible => None,
-        QuantityVerdict::Incomparable => judge::superlative(&a, &b)
+        QuantityVerdict::Incomparable => judge::superlative(&corpus.index, &a, &b)
             .or_else(|| judge::stance(&corpus.index, cfg, &a, &b))
             .or_else(|| judge::opposed(&corpus.index, cfg, &a, &b)),
     }?;

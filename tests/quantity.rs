@@ -116,6 +116,15 @@ fn the_largest_against_a_larger_figure() {
         "The harbour festival drew 41,000 tourists, compared with 52,000 at the festival a year before." => Some(ContradictionKind::Quantity);
         "These were the most tourists ever to see the harbour festival.",
         "The harbour festival drew 61,000 tourists, compared with 52,000 at the festival a year before." => None;
+        // Rule `related_superlative`: the figure may count a related word
+        // (road ~ highway in GloVe), never a sister or cousin term (cat ~
+        // dog: GloVe 0.92, both carnivores in WordNet).
+        "These were the most roads ever paved in the county.",
+        "The county paved 40 highways, compared with 52 the year before." => Some(ContradictionKind::Quantity);
+        "These were the most dogs ever adopted from the shelter.",
+        "The shelter saw 40 dogs adopted, compared with 52 the year before." => Some(ContradictionKind::Quantity);
+        "These were the most dogs ever adopted from the shelter.",
+        "The shelter saw 40 cats adopted, compared with 52 the year before." => None;
     }
 }
 
