@@ -203,11 +203,11 @@ impl DetectorBuilder {
             });
         }
         let lexicon = if self.extra.is_empty() {
-            Lexicon::builtin()
+            Lexicon::builtin()?
         } else {
-            let mut lx = (*Lexicon::builtin()).clone();
+            let mut lx = (*Lexicon::builtin()?).clone();
             for (kind, text) in &self.extra {
-                lx.extend(*kind, text);
+                lx.extend(*kind, text)?;
             }
             Arc::new(lx)
         };

@@ -1298,7 +1298,7 @@ pub(crate) fn test_claims(text: &str, context: Option<&str>) -> Vec<Claim> {
 /// lexicon, no corpus names.
 #[cfg(test)]
 pub(crate) fn with_test_context<R>(f: impl FnOnce(&StanceContext<'_>) -> R) -> R {
-    let lx = Lexicon::builtin();
+    let lx = Lexicon::builtin().unwrap();
     let none = FxHashSet::default();
     f(&StanceContext {
         lexicon: &lx,

@@ -8,25 +8,10 @@
 //! One walk over the clause's tokens, one hash look-up per word-like
 //! token; the words are data (`src/lexicon/level_words.txt`).
 
-use std::sync::OnceLock;
-
+use super::lex::level::{ANAPHOR, BETWEEN, LEVEL, MOVE, OVER, SOFT, STAY, STEADY, TIMES, UNDER};
+use super::lex::QLex;
 use super::{Figure, Qualifier};
-use crate::lexicon::entries;
-use crate::text::{FxHashMap, Span, Token};
-
-const LEVEL_WORDS: &str = include_str!("../lexicon/level_words.txt");
-
-/// Word kinds of `level_words.txt`, as bits.
-const LEVEL: u16 = 1;
-const UNDER: u16 = 1 << 1;
-const OVER: u16 = 1 << 2;
-const STAY: u16 = 1 << 3;
-const STEADY: u16 = 1 << 4;
-const SOFT: u16 = 1 << 5;
-const MOVE: u16 = 1 << 6;
-const TIMES: u16 = 1 << 7;
-const ANAPHOR: u16 = 1 << 8;
-const BETWEEN: u16 = 1 << 9;
+use crate::text::{Span, Token};
 
 /// How many words after "within", "above" … the level noun may stand
 /// ("below the 15 ppb action level": five).
@@ -106,40 +91,13 @@ impl Marks {
     }
 }
 
-fn kinds() -> &'static FxHashMap<&'static str, u16> {
-    static KINDS: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
-    KINDS.get_or_init(|| {
-        let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
-        for line in entries(LEVEL_WORDS) {
-            let Some((kind, word)) = line.split_once(' ') else {
-                continue;
-            };
-            let bit = match kind {
-                "level" => LEVEL,
-                "under" => UNDER,
-                "over" => OVER,
-                "stay" => STAY,
-                "steady" => STEADY,
-                "soft" => SOFT,
-                "move" => MOVE,
-                "times" => TIMES,
-                "anaphor" => ANAPHOR,
-                "between" => BETWEEN,
-                _ => continue,
-            };
-            *m.entry(word.trim()).or_default() |= bit;
-        }
-        m
-    })
-}
-
 /// The kind bits of a token (0 for a word not listed).
 fn kind_of(t: &Token<'_>) -> u16 {
     let n = t.norm();
     if n.len() < 2 || !n.as_bytes()[0].is_ascii_alphabetic() {
         return 0;
     }
-    kinds().get(n).copied().unwrap_or(0)
+    QLex::get().levels.get(n).copied().unwrap_or(0)
 }
 
 /// True for a negation word: "not", "never", "no", or a contraction ("hasn't").

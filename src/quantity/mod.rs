@@ -30,7 +30,7 @@
 //! | from / to / by after a change verb | bare |
 
 mod gate;
-mod lex;
+use crate::lexicon::quantity as lex;
 pub(crate) mod marks;
 mod scan;
 #[cfg(test)]
