@@ -151,6 +151,63 @@ pub(crate) struct QLex {
     pub rate_not: HashSet<String>,
     /// The kind bits of each word of the quantity marks ([`level`]).
     pub levels: HashMap<String, u16>,
+    /// The words without which no number is read (`quantity/gate.rs`).
+    pub gate: Gate,
+}
+
+/// The folded words without which no number is read, gathered from the
+/// number, scale and vague-magnitude lists for the cheap test run before
+/// figure parsing (`quantity/gate.rs`, which says why the rule holds).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Gate {
+    pub words: HashSet<String>,
+    /// Length in bytes of the longest.
+    pub longest: usize,
+    /// Per length in bytes, the ASCII first letters of the words of that
+    /// length (bit 0 for `a`): most runs are turned away by this alone.
+    pub firsts: Vec<u32>,
+}
+
+impl Gate {
+    fn new(lx: &QLex) -> Gate {
+        // Number words (fractions included); scale words, which make a
+        // number after "a" or "several"; and for each vague magnitude read
+        // without a scale, its last word: the phrase matches only whole.
+        let mut words: HashSet<String> = lx.numbers.keys().cloned().collect();
+        words.extend(
+            lx.scales
+                .iter()
+                .filter(|(_, (_, usage))| usage.word)
+                .map(|(w, _)| w.clone()),
+        );
+        words.extend(
+            lx.vague
+                .iter()
+                .filter(|p| !p.val.2)
+                .filter_map(|p| p.words.last().cloned()),
+        );
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        let mut firsts = vec![0u32; longest + 1];
+        for w in &words {
+            firsts[w.len()] |= letter_bit(w.as_bytes()[0]);
+        }
+        Gate {
+            words,
+            longest,
+            firsts,
+        }
+    }
+}
+
+/// A bit per ASCII letter, either case (all bits for any other byte, so
+/// that a word that does not start with an ASCII letter is always looked
+/// up).
+pub(crate) fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_alphabetic() {
+        1 << (b.to_ascii_lowercase() - b'a')
+    } else {
+        u32::MAX
+    }
 }
 
 /// Word kinds of `level_words.txt`, as bits (read by `quantity::marks`).
@@ -226,6 +283,7 @@ impl QLex {
             rate_alone: HashMap::default(),
             rate_not: HashSet::default(),
             levels: HashMap::default(),
+            gate: Gate::default(),
         };
         lx.numbers_and_scales(lists)?;
         lx.qualifiers_and_units(lists)?;
@@ -236,6 +294,7 @@ impl QLex {
         lx.words(lists)?;
         lx.levels(lists)?;
         lx.starters();
+        lx.gate = Gate::new(&lx);
         Ok(lx)
     }
 

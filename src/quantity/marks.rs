@@ -27,7 +27,7 @@ const NEGATION_REACH: usize = 2;
 ///
 /// # Examples
 /// ```ignore
-/// let m = marks::read(&words("Lead levels remained fairly steady."));
+/// let m = marks::read(lx, &words("Lead levels remained fairly steady."));
 /// assert!(m.steady());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,12 +92,12 @@ impl Marks {
 }
 
 /// The kind bits of a token (0 for a word not listed).
-fn kind_of(t: &Token<'_>) -> u16 {
+fn kind_of(lx: &QLex, t: &Token<'_>) -> u16 {
     let n = t.norm();
     if n.len() < 2 || !n.as_bytes()[0].is_ascii_alphabetic() {
         return 0;
     }
-    QLex::get().levels.get(n).copied().unwrap_or(0)
+    lx.levels.get(n).copied().unwrap_or(0)
 }
 
 /// True for a negation word: "not", "never", "no", or a contraction ("hasn't").
@@ -125,17 +125,17 @@ fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
 ///   words on ("nitrate within the allowed limit", "30 ppm, above the 10
 ///   ppm standard"); a negation just before flips it ("did not exceed the
 ///   limit" is under).
-pub(crate) fn read(toks: &[Token<'_>]) -> Marks {
+pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
     let mut m = Marks::default();
     // Kinds are looked up as the walk needs them: no allocation per clause.
-    let kinds = |j: usize| kind_of(&toks[j]);
+    let kinds = |j: usize| kind_of(lx, &toks[j]);
     let negated_before = |i: usize| {
         toks[i.saturating_sub(NEGATION_REACH)..i]
             .iter()
             .any(negation)
     };
     for i in 0..toks.len() {
-        let k = kind_of(&toks[i]);
+        let k = kind_of(lx, &toks[i]);
         if k & STAY != 0 && !negated_before(i) {
             // "remained fairly steady": soft adverbs may stand between.
             let mut j = i + 1;
@@ -186,8 +186,8 @@ pub(crate) fn read(toks: &[Token<'_>]) -> Marks {
 
 /// True when the clause `toks` opens with a word pointing back ("This is
 /// over the limit").
-pub(crate) fn opens_with_anaphor(toks: &[Token<'_>]) -> bool {
-    toks.first().is_some_and(|t| kind_of(t) & ANAPHOR != 0)
+pub(crate) fn opens_with_anaphor(lx: &QLex, toks: &[Token<'_>]) -> bool {
+    toks.first().is_some_and(|t| kind_of(lx, t) & ANAPHOR != 0)
 }
 
 /// Rule `change_in_figures`: a clause's figures state a change when an old
@@ -231,7 +231,7 @@ mod tests {
 
     /// The marks of a text.
     fn marks(text: &str) -> Four {
-        let mut m = read(&words(text));
+        let mut m = read(QLex::get(), &words(text));
         m.add_change(&parse_figures(text));
         (m.steady(), m.change(), m.under_limit(), m.over_limit())
     }
@@ -274,7 +274,13 @@ mod tests {
 
     #[test]
     fn an_anaphor_opens_a_clause() {
-        assert!(opens_with_anaphor(&words("This is over the limit.")));
-        assert!(!opens_with_anaphor(&words("Lead is over the limit.")));
+        assert!(opens_with_anaphor(
+            QLex::get(),
+            &words("This is over the limit.")
+        ));
+        assert!(!opens_with_anaphor(
+            QLex::get(),
+            &words("Lead is over the limit.")
+        ));
     }
 }
