@@ -203,11 +203,11 @@ impl DetectorBuilder {
             });
         }
         let lexicon = if self.extra.is_empty() {
-            Lexicon::builtin()
+            Lexicon::builtin()?
         } else {
-            let mut lx = (*Lexicon::builtin()).clone();
+            let mut lx = (*Lexicon::builtin()?).clone();
             for (kind, text) in &self.extra {
-                lx.extend(*kind, text);
+                lx.extend(*kind, text)?;
             }
             Arc::new(lx)
         };
@@ -622,4 +622,63 @@ fn problem(e: Error) -> Problem {
         other => other.to_string(),
     };
     Problem { location, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::{Figure, Unit};
+
+    /// The figures of `text` as detector `d` reads them.
+    fn figures(d: &Detector, text: &str) -> Vec<Figure> {
+        let none = FxHashSet::default();
+        let read = normalize(&d.stance_context(&none), text, None);
+        read.claims.into_iter().flat_map(|c| c.figures).collect()
+    }
+
+    /// A detector without extensions holds the built-in lexicon itself.
+    #[test]
+    fn a_plain_detector_shares_the_builtin_lexicon() {
+        let builtin = Lexicon::builtin().unwrap();
+        assert!(Arc::ptr_eq(&Detector::new().lexicon, &builtin));
+        let d = Detector::builder()
+            .lexicon(LexiconKind::Hedge, "mayhap")
+            .build()
+            .unwrap();
+        assert!(!Arc::ptr_eq(&d.lexicon, &builtin));
+    }
+
+    /// Quantity stage: a user's unit word and scale word change the figure.
+    #[test]
+    fn user_quantity_words_reach_figure_parsing() {
+        let text = "Support for the plan fell by 5 ptz, to 12 zillo voters.";
+        let plain = figures(&Detector::new(), text);
+        let d = Detector::builder()
+            .lexicon(LexiconKind::QuantityUnit, "pp ptz")
+            .lexicon(LexiconKind::ScaleWord, "zillo 1000 word")
+            .build()
+            .unwrap();
+        let read = figures(&d, text);
+        assert_ne!(plain[0].unit, Unit::PercentagePoint);
+        assert_eq!(read[0].unit, Unit::PercentagePoint);
+        assert_eq!(plain[1].value, 12.0);
+        assert_eq!(read[1].value, 12_000.0);
+    }
+
+    /// A bad entry makes `build` fail with the list and the line named.
+    #[test]
+    fn build_names_a_bad_entry() {
+        let e = Detector::builder()
+            .lexicon(
+                LexiconKind::MeasurementUnit,
+                "# mine\nfurlong length = furlongs",
+            )
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "lexicon entries for measurement_unit: line 2: expected `unit dimension \
+             factor` before `=`: \"furlong length = furlongs\""
+        );
+    }
 }

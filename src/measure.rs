@@ -125,7 +125,7 @@ pub(crate) fn add_rate_terms(claims: &mut [Claim]) {
 /// with "this" or "it" that sets a reading under or over a limit lends that
 /// mark to the clause before it, whose figure it points to ("the well reads
 /// 30 ppm. This is above the 10 ppm standard").
-pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>) {
+pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>, lx: &Lexicon) {
     use crate::quantity::marks;
     let all = &text.toks;
     for k in 0..claims.len() {
@@ -136,9 +136,12 @@ pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>) {
             .take_while(|t| t.end <= c.clause.end)
             .count();
         let toks = &all[first..first + run];
-        let mut m = marks::read(toks);
+        let mut m = marks::read(&lx.quantity, toks);
         m.add_change(&c.figures);
-        if k > 0 && (m.under_limit() || m.over_limit()) && marks::opens_with_anaphor(toks) {
+        if k > 0
+            && (m.under_limit() || m.over_limit())
+            && marks::opens_with_anaphor(&lx.quantity, toks)
+        {
             let mut prev = claims[k - 1].marks;
             prev.take_limits(m);
             claims[k - 1].marks = prev;
@@ -637,7 +640,7 @@ mod tests {
             let sc = crate::stance::Scanned::new(cx.lexicon, text, crate::stance::Field::Text);
             let mut claims = crate::stance::claims_of(cx, &sc, None);
             super::add_rate_terms(&mut claims);
-            super::add_marks(&mut claims, &sc);
+            super::add_marks(&mut claims, &sc, cx.lexicon);
             let ms = super::measures(cx, &sc, None, &claims);
             (claims, ms)
         })

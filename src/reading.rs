@@ -52,7 +52,7 @@ pub(crate) fn normalize<'a>(
     let context = context.map(stance::Context::new);
     let mut claims = stance::claims_of(cx, &text, context.as_ref());
     measure::add_rate_terms(&mut claims);
-    measure::add_marks(&mut claims, &text);
+    measure::add_marks(&mut claims, &text, cx.lexicon);
     let measures = measure::measures(cx, &text, context.as_ref(), &claims);
     Normalized {
         claims,

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::knowledge::{on, Switch};
 use crate::lexicon::{Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
-use crate::quantity::{parse_figures, Figure};
+use crate::quantity::Figure;
 pub(crate) use crate::record::Field;
 use crate::text::{fold, sentences, stem_shared, words, FxHashSet, Span, Token};
 
@@ -295,7 +295,7 @@ impl<'a> Scanned<'a> {
             .zip(&stem_entries)
             .map(|(t, &e)| lx.word_entry(e, t.norm()))
             .collect();
-        let figures = parse_figures(text);
+        let figures = crate::quantity::figures(&lx.quantity, text);
         let spans: Vec<Span> = figures.iter().map(|f| f.span).collect();
         let in_figure = covered_tokens(&toks, &spans);
         Scanned {
@@ -1298,7 +1298,7 @@ pub(crate) fn test_claims(text: &str, context: Option<&str>) -> Vec<Claim> {
 /// lexicon, no corpus names.
 #[cfg(test)]
 pub(crate) fn with_test_context<R>(f: impl FnOnce(&StanceContext<'_>) -> R) -> R {
-    let lx = Lexicon::builtin();
+    let lx = Lexicon::builtin().unwrap();
     let none = FxHashSet::default();
     f(&StanceContext {
         lexicon: &lx,

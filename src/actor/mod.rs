@@ -17,7 +17,7 @@
 mod context;
 mod corpus;
 mod gazetteer;
-mod lex;
+use crate::lexicon::actor as lex;
 mod parse;
 mod persons;
 mod resolve;

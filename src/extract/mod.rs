@@ -9,7 +9,7 @@
 //! article exactly: `article[span.0..span.1] == text`.
 
 mod frames;
-pub(crate) mod lex;
+use crate::lexicon::extract as lex;
 mod scan;
 #[cfg(test)]
 mod tests;

@@ -6,23 +6,39 @@
 //! Multi-word entries are matched on stemmed tokens, so `rule out` also
 //! matches "ruled out" and "rules out".
 
+pub(crate) mod actor;
+pub(crate) mod extract;
+mod lists;
+pub(crate) mod quantity;
+
 use crate::text::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
 use crate::text::{stem, Token};
+use lists::{Entry, Lists};
 
-/// Which word list an entry belongs to. Used to extend the built-in lexicons.
+/// Which word list an entry belongs to: one kind per list file under
+/// `src/lexicon/`. [`DetectorBuilder::lexicon`](crate::DetectorBuilder::lexicon)
+/// adds entries (the file's own syntax, given in each file's header) to
+/// the list for one detector. A bad entry is an [`Error`](crate::Error)
+/// naming the list and the line.
 ///
 /// # Examples
 /// ```
 /// use gainsay::{Detector, LexiconKind};
 /// let detector = Detector::builder()
 ///     .lexicon(LexiconKind::Reject, "pooh-pooh\nwave off")
+///     .lexicon(LexiconKind::Title, "harbourmaster")
+///     .lexicon(LexiconKind::CountedWord, "per stop")
 ///     .build()
 ///     .unwrap();
 /// # let _ = detector;
+/// // An antonym line needs two words.
+/// let bad = Detector::builder().lexicon(LexiconKind::Antonyms, "unfair").build();
+/// assert!(bad.unwrap_err().to_string().contains("line 1"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,6 +51,9 @@ pub enum LexiconKind {
     /// Phrases that hold a negation word but do not negate ("make no
     /// mistake", "no doubt", "not only").
     NotNegation,
+    /// Phrases with no proposition, skipped like the not-negations ("to
+    /// date", "so far").
+    EmptyPhrase,
     /// Verbs and phrases that reject what follows ("rule out", "deny").
     Reject,
     /// Phrases that support what they refer to ("ok with", "open to").
@@ -66,22 +85,95 @@ pub enum LexiconKind {
     Superlative,
     /// Comparison markers ("compared with", "than").
     Comparison,
+    /// Lines `kind word word …` of closed-class words single rules read
+    /// (`question_opener whether`, `preposition_negation without`).
+    GrammarWord,
+    /// Title groups, comma separated, the first names the role
+    /// ("minister, min.").
+    Title,
+    /// Words that qualify a title without being a name ("former", "deputy").
+    TitleModifier,
+    /// Words that make a phrase an organisation's name ("ministry", "bank").
+    OrgWord,
+    /// Lines `generic, head, head …`: a generic noun and the organisation
+    /// heads it may stand for ("agency, bureau, service").
+    OrgClass,
+    /// Internal bodies that speak for their organisation ("governing council").
+    OrgPart,
+    /// Plural nouns that name an unnamed group of speakers ("officials").
+    GroupNoun,
+    /// Documents that speak for their author ("report", "study").
+    DocumentNoun,
+    /// Trailing words of an outlet's name that do not change it ("news").
+    OutletSuffix,
+    /// Lines `formal, familiar, familiar …` of given names ("robert, bob").
+    Nickname,
+    /// Lowercase particles inside personal names ("van", "de").
+    NameParticle,
+    /// Personal pronouns that can stand as a speaker ("he", "they").
+    Pronoun,
+    /// Lines `kind word word …` of function words inside a speaker's name
+    /// or title (`determiner the`, `connector of`, `initial_skip and`).
+    ActorFunctionWord,
+    /// Lines `kind word word …` of reporting verbs with every inflection,
+    /// for article extraction (`speech said says`, `tell told`).
+    SpeechVerb,
+    /// Lines `kind word word …` of function words article extraction
+    /// reads (`aux has`, `time monday`).
+    ClauseWord,
+    /// Page labels that name a field, never a speaker ("photo", "claim").
+    PageLabel,
+    /// Nouns that stand for a company named before ("the firm").
+    CompanyNoun,
+    /// Lines `word value kind` of number words ("eleven 11 teen").
+    NumberWord,
+    /// Lines `word value use` of scale words ("lakh 100000 word").
+    ScaleWord,
+    /// Lines `phrase [<scale>] lo hi` of vague magnitudes ("dozens 24 99").
+    VagueMagnitude,
+    /// Lines `phrase rule` of figure qualifiers ("at least >=").
+    QuantityQualifier,
+    /// Lines `unit phrase` of percent, point and basis-point words
+    /// ("pp percentage points").
+    QuantityUnit,
+    /// Lines `unit dimension factor = form, form …` of units of
+    /// measurement ("barrel volume 158.987 = barrels, bbl").
+    MeasurementUnit,
+    /// Lines `per word unit`, `alone word unit` or `not word` of what
+    /// makes a figure a rate ("per day day", "alone daily day").
+    RateUnit,
+    /// Lines `form CODE` of currency symbols and names ("rupees INR").
+    Currency,
+    /// Lines `word kind` of calendar and clock words ("march month").
+    CalendarWord,
+    /// Lines `word role` around a counted noun (`skip` or `stop`: "of skip").
+    CountedWord,
+    /// Verbs and nouns of change ("rise", "cut").
+    ChangeVerb,
+    /// Phrases that mark a running count ("so far", "to date").
+    RunningCount,
+    /// Lines `before word` or `after word`: where "one" is a pronoun.
+    PronounOne,
+    /// Lines `kind word` of the quantity marks (`level limit`, `steady flat`).
+    LevelWord,
 }
 
-/// Parses a lexicon file: trimmed, non-empty lines with `#` comments removed.
-pub(crate) fn entries(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().filter_map(|line| {
-        let line = match line.find('#') {
-            Some(i) => &line[..i],
-            None => line,
-        };
-        let line = line.trim();
-        (!line.is_empty()).then_some(line)
-    })
+impl LexiconKind {
+    /// The kind's name as the builder's serde form writes it ("time_scope").
+    pub(crate) fn name(self) -> String {
+        let mut out = String::new();
+        for (i, c) in format!("{self:?}").chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
 }
 
 /// The closed-class words single rules read (`grammar_words.txt`).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct GrammarWords {
     /// Opens the question an answer borrows ("asked whether …").
     pub question_openers: Vec<String>,
@@ -93,28 +185,28 @@ pub(crate) struct GrammarWords {
     pub preposition_negations: Vec<String>,
 }
 
-/// The grammar words, parsed once.
-///
-/// # Panics
-/// Never on the shipped file; a test parses it (an unknown kind is a bug
-/// of the file, caught there).
+/// The built-in grammar words, parsed once.
 pub(crate) fn grammar() -> &'static GrammarWords {
-    static WORDS: std::sync::OnceLock<GrammarWords> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
+    &Lexicon::shipped().grammar
+}
+
+impl GrammarWords {
+    /// `grammar_words.txt`: `kind word word …`; an unknown kind is an error.
+    fn parse(lists: &Lists) -> Result<GrammarWords, Error> {
         let mut g = GrammarWords::default();
-        for line in entries(include_str!("grammar_words.txt")) {
-            let mut parts = line.split_whitespace();
+        for line in lists.get(LexiconKind::GrammarWord) {
+            let mut parts = line.as_str().split_whitespace();
             let list = match parts.next() {
                 Some("question_opener") => &mut g.question_openers,
                 Some("state") => &mut g.state,
                 Some("holding") => &mut g.holding,
                 Some("preposition_negation") => &mut g.preposition_negations,
-                _ => continue,
+                _ => return Err(line.bad(LexiconKind::GrammarWord, "unknown kind")),
             };
             list.extend(parts.map(str::to_owned));
         }
-        g
-    })
+        Ok(g)
+    }
 }
 
 /// Stems each folded word of a phrase ("ruled out" → ["rule", "out"]).
@@ -174,9 +266,9 @@ impl PhraseSet {
         }
     }
 
-    fn extend(&mut self, text: &str) {
-        for e in entries(text) {
-            self.insert(e);
+    fn extend(&mut self, lines: &[Entry]) {
+        for e in lines {
+            self.insert(e.as_str());
         }
     }
 
@@ -319,32 +411,45 @@ pub(crate) struct Lexicon {
     /// [`Lexicon::extend`] (the only writer of the lists).
     by_stem: HashMap<String, StemEntry>,
     by_word: HashMap<String, WordEntry>,
+    /// The closed-class words single rules read.
+    pub grammar: GrammarWords,
+    /// The sections of the other stages.
+    pub actor: actor::ActorLexicon,
+    pub quantity: quantity::QLex,
+    pub extract: extract::ExtractLexicon,
+    /// Every list's lines, which the sections are built from.
+    lists: Lists,
 }
 
-const STOP: &str = include_str!("stopwords.txt");
-const NEGATION: &str = include_str!("negation.txt");
-const NOT_NEGATION: &str = include_str!("not_negations.txt");
-/// Phrases with no proposition, read as the not-negations are: skipped.
-const EMPTY_PHRASES: &str = include_str!("empty_phrases.txt");
-const REJECT: &str = include_str!("reject.txt");
-const SUPPORT: &str = include_str!("support.txt");
-const HEDGE: &str = include_str!("hedges.txt");
-const REPORTING: &str = include_str!("reporting_verbs.txt");
-const FRAME: &str = include_str!("frame.txt");
-const SYNONYMS: &str = include_str!("synonyms.txt");
-const ANTONYMS: &str = include_str!("antonyms.txt");
-const RESTRICTORS: &str = include_str!("restrictors.txt");
-const EVIDENTIAL: &str = include_str!("evidential.txt");
-const KNOWLEDGE: &str = include_str!("knowledge.txt");
-const MEASURE_VERBS: &str = include_str!("measure_verbs.txt");
-const AGGREGATE: &str = include_str!("aggregate_markers.txt");
-const TIME_SCOPES: &str = include_str!("time_scopes.txt");
-const SUPERLATIVES: &str = include_str!("superlatives.txt");
-const COMPARISON: &str = include_str!("comparison_markers.txt");
+/// The stance lists in the order they are added: a measure verb is read
+/// through the synonyms, so those come first.
+const STANCE: [LexiconKind; 19] = [
+    LexiconKind::Stop,
+    LexiconKind::Negation,
+    LexiconKind::NotNegation,
+    LexiconKind::EmptyPhrase,
+    LexiconKind::Reject,
+    LexiconKind::Support,
+    LexiconKind::Hedge,
+    LexiconKind::Reporting,
+    LexiconKind::Frame,
+    LexiconKind::Synonyms,
+    LexiconKind::Antonyms,
+    LexiconKind::Restrictor,
+    LexiconKind::Evidential,
+    LexiconKind::Knowledge,
+    LexiconKind::MeasureVerb,
+    LexiconKind::Aggregate,
+    LexiconKind::TimeScope,
+    LexiconKind::Superlative,
+    LexiconKind::Comparison,
+];
 
 impl Lexicon {
-    fn empty() -> Lexicon {
-        Lexicon {
+    /// Every list parsed from `lists`; a bad line is an [`Error::Config`]
+    /// naming its list and line.
+    fn parse(lists: Lists) -> Result<Lexicon, Error> {
+        let mut lx = Lexicon {
             stop: HashSet::default(),
             negation: PhraseSet::default(),
             not_negation: PhraseSet::default(),
@@ -369,48 +474,115 @@ impl Lexicon {
             time_scope_of: HashMap::default(),
             by_stem: HashMap::default(),
             by_word: HashMap::default(),
+            grammar: GrammarWords::parse(&lists)?,
+            actor: actor::ActorLexicon::parse(&lists)?,
+            quantity: quantity::QLex::parse(&lists)?,
+            extract: extract::ExtractLexicon::parse(&lists)?,
+            lists: Lists::empty(),
+        };
+        for kind in STANCE {
+            lx.add(kind, lists.get(kind))?;
         }
+        lx.reindex();
+        lx.lists = lists;
+        Ok(lx)
     }
 
-    /// The built-in lexicons, parsed once per process.
-    pub fn builtin() -> Arc<Lexicon> {
-        static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
+    /// The built-in lexicon, parsed once per process and shared: a
+    /// detector without extensions holds this `Arc`. A bad line of a
+    /// shipped file is an error (the test `builtin_parses` keeps there
+    /// being none).
+    pub fn builtin() -> Result<Arc<Lexicon>, Error> {
+        static BUILTIN: OnceLock<Result<Arc<Lexicon>, String>> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                let mut lx = Lexicon::empty();
-                for (kind, text) in [
-                    (LexiconKind::Stop, STOP),
-                    (LexiconKind::Negation, NEGATION),
-                    (LexiconKind::NotNegation, NOT_NEGATION),
-                    (LexiconKind::NotNegation, EMPTY_PHRASES),
-                    (LexiconKind::Reject, REJECT),
-                    (LexiconKind::Support, SUPPORT),
-                    (LexiconKind::Hedge, HEDGE),
-                    (LexiconKind::Reporting, REPORTING),
-                    (LexiconKind::Frame, FRAME),
-                    (LexiconKind::Synonyms, SYNONYMS),
-                    (LexiconKind::Antonyms, ANTONYMS),
-                    (LexiconKind::Restrictor, RESTRICTORS),
-                    (LexiconKind::Evidential, EVIDENTIAL),
-                    (LexiconKind::Knowledge, KNOWLEDGE),
-                    (LexiconKind::MeasureVerb, MEASURE_VERBS),
-                    (LexiconKind::Aggregate, AGGREGATE),
-                    (LexiconKind::TimeScope, TIME_SCOPES),
-                    (LexiconKind::Superlative, SUPERLATIVES),
-                    (LexiconKind::Comparison, COMPARISON),
-                ] {
-                    lx.add(kind, text);
-                }
-                lx.reindex();
-                Arc::new(lx)
+                Lexicon::parse(Lists::builtin())
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
             })
             .clone()
+            .map_err(|message| Error::Config {
+                what: "built-in lexicon".into(),
+                message,
+            })
     }
 
-    /// Adds the entries of `text` (lexicon file syntax) to the list `kind`.
-    pub fn extend(&mut self, kind: LexiconKind, text: &str) {
-        self.add(kind, text);
-        self.reindex();
+    /// The built-in lexicon, for the public functions that take no
+    /// detector (`parse_figures`, `extract`).
+    ///
+    /// # Panics
+    /// Only if a shipped list file has a bad line, which the test
+    /// `builtin_parses` rules out.
+    pub fn shipped() -> &'static Lexicon {
+        static SHIPPED: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        SHIPPED.get_or_init(|| Lexicon::builtin().expect("the shipped lexicon parses (tested)"))
+    }
+
+    /// Adds the entries of `text` (lexicon file syntax) to the list `kind`
+    /// and rebuilds what reads that list: the stance index, or the
+    /// section of the stage (a list two stages read rebuilds both). A bad
+    /// entry is an [`Error::Config`] naming the list and the line; the
+    /// lexicon is then left part-extended, for the caller to drop.
+    pub fn extend(&mut self, kind: LexiconKind, text: &str) -> Result<(), Error> {
+        use LexiconKind as K;
+        let first = self.lists.push(kind, text);
+        match kind {
+            K::Stop
+            | K::Negation
+            | K::NotNegation
+            | K::EmptyPhrase
+            | K::Reject
+            | K::Support
+            | K::Hedge
+            | K::Reporting
+            | K::Frame
+            | K::Synonyms
+            | K::Antonyms
+            | K::Restrictor
+            | K::Evidential
+            | K::Knowledge
+            | K::MeasureVerb
+            | K::Aggregate
+            | K::TimeScope
+            | K::Superlative
+            | K::Comparison => {
+                let new = self.lists.get(kind)[first..].to_vec();
+                self.add(kind, &new)?;
+                self.reindex();
+            }
+            K::GrammarWord => self.grammar = GrammarWords::parse(&self.lists)?,
+            K::Title | K::GroupNoun | K::OrgWord => {
+                self.actor = actor::ActorLexicon::parse(&self.lists)?;
+                self.extract = extract::ExtractLexicon::parse(&self.lists)?;
+            }
+            K::TitleModifier
+            | K::OrgClass
+            | K::OrgPart
+            | K::DocumentNoun
+            | K::OutletSuffix
+            | K::Nickname
+            | K::NameParticle
+            | K::Pronoun
+            | K::ActorFunctionWord => self.actor = actor::ActorLexicon::parse(&self.lists)?,
+            K::SpeechVerb | K::ClauseWord | K::PageLabel | K::CompanyNoun => {
+                self.extract = extract::ExtractLexicon::parse(&self.lists)?;
+            }
+            K::NumberWord
+            | K::ScaleWord
+            | K::VagueMagnitude
+            | K::QuantityQualifier
+            | K::QuantityUnit
+            | K::MeasurementUnit
+            | K::RateUnit
+            | K::Currency
+            | K::CalendarWord
+            | K::CountedWord
+            | K::ChangeVerb
+            | K::RunningCount
+            | K::PronounOne
+            | K::LevelWord => self.quantity = quantity::QLex::parse(&self.lists)?,
+        }
+        Ok(())
     }
 
     /// What the lists say of `stem`; `None` when no list holds it.
@@ -498,90 +670,104 @@ impl Lexicon {
         self.by_word = by_word;
     }
 
-    /// Adds the entries of `text` to the list `kind`, leaving the index.
-    fn add(&mut self, kind: LexiconKind, text: &str) {
-        let stem_set = |set: &mut HashSet<String>, text: &str| {
-            for e in entries(text) {
-                set.insert(stem(&crate::text::fold(e)));
+    /// Adds `lines` to the stance list `kind`, leaving the index.
+    fn add(&mut self, kind: LexiconKind, lines: &[Entry]) -> Result<(), Error> {
+        use LexiconKind as K;
+        let stem_set = |set: &mut HashSet<String>| {
+            for e in lines {
+                set.insert(stem(&crate::text::fold(e.as_str())));
             }
         };
         match kind {
-            LexiconKind::Stop => {
-                for e in entries(text) {
-                    self.stop.insert(crate::text::fold(e));
-                }
-            }
-            LexiconKind::Negation => self.negation.extend(text),
-            LexiconKind::NotNegation => self.not_negation.extend(text),
-            LexiconKind::Reject => self.reject.extend(text),
-            LexiconKind::Support => self.support.extend(text),
-            LexiconKind::Hedge => self.hedge.extend(text),
-            LexiconKind::Reporting => stem_set(&mut self.reporting, text),
-            LexiconKind::Frame => stem_set(&mut self.frame, text),
-            LexiconKind::Restrictor => stem_set(&mut self.restrictors, text),
-            LexiconKind::Evidential => stem_set(&mut self.evidential, text),
-            LexiconKind::Knowledge => stem_set(&mut self.knowledge, text),
-            LexiconKind::MeasureVerb => {
-                for line in entries(text) {
-                    let concepts: Vec<String> = line
-                        .split(',')
-                        .map(|m| stem(&crate::text::fold(m.trim())))
-                        .filter(|st| !st.is_empty())
-                        .map(|st| self.synonyms.get(&st).cloned().unwrap_or(st))
-                        .collect();
-                    let Some(name) = concepts.first().cloned() else {
-                        continue;
+            K::Stop => self
+                .stop
+                .extend(lines.iter().map(|e| crate::text::fold(e.as_str()))),
+            K::Negation => self.negation.extend(lines),
+            K::NotNegation | K::EmptyPhrase => self.not_negation.extend(lines),
+            K::Reject => self.reject.extend(lines),
+            K::Support => self.support.extend(lines),
+            K::Hedge => self.hedge.extend(lines),
+            K::Reporting => stem_set(&mut self.reporting),
+            K::Frame => stem_set(&mut self.frame),
+            K::Restrictor => stem_set(&mut self.restrictors),
+            K::Evidential => stem_set(&mut self.evidential),
+            K::Knowledge => stem_set(&mut self.knowledge),
+            K::MeasureVerb => self.add_measure_verbs(lines),
+            K::Aggregate => self.aggregate.extend(lines),
+            K::Superlative => self
+                .superlatives
+                .extend(lines.iter().map(|e| crate::text::fold(e.as_str()))),
+            K::Comparison => self.comparison.extend(lines),
+            K::TimeScope => {
+                for line in lines {
+                    let Some((scope, phrase)) = line.as_str().split_once(char::is_whitespace)
+                    else {
+                        return Err(line.bad(kind, "expected a scope and its phrase"));
                     };
-                    for c in concepts {
-                        if c != name {
-                            self.measure_group.insert(c.clone(), name.clone());
-                        }
-                        self.measure_verbs.insert(c);
+                    self.time_scopes.insert(phrase.trim());
+                    self.time_scope_of
+                        .insert(stem_phrase(phrase.trim()), scope.to_owned());
+                }
+            }
+            K::Synonyms => self.add_synonyms(lines),
+            K::Antonyms => {
+                for line in lines {
+                    let w: Vec<&str> = line.as_str().split_whitespace().collect();
+                    let [neg, pos] = w[..] else {
+                        return Err(line.bad(kind, "expected `negative positive`"));
+                    };
+                    self.antonyms
+                        .insert(crate::text::fold(neg), crate::text::fold(pos));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `measure_verbs.txt`: a comma-separated line is one measured
+    /// concept, named by its first word; words read through the synonyms.
+    fn add_measure_verbs(&mut self, lines: &[Entry]) {
+        for line in lines {
+            let concepts: Vec<String> = line
+                .as_str()
+                .split(',')
+                .map(|m| stem(&crate::text::fold(m.trim())))
+                .filter(|st| !st.is_empty())
+                .map(|st| self.synonyms.get(&st).cloned().unwrap_or(st))
+                .collect();
+            let Some(name) = concepts.first().cloned() else {
+                continue;
+            };
+            for c in concepts {
+                if c != name {
+                    self.measure_group.insert(c.clone(), name.clone());
+                }
+                self.measure_verbs.insert(c);
+            }
+        }
+    }
+
+    /// `synonyms.txt`: a comma-separated group, the first names the concept.
+    fn add_synonyms(&mut self, lines: &[Entry]) {
+        for line in lines {
+            let mut members = line
+                .as_str()
+                .split(',')
+                .map(str::trim)
+                .filter(|m| !m.is_empty());
+            let Some(head) = members.next() else { continue };
+            let concept = lemma_phrase(head);
+            for m in std::iter::once(head).chain(members) {
+                let stems = stem_phrase(m);
+                match stems.len() {
+                    0 => {}
+                    1 => {
+                        self.synonyms.insert(stems[0].clone(), concept.clone());
                     }
-                }
-            }
-            LexiconKind::Aggregate => self.aggregate.extend(text),
-            LexiconKind::Superlative => {
-                for e in entries(text) {
-                    self.superlatives.insert(crate::text::fold(e));
-                }
-            }
-            LexiconKind::Comparison => self.comparison.extend(text),
-            LexiconKind::TimeScope => {
-                for line in entries(text) {
-                    if let Some((scope, phrase)) = line.split_once(char::is_whitespace) {
-                        self.time_scopes.insert(phrase.trim());
-                        self.time_scope_of
-                            .insert(stem_phrase(phrase.trim()), scope.to_owned());
-                    }
-                }
-            }
-            LexiconKind::Synonyms => {
-                for line in entries(text) {
-                    let mut members = line.split(',').map(str::trim).filter(|m| !m.is_empty());
-                    let Some(head) = members.next() else { continue };
-                    let concept = lemma_phrase(head);
-                    for m in std::iter::once(head).chain(members) {
-                        let stems = stem_phrase(m);
-                        match stems.len() {
-                            0 => {}
-                            1 => {
-                                self.synonyms.insert(stems[0].clone(), concept.clone());
-                            }
-                            _ => {
-                                self.synonym_phrases.insert(m);
-                                self.synonym_phrase_concept.insert(stems, concept.clone());
-                            }
-                        }
-                    }
-                }
-            }
-            LexiconKind::Antonyms => {
-                for line in entries(text) {
-                    let mut it = line.split_whitespace();
-                    if let (Some(neg), Some(pos)) = (it.next(), it.next()) {
-                        self.antonyms
-                            .insert(crate::text::fold(neg), crate::text::fold(pos));
+                    _ => {
+                        self.synonym_phrases.insert(m);
+                        self.synonym_phrase_concept.insert(stems, concept.clone());
                     }
                 }
             }
@@ -611,20 +797,10 @@ mod tests {
         }
         assert!(g.question_openers.iter().any(|w| w == "whether"));
         assert!(g.preposition_negations.iter().any(|w| w == "without"));
-        let text = include_str!("grammar_words.txt");
-        for line in entries(text) {
-            let kind = line.split_whitespace().next().unwrap();
-            assert!(
-                [
-                    "question_opener",
-                    "state",
-                    "holding",
-                    "preposition_negation"
-                ]
-                .contains(&kind),
-                "unknown kind {kind:?}"
-            );
-        }
+        let mut lists = Lists::builtin();
+        lists.push(LexiconKind::GrammarWord, "questioner whether");
+        let e = GrammarWords::parse(&lists).unwrap_err().to_string();
+        assert!(e.contains("grammar_word: line 1: unknown kind"), "{e}");
     }
 
     use super::*;
@@ -641,18 +817,63 @@ mod tests {
     fn m(set: &PhraseSet, s: &str, i: usize) -> Option<usize> {
         let (st, no) = stems(s);
         let no: Vec<&str> = no.iter().map(String::as_str).collect();
-        set.match_at(&st, &no, i, &Lexicon::builtin().stop)
+        set.match_at(&st, &no, i, &Lexicon::shipped().stop)
     }
 
+    /// Every shipped list parses: [`Lexicon::shipped`] never panics.
     #[test]
-    fn entries_skip_comments_and_blanks() {
-        let got: Vec<_> = entries("# head\n\nrule out  # verb\n  deny\n").collect();
-        assert_eq!(got, ["rule out", "deny"]);
+    fn builtin_parses() {
+        assert!(Lexicon::builtin().is_ok());
+    }
+
+    /// A bad line, built-in or the user's, is an error naming its list
+    /// and line, never a panic.
+    #[test]
+    fn a_bad_entry_is_an_error_naming_its_list() {
+        for (kind, text, what) in [
+            (
+                LexiconKind::Antonyms,
+                "unfair",
+                "antonyms: line 1: expected `negative positive`",
+            ),
+            (
+                LexiconKind::TimeScope,
+                "\nday",
+                "time_scope: line 2: expected a scope and its phrase",
+            ),
+            (
+                LexiconKind::QuantityUnit,
+                "percent",
+                "quantity_unit: line 1",
+            ),
+            (
+                LexiconKind::SpeechVerb,
+                "shout shouted",
+                "speech_verb: line 1: unknown kind",
+            ),
+            (
+                LexiconKind::ActorFunctionWord,
+                "article the",
+                "actor_function_word: line 1",
+            ),
+            (LexiconKind::CalendarWord, "noon", "calendar_word: line 1"),
+        ] {
+            let mut lx = Lexicon::shipped().clone();
+            let e = lx.extend(kind, text).unwrap_err().to_string();
+            assert!(
+                e.starts_with("lexicon entries for ") && e.contains(what),
+                "{e}"
+            );
+        }
+        let mut lists = Lists::builtin();
+        lists.by_kind_mut(LexiconKind::Antonyms)[0].text = "unlawful".into();
+        let e = Lexicon::parse(lists).unwrap_err().to_string();
+        assert!(e.starts_with("src/lexicon/antonyms.txt: line "), "{e}");
     }
 
     #[test]
     fn phrases_match_inflections_longest_first() {
-        let lx = Lexicon::builtin();
+        let lx = Lexicon::shipped();
         let s = "this is ruled out, quite ruled out";
         assert_eq!(m(&lx.reject, s, 2), Some(2));
         assert_eq!(m(&lx.reject, s, 0), None);
@@ -663,7 +884,7 @@ mod tests {
 
     #[test]
     fn builtin_lists_are_not_empty() {
-        let lx = Lexicon::builtin();
+        let lx = Lexicon::shipped();
         assert!(lx.stop.contains("the"));
         assert!(lx.negation.contains_word("not"));
         assert_eq!(
@@ -675,8 +896,14 @@ mod tests {
     #[test]
     fn no_word_is_in_two_synonym_groups() {
         let mut seen = HashMap::default();
-        for (n, line) in entries(SYNONYMS).enumerate() {
-            for m in line.split(',').map(str::trim).filter(|m| !m.is_empty()) {
+        let lists = Lists::builtin();
+        for (n, line) in lists.get(LexiconKind::Synonyms).iter().enumerate() {
+            for m in line
+                .as_str()
+                .split(',')
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+            {
                 let key = stem_phrase(m);
                 if let Some(prev) = seen.insert(key, n) {
                     assert_eq!(prev, n, "{m:?} is in two groups");
@@ -687,9 +914,10 @@ mod tests {
 
     #[test]
     fn every_listed_word_is_found_through_its_stem() {
-        let mut lx = (*Lexicon::builtin()).clone();
-        lx.extend(LexiconKind::Stop, "zorblax");
-        lx.extend(LexiconKind::Antonyms, "unfrobbed frobbed");
+        let mut lx = Lexicon::shipped().clone();
+        lx.extend(LexiconKind::Stop, "zorblax").unwrap();
+        lx.extend(LexiconKind::Antonyms, "unfrobbed frobbed")
+            .unwrap();
         for word in lx.by_word.keys() {
             let entry = lx.stem_entry(&stem(word));
             assert!(lx.word_entry(entry, word).is_some(), "{word}");
@@ -701,8 +929,8 @@ mod tests {
 
     #[test]
     fn user_entries_extend_a_list() {
-        let mut lx = (*Lexicon::builtin()).clone();
-        lx.extend(LexiconKind::Reject, "wave off");
+        let mut lx = Lexicon::shipped().clone();
+        lx.extend(LexiconKind::Reject, "wave off").unwrap();
         assert_eq!(m(&lx.reject, "they waved off the idea", 1), Some(2));
     }
 }

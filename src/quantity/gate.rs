@@ -6,60 +6,16 @@
 //! says so.
 //!
 //! The rule holds only while every way `Parser::number` reads a number needs
-//! one of the words [`Gate::new`] gathers: a new way to read a number must
+//! one of the words the lexicon's `Gate::new` gathers: a new way to read a number must
 //! add its words there. `may_hold_figure_never_hides_one` checks it.
 
-use std::sync::OnceLock;
-
-use super::lex::{HashSet, QLex};
+use super::lex::{letter_bit, Gate, QLex};
 use super::scan::is_word_char;
 use crate::text::fold;
 
-/// The folded words without which no number is read.
-struct Gate {
-    words: HashSet<String>,
-    /// Length in bytes of the longest.
-    longest: usize,
-    /// Per length in bytes, the ASCII first letters of the words of that
-    /// length (bit 0 for `a`): most runs are turned away by this alone.
-    firsts: Vec<u32>,
-}
-
+/// The gate's look-ups; the words are gathered with the quantity lexicon
+/// ([`Gate`], in `lexicon/quantity.rs`), so an extended lexicon has its own.
 impl Gate {
-    fn get() -> &'static Gate {
-        static GATE: OnceLock<Gate> = OnceLock::new();
-        GATE.get_or_init(|| Gate::new(QLex::get()))
-    }
-
-    fn new(lx: &QLex) -> Gate {
-        // Number words (fractions included); scale words, which make a
-        // number after "a" or "several"; and for each vague magnitude read
-        // without a scale, its last word: the phrase matches only whole.
-        let mut words: HashSet<String> = lx.numbers.keys().cloned().collect();
-        words.extend(
-            lx.scales
-                .iter()
-                .filter(|(_, (_, usage))| usage.word)
-                .map(|(w, _)| w.clone()),
-        );
-        words.extend(
-            lx.vague
-                .iter()
-                .filter(|p| !p.val.2)
-                .filter_map(|p| p.words.last().cloned()),
-        );
-        let longest = words.iter().map(String::len).max().unwrap_or(0);
-        let mut firsts = vec![0u32; longest + 1];
-        for w in &words {
-            firsts[w.len()] |= letter_bit(w.as_bytes()[0]);
-        }
-        Gate {
-            words,
-            longest,
-            firsts,
-        }
-    }
-
     /// True when the word-char run `run` (a token of the figure scanner,
     /// or part of one) folds to a gathered word.
     fn holds(&self, run: &str) -> bool {
@@ -90,28 +46,17 @@ impl Gate {
     }
 }
 
-/// A bit per ASCII letter, either case (all bits for any other byte, so
-/// that a word that does not start with an ASCII letter is always looked
-/// up).
-fn letter_bit(b: u8) -> u32 {
-    if b.is_ascii_alphabetic() {
-        1 << (b.to_ascii_lowercase() - b'a')
-    } else {
-        u32::MAX
-    }
-}
-
 /// False when `text` certainly holds no figure.
 ///
 /// A figure scanner token is a run of word chars, joined across some marks
 /// ("60,000", "o'clock"). A joined token holds a digit or a mark that no
 /// gathered word has, so looking at the unjoined runs finds every token
 /// that matters, and perhaps some that do not (which only costs a parse).
-pub(super) fn may_hold_figure(text: &str) -> bool {
+pub(super) fn may_hold_figure(lx: &QLex, text: &str) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let gate = Gate::get();
+    let gate = &lx.gate;
     if text.is_ascii() {
         text.as_bytes()
             .split(|b| !b.is_ascii_alphanumeric())
@@ -139,7 +84,7 @@ mod tests {
             ("Núñez said the Façade stays.", false),
             ("DOZENS were hurt", true),
         ] {
-            assert_eq!(may_hold_figure(text), want, "{text:?}");
+            assert_eq!(may_hold_figure(QLex::get(), text), want, "{text:?}");
         }
     }
 
@@ -163,8 +108,8 @@ mod tests {
         vocab.sort();
         vocab.dedup();
         let check = |text: &str| {
-            if !may_hold_figure(text) {
-                assert!(super::super::parse_all(text).is_empty(), "{text:?}");
+            if !may_hold_figure(lx, text) {
+                assert!(super::super::parse_all(lx, text).is_empty(), "{text:?}");
             }
         };
         for a in &vocab {
@@ -200,8 +145,8 @@ mod tests {
                 text.push_str(w);
                 text.push_str(s);
             }
-            if !may_hold_figure(&text) {
-                proptest::prop_assert!(super::super::parse_all(&text).is_empty(), "{:?}", text);
+            if !may_hold_figure(QLex::get(), &text) {
+                proptest::prop_assert!(super::super::parse_all(QLex::get(), &text).is_empty(), "{:?}", text);
             }
         }
     }

@@ -8,25 +8,10 @@
 //! One walk over the clause's tokens, one hash look-up per word-like
 //! token; the words are data (`src/lexicon/level_words.txt`).
 
-use std::sync::OnceLock;
-
+use super::lex::level::{ANAPHOR, BETWEEN, LEVEL, MOVE, OVER, SOFT, STAY, STEADY, TIMES, UNDER};
+use super::lex::QLex;
 use super::{Figure, Qualifier};
-use crate::lexicon::entries;
-use crate::text::{FxHashMap, Span, Token};
-
-const LEVEL_WORDS: &str = include_str!("../lexicon/level_words.txt");
-
-/// Word kinds of `level_words.txt`, as bits.
-const LEVEL: u16 = 1;
-const UNDER: u16 = 1 << 1;
-const OVER: u16 = 1 << 2;
-const STAY: u16 = 1 << 3;
-const STEADY: u16 = 1 << 4;
-const SOFT: u16 = 1 << 5;
-const MOVE: u16 = 1 << 6;
-const TIMES: u16 = 1 << 7;
-const ANAPHOR: u16 = 1 << 8;
-const BETWEEN: u16 = 1 << 9;
+use crate::text::{Span, Token};
 
 /// How many words after "within", "above" … the level noun may stand
 /// ("below the 15 ppb action level": five).
@@ -42,7 +27,7 @@ const NEGATION_REACH: usize = 2;
 ///
 /// # Examples
 /// ```ignore
-/// let m = marks::read(&words("Lead levels remained fairly steady."));
+/// let m = marks::read(lx, &words("Lead levels remained fairly steady."));
 /// assert!(m.steady());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,40 +91,13 @@ impl Marks {
     }
 }
 
-fn kinds() -> &'static FxHashMap<&'static str, u16> {
-    static KINDS: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
-    KINDS.get_or_init(|| {
-        let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
-        for line in entries(LEVEL_WORDS) {
-            let Some((kind, word)) = line.split_once(' ') else {
-                continue;
-            };
-            let bit = match kind {
-                "level" => LEVEL,
-                "under" => UNDER,
-                "over" => OVER,
-                "stay" => STAY,
-                "steady" => STEADY,
-                "soft" => SOFT,
-                "move" => MOVE,
-                "times" => TIMES,
-                "anaphor" => ANAPHOR,
-                "between" => BETWEEN,
-                _ => continue,
-            };
-            *m.entry(word.trim()).or_default() |= bit;
-        }
-        m
-    })
-}
-
 /// The kind bits of a token (0 for a word not listed).
-fn kind_of(t: &Token<'_>) -> u16 {
+fn kind_of(lx: &QLex, t: &Token<'_>) -> u16 {
     let n = t.norm();
     if n.len() < 2 || !n.as_bytes()[0].is_ascii_alphabetic() {
         return 0;
     }
-    kinds().get(n).copied().unwrap_or(0)
+    lx.levels.get(n).copied().unwrap_or(0)
 }
 
 /// True for a negation word: "not", "never", "no", or a contraction ("hasn't").
@@ -167,17 +125,17 @@ fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
 ///   words on ("nitrate within the allowed limit", "30 ppm, above the 10
 ///   ppm standard"); a negation just before flips it ("did not exceed the
 ///   limit" is under).
-pub(crate) fn read(toks: &[Token<'_>]) -> Marks {
+pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
     let mut m = Marks::default();
     // Kinds are looked up as the walk needs them: no allocation per clause.
-    let kinds = |j: usize| kind_of(&toks[j]);
+    let kinds = |j: usize| kind_of(lx, &toks[j]);
     let negated_before = |i: usize| {
         toks[i.saturating_sub(NEGATION_REACH)..i]
             .iter()
             .any(negation)
     };
     for i in 0..toks.len() {
-        let k = kind_of(&toks[i]);
+        let k = kind_of(lx, &toks[i]);
         if k & STAY != 0 && !negated_before(i) {
             // "remained fairly steady": soft adverbs may stand between.
             let mut j = i + 1;
@@ -228,8 +186,8 @@ pub(crate) fn read(toks: &[Token<'_>]) -> Marks {
 
 /// True when the clause `toks` opens with a word pointing back ("This is
 /// over the limit").
-pub(crate) fn opens_with_anaphor(toks: &[Token<'_>]) -> bool {
-    toks.first().is_some_and(|t| kind_of(t) & ANAPHOR != 0)
+pub(crate) fn opens_with_anaphor(lx: &QLex, toks: &[Token<'_>]) -> bool {
+    toks.first().is_some_and(|t| kind_of(lx, t) & ANAPHOR != 0)
 }
 
 /// Rule `change_in_figures`: a clause's figures state a change when an old
@@ -273,7 +231,7 @@ mod tests {
 
     /// The marks of a text.
     fn marks(text: &str) -> Four {
-        let mut m = read(&words(text));
+        let mut m = read(QLex::get(), &words(text));
         m.add_change(&parse_figures(text));
         (m.steady(), m.change(), m.under_limit(), m.over_limit())
     }
@@ -316,7 +274,13 @@ mod tests {
 
     #[test]
     fn an_anaphor_opens_a_clause() {
-        assert!(opens_with_anaphor(&words("This is above the limit.")));
-        assert!(!opens_with_anaphor(&words("Lead is over the limit.")));
+        assert!(opens_with_anaphor(
+            QLex::get(),
+            &words("This is above the limit.")
+        ));
+        assert!(!opens_with_anaphor(
+            QLex::get(),
+            &words("Lead is over the limit.")
+        ));
     }
 }

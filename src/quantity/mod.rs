@@ -30,7 +30,7 @@
 //! | from / to / by after a change verb | bare |
 
 mod gate;
-mod lex;
+use crate::lexicon::quantity as lex;
 pub(crate) mod marks;
 mod scan;
 #[cfg(test)]
@@ -510,17 +510,22 @@ pub(crate) fn is_calendar_name(norm: &str) -> bool {
 /// assert_eq!(figs[2].counted.unwrap().slice(text), Some("fans"));
 /// ```
 pub fn parse_figures(text: &str) -> Vec<Figure> {
-    if !gate::may_hold_figure(text) {
-        return Vec::new();
-    }
-    parse_all(text)
+    figures(QLex::get(), text)
 }
 
-/// [`parse_figures`] without the gate.
-fn parse_all(text: &str) -> Vec<Figure> {
+/// [`parse_figures`] with the quantity section of a detector's lexicon.
+pub(crate) fn figures(lx: &QLex, text: &str) -> Vec<Figure> {
+    if !gate::may_hold_figure(lx, text) {
+        return Vec::new();
+    }
+    parse_all(lx, text)
+}
+
+/// [`figures`] without the gate.
+fn parse_all(lx: &QLex, text: &str) -> Vec<Figure> {
     let p = Parser {
         t: tokenize(text),
-        lx: QLex::get(),
+        lx,
     };
     let mut out: Vec<Figure> = Vec::new();
     let mut ci_pending: Option<(usize, usize)> = None;
@@ -612,7 +617,7 @@ enum Step {
 
 struct Parser<'a> {
     t: Toks<'a>,
-    lx: &'static QLex,
+    lx: &'a QLex,
 }
 
 impl Parser<'_> {

@@ -1,31 +1,17 @@
-//! The word lists of figure parsing, loaded once from `src/lexicon/*.txt`.
+//! The quantity section of the lexicon: the word lists of figure parsing
+//! and of the quantity marks, built from the lines [`Lists`] read.
 
-use std::sync::OnceLock;
-
+use super::lists::{Entry, Lists};
+use super::{Lexicon, LexiconKind as K};
 use crate::error::Error;
-use crate::lexicon::entries;
 use crate::text::fold;
 
-const NUMBER_WORDS: &str = include_str!("../lexicon/number_words.txt");
-const SCALE_WORDS: &str = include_str!("../lexicon/scale_words.txt");
-const VAGUE: &str = include_str!("../lexicon/vague_magnitudes.txt");
-const QUALIFIERS: &str = include_str!("../lexicon/quantity_qualifiers.txt");
-const UNITS: &str = include_str!("../lexicon/quantity_units.txt");
-const CURRENCIES: &str = include_str!("../lexicon/currencies.txt");
-const CALENDAR: &str = include_str!("../lexicon/calendar_words.txt");
-const COUNTED: &str = include_str!("../lexicon/counted_words.txt");
-const CHANGE: &str = include_str!("../lexicon/change_verbs.txt");
-const RUNNING: &str = include_str!("../lexicon/running_count_markers.txt");
-const PRONOUN_ONE: &str = include_str!("../lexicon/pronoun_one.txt");
-const MEASUREMENT: &str = include_str!("../lexicon/measurement_units.txt");
-const RATES: &str = include_str!("../lexicon/rate_units.txt");
-
-pub(super) type HashMap<K, V> = crate::text::FxHashMap<K, V>;
-pub(super) type HashSet<K> = crate::text::FxHashSet<K>;
+pub(crate) type HashMap<K, V> = crate::text::FxHashMap<K, V>;
+pub(crate) type HashSet<K> = crate::text::FxHashSet<K>;
 
 /// The kind of a cardinal number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum WordKind {
+pub(crate) enum WordKind {
     Unit,
     Teen,
     Ten,
@@ -34,14 +20,14 @@ pub(super) enum WordKind {
 
 /// Where a scale word may stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct ScaleUse {
+pub(crate) struct ScaleUse {
     pub word: bool,
     pub suffix: bool,
 }
 
 /// The interval rule of a qualifier phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Op {
+pub(crate) enum Op {
     Ge,
     Gt,
     Le,
@@ -58,7 +44,7 @@ pub(super) enum Op {
 
 /// Unit named by a unit phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum UnitWord {
+pub(crate) enum UnitWord {
     Percent,
     Pp,
     Bp,
@@ -77,14 +63,14 @@ pub(crate) struct MeasureUnit {
 
 /// A multi-word phrase of folded words, with a payload.
 #[derive(Debug, Clone)]
-pub(super) struct Phrase<T> {
+pub(crate) struct Phrase<T> {
     pub words: Vec<String>,
     pub val: T,
 }
 
 /// Phrases indexed by their first word, longest first.
 #[derive(Debug, Clone)]
-pub(super) struct Phrases<T> {
+pub(crate) struct Phrases<T> {
     by_first: HashMap<String, Vec<Phrase<T>>>,
 }
 
@@ -119,8 +105,8 @@ impl<T> Phrases<T> {
 }
 
 /// Every list figure parsing uses.
-#[derive(Debug)]
-pub(super) struct QLex {
+#[derive(Debug, Clone)]
+pub(crate) struct QLex {
     pub numbers: HashMap<String, (f64, WordKind)>,
     pub scales: HashMap<String, (f64, ScaleUse)>,
     /// Vague phrases: (lo, hi, takes a scale after it).
@@ -163,40 +149,111 @@ pub(super) struct QLex {
     pub rate_alone: HashMap<String, String>,
     /// Words after a per-word that make it a time ("a year earlier").
     pub rate_not: HashSet<String>,
+    /// The kind bits of each word of the quantity marks ([`level`]).
+    pub levels: HashMap<String, u16>,
+    /// The words without which no number is read (`quantity/gate.rs`).
+    pub gate: Gate,
 }
 
-/// A bad line of a quantity word list: which file, and what is wrong.
-fn bad(file: &str, line: &str, what: &str) -> Error {
-    Error::Config {
-        what: format!("src/lexicon/{file}"),
-        message: format!("{what}: {line:?}"),
+/// The folded words without which no number is read, gathered from the
+/// number, scale and vague-magnitude lists for the cheap test run before
+/// figure parsing (`quantity/gate.rs`, which says why the rule holds).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Gate {
+    pub words: HashSet<String>,
+    /// Length in bytes of the longest.
+    pub longest: usize,
+    /// Per length in bytes, the ASCII first letters of the words of that
+    /// length (bit 0 for `a`): most runs are turned away by this alone.
+    pub firsts: Vec<u32>,
+}
+
+impl Gate {
+    fn new(lx: &QLex) -> Gate {
+        // Number words (fractions included); scale words, which make a
+        // number after "a" or "several"; and for each vague magnitude read
+        // without a scale, its last word: the phrase matches only whole.
+        let mut words: HashSet<String> = lx.numbers.keys().cloned().collect();
+        words.extend(
+            lx.scales
+                .iter()
+                .filter(|(_, (_, usage))| usage.word)
+                .map(|(w, _)| w.clone()),
+        );
+        words.extend(
+            lx.vague
+                .iter()
+                .filter(|p| !p.val.2)
+                .filter_map(|p| p.words.last().cloned()),
+        );
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        let mut firsts = vec![0u32; longest + 1];
+        for w in &words {
+            firsts[w.len()] |= letter_bit(w.as_bytes()[0]);
+        }
+        Gate {
+            words,
+            longest,
+            firsts,
+        }
     }
 }
 
-fn parse_f64(file: &str, line: &str, s: &str) -> Result<f64, Error> {
-    s.parse().map_err(|_| bad(file, line, "not a number"))
+/// A bit per ASCII letter, either case (all bits for any other byte, so
+/// that a word that does not start with an ASCII letter is always looked
+/// up).
+pub(crate) fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_alphabetic() {
+        1 << (b.to_ascii_lowercase() - b'a')
+    } else {
+        u32::MAX
+    }
+}
+
+/// Word kinds of `level_words.txt`, as bits (read by `quantity::marks`).
+pub(crate) mod level {
+    pub const LEVEL: u16 = 1;
+    pub const UNDER: u16 = 1 << 1;
+    pub const OVER: u16 = 1 << 2;
+    pub const STAY: u16 = 1 << 3;
+    pub const STEADY: u16 = 1 << 4;
+    pub const SOFT: u16 = 1 << 5;
+    pub const MOVE: u16 = 1 << 6;
+    pub const TIMES: u16 = 1 << 7;
+    pub const ANAPHOR: u16 = 1 << 8;
+    pub const BETWEEN: u16 = 1 << 9;
+}
+
+fn parse_f64(kind: K, line: &Entry, s: &str) -> Result<f64, Error> {
+    s.parse().map_err(|_| line.bad(kind, "not a number"))
 }
 
 /// The whitespace-separated fields of `line`, at least `n` of them.
-fn fields<'l>(file: &str, line: &'l str, n: usize) -> Result<Vec<&'l str>, Error> {
-    let f: Vec<&str> = line.split_whitespace().collect();
+fn fields(kind: K, line: &Entry, n: usize) -> Result<Vec<&str>, Error> {
+    let f: Vec<&str> = line.as_str().split_whitespace().collect();
     if f.len() < n {
-        return Err(bad(file, line, &format!("expected {n} fields")));
+        return Err(line.bad(kind, &format!("expected {n} fields")));
     }
     Ok(f)
 }
 
+/// The two parts of `line` around its first space: `key rest`.
+fn key_rest(kind: K, line: &Entry) -> Result<(&str, &str), Error> {
+    line.as_str()
+        .split_once(char::is_whitespace)
+        .map(|(k, r)| (k, r.trim()))
+        .ok_or_else(|| line.bad(kind, "expected two fields"))
+}
+
 impl QLex {
-    /// The quantity word lists, parsed once. The shipped lists are valid:
-    /// the test `lists_load` parses them, so the `expect` never fires.
+    /// The built-in section, parsed once per process.
     pub fn get() -> &'static QLex {
-        static LEX: OnceLock<QLex> = OnceLock::new();
-        LEX.get_or_init(|| QLex::parse().expect("the shipped quantity lexicon parses (tested)"))
+        &Lexicon::shipped().quantity
     }
 
     /// Every list, a section at a time; a bad line is an
-    /// [`Error::Config`] naming its file, never a panic.
-    fn parse() -> Result<QLex, Error> {
+    /// [`Error::Config`] naming its list and line, never a panic.
+    pub(crate) fn parse(lists: &Lists) -> Result<QLex, Error> {
         let mut lx = QLex {
             numbers: HashMap::default(),
             scales: HashMap::default(),
@@ -225,46 +282,59 @@ impl QLex {
             rate_per: HashMap::default(),
             rate_alone: HashMap::default(),
             rate_not: HashSet::default(),
+            levels: HashMap::default(),
+            gate: Gate::default(),
         };
-        lx.numbers_and_scales()?;
-        lx.qualifiers_and_units()?;
-        lx.measurement_units()?;
-        lx.rates()?;
-        lx.words();
+        lx.numbers_and_scales(lists)?;
+        lx.qualifiers_and_units(lists)?;
+        lx.measurement_units(lists)?;
+        lx.rates(lists)?;
+        lx.currencies(lists)?;
+        lx.calendar(lists)?;
+        lx.words(lists)?;
+        lx.levels(lists)?;
         lx.starters();
+        lx.gate = Gate::new(&lx);
         Ok(lx)
     }
 
     /// `number_words.txt` (`word value kind`), `scale_words.txt` (`word
     /// factor use`) and `vague_magnitudes.txt` (`phrase [<scale>] lo hi`).
-    fn numbers_and_scales(&mut self) -> Result<(), Error> {
-        for line in entries(NUMBER_WORDS) {
-            let f = fields("number_words.txt", line, 3)?;
+    fn numbers_and_scales(&mut self, lists: &Lists) -> Result<(), Error> {
+        for line in lists.get(K::NumberWord) {
+            let f = fields(K::NumberWord, line, 3)?;
             let kind = match f[2] {
                 "unit" => WordKind::Unit,
                 "teen" => WordKind::Teen,
                 "ten" => WordKind::Ten,
-                _ => WordKind::Frac,
+                "frac" => WordKind::Frac,
+                _ => return Err(line.bad(K::NumberWord, "unknown kind")),
             };
-            let value = parse_f64("number_words.txt", line, f[1])?;
+            let value = parse_f64(K::NumberWord, line, f[1])?;
             self.numbers.insert(fold(f[0]), (value, kind));
         }
-        for line in entries(SCALE_WORDS) {
-            let f = fields("scale_words.txt", line, 3)?;
+        for line in lists.get(K::ScaleWord) {
+            let f = fields(K::ScaleWord, line, 3)?;
+            if !matches!(f[2], "word" | "suffix" | "both") {
+                return Err(line.bad(K::ScaleWord, "unknown use"));
+            }
             let usage = ScaleUse {
                 word: f[2] != "suffix",
                 suffix: f[2] != "word",
             };
-            let factor = parse_f64("scale_words.txt", line, f[1])?;
+            let factor = parse_f64(K::ScaleWord, line, f[1])?;
             self.scales.insert(fold(f[0]), (factor, usage));
         }
-        for line in entries(VAGUE) {
-            let f = fields("vague_magnitudes.txt", line, 3)?;
+        for line in lists.get(K::VagueMagnitude) {
+            let f = fields(K::VagueMagnitude, line, 3)?;
             let n = f.len();
-            let lo = parse_f64("vague_magnitudes.txt", line, f[n - 2])?;
-            let hi = parse_f64("vague_magnitudes.txt", line, f[n - 1])?;
+            let lo = parse_f64(K::VagueMagnitude, line, f[n - 2])?;
+            let hi = parse_f64(K::VagueMagnitude, line, f[n - 1])?;
             let scaled = f[n - 3] == "<scale>";
             let words = if scaled { &f[..n - 3] } else { &f[..n - 2] };
+            if words.is_empty() {
+                return Err(line.bad(K::VagueMagnitude, "no phrase"));
+            }
             self.vague.insert(&words.join(" "), (lo, hi, scaled));
         }
         Ok(())
@@ -272,10 +342,10 @@ impl QLex {
 
     /// `quantity_qualifiers.txt` (`phrase rule`) and `quantity_units.txt`
     /// (`unit phrase`, for %, pp and bp).
-    fn qualifiers_and_units(&mut self) -> Result<(), Error> {
-        for line in entries(QUALIFIERS) {
-            let Some((phrase, rule)) = line.rsplit_once(char::is_whitespace) else {
-                continue;
+    fn qualifiers_and_units(&mut self, lists: &Lists) -> Result<(), Error> {
+        for line in lists.get(K::QuantityQualifier) {
+            let Some((phrase, rule)) = line.as_str().rsplit_once(char::is_whitespace) else {
+                return Err(line.bad(K::QuantityQualifier, "expected a phrase and its rule"));
             };
             let op = match rule {
                 ">=" => Op::Ge,
@@ -290,20 +360,18 @@ impl QLex {
                 "from" => Op::From,
                 "to" => Op::To,
                 "by" => Op::By,
-                _ => return Err(bad("quantity_qualifiers.txt", line, "unknown rule")),
+                _ => return Err(line.bad(K::QuantityQualifier, "unknown rule")),
             };
             self.qualifiers.insert(phrase, op);
         }
-        for line in entries(UNITS) {
-            let Some((unit, phrase)) = line.split_once(char::is_whitespace) else {
-                continue;
-            };
+        for line in lists.get(K::QuantityUnit) {
+            let (unit, phrase) = key_rest(K::QuantityUnit, line)?;
             let (u, after_pct) = match unit {
                 "%" => (UnitWord::Percent, false),
                 "pp" => (UnitWord::Pp, false),
                 "bp" => (UnitWord::Bp, false),
                 "pp%" => (UnitWord::Pp, true),
-                _ => return Err(bad("quantity_units.txt", line, "unknown unit")),
+                _ => return Err(line.bad(K::QuantityUnit, "unknown unit")),
             };
             self.units.insert(phrase, (u, after_pct));
         }
@@ -312,15 +380,21 @@ impl QLex {
 
     /// `measurement_units.txt`: `name dimension factor = form, form…`; each
     /// form is a unit phrase of that measure.
-    fn measurement_units(&mut self) -> Result<(), Error> {
-        for line in entries(MEASUREMENT) {
-            let Some((head, forms)) = line.split_once('=') else {
-                continue;
+    fn measurement_units(&mut self, lists: &Lists) -> Result<(), Error> {
+        for line in lists.get(K::MeasurementUnit) {
+            let Some((head, forms)) = line.as_str().split_once('=') else {
+                return Err(line.bad(
+                    K::MeasurementUnit,
+                    "expected `unit dimension factor = forms`",
+                ));
             };
             let f: Vec<&str> = head.split_whitespace().collect();
             let n = f.len();
             if n < 3 {
-                continue;
+                return Err(line.bad(
+                    K::MeasurementUnit,
+                    "expected `unit dimension factor` before `=`",
+                ));
             }
             let idx = self.measures.len() as u16;
             let name = f[..n - 2].join(" ");
@@ -328,7 +402,7 @@ impl QLex {
             self.measures.push(MeasureUnit {
                 name,
                 dimension: f[n - 2].to_owned(),
-                factor: parse_f64("measurement_units.txt", line, f[n - 1])?,
+                factor: parse_f64(K::MeasurementUnit, line, f[n - 1])?,
             });
             for form in forms.split(',') {
                 // "µg/dl": the slash is a word of its own, matched on the gap.
@@ -340,9 +414,9 @@ impl QLex {
     }
 
     /// `rate_units.txt`: `per word unit`, `alone word unit`, `not word`.
-    fn rates(&mut self) -> Result<(), Error> {
-        for line in entries(RATES) {
-            let f: Vec<&str> = line.split_whitespace().collect();
+    fn rates(&mut self, lists: &Lists) -> Result<(), Error> {
+        for line in lists.get(K::RateUnit) {
+            let f: Vec<&str> = line.as_str().split_whitespace().collect();
             match f.as_slice() {
                 ["per", w, u] => {
                     self.rate_per.insert(fold(w), (*u).to_owned());
@@ -353,27 +427,17 @@ impl QLex {
                 ["not", w] => {
                     self.rate_not.insert(fold(w));
                 }
-                _ => {
-                    return Err(bad(
-                        "rate_units.txt",
-                        line,
-                        "expected per/alone/not and its words",
-                    ))
-                }
+                _ => return Err(line.bad(K::RateUnit, "expected per/alone/not and its words")),
             }
         }
         Ok(())
     }
 
-    /// The lists of words with a role: currencies (symbols longest
-    /// first), calendar words, counted-noun roles, change verbs (stems),
-    /// running-count markers and the words around "one".
-    fn words(&mut self) {
-        for line in entries(CURRENCIES) {
-            let Some((form, code)) = line.split_once(char::is_whitespace) else {
-                continue;
-            };
-            let code = code.trim().to_owned();
+    /// `currencies.txt` (`form CODE`): symbols longest first, word forms.
+    fn currencies(&mut self, lists: &Lists) -> Result<(), Error> {
+        for line in lists.get(K::Currency) {
+            let (form, code) = key_rest(K::Currency, line)?;
+            let code = code.to_owned();
             if form.chars().any(char::is_alphabetic) && !form.contains('$') {
                 self.currency_words.insert(fold(form), code);
             } else {
@@ -382,14 +446,18 @@ impl QLex {
         }
         self.symbols
             .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-        for line in entries(CALENDAR) {
-            let Some((word, kind)) = line.split_once(char::is_whitespace) else {
-                continue;
-            };
+        Ok(())
+    }
+
+    /// `calendar_words.txt` (`word kind`): months, days, clock words and
+    /// the words around a year.
+    fn calendar(&mut self, lists: &Lists) -> Result<(), Error> {
+        for line in lists.get(K::CalendarWord) {
+            let (word, kind) = key_rest(K::CalendarWord, line)?;
             let word = fold(word);
-            let set = match kind.trim() {
+            let set = match kind {
                 "month" | "month!" => {
-                    self.months.insert(word, kind.trim() == "month!");
+                    self.months.insert(word, kind == "month!");
                     continue;
                 }
                 "day" => &mut self.days,
@@ -397,40 +465,71 @@ impl QLex {
                 "year_opener" => &mut self.year_openers,
                 "year_follow" => &mut self.year_follow,
                 "year_noun" => &mut self.year_nouns,
-                _ => {
+                "time" => {
                     self.times.insert(word.replace('.', ""));
                     continue;
                 }
+                _ => return Err(line.bad(K::CalendarWord, "unknown kind")),
             };
             set.insert(word);
         }
-        for line in entries(COUNTED) {
-            let Some((word, role)) = line.split_once(char::is_whitespace) else {
-                continue;
+        Ok(())
+    }
+
+    /// The lists of words with a role: counted-noun roles, change verbs
+    /// (stems), running-count markers and the words around "one".
+    fn words(&mut self, lists: &Lists) -> Result<(), Error> {
+        for line in lists.get(K::CountedWord) {
+            let (word, role) = key_rest(K::CountedWord, line)?;
+            let set = match role {
+                "skip" => &mut self.counted_skip,
+                "stop" => &mut self.counted_stop,
+                _ => return Err(line.bad(K::CountedWord, "unknown role")),
             };
-            if role.trim() == "skip" {
-                self.counted_skip.insert(fold(word));
-            } else {
-                self.counted_stop.insert(fold(word));
-            }
+            set.insert(fold(word));
         }
-        for line in entries(CHANGE) {
-            self.change_stems.insert(crate::text::stem(&fold(line)));
+        for line in lists.get(K::ChangeVerb) {
+            self.change_stems
+                .insert(crate::text::stem(&fold(line.as_str())));
         }
-        for line in entries(RUNNING) {
-            self.running.insert(line, ());
+        for line in lists.get(K::RunningCount) {
+            self.running.insert(line.as_str(), ());
         }
-        for line in entries(PRONOUN_ONE) {
-            let Some((side, word)) = line.split_once(char::is_whitespace) else {
-                continue;
+        for line in lists.get(K::PronounOne) {
+            let (side, word) = key_rest(K::PronounOne, line)?;
+            let set = match side {
+                "before" => &mut self.one_before,
+                "after" => &mut self.one_after,
+                _ => return Err(line.bad(K::PronounOne, "expected before or after")),
             };
-            let set = if side == "before" {
-                &mut self.one_before
-            } else {
-                &mut self.one_after
-            };
-            set.insert(fold(word.trim()));
+            set.insert(fold(word));
         }
+        Ok(())
+    }
+
+    /// `level_words.txt` (`KIND word`): the kind bits of each word
+    /// ([`level`]).
+    fn levels(&mut self, lists: &Lists) -> Result<(), Error> {
+        for line in lists.get(K::LevelWord) {
+            let Some((kind, word)) = line.as_str().split_once(' ') else {
+                return Err(line.bad(K::LevelWord, "expected `kind word`"));
+            };
+            let bit = match kind {
+                "level" => level::LEVEL,
+                "under" => level::UNDER,
+                "over" => level::OVER,
+                "stay" => level::STAY,
+                "steady" => level::STEADY,
+                "soft" => level::SOFT,
+                "move" => level::MOVE,
+                "times" => level::TIMES,
+                "anaphor" => level::ANAPHOR,
+                "between" => level::BETWEEN,
+                _ => return Err(line.bad(K::LevelWord, "unknown kind")),
+            };
+            *self.levels.entry(word.trim().to_owned()).or_default() |= bit;
+        }
+        Ok(())
     }
 
     /// The words a figure may start with, for the scanner's first check.
@@ -455,14 +554,27 @@ impl QLex {
 mod tests {
     use super::*;
 
-    /// A bad line is an error naming its file and the line, not a panic.
+    /// A bad line is an error naming its list and the line, not a panic.
     #[test]
-    fn a_bad_line_is_an_error_naming_its_file() {
-        assert!(QLex::parse().is_ok());
-        let e = fields("scale_words.txt", "lakh 100000", 3).unwrap_err();
-        assert!(e.to_string().contains("scale_words.txt") && e.to_string().contains("lakh"));
-        let e = parse_f64("number_words.txt", "eleven x teen", "x").unwrap_err();
-        assert!(e.to_string().contains("not a number"));
+    fn a_bad_line_is_an_error_naming_its_list() {
+        assert!(QLex::parse(&Lists::builtin()).is_ok());
+        for (kind, text, what) in [
+            (K::ScaleWord, "lakh 100000", "expected 3 fields"),
+            (K::NumberWord, "eleven x teen", "not a number"),
+            (K::QuantityUnit, "pp", "expected two fields"),
+            (K::QuantityUnit, "px pixels", "unknown unit"),
+            (K::MeasurementUnit, "barrel volume = bbl", "before `=`"),
+            (K::CountedWord, "people maybe", "unknown role"),
+            (K::LevelWord, "plateau flat", "unknown kind"),
+        ] {
+            let mut lists = Lists::builtin();
+            lists.push(kind, text);
+            let e = QLex::parse(&lists).unwrap_err().to_string();
+            assert!(
+                e.contains(&kind.name()) && e.contains("line 1") && e.contains(what),
+                "{e}"
+            );
+        }
     }
 
     #[test]
