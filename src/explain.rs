@@ -74,9 +74,7 @@ pub(crate) fn explain(
     let explanation = match &clash {
         Clash::Superlative(first, subject, larger) => {
             let mut e = superlative_text(*first, subject, larger, &a, &b);
-            for &(n, p, link) in &v.links {
-                e.push_str(&format!("; {}", link_text(idx.name(n), idx.name(p), link)));
-            }
+            push_links(&mut e, idx, v);
             e
         }
         Clash::Figures(fa, fb) => figures_text(fa, fb, &a, &b, &proposition),
@@ -286,10 +284,16 @@ fn stance_text(
             b.doc.date.map(|d| d.to_string()).unwrap_or_default()
         ));
     }
-    for &(n, p, link) in &v.links {
-        e.push_str(&format!("; {}", link_text(idx.name(n), idx.name(p), link)));
-    }
+    push_links(&mut e, idx, v);
     e
+}
+
+/// Appends every relation verdict `v` used, each after "; ".
+fn push_links(e: &mut String, idx: &Index, v: &Verdict) {
+    for &(n, p, link) in &v.links {
+        e.push_str("; ");
+        e.push_str(&link_text(idx.name(n), idx.name(p), link));
+    }
 }
 
 /// The relation a verdict used, in words: "road and highway are related

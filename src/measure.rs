@@ -277,6 +277,10 @@ struct ClauseView<'t, 'a> {
     today: bool,
     /// Four-digit years of the clause: (byte start, year).
     years: Vec<(usize, String)>,
+    /// Each token's concept, computed on first use: every figure of the
+    /// clause reads the tokens around it, and a concept costs WordNet
+    /// look-ups ([`ClauseView::concept`]).
+    concepts: Vec<std::cell::OnceCell<String>>,
 }
 
 impl<'t, 'a> ClauseView<'t, 'a> {
@@ -365,6 +369,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             scope,
             today,
             years,
+            concepts: vec![std::cell::OnceCell::new(); toks.len()],
         }
     }
 
@@ -383,6 +388,13 @@ impl<'t, 'a> ClauseView<'t, 'a> {
     /// measure meets the terms of a claim: a user's measure or synonym
     /// group first, else rule [`derived_measure`].
     fn concept(&self, k: usize, lx: &Lexicon) -> String {
+        self.concepts[k]
+            .get_or_init(|| self.concept_of(k, lx))
+            .clone()
+    }
+
+    /// [`ClauseView::concept`], computed.
+    fn concept_of(&self, k: usize, lx: &Lexicon) -> String {
         let key = self.stem_key(k);
         if let Some(group) = lx.measure_group.get(&key) {
             return group.clone();
