@@ -39,9 +39,10 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
+use crate::text::Token;
 use lex::{Op, QLex, UnitWord, WordKind};
 pub(crate) use marks::Marks;
-use scan::{is_dash, tokenize, Toks};
+use scan::{is_dash, Toks};
 
 /// Relative tolerance of "about", "nearly", "just over" (10%).
 const APPROX: f64 = 0.10;
@@ -510,16 +511,23 @@ pub(crate) fn is_calendar_name(norm: &str) -> bool {
 /// assert_eq!(figs[2].counted.unwrap().slice(text), Some("people"));
 /// ```
 pub fn parse_figures(text: &str) -> Vec<Figure> {
-    if !gate::may_hold_figure(text) {
-        return Vec::new();
-    }
-    parse_all(text)
+    parse_figures_in(text, &crate::text::words(text))
 }
 
-/// [`parse_figures`] without the gate.
-fn parse_all(text: &str) -> Vec<Figure> {
+/// [`parse_figures`] of a text already cut into its tokens `words`
+/// ([`crate::text::words`]): the pipeline's way in, which does not cut the
+/// text again.
+pub(crate) fn parse_figures_in(text: &str, words: &[Token<'_>]) -> Vec<Figure> {
+    if !gate::may_hold_figure(words) {
+        return Vec::new();
+    }
+    parse_all(text, words)
+}
+
+/// [`parse_figures_in`] without the gate.
+fn parse_all(text: &str, words: &[Token<'_>]) -> Vec<Figure> {
     let p = Parser {
-        t: tokenize(text),
+        t: scan::view(text, words),
         lx: QLex::get(),
     };
     let mut out: Vec<Figure> = Vec::new();
