@@ -67,6 +67,14 @@ pub use report::{ClaimSummary, Detection, NormalizedStatement, Problem, Report};
 pub use stance::{Modality, Polarity};
 pub use text::Span;
 
+/// How many times this thread has cut a text into words and into
+/// sentences: the test of DESIGN.md's invariant 10 (each field is read once).
+#[cfg(feature = "testkit")]
+#[doc(hidden)]
+pub fn __cuts() -> (usize, usize) {
+    text::cuts::count()
+}
+
 /// Parses the WordNet and GloVe tables afresh (the knowledge load bench).
 #[cfg(feature = "testkit")]
 #[doc(hidden)]

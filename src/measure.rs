@@ -204,9 +204,9 @@ pub(crate) fn names_mentioned<'t>(
     text: &'t Scanned<'_>,
     context: Option<&'t Context<'_>>,
 ) -> Vec<&'t str> {
-    let mut names = names_of(text.text, &text.toks);
+    let mut names = names_of(text.text, &text.toks, text.sentences());
     if let Some(c) = context {
-        for x in names_of(c.text, c.tokens()) {
+        for x in names_of(c.text, c.tokens(), c.sentences()) {
             if !names.contains(&x) {
                 names.push(x);
             }
@@ -215,9 +215,10 @@ pub(crate) fn names_mentioned<'t>(
     names
 }
 
-/// The proper names of a text (its words `toks`), sentence openers aside.
-fn names_of<'t>(text: &str, toks: &'t [Token<'_>]) -> Vec<&'t str> {
-    let openers: Vec<usize> = crate::text::sentences(text).iter().map(|s| s.0).collect();
+/// The proper names of a text (its words `toks`, its sentence ranges
+/// `sentences`), sentence openers aside.
+fn names_of<'t>(text: &str, toks: &'t [Token<'_>], sentences: &[(usize, usize)]) -> Vec<&'t str> {
+    let openers: Vec<usize> = sentences.iter().map(|s| s.0).collect();
     let mut out: Vec<&str> = Vec::new();
     // Tokens and sentence starts both ascend: one walk over the two.
     let mut o = 0;
@@ -639,7 +640,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let toks = words(text);
-        names_of(text, &toks)
+        names_of(text, &toks, &crate::text::sentences(text))
             .into_iter()
             .map(str::to_owned)
             .collect()

@@ -61,3 +61,55 @@ pub(crate) fn normalize<'a>(
         context,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+    use crate::text::cuts;
+
+    /// Invented statements with contexts, each of which needs its context:
+    /// an answer with no content of its own, a text with no cue at all,
+    /// figures (whose measures read the context's topic).
+    const STATEMENTS: &[(&str, &str)] = &[
+        (
+            "That's fine by us.",
+            "Asked whether the county would close the ferry line in May, the clerk said: \"That's fine by us.\"",
+        ),
+        (
+            "Send the grain back to the mill.",
+            "The mill's owner wrote to the port board, which said it would not take the grain.",
+        ),
+        (
+            "About 4,000 riders used the ferry on Monday, up from 3,100.",
+            "The ferry line reopened after the floods, the county said on Tuesday.",
+        ),
+        (
+            "No, absolutely not. We will not sell the 12 boats.",
+            "Asked about selling boats, the ferry chief replied: \"No, absolutely not.\"",
+        ),
+    ];
+
+    /// Invariant 10: normalization cuts each field into words once and
+    /// into sentences at most once, whatever later reads it (claims,
+    /// figures, measures, names, the live index's words).
+    #[test]
+    fn each_field_is_cut_once() {
+        crate::stance::with_test_context(|cx| {
+            // Lexicons load (and cut their phrases) on first use.
+            drop(normalize(cx, STATEMENTS[0].0, Some(STATEMENTS[0].1)));
+            let n = 25;
+            let (words, sentences) = cuts::count();
+            for _ in 0..n {
+                for &(text, context) in STATEMENTS {
+                    let read = normalize(cx, text, Some(context));
+                    assert!(!read.claims.is_empty(), "{text}");
+                    assert!(read.names().len() + read.name_words().count() > 0);
+                }
+            }
+            let (words_after, sentences_after) = cuts::count();
+            let fields = 2 * n * STATEMENTS.len();
+            assert_eq!(words_after - words, fields, "word cuts");
+            assert_eq!(sentences_after - sentences, fields, "sentence cuts");
+        })
+    }
+}

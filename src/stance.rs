@@ -18,9 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::knowledge::{on, Switch};
 use crate::lexicon::{Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
-use crate::quantity::Figure;
+use crate::quantity::{parse_figures_in, Figure};
 pub(crate) use crate::record::Field;
-use crate::text::{fold, sentences, stem_shared, words, FxHashSet, Span, Token};
+use crate::text::{fold, sentences, words, FxHashSet, Span, Token};
 
 impl std::fmt::Display for Polarity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -278,6 +278,8 @@ pub(crate) struct Scanned<'a> {
     pub figures: Vec<Figure>,
     /// Per token: true when the token lies inside a figure.
     in_figure: Vec<bool>,
+    /// Its sentence ranges, cut the first time a step needs them.
+    sentences: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> Scanned<'a> {
@@ -287,7 +289,18 @@ impl<'a> Scanned<'a> {
 
     /// The scan of `text` whose words (`words(text)`) were cut already.
     fn of_words(lx: &'a Lexicon, text: &'a str, field: Field, toks: Vec<Token<'a>>) -> Scanned<'a> {
-        let stems: Vec<Rc<str>> = toks.iter().map(|t| stem_shared(t.norm())).collect();
+        Scanned::of_cut(lx, text, field, toks, OnceCell::new())
+    }
+
+    /// [`Scanned::of_words`] with its sentences, when they were cut already.
+    fn of_cut(
+        lx: &'a Lexicon,
+        text: &'a str,
+        field: Field,
+        toks: Vec<Token<'a>>,
+        sentences: OnceCell<Vec<(usize, usize)>>,
+    ) -> Scanned<'a> {
+        let stems: Vec<Rc<str>> = toks.iter().map(Token::stem).collect();
         let stem_entries: Vec<Option<&StemEntry>> =
             stems.iter().map(|st| lx.stem_entry(st)).collect();
         let word_entries = toks
@@ -295,7 +308,8 @@ impl<'a> Scanned<'a> {
             .zip(&stem_entries)
             .map(|(t, &e)| lx.word_entry(e, t.norm()))
             .collect();
-        let figures = crate::quantity::figures(&lx.quantity, text);
+        // The figure parser reads these same tokens.
+        let figures = parse_figures_in(&lx.quantity, text, &toks);
         let spans: Vec<Span> = figures.iter().map(|f| f.span).collect();
         let in_figure = covered_tokens(&toks, &spans);
         Scanned {
@@ -307,7 +321,13 @@ impl<'a> Scanned<'a> {
             word_entries,
             figures,
             in_figure,
+            sentences,
         }
+    }
+
+    /// Its sentence ranges (`sentences(text)`), cut once.
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        self.sentences.get_or_init(|| sentences(self.text))
     }
 
     /// True when token `i` is a stop word.
@@ -328,7 +348,7 @@ impl<'a> Scanned<'a> {
     fn clauses(&self) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
         let mut ti = 0;
-        for (s, e) in sentences(self.text) {
+        for &(s, e) in self.sentences() {
             let question = self.text[s..e]
                 .trim_end_matches(['"', '\'', '”', '’', ')'])
                 .ends_with('?');
@@ -447,6 +467,8 @@ pub(crate) struct Context<'a> {
     pub text: &'a str,
     /// Its words, when a step needed only them before any scan.
     toks: OnceCell<Vec<Token<'a>>>,
+    /// Its sentences, when a step needed them before any scan.
+    sentences: OnceCell<Vec<(usize, usize)>>,
     scanned: OnceCell<Scanned<'a>>,
 }
 
@@ -455,6 +477,7 @@ impl<'a> Context<'a> {
         Context {
             text,
             toks: OnceCell::new(),
+            sentences: OnceCell::new(),
             scanned: OnceCell::new(),
         }
     }
@@ -476,13 +499,26 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Its sentence ranges, cut once (by its scan, if it was scanned).
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        match self.scanned.get() {
+            Some(sc) => sc.sentences(),
+            None => self.sentences.get_or_init(|| sentences(self.text)),
+        }
+    }
+
     pub fn scanned(&self, lx: &'a Lexicon) -> &Scanned<'a> {
         self.scanned.get_or_init(|| {
             let toks = match self.toks.get() {
                 Some(toks) => toks.clone(),
                 None => words(self.text),
             };
-            Scanned::of_words(lx, self.text, Field::Context, toks)
+            let sentences = self
+                .sentences
+                .get()
+                .cloned()
+                .map_or_else(OnceCell::new, OnceCell::from);
+            Scanned::of_cut(lx, self.text, Field::Context, toks, sentences)
         })
     }
 }
@@ -1033,7 +1069,7 @@ fn context_terms<'a>(
     let mut range = (opener.map_or(0, |t| t.end), cut);
     if opener.is_none() {
         if let Some((rs, re)) = repeat {
-            let sents = sentences(context);
+            let sents = sc.sentences();
             let own = sents.iter().position(|&(a, b)| a <= rs && re <= b.max(re));
             if let Some(own) = own {
                 let (a, b) = sents[own];

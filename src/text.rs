@@ -50,8 +50,9 @@ pub(crate) type FxHashMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx
 /// A `HashSet` with the [`Fx`] hasher.
 pub(crate) type FxHashSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fx>>;
 
-/// A word of the original text: its byte range there, the text as written and
-/// its folded form (lowercase, no diacritics, straight apostrophes).
+/// A word of the original text: its byte range there, the text as written,
+/// its folded form (lowercase, no diacritics, straight apostrophes) and its
+/// class bits ([`class`]), all set in the tokenizer's one pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Token<'a> {
     /// Byte offset of the first byte in the original string.
@@ -64,6 +65,26 @@ pub(crate) struct Token<'a> {
     /// the text when it is already folded (most words), so that a token
     /// costs no allocation.
     pub norm: Cow<'a, str>,
+    /// What the token is made of: the bits of [`class`].
+    pub class: u8,
+}
+
+/// The class bits of a [`Token`]: what later stages ask of a word's chars
+/// without reading them again.
+pub(crate) mod class {
+    /// Its first char is an ASCII digit ("60,000", "3bn").
+    pub const DIGIT: u8 = 1;
+    /// Its first char is uppercase.
+    pub const CAP: u8 = 2;
+    /// At least two letters, all uppercase ("NATO", "U.S").
+    pub const ALL_CAPS: u8 = 4;
+    /// It holds an ASCII digit somewhere.
+    pub const HAS_DIGIT: u8 = 8;
+    /// It holds a char that is not a letter or a digit: a joining mark
+    /// ("80,000", "U.S", "don't"), `_`, a combining mark.
+    pub const INNER_MARK: u8 = 16;
+    /// Its folded form dropped a possessive `'s` ("mayor's" → "mayor").
+    pub const POSSESSIVE: u8 = 32;
 }
 
 impl Token<'_> {
@@ -72,19 +93,61 @@ impl Token<'_> {
         &self.norm
     }
 
+    /// True when the token has every bit of `bits` ([`class`]).
+    pub fn is(&self, bits: u8) -> bool {
+        self.class & bits == bits
+    }
+
     /// True when the token starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.raw.chars().next().is_some_and(char::is_uppercase)
+        self.is(class::CAP)
+    }
+
+    /// Its stem (cached per thread: [`stem_shared`]).
+    pub fn stem(&self) -> Rc<str> {
+        stem_shared(self.norm())
     }
 
     /// True when every char is a digit or a digit separator.
     pub fn is_numeric(&self) -> bool {
-        self.raw.chars().any(|c| c.is_ascii_digit())
+        self.is(class::HAS_DIGIT)
             && self
                 .raw
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{a0}' | '\u{202f}'))
     }
+}
+
+/// The class bits of a word from its chars (the tokenizer's slow path; the
+/// ASCII path sets the same bits from its byte classes).
+fn class_of(raw: &str) -> u8 {
+    let mut bits = 0;
+    let mut chars = raw.chars();
+    if let Some(c) = chars.clone().next() {
+        if c.is_ascii_digit() {
+            bits |= class::DIGIT;
+        }
+        if c.is_uppercase() {
+            bits |= class::CAP;
+        }
+    }
+    let (mut letters, mut upper) = (0usize, true);
+    for c in chars.by_ref() {
+        if c.is_ascii_digit() {
+            bits |= class::HAS_DIGIT;
+        }
+        if !c.is_alphanumeric() {
+            bits |= class::INNER_MARK;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            upper &= c.is_uppercase();
+        }
+    }
+    if upper && letters >= 2 {
+        bits |= class::ALL_CAPS;
+    }
+    bits
 }
 
 /// Folds text for matching: lowercase, diacritics stripped, curly apostrophes
@@ -120,11 +183,56 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// Splits `text` into word tokens (Unicode UAX #29 word boundaries), keeping
 /// only segments that hold a letter or a digit. Linear in the input.
+///
+/// This is the crate's one tokenizer: every stage reads a field through
+/// the tokens it gives (the figure parser and the article scanner through
+/// views over them), and a statement's fields are each cut once
+/// ([`cuts`] counts the calls in tests).
 pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
-    if text.is_ascii() {
-        return ascii_words(text);
+    #[cfg(any(test, feature = "testkit"))]
+    cuts::WORDS.with(|n| n.set(n.get() + 1));
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let b = text.as_bytes();
+    let mut from = 0;
+    // ASCII stretches take the byte path; UAX #29 reads only the stretch
+    // between two cuts ([`cut_at`]) that holds a non-ASCII char.
+    while let Some(k) = b[from..].iter().position(|&c| !c.is_ascii()) {
+        let k = from + k;
+        let lo = (from + 1..=k).rev().find(|&p| cut_at(b, p)).unwrap_or(from);
+        let hi = (k + 1..b.len()).find(|&p| cut_at(b, p)).unwrap_or(b.len());
+        ascii_words_into(text, from, lo, &mut out);
+        uax29_words_into(text, lo, hi, &mut out);
+        from = hi;
     }
-    uax29_words(text)
+    ascii_words_into(text, from, b.len(), &mut out);
+    out
+}
+
+/// True when byte `p` of `b` opens a stretch that UAX #29 segments alone:
+/// an ASCII char that is not white space, after a space, tab or line feed.
+/// Every UAX #29 rule that joins two chars needs them to be letters,
+/// digits, marks or white space on both sides, and looks at most two chars
+/// across, none of them white space: so a segment never spans `p`, and
+/// segmenting the text either side of it alone gives the same segments.
+fn cut_at(b: &[u8], p: usize) -> bool {
+    matches!(b[p - 1], b' ' | b'\t' | b'\n') && b[p].is_ascii() && !b[p].is_ascii_whitespace()
+}
+
+/// How many times this thread cut a text into words ([`words`]) and into
+/// sentences ([`sentences`]): the test of "each field is read once".
+#[cfg(any(test, feature = "testkit"))]
+pub(crate) mod cuts {
+    use std::cell::Cell;
+
+    thread_local! {
+        pub(super) static WORDS: Cell<usize> = const { Cell::new(0) };
+        pub(super) static SENTENCES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// (word cuts, sentence cuts) made on this thread so far.
+    pub(crate) fn count() -> (usize, usize) {
+        (WORDS.with(Cell::get), SENTENCES.with(Cell::get))
+    }
 }
 
 /// The folded form of an ASCII word, possessive `'s` dropped: a slice of
@@ -144,6 +252,10 @@ fn fold_ascii(raw: &str, upper: bool) -> Cow<'_, str> {
 /// Byte classes of the ASCII tokenizer, one table lookup per byte.
 const WORD: u8 = 1;
 const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const DIGIT: u8 = 8;
+/// `_`: a word byte that is neither a letter nor a digit.
+const SCORE: u8 = 16;
 static ASCII_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut i = 0;
@@ -155,18 +267,36 @@ static ASCII_CLASS: [u8; 256] = {
         if b.is_ascii_uppercase() {
             table[i] |= UPPER;
         }
+        if b.is_ascii_lowercase() {
+            table[i] |= LOWER;
+        }
+        if b.is_ascii_digit() {
+            table[i] |= DIGIT;
+        }
+        if b == b'_' {
+            table[i] |= SCORE;
+        }
         i += 1;
     }
     table
 };
 
 /// UAX #29 word segmentation (any text).
+#[cfg(test)]
 fn uax29_words(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    for (start, seg) in text.split_word_bound_indices() {
+    let mut out = Vec::new();
+    uax29_words_into(text, 0, text.len(), &mut out);
+    out
+}
+
+/// The UAX #29 words of `text[from..to]`, pushed onto `out`.
+fn uax29_words_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Token<'a>>) {
+    for (at, seg) in text[from..to].split_word_bound_indices() {
+        let start = from + at;
         if !seg.chars().any(char::is_alphanumeric) {
             continue;
         }
+        let mut class = class_of(seg);
         let norm = if seg.is_ascii() {
             fold_ascii(seg, true)
         } else {
@@ -174,38 +304,51 @@ fn uax29_words(text: &str) -> Vec<Token<'_>> {
             // The possessive is not part of the word: "Moreau’s" matches "Moreau".
             if norm.len() > 3 && norm.ends_with("'s") {
                 norm.truncate(norm.len() - 2);
+                class |= class::POSSESSIVE;
             }
             Cow::Owned(norm)
         };
+        if seg.is_ascii() && norm.len() < seg.len() {
+            class |= class::POSSESSIVE;
+        }
         out.push(Token {
             start,
             end: start + seg.len(),
             raw: seg,
             norm,
+            class,
         });
     }
-    out
 }
 
 /// The same segmentation as UAX #29 for ASCII text, in one byte pass: a word
 /// is a run of letters, digits and `_`, joined across a `'` or `.` between
 /// letters ("don't", "U.S"), a `.`, `,`, `;` or `'` between digits ("80,000",
 /// "3.5"), and a `:` between letters. (`tests` check it against UAX #29.)
+#[cfg(test)]
 fn ascii_words(text: &str) -> Vec<Token<'_>> {
-    let b = text.as_bytes();
+    let mut out = Vec::new();
+    ascii_words_into(text, 0, text.len(), &mut out);
+    out
+}
+
+/// The words of the ASCII stretch `text[from..to]`, pushed onto `out`.
+fn ascii_words_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Token<'a>>) {
+    let b = &text.as_bytes()[..to];
     let class = |c: u8| ASCII_CLASS[usize::from(c)];
     let letter = |c: u8| c.is_ascii_alphabetic();
     let digit = |c: u8| c.is_ascii_digit();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut i = 0;
+    let mut i = from;
     while i < b.len() {
         if class(b[i]) & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        // The classes of the word's bytes, or-ed: is there an uppercase one?
+        // The classes of the word's bytes, or-ed, and whether a mark joined
+        // two of its parts.
         let mut seen = class(b[i]);
+        let mut joined = false;
         i += 1;
         loop {
             if i < b.len() && class(b[i]) & WORD != 0 {
@@ -219,6 +362,7 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
                     || (digit(prev) && digit(next) && matches!(mid, b'.' | b',' | b';' | b'\''));
                 if joins {
                     seen |= class(next);
+                    joined = true;
                     i += 2;
                     continue;
                 }
@@ -226,17 +370,49 @@ fn ascii_words(text: &str) -> Vec<Token<'_>> {
             break;
         }
         let raw = &text[start..i];
-        if !raw.bytes().any(|c| c.is_ascii_alphanumeric()) {
+        if seen & (UPPER | LOWER | DIGIT) == 0 {
             continue;
         }
+        let norm = fold_ascii(raw, seen & UPPER != 0);
         out.push(Token {
             start,
             end: i,
             raw,
-            norm: fold_ascii(raw, seen & UPPER != 0),
+            class: ascii_class(raw, seen, joined, norm.len() < raw.len()),
+            norm,
         });
     }
-    out
+}
+
+/// The [`class`] bits of an ASCII word from its bytes' classes or-ed
+/// (`seen`): `joined` when a mark joins two of its parts, `possessive` when
+/// its folded form dropped an `'s`.
+fn ascii_class(raw: &str, seen: u8, joined: bool, possessive: bool) -> u8 {
+    let first = raw.as_bytes()[0];
+    let mut bits = 0;
+    if first.is_ascii_digit() {
+        bits |= class::DIGIT;
+    }
+    if first.is_ascii_uppercase() {
+        bits |= class::CAP;
+    }
+    if seen & DIGIT != 0 {
+        bits |= class::HAS_DIGIT;
+    }
+    if joined || seen & SCORE != 0 {
+        bits |= class::INNER_MARK;
+    }
+    if possessive {
+        bits |= class::POSSESSIVE;
+    }
+    // All capitals: no lowercase letter and at least two uppercase ones.
+    if seen & UPPER != 0
+        && seen & LOWER == 0
+        && raw.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+    {
+        bits |= class::ALL_CAPS;
+    }
+    bits
 }
 
 /// The bytes that may end a sentence: `.`, `!`, `?` and `\n`.
@@ -300,6 +476,8 @@ fn abbreviation_at(text: &str, dot: usize) -> bool {
 /// initial or an abbreviation ("D.C. Metro", "Dr. Lee") do not end a
 /// sentence.
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    #[cfg(any(test, feature = "testkit"))]
+    cuts::SENTENCES.with(|n| n.set(n.get() + 1));
     let mut out = Vec::new();
     let mut start = 0;
     let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
@@ -434,14 +612,38 @@ mod tests {
         assert_eq!(words("the mayor’s plan")[1].norm, "mayor");
         assert_eq!(toks[5].norm, "malaga");
         assert!(toks[6].is_numeric());
+        assert_eq!(toks[0].class, class::CAP);
+        assert_eq!(toks[1].class, class::INNER_MARK);
+        let digits = class::DIGIT | class::HAS_DIGIT | class::INNER_MARK;
+        assert_eq!(toks[6].class, digits);
+        let caps = words("NATO's U.S plan");
+        assert_eq!(
+            caps[0].class,
+            class::CAP | class::INNER_MARK | class::POSSESSIVE
+        );
+        assert_eq!(
+            caps[1].class,
+            class::CAP | class::ALL_CAPS | class::INNER_MARK
+        );
     }
 
     proptest::proptest! {
         #[test]
-        fn ascii_fast_path_matches_uax29(text in "[a-zA-Z0-9 .,;:'_!?()-]{0,40}") {
-            let fast: Vec<_> = ascii_words(&text).into_iter().map(|t| (t.start, t.end, t.norm)).collect();
-            let slow: Vec<_> = uax29_words(&text).into_iter().map(|t| (t.start, t.end, t.norm)).collect();
+        fn ascii_fast_path_matches_uax29(text in "[a-zA-Z0-9 .,;:'_!?()\"@#%&/\t\n\r-]{0,40}") {
+            let fast: Vec<_> = ascii_words(&text).into_iter().map(|t| (t.start, t.end, t.norm, t.class)).collect();
+            let slow: Vec<_> = uax29_words(&text).into_iter().map(|t| (t.start, t.end, t.norm, t.class)).collect();
             proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stretches_match_uax29_over_the_whole_text(
+            text in "([a-zA-Z0-9 .,;:'_!?()\"\t\n\r-]|\u{a0}|\u{2019}|\u{201c}|\u{301}|\u{ad}|\u{200d}|\u{3000}|\u{1f600}|\u{1f1e6}|é|É|ß|日|ｶ|٣|א){0,40}"
+        ) {
+            let got: Vec<_> = words(&text).into_iter().map(|t| (t.start, t.end, t.norm, t.class)).collect();
+            let whole: Vec<_> = uax29_words(&text).into_iter().map(|t| (t.start, t.end, t.norm, t.class)).collect();
+            proptest::prop_assert_eq!(got, whole, "{:?}", text);
         }
     }
 

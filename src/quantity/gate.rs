@@ -2,8 +2,8 @@
 //! and every figure holds a number: ASCII digits, or words read as a number
 //! (number words, "a" + a scale word, a vague magnitude). So a text with no
 //! ASCII digit and no token that such a number needs holds no figure, and
-//! one pass over its bytes (no token list, no allocation for ASCII words)
-//! says so.
+//! one look at each of its tokens (their class bits, and no allocation for
+//! ASCII words) says so, before any figure token is made.
 //!
 //! The rule holds only while every way `Parser::number` reads a number needs
 //! one of the words the lexicon's `Gate::new` gathers: a new way to read a number must
@@ -11,7 +11,7 @@
 
 use super::lex::{letter_bit, Gate, QLex};
 use super::scan::is_word_char;
-use crate::text::fold;
+use crate::text::{class, fold, Token};
 
 /// The gate's look-ups; the words are gathered with the quantity lexicon
 /// ([`Gate`], in `lexicon/quantity.rs`), so an extended lexicon has its own.
@@ -46,30 +46,43 @@ impl Gate {
     }
 }
 
-/// False when `text` certainly holds no figure.
+/// False when the text cut into `words` ([`crate::text::words`]) certainly
+/// holds no figure.
 ///
 /// A figure scanner token is a run of word chars, joined across some marks
 /// ("60,000", "o'clock"). A joined token holds a digit or a mark that no
-/// gathered word has, so looking at the unjoined runs finds every token
-/// that matters, and perhaps some that do not (which only costs a parse).
-pub(super) fn may_hold_figure(lx: &QLex, text: &str) -> bool {
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+/// gathered word has, so looking at the unjoined runs of each text token
+/// (every letter and digit of a text is in one) finds every token that
+/// matters, and perhaps some that do not (which only costs a parse).
+pub(super) fn may_hold_figure(lx: &QLex, words: &[Token<'_>]) -> bool {
+    if words.iter().any(|t| t.is(class::HAS_DIGIT)) {
         return true;
     }
     let gate = &lx.gate;
-    if text.is_ascii() {
-        text.as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .any(|run| gate.holds_ascii(run))
-    } else {
-        text.split(|c: char| !is_word_char(c))
-            .any(|run| gate.holds(run))
-    }
+    words.iter().any(|t| {
+        if t.raw.is_ascii() && !t.is(class::INNER_MARK) {
+            gate.holds_ascii(t.raw.as_bytes())
+        } else {
+            t.raw
+                .split(|c: char| !is_word_char(c))
+                .any(|run| gate.holds(run))
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The gate of a text, cut into words as the pipeline cuts it.
+    fn may_hold(lx: &QLex, text: &str) -> bool {
+        may_hold_figure(lx, &crate::text::words(text))
+    }
+
+    /// [`super::super::parse_all`] of a text.
+    fn parse_all(lx: &QLex, text: &str) -> Vec<crate::Figure> {
+        super::super::parse_all(lx, text, &crate::text::words(text))
+    }
 
     #[test]
     fn texts_without_numbers_are_skipped() {
@@ -84,7 +97,7 @@ mod tests {
             ("Núñez said the Façade stays.", false),
             ("DOZENS were hurt", true),
         ] {
-            assert_eq!(may_hold_figure(QLex::get(), text), want, "{text:?}");
+            assert_eq!(may_hold(QLex::get(), text), want, "{text:?}");
         }
     }
 
@@ -108,8 +121,8 @@ mod tests {
         vocab.sort();
         vocab.dedup();
         let check = |text: &str| {
-            if !may_hold_figure(lx, text) {
-                assert!(super::super::parse_all(lx, text).is_empty(), "{text:?}");
+            if !may_hold(lx, text) {
+                assert!(parse_all(lx, text).is_empty(), "{text:?}");
             }
         };
         for a in &vocab {
@@ -145,8 +158,8 @@ mod tests {
                 text.push_str(w);
                 text.push_str(s);
             }
-            if !may_hold_figure(QLex::get(), &text) {
-                proptest::prop_assert!(super::super::parse_all(QLex::get(), &text).is_empty(), "{:?}", text);
+            if !may_hold(QLex::get(), &text) {
+                proptest::prop_assert!(parse_all(QLex::get(), &text).is_empty(), "{:?}", text);
             }
         }
     }

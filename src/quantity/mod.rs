@@ -39,9 +39,10 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
+use crate::text::Token;
 use lex::{Op, QLex, UnitWord, WordKind};
 pub(crate) use marks::Marks;
-use scan::{is_dash, tokenize, Toks};
+use scan::{is_dash, Toks};
 
 /// Relative tolerance of "about", "nearly", "just over" (10%).
 const APPROX: f64 = 0.10;
@@ -510,21 +511,23 @@ pub(crate) fn is_calendar_name(norm: &str) -> bool {
 /// assert_eq!(figs[2].counted.unwrap().slice(text), Some("fans"));
 /// ```
 pub fn parse_figures(text: &str) -> Vec<Figure> {
-    figures(QLex::get(), text)
+    parse_figures_in(QLex::get(), text, &crate::text::words(text))
 }
 
-/// [`parse_figures`] with the quantity section of a detector's lexicon.
-pub(crate) fn figures(lx: &QLex, text: &str) -> Vec<Figure> {
-    if !gate::may_hold_figure(lx, text) {
+/// [`parse_figures`] of a text already cut into its tokens `words`
+/// ([`crate::text::words`]), with the quantity section of a detector's
+/// lexicon: the pipeline's way in, which does not cut the text again.
+pub(crate) fn parse_figures_in(lx: &QLex, text: &str, words: &[Token<'_>]) -> Vec<Figure> {
+    if !gate::may_hold_figure(lx, words) {
         return Vec::new();
     }
-    parse_all(lx, text)
+    parse_all(lx, text, words)
 }
 
-/// [`figures`] without the gate.
-fn parse_all(lx: &QLex, text: &str) -> Vec<Figure> {
+/// [`parse_figures_in`] without the gate.
+fn parse_all(lx: &QLex, text: &str, words: &[Token<'_>]) -> Vec<Figure> {
     let p = Parser {
-        t: tokenize(text),
+        t: scan::view(text, words),
         lx,
     };
     let mut out: Vec<Figure> = Vec::new();
