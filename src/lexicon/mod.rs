@@ -23,8 +23,10 @@ use lists::{Entry, Lists};
 /// Which word list an entry belongs to: one kind per list file under
 /// `src/lexicon/`. [`DetectorBuilder::lexicon`](crate::DetectorBuilder::lexicon)
 /// adds entries (the file's own syntax, given in each file's header) to
-/// the list for one detector. A bad entry is an [`Error`](crate::Error)
-/// naming the list and the line.
+/// the list for one detector, and [`Extractor::lexicon`](crate::Extractor::lexicon)
+/// for one extractor: the stance, quantity and extraction stages read the
+/// extended lists (the actor stage still reads the built-in actor lists).
+/// A bad entry is an [`Error`](crate::Error) naming the list and the line.
 ///
 /// # Examples
 /// ```
