@@ -651,7 +651,7 @@ mod tests {
     /// Quantity stage: a user's unit word and scale word change the figure.
     #[test]
     fn user_quantity_words_reach_figure_parsing() {
-        let text = "Support for the plan fell by 5 ptz, to 12 zillo voters.";
+        let text = "Support for the new dam fell by 5 ptz, to 12 zillo voters.";
         let plain = figures(&Detector::new(), text);
         let d = Detector::builder()
             .lexicon(LexiconKind::QuantityUnit, "pp ptz")

@@ -14,7 +14,10 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use crate::actor::ActorKind;
+use crate::lexicon::{Lexicon, LexiconKind};
 use crate::record::{Date, Statement};
 
 use frames::{Found, Frames};
@@ -56,6 +59,7 @@ pub struct Extractor {
     context: bool,
     date_line: bool,
     narrator: bool,
+    lexicon: Arc<Lexicon>,
 }
 
 impl Default for Extractor {
@@ -77,7 +81,29 @@ impl Extractor {
             context: true,
             date_line: true,
             narrator: true,
+            lexicon: Lexicon::shipped().clone(),
         }
+    }
+
+    /// Adds entries (lexicon file syntax) to one of the word lists for this
+    /// extractor, as [`DetectorBuilder::lexicon`](crate::DetectorBuilder::lexicon)
+    /// does for a detector: reporting verbs, clause words, titles, page
+    /// labels … A bad entry is an error naming the list and the line.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{Extractor, LexiconKind};
+    /// let article = "Ana Diaz harrumphed that taxes would fall.";
+    /// assert!(Extractor::new().extract(article, "a.txt").is_empty());
+    /// let ex = Extractor::new().lexicon(LexiconKind::SpeechVerb, "speech harrumph harrumphed").unwrap();
+    /// assert_eq!(ex.extract(article, "a.txt")[0].actor.as_deref(), Some("Ana Diaz"));
+    /// assert!(Extractor::new().lexicon(LexiconKind::SpeechVerb, "shout shouted").is_err());
+    /// ```
+    pub fn lexicon(mut self, kind: LexiconKind, entries: &str) -> Result<Extractor, crate::Error> {
+        let mut lx = (*self.lexicon).clone();
+        lx.extend(kind, entries)?;
+        self.lexicon = Arc::new(lx);
+        Ok(self)
     }
 
     /// Whether a record gets the sentence around it as `context` when the
@@ -182,22 +208,24 @@ impl Extractor {
     /// found, deduplicated, their speakers resolved in article order, with
     /// embedded posts between them.
     fn extract_as(&self, article: &str, file: &str, stem: &str) -> Vec<Statement> {
+        let lx: &Lexicon = &self.lexicon;
         let (date, from) = if self.date_line {
             date_line(article)
         } else {
             (None, 0)
         };
-        let mut tweets = tweets(article, from);
-        tweets.extend(turns(article, from));
+        let mut tweets = tweets(lx, article, from);
+        tweets.extend(turns(lx, article, from));
         tweets.sort_by_key(|t| t.line.0);
         let skip = |a: usize, b: usize| {
             let i = tweets.partition_point(|t| t.line.0 < a);
             tweets.get(i).is_some_and(|t| t.line == (a, b))
         };
-        let doc = scan::scan(article, from, &skip);
+        let doc = scan::scan(lx, article, from, &skip);
         let frames = Frames::new(&doc);
         let kept = join_split_quotes(article, distinct(article, self.found(&doc, &frames)));
         let emit = Emit {
+            lx,
             article,
             file,
             stem,
@@ -215,7 +243,7 @@ impl Extractor {
                     &mut out,
                     t.text,
                     Some(t.actor.clone()),
-                    label_kind(&t.actor),
+                    label_kind(lx, &t.actor),
                     None,
                 );
             }
@@ -227,7 +255,7 @@ impl Extractor {
                 &mut out,
                 t.text,
                 Some(t.actor.clone()),
-                label_kind(&t.actor),
+                label_kind(lx, &t.actor),
                 None,
             );
         }
@@ -297,6 +325,7 @@ fn statement_context(doc: &scan::Doc<'_>, f: &Found) -> Option<(usize, usize)> {
 
 /// What every record of one article shares, and how one is written.
 struct Emit<'a> {
+    lx: &'a Lexicon,
     article: &'a str,
     file: &'a str,
     stem: &'a str,
@@ -318,7 +347,7 @@ impl Emit<'_> {
         ctx: Option<(usize, usize)>,
     ) {
         let text = &self.article[span.0..span.1];
-        let actor = actor.filter(|a| !is_pronoun(a));
+        let actor = actor.filter(|a| !is_pronoun(&self.lx.extract, a));
         if text.trim().is_empty() {
             return;
         }
@@ -397,7 +426,7 @@ impl<'d, 'a> Speakers<'d, 'a> {
         let resolver = &mut self.resolver;
         let mut kind = ActorKind::Unknown;
         let actor = match f.speaker {
-            Some((a, b)) if f.pronoun || is_pronoun(&article[a..b]) => {
+            Some((a, b)) if f.pronoun || is_pronoun(&doc.lexicon.extract, &article[a..b]) => {
                 let s0 = doc.sentences.get(f.sentence).map_or(0, |s| s.0);
                 let near = f
                     .speaker_tok
@@ -414,22 +443,26 @@ impl<'d, 'a> Speakers<'d, 'a> {
                             if resolver.person.as_deref() == Some(n) {
                                 ActorKind::Person
                             } else {
-                                name_kind(n, false)
+                                name_kind(doc.lexicon, n, false)
                             }
                         });
                         r
                     }
                 }
             }
-            Some((a, b)) if resolver.descriptor(&article[a..b]).is_some() => {
+            Some((a, b))
+                if resolver
+                    .descriptor(&doc.lexicon.extract, &article[a..b])
+                    .is_some() =>
+            {
                 kind = ActorKind::Organization;
-                resolver.descriptor(&article[a..b])
+                resolver.descriptor(&doc.lexicon.extract, &article[a..b])
             }
             Some((a, b)) => {
                 let name = strip_possessive(&article[a..b]).to_owned();
                 let person = resolver.is_person(&name, doc, a, b);
                 resolver.named(&name, person);
-                kind = name_kind(&name, person);
+                kind = name_kind(doc.lexicon, &name, person);
                 Some(name)
             }
             None if f.quote => match self.quote_speaker.clone() {
@@ -460,11 +493,11 @@ impl<'d, 'a> Speakers<'d, 'a> {
 /// ("port officials"), an organisation by an organisation word or a
 /// corporate suffix anywhere in it ("Orsa Rail Co.", "the regulator");
 /// else what the actor layer reads in the name alone.
-fn name_kind(name: &str, person: bool) -> ActorKind {
+fn name_kind(lx: &Lexicon, name: &str, person: bool) -> ActorKind {
     if person {
         return ActorKind::Person;
     }
-    let lex = lex::ExtractLexicon::get();
+    let lex = &lx.extract;
     let words = folded_words(name);
     if words
         .last()
@@ -493,10 +526,10 @@ fn folded_words(name: &str) -> Vec<String> {
 
 /// A transcript label or a post's author: a person unless its words say
 /// otherwise ("HOST" and "QUESTION" name a role: unknown).
-fn label_kind(label: &str) -> ActorKind {
+fn label_kind(lx: &Lexicon, label: &str) -> ActorKind {
     // Capitals read as acronyms to the actor layer: the label's words are
     // read here, one word (a surname or a role) telling nothing.
-    let lex = lex::ExtractLexicon::get();
+    let lex = &lx.extract;
     let words = folded_words(label);
     let info = |w: &String| lex.info(w).class;
     if words.last().is_some_and(|w| info(w) & class::GROUP != 0) {
@@ -625,7 +658,7 @@ fn narrator(doc: &scan::Doc<'_>, frames: &Frames<'_, '_>, found: &mut Vec<Found>
         }
         let span = (doc.toks[a].start, doc.toks[e - 1].end);
         let text = &doc.text[span.0..span.1];
-        if !crate::quantity::parse_figures(text)
+        if !crate::quantity::figures(&doc.lexicon.quantity, text)
             .iter()
             .any(|f| f.counted.is_some())
         {
@@ -669,7 +702,7 @@ struct Tweet {
     actor: String,
 }
 
-fn tweets(article: &str, from: usize) -> Vec<Tweet> {
+fn tweets(lx: &Lexicon, article: &str, from: usize) -> Vec<Tweet> {
     let mut out = Vec::new();
     let mut at = from.min(article.len());
     while at < article.len() {
@@ -696,7 +729,7 @@ fn tweets(article: &str, from: usize) -> Vec<Tweet> {
                 let body = &line[..body_end];
                 let lead = body.len() - body.trim_start().len();
                 let text = (at + lead, at + body.trim_end().len());
-                if !actor.is_empty() && !is_pronoun(actor) && text.1 > text.0 {
+                if !actor.is_empty() && !is_pronoun(&lx.extract, actor) && text.1 > text.0 {
                     out.push(Tweet {
                         line: (at, end),
                         text,
@@ -713,10 +746,10 @@ fn tweets(article: &str, from: usize) -> Vec<Tweet> {
 /// A transcript turn: a line opened by a speaker label in capitals,
 /// `VOS: The port stays open.` or `MS. RANEL: …`. A page label (`Claim:`,
 /// `PHOTO:`, `src/lexicon/page_labels.txt`) is no speaker.
-fn turns(article: &str, from: usize) -> Vec<Tweet> {
+fn turns(lx: &Lexicon, article: &str, from: usize) -> Vec<Tweet> {
     /// Longest label in bytes: a speaker label is a name, not a sentence.
     const MAX_LABEL: usize = 40;
-    let lex = lex::ExtractLexicon::get();
+    let lex = &lx.extract;
     let mut out = Vec::new();
     let mut at = from.min(article.len());
     while at < article.len() {
@@ -762,7 +795,7 @@ fn speaker_label(lex: &lex::ExtractLexicon, label: &str) -> bool {
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect();
-    !lex.is_page_label(&folded) && !is_pronoun(&folded)
+    !lex.is_page_label(&folded) && !is_pronoun(lex, &folded)
 }
 
 /// A speaker written with a possessive or a contracted "has" loses it:
@@ -815,8 +848,7 @@ impl Resolver {
     /// noun ("the ministry" → "Ministry of Ports"), or for a company noun
     /// one with a corporate suffix ("the firm" → "Vantor Inc."). Never an
     /// organization of another article: each article has its own resolver.
-    fn descriptor(&self, phrase: &str) -> Option<String> {
-        let lex = lex::ExtractLexicon::get();
+    fn descriptor(&self, lex: &lex::ExtractLexicon, phrase: &str) -> Option<String> {
         let (det, head) = phrase.split_once(' ')?;
         if !det.eq_ignore_ascii_case("the") || head.contains(' ') {
             return None;
@@ -891,8 +923,7 @@ impl Resolver {
 }
 
 /// A lone personal pronoun ("he", "They"): never output as an actor.
-fn is_pronoun(name: &str) -> bool {
-    let lex = lex::ExtractLexicon::get();
+fn is_pronoun(lex: &lex::ExtractLexicon, name: &str) -> bool {
     let w = name.trim().to_lowercase();
     !w.contains(' ') && lex.info(&w).class & (class::PRON | class::OPRON) != 0
 }

@@ -3,6 +3,7 @@
 //! quotes. Every step is a single linear pass; nothing backtracks.
 
 use super::lex::{class, ExtractLexicon, WordInfo};
+use crate::lexicon::Lexicon;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +78,8 @@ pub(crate) struct Region {
 /// The scanned article.
 #[derive(Debug)]
 pub(crate) struct Doc<'a> {
+    /// The lexicon the article is read with.
+    pub lexicon: &'a Lexicon,
     pub text: &'a str,
     pub toks: Vec<Tok>,
     pub regions: Vec<Region>,
@@ -91,8 +94,14 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Cuts `text[from..to]` into tokens, appended to `out`.
-fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, buf: &mut String) {
-    let lex = ExtractLexicon::get();
+fn tokenize(
+    lex: &ExtractLexicon,
+    text: &str,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Tok>,
+    buf: &mut String,
+) {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < to {
@@ -386,7 +395,12 @@ pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
 
 /// Scans the article from byte `from`. Lines for which `skip` holds are
 /// left out (a newline token still stands in their place).
-pub(crate) fn scan<'a>(text: &'a str, from: usize, skip: &dyn Fn(usize, usize) -> bool) -> Doc<'a> {
+pub(crate) fn scan<'a>(
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    from: usize,
+    skip: &dyn Fn(usize, usize) -> bool,
+) -> Doc<'a> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 4);
     let mut buf = String::new();
     let mut at = from.min(text.len());
@@ -399,7 +413,7 @@ pub(crate) fn scan<'a>(text: &'a str, from: usize, skip: &dyn Fn(usize, usize) -
             .is_none_or(|l| l.trim().is_empty());
         if !is_noise(line) && !is_heading(line, next_blank) && !skip(at, end) {
             let from = at + dateline_len(line);
-            tokenize(text, from, end, &mut toks, &mut buf);
+            tokenize(&lexicon.extract, text, from, end, &mut toks, &mut buf);
         }
         if end < text.len() {
             toks.push(Tok {
@@ -423,6 +437,7 @@ pub(crate) fn scan<'a>(text: &'a str, from: usize, skip: &dyn Fn(usize, usize) -
     }
     let sentences = split_sentences(&toks, &region_of, &closes);
     Doc {
+        lexicon,
         text,
         toks,
         regions,

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::lists::{Entry, Lists};
-use super::{Lexicon, LexiconKind as K};
+use super::LexiconKind as K;
 use crate::error::Error;
 
 /// How a reporting verb takes its statement.
@@ -107,11 +107,6 @@ pub(crate) struct ExtractLexicon {
 }
 
 impl ExtractLexicon {
-    /// The built-in section, parsed once per process.
-    pub fn get() -> &'static ExtractLexicon {
-        &Lexicon::shipped().extract
-    }
-
     /// The section from the lists' lines; a bad line is an
     /// [`Error::Config`] naming its list and line.
     pub(crate) fn parse(lists: &Lists) -> Result<ExtractLexicon, Error> {

@@ -23,8 +23,10 @@ use lists::{Entry, Lists};
 /// Which word list an entry belongs to: one kind per list file under
 /// `src/lexicon/`. [`DetectorBuilder::lexicon`](crate::DetectorBuilder::lexicon)
 /// adds entries (the file's own syntax, given in each file's header) to
-/// the list for one detector. A bad entry is an [`Error`](crate::Error)
-/// naming the list and the line.
+/// the list for one detector, and [`Extractor::lexicon`](crate::Extractor::lexicon)
+/// for one extractor: the stance, quantity and extraction stages read the
+/// extended lists (the actor stage still reads the built-in actor lists).
+/// A bad entry is an [`Error`](crate::Error) naming the list and the line.
 ///
 /// # Examples
 /// ```
@@ -513,7 +515,7 @@ impl Lexicon {
     /// # Panics
     /// Only if a shipped list file has a bad line, which the test
     /// `builtin_parses` rules out.
-    pub fn shipped() -> &'static Lexicon {
+    pub fn shipped() -> &'static Arc<Lexicon> {
         static SHIPPED: OnceLock<Arc<Lexicon>> = OnceLock::new();
         SHIPPED.get_or_init(|| Lexicon::builtin().expect("the shipped lexicon parses (tested)"))
     }
@@ -858,7 +860,7 @@ mod tests {
             ),
             (LexiconKind::CalendarWord, "noon", "calendar_word: line 1"),
         ] {
-            let mut lx = Lexicon::shipped().clone();
+            let mut lx = Lexicon::clone(Lexicon::shipped());
             let e = lx.extend(kind, text).unwrap_err().to_string();
             assert!(
                 e.starts_with("lexicon entries for ") && e.contains(what),
@@ -914,7 +916,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_is_found_through_its_stem() {
-        let mut lx = Lexicon::shipped().clone();
+        let mut lx = Lexicon::clone(Lexicon::shipped());
         lx.extend(LexiconKind::Stop, "zorblax").unwrap();
         lx.extend(LexiconKind::Antonyms, "unfrobbed frobbed")
             .unwrap();
@@ -927,9 +929,23 @@ mod tests {
             .is_some_and(|w| w.stop));
     }
 
+    /// A list two stages read (titles) is one list: a user's title reaches
+    /// both the actor and the extraction section.
+    #[test]
+    fn a_shared_list_extends_both_sections() {
+        let mut lx = Lexicon::clone(Lexicon::shipped());
+        assert!(!lx.actor.is_title("wardenmajor"));
+        lx.extend(LexiconKind::Title, "wardenmajor").unwrap();
+        assert!(lx.actor.is_title("wardenmajor"));
+        assert_ne!(
+            lx.extract.info("wardenmajor").class & extract::class::TITLE,
+            0
+        );
+    }
+
     #[test]
     fn user_entries_extend_a_list() {
-        let mut lx = Lexicon::shipped().clone();
+        let mut lx = Lexicon::clone(Lexicon::shipped());
         lx.extend(LexiconKind::Reject, "wave off").unwrap();
         assert_eq!(m(&lx.reject, "they waved off the idea", 1), Some(2));
     }

@@ -511,7 +511,13 @@ pub(crate) fn is_calendar_name(norm: &str) -> bool {
 /// assert_eq!(figs[2].counted.unwrap().slice(text), Some("fans"));
 /// ```
 pub fn parse_figures(text: &str) -> Vec<Figure> {
-    parse_figures_in(QLex::get(), text, &crate::text::words(text))
+    figures(QLex::get(), text)
+}
+
+/// [`parse_figures`] with the quantity section of a detector's lexicon, for
+/// a text that nothing has cut into tokens yet.
+pub(crate) fn figures(lx: &QLex, text: &str) -> Vec<Figure> {
+    parse_figures_in(lx, text, &crate::text::words(text))
 }
 
 /// [`parse_figures`] of a text already cut into its tokens `words`
