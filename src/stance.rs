@@ -1516,6 +1516,22 @@ mod tests {
         }
     }
 
+    /// `stopwords.txt`: quantifier determiners ("several", "various",
+    /// "numerous") say how many, not what: like "many" and "some", they
+    /// are no concept of the proposition.
+    #[test]
+    fn quantifier_determiners_carry_no_content() {
+        for text in [
+            "Several ferries left the harbour.",
+            "Various ferries left the harbour.",
+            "Numerous ferries left the harbour.",
+        ] {
+            let cs = run(text, None);
+            let k = keys(&cs[0]);
+            assert!(k.contains(&"ferry") && k.len() == 3, "{text}: {k:?}");
+        }
+    }
+
     #[test]
     fn negated_knowledge_leaves_the_matter_open() {
         for (text, open) in [
