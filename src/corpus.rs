@@ -242,6 +242,8 @@ pub(crate) struct Packed<'a> {
     pub superlative: Option<(Span, u32)>,
     pub compares: bool,
     pub evidential: bool,
+    pub denied_report: bool,
+    pub reports: bool,
     /// What the clause marks of a measured variable ([`Marks`]).
     pub marks: Marks,
 }
@@ -306,6 +308,8 @@ struct Row {
     not_yet: bool,
     compares: bool,
     evidential: bool,
+    denied_report: bool,
+    reports: bool,
     marks: Marks,
     /// A positive claim holding a word with a WordNet antonym that is not
     /// among the most frequent words ("modest", "lawful"): it may clash with
@@ -423,6 +427,8 @@ impl Claims {
                 not_yet: c.not_yet,
                 compares: c.compares,
                 evidential: c.evidential,
+                denied_report: c.denied_report,
+                reports: c.reports,
                 marks: c.marks,
             });
         }
@@ -466,6 +472,8 @@ impl Claims {
             superlative: (r.superlative != NONE).then(|| self.superlatives[r.superlative as usize]),
             compares: r.compares,
             evidential: r.evidential,
+            denied_report: r.denied_report,
+            reports: r.reports,
             marks: r.marks,
         }
     }

@@ -367,6 +367,12 @@ fn opposed_stances<'a>(a: &Side<'a>, b: &Side<'a>) -> Option<(Packed<'a>, Packed
     if neg.evidential && pos.is_hedged() {
         return None;
     }
+    // Rule `negated_report`: "the memo made no mention of a leak" denies
+    // that a leak was reported, which "the tank leaked" does not say; "the
+    // memo told the port of a leak" does.
+    if neg.denied_report && !pos.reports {
+        return None;
+    }
     Some((neg, pos))
 }
 
@@ -1028,6 +1034,36 @@ mod tests {
                 "Fishing in the northern lake is illegal.",
                 "The villagers went fishing in the northern lake.",
                 false,
+            ),
+        ] {
+            assert_eq!(verdict(neg, pos, false).is_some(), clash, "{neg} / {pos}");
+        }
+    }
+
+    /// Rule `negated_report`: denying that a thing was said clashes with a
+    /// claim that it was said, not with the thing itself.
+    #[test]
+    fn a_denied_report_clashes_only_with_a_report() {
+        for (neg, pos, clash) in [
+            (
+                "The harbour memo made no mention of a leak in the fuel tank.",
+                "There was a leak in the fuel tank.",
+                false,
+            ),
+            (
+                "The harbour master did not report a leak in the fuel tank.",
+                "Divers found a leak in the fuel tank.",
+                false,
+            ),
+            (
+                "The harbour master did not report a leak in the fuel tank.",
+                "The harbour master reported a leak in the fuel tank.",
+                true,
+            ),
+            (
+                "There was no leak in the fuel tank.",
+                "Divers found a leak in the fuel tank.",
+                true,
             ),
         ] {
             assert_eq!(verdict(neg, pos, false).is_some(), clash, "{neg} / {pos}");

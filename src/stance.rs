@@ -213,6 +213,15 @@ pub struct Claim {
     /// True when what is negated is the evidence ("no clear evidence of X"):
     /// compatible with a hedged "X is possible".
     pub evidential: bool,
+    /// Rule `negated_report`: the negation falls on a reporting word ("the
+    /// memo made no mention of a leak", "the port did not report a leak"):
+    /// the clause denies that the matter was said, not the matter.
+    #[serde(skip)]
+    pub(crate) denied_report: bool,
+    /// The clause holds a reporting word outside any negation ("the memo
+    /// told the port of a leak"): it says what was said.
+    #[serde(skip)]
+    pub(crate) reports: bool,
     /// What the clause marks of a measured variable beside its figures (a
     /// level held steady, a change, a reading under or over a limit): set
     /// with the figure measures.
@@ -445,6 +454,10 @@ struct ClauseScan {
     hypothetical: bool,
     not_yet: bool,
     evidential: bool,
+    /// `negated_report`: a negation falls on a reporting word.
+    denied_report: bool,
+    /// A reporting word stands outside any negation.
+    reports: bool,
     /// A negation falls on a knowledge word ("nobody can know").
     unknowing: bool,
     superlative: Option<(Span, String)>,
@@ -602,6 +615,17 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW)
         {
             out.evidential = true;
+        }
+        if entry.is_some_and(|e| e.reporting) && on(Switch::NegatedReport) {
+            let negated = out
+                .negations
+                .last()
+                .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW);
+            if negated {
+                out.denied_report = true;
+            } else {
+                out.reports = true;
+            }
         }
         if negated_knowledge(&out, i, entry) {
             out.unknowing = true;
@@ -1300,6 +1324,8 @@ pub(crate) fn claims_of<'a>(
             borrowed,
             not_yet: scan.not_yet,
             evidential: scan.evidential,
+            denied_report: scan.denied_report,
+            reports: scan.reports,
             superlative: scan.superlative.take(),
             compares: scan.compares,
             scope,

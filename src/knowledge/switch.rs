@@ -40,6 +40,8 @@ pub(crate) enum Switch {
     DeniedHedge,
     /// Stance rule `is_name`.
     IsName,
+    /// Stance rule `negated_report`.
+    NegatedReport,
     /// Stance rule `title_before_name`.
     TitleBeforeName,
 }
@@ -60,6 +62,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("name_link", Switch::NameLink),
     ("denied_hedge", Switch::DeniedHedge),
     ("is_name", Switch::IsName),
+    ("negated_report", Switch::NegatedReport),
     ("title_before_name", Switch::TitleBeforeName),
 ];
 
