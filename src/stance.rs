@@ -17,7 +17,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::knowledge::{on, Switch};
-use crate::lexicon::{Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
+use crate::lexicon::{has, GrammarWords, Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
 use crate::quantity::{parse_figures_in, Figure};
 pub(crate) use crate::record::Field;
 use crate::text::{fold, sentences, words, FxHashSet, Span, Token};
@@ -229,36 +229,6 @@ pub struct Claim {
     pub(crate) marks: crate::quantity::Marks,
 }
 
-// Closed classes of grammar words, tested once or twice per token: a
-// `matches!` on literals compiles to a few length and integer compares.
-
-/// Words that point back to something said before.
-fn is_anaphor(w: &str) -> bool {
-    matches!(
-        w,
-        "that" | "this" | "it" | "such" | "so" | "these" | "those" | "which" | "there"
-    )
-}
-/// Conjunctions that open a new clause with its own stance.
-fn is_clause_break(w: &str) -> bool {
-    matches!(
-        w,
-        "but" | "however" | "although" | "though" | "whereas" | "yet"
-    )
-}
-/// Subject pronouns: after a comma they open a clause of their own
-/// ("…, it will not reach its goals").
-fn is_subject(w: &str) -> bool {
-    matches!(w, "i" | "we" | "it" | "they" | "he" | "she" | "you")
-}
-/// Words that make a clause conditional.
-fn is_conditional(w: &str) -> bool {
-    matches!(w, "if" | "unless")
-}
-/// Words that make a clause hypothetical.
-fn is_hypothetical(w: &str) -> bool {
-    matches!(w, "would" | "could" | "might" | "may")
-}
 /// The most terms one clause borrows from a question or a context. Real
 /// questions hold a handful; the bound keeps a text of thousands of short
 /// answers under a huge context linear, not answers x context terms.
@@ -289,6 +259,8 @@ pub(crate) struct Scanned<'a> {
     in_figure: Vec<bool>,
     /// Its sentence ranges, cut the first time a step needs them.
     sentences: OnceCell<Vec<(usize, usize)>>,
+    /// The closed-class words the rules read (`grammar_words.txt`).
+    pub grammar: &'a GrammarWords,
 }
 
 impl<'a> Scanned<'a> {
@@ -331,6 +303,7 @@ impl<'a> Scanned<'a> {
             figures,
             in_figure,
             sentences,
+            grammar: &lx.grammar,
         }
     }
 
@@ -390,12 +363,12 @@ impl<'a> Scanned<'a> {
                 let prev = self.toks[k - 1].norm();
                 let adverb = word == "yet"
                     && (k + 1 == ti
-                        || ["not", "never", "cannot"].contains(&prev)
+                        || has(&self.grammar.yet_negations, prev)
                         || prev.ends_with("n't"));
                 let breaks = semi
                     || (colon && !quote)
-                    || (is_clause_break(word) && next != "also" && !adverb)
-                    || (comma && is_subject(word) && k - start > 2);
+                    || (has(&self.grammar.clause_breaks, word) && next != "also" && !adverb)
+                    || (comma && has(&self.grammar.clause_subjects, word) && k - start > 2);
                 if breaks {
                     out.push((start, k, question));
                     start = k;
@@ -587,16 +560,17 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             open.then(|| set.match_at(cstems, &cnorms, i - from, stop))
                 .flatten()
         };
-        if is_anaphor(norm) {
+        let g = sc.grammar;
+        if has(&g.anaphors, norm) {
             out.anaphoric = true;
         }
-        if on(Switch::BareAnswer) && is_answer_word(norm) {
+        if on(Switch::BareAnswer) && has(&g.answers, norm) {
             out.answers = true;
         }
-        if is_conditional(norm) {
+        if has(&g.conditionals, norm) {
             out.conditional = true;
         }
-        if is_hypothetical(norm) {
+        if has(&g.hypotheticals, norm) {
             out.hypothetical = true;
         }
         if norm == "yet" && !out.negations.is_empty() {
@@ -733,7 +707,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .raw
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            || (on(Switch::BareAnswer) && is_answer_word(norm))
+            || (on(Switch::BareAnswer) && has(&g.answers, norm))
             || cx.name_tokens.contains(norm)
             || (capitalized(tok) && cx.title_words.contains(norm))
             || (on(Switch::TitleBeforeName) && !headline && title_before_name(cx, sc, i, to))
@@ -796,48 +770,12 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
     out
 }
 
-/// Linking verbs: after one, a cue word is the predicate ("the claim is
-/// false", "the town was without power"), not a modifier.
-fn is_copula(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "remain"
-            | "remains"
-            | "remained"
-            | "stay"
-            | "stays"
-            | "stayed"
-            | "seem"
-            | "seems"
-            | "seemed"
-    )
-}
-
-/// Determiners that open a noun phrase ("a", "the").
-fn is_article(w: &str) -> bool {
-    matches!(w, "a" | "an" | "the")
-}
-
-/// Bare answer words: "yes" answers a question, it states nothing itself.
-/// A clause left with no other content borrows the question
-/// ([`refers_outside`]): "the reply should have been yes" asserts what
-/// was asked.
-fn is_answer_word(w: &str) -> bool {
-    matches!(w, "yes" | "yeah" | "yep" | "aye")
-}
-
 /// `phrase_negation`: "without" negates the phrase it governs, not the
 /// clause: "hundreds of fans without passes entered the hall" asserts that
 /// they entered. Right after a linking verb it is the predicate itself
 /// ("the village is without power") and negates the clause.
 fn phrase_negation(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
-    sc.toks[i].norm() == "without" && !(i > from && is_copula(sc.toks[i - 1].norm()))
+    sc.toks[i].norm() == "without" && !(i > from && has(&sc.grammar.copulas, sc.toks[i - 1].norm()))
 }
 
 /// `modifier_cue`: a one-word stance or antonym cue written just before a
@@ -864,8 +802,9 @@ fn modifier_cue(
         return false;
     }
     let prev = |k: usize| (i >= from + k).then(|| sc.toks[i - k].norm());
-    let predicate = prev(1).is_some_and(is_copula)
-        || (prev(1).is_some_and(is_article) && prev(2).is_some_and(is_copula));
+    let (copula, article) = (&sc.grammar.copulas, &sc.grammar.articles);
+    let predicate = prev(1).is_some_and(|w| has(copula, w))
+        || (prev(1).is_some_and(|w| has(article, w)) && prev(2).is_some_and(|w| has(copula, w)));
     !predicate
         && crate::knowledge::may_be_modifier(sc.toks[i].norm())
         && crate::knowledge::may_be_noun(next.norm())
@@ -897,11 +836,11 @@ fn denied_hedge(
 fn derived_noun(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
     let (norm, stem) = (sc.toks[i].norm(), &*sc.stems[i]);
     let suffix = norm.strip_prefix(stem.trim_end_matches('e')).unwrap_or("");
-    let agent = matches!(suffix, "er" | "ers" | "or" | "ors" | "ent" | "ents");
+    let agent = has(&sc.grammar.agent_suffixes, suffix);
     // After an article the cue word heads the noun phrase only when no
     // noun follows ("a dispute over fees", not "a false claim").
     let head = i > from
-        && is_article(sc.toks[i - 1].norm())
+        && has(&sc.grammar.articles, sc.toks[i - 1].norm())
         && crate::knowledge::may_be_noun(norm)
         && sc
             .toks
@@ -1032,13 +971,13 @@ fn refers_outside(
     scan: &ClauseScan,
     own_terms: usize,
 ) -> bool {
-    let opens_with_demonstrative = matches!(sc.toks[a].norm(), "these" | "those" | "this");
+    let opens_with_demonstrative = has(&sc.grammar.demonstratives, sc.toks[a].norm());
     let points = || {
         scan.anaphoric
             || scan.answers
             || sc.toks[a..b]
                 .iter()
-                .any(|t| matches!(t.norm(), "they" | "them" | "he" | "him" | "she" | "her"))
+                .any(|t| has(&sc.grammar.pointing_pronouns, t.norm()))
     };
     opens_with_demonstrative || (own_terms == 0 && points())
 }
@@ -1083,12 +1022,10 @@ fn context_terms<'a>(
     let repeat = find_fold(context, text);
     let asked = sc.toks.iter().position(|t| t.norm.starts_with("ask"));
     let opener = asked.and_then(|i| {
-        sc.toks[i + 1..].iter().take(12).find(|t| {
-            crate::lexicon::grammar()
-                .question_openers
-                .iter()
-                .any(|w| w == t.norm())
-        })
+        sc.toks[i + 1..]
+            .iter()
+            .take(12)
+            .find(|t| has(&sc.grammar.question_openers, t.norm()))
     });
     let mut range = (opener.map_or(0, |t| t.end), cut);
     if opener.is_none() {

@@ -129,7 +129,7 @@ pub(crate) fn alias_key(name: &str) -> String {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@'))
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() > 1 && matches!(words[0], "the" | "a" | "an") {
+    if words.len() > 1 && crate::lexicon::actor::ActorLexicon::is_alias_article(words[0]) {
         words.remove(0);
     }
     words.join(" ")

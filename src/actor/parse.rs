@@ -163,7 +163,7 @@ fn norms(ws: &[Word]) -> Vec<String> {
 }
 
 fn is_tenure_past(norm: &str) -> bool {
-    matches!(norm, "former" | "ex" | "outgoing") || norm.starts_with("ex-")
+    ActorLexicon::is_tenure_past(norm)
 }
 
 /// Initials of each run of two or more capitalized words (connectors inside a

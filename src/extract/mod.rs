@@ -897,7 +897,8 @@ impl Resolver {
         end: usize,
         pronoun: &str,
     ) -> Option<String> {
-        if !matches!(pronoun.to_ascii_lowercase().as_str(), "he" | "she") {
+        let folded = pronoun.to_ascii_lowercase();
+        if doc.lexicon.extract.info(&folded).class & lex::class::NAMED == 0 {
             return None;
         }
         doc.toks[s0..end.min(doc.toks.len())]

@@ -34,6 +34,11 @@ pub(crate) struct ActorLexicon {
     connectors: Vec<String>,
     /// Words skipped when taking the initials of a name ("of").
     initial_skip: Vec<String>,
+    /// Words that put a title in the past ("former"); a word opening
+    /// with "ex-" does too, by rule.
+    tenure_past: Vec<String>,
+    /// Articles dropped from the front of a gazetteer name ("the").
+    alias_articles: Vec<String>,
 }
 
 fn words_of(line: &str) -> Vec<String> {
@@ -94,15 +99,18 @@ fn nicknames(lines: &[Entry]) -> HashMap<String, Vec<String>> {
     nicknames
 }
 
-/// `actor_function_words.txt`: determiners, connectors, initial skips.
-fn function_words(lines: &[Entry]) -> Result<[Vec<String>; 3], Error> {
-    let mut function = [Vec::new(), Vec::new(), Vec::new()];
+/// `actor_function_words.txt`: determiners, connectors, initial skips,
+/// past-tenure words, alias articles.
+fn function_words(lines: &[Entry]) -> Result<[Vec<String>; 5], Error> {
+    let mut function: [Vec<String>; 5] = Default::default();
     for line in lines {
         let mut parts = line.as_str().split_whitespace();
         let i = match parts.next() {
             Some("determiner") => 0,
             Some("connector") => 1,
             Some("initial_skip") => 2,
+            Some("tenure_past") => 3,
+            Some("alias_article") => 4,
             _ => return Err(line.bad(K::ActorFunctionWord, "unknown kind")),
         };
         function[i].extend(parts.map(fold));
@@ -135,12 +143,14 @@ impl ActorLexicon {
             lists.get(kind).iter().map(|e| fold(e.as_str())).collect()
         };
         let (titles, title_max) = titles(lists.get(K::Title))?;
-        let [determiners, connectors, initial_skip] =
+        let [determiners, connectors, initial_skip, tenure_past, alias_articles] =
             function_words(lists.get(K::ActorFunctionWord))?;
         Ok(ActorLexicon {
             determiners,
             connectors,
             initial_skip,
+            tenure_past,
+            alias_articles,
             titles,
             title_max,
             modifiers: set(K::TitleModifier),
@@ -240,6 +250,16 @@ impl ActorLexicon {
 
     pub fn skip_in_initials(word: &str) -> bool {
         Self::get().initial_skip.iter().any(|w| w == word)
+    }
+
+    /// True for a word that puts a title in the past ("former", "ex-").
+    pub fn is_tenure_past(word: &str) -> bool {
+        Self::get().tenure_past.iter().any(|w| w == word) || word.starts_with("ex-")
+    }
+
+    /// True for an article dropped from the front of a gazetteer name.
+    pub fn is_alias_article(word: &str) -> bool {
+        Self::get().alias_articles.iter().any(|w| w == word)
     }
 
     /// True when a given name has familiar forms (or is one).

@@ -39,6 +39,7 @@ pub(crate) mod class {
     pub const OPRON: u16 = 1 << 12;
     pub const ANA: u16 = 1 << 13;
     pub const PREP: u16 = 1 << 14;
+    pub const NAMED: u16 = 1 << 15;
 }
 
 /// What extraction knows about one folded word.
@@ -89,6 +90,7 @@ fn clause_words(words: &mut HashMap<String, WordInfo>, lines: &[Entry]) -> Resul
             Some("ana") => class::ANA,
             Some("role") => class::GROUP,
             Some("prep") => class::PREP,
+            Some("named") => class::NAMED,
             _ => return Err(line.bad(K::ClauseWord, "unknown kind")),
         };
         for w in parts {

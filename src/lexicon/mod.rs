@@ -185,6 +185,36 @@ pub(crate) struct GrammarWords {
     pub holding: Vec<String>,
     /// Negations that are prepositions ("without").
     pub preposition_negations: Vec<String>,
+    /// Words that point back to something said before ("that", "it").
+    pub anaphors: Vec<String>,
+    /// Conjunctions that open a new clause with its own stance ("but").
+    pub clause_breaks: Vec<String>,
+    /// Subject pronouns that open a clause after a comma ("it", "they").
+    pub clause_subjects: Vec<String>,
+    /// Words that make a clause conditional ("if", "unless").
+    pub conditionals: Vec<String>,
+    /// Modals that make a clause hypothetical ("would", "might").
+    pub hypotheticals: Vec<String>,
+    /// Linking verbs ("is", "remained", "seems").
+    pub copulas: Vec<String>,
+    /// Determiners that open a noun phrase ("a", "the").
+    pub articles: Vec<String>,
+    /// Bare answer words ("yes", "yeah").
+    pub answers: Vec<String>,
+    /// Demonstratives that make a clause borrow its antecedent ("these").
+    pub demonstratives: Vec<String>,
+    /// Pronouns that point outside their clause ("they", "him").
+    pub pointing_pronouns: Vec<String>,
+    /// Endings of an agent noun after a verb's stem ("ers", "ents").
+    pub agent_suffixes: Vec<String>,
+    /// Negations after which "yet" is the adverb ("not yet").
+    pub yet_negations: Vec<String>,
+}
+
+/// True when `w` is one of `list`: the grammar lists hold a handful of
+/// words each, so a scan beats a hash.
+pub(crate) fn has(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x == w)
 }
 
 /// The built-in grammar words, parsed once.
@@ -203,6 +233,20 @@ impl GrammarWords {
                 Some("state") => &mut g.state,
                 Some("holding") => &mut g.holding,
                 Some("preposition_negation") => &mut g.preposition_negations,
+                Some("anaphor") => &mut g.anaphors,
+                Some("clause_break") => &mut g.clause_breaks,
+                Some("clause_subject") => &mut g.clause_subjects,
+                Some("conditional") => &mut g.conditionals,
+                Some("hypothetical") => &mut g.hypotheticals,
+                Some("copula") => &mut g.copulas,
+                Some("article") => &mut g.articles,
+                Some("answer") => &mut g.answers,
+                Some("demonstrative") => &mut g.demonstratives,
+                Some("pointing_pronoun") => &mut g.pointing_pronouns,
+                Some("agent_suffix") => &mut g.agent_suffixes,
+                Some("yet_negation") => &mut g.yet_negations,
+                // Read by the figure parser's section (`QLex`).
+                Some("indefinite_article") => continue,
                 _ => return Err(line.bad(LexiconKind::GrammarWord, "unknown kind")),
             };
             list.extend(parts.map(str::to_owned));
@@ -552,7 +596,10 @@ impl Lexicon {
                 self.add(kind, &new)?;
                 self.reindex();
             }
-            K::GrammarWord => self.grammar = GrammarWords::parse(&self.lists)?,
+            K::GrammarWord => {
+                self.grammar = GrammarWords::parse(&self.lists)?;
+                self.quantity = quantity::QLex::parse(&self.lists)?;
+            }
             K::Title | K::GroupNoun | K::OrgWord => {
                 self.actor = actor::ActorLexicon::parse(&self.lists)?;
                 self.extract = extract::ExtractLexicon::parse(&self.lists)?;
@@ -794,11 +841,31 @@ mod tests {
             ("state", &g.state),
             ("holding", &g.holding),
             ("preposition_negation", &g.preposition_negations),
+            ("anaphor", &g.anaphors),
+            ("clause_break", &g.clause_breaks),
+            ("clause_subject", &g.clause_subjects),
+            ("conditional", &g.conditionals),
+            ("hypothetical", &g.hypotheticals),
+            ("copula", &g.copulas),
+            ("article", &g.articles),
+            ("answer", &g.answers),
+            ("demonstrative", &g.demonstratives),
+            ("pointing_pronoun", &g.pointing_pronouns),
+            ("agent_suffix", &g.agent_suffixes),
+            ("yet_negation", &g.yet_negations),
         ] {
             assert!(!list.is_empty(), "{kind}");
         }
         assert!(g.question_openers.iter().any(|w| w == "whether"));
         assert!(g.preposition_negations.iter().any(|w| w == "without"));
+        // The figure parser reads the indefinite articles, and its per-words.
+        let q = &Lexicon::shipped().quantity;
+        assert!(q.articles.contains("a") && q.articles.contains("an"));
+        assert!(q.rate_openers.contains("per") && q.rate_openers.contains("every"));
+        let mut lx = (**Lexicon::shipped()).clone();
+        lx.extend(LexiconKind::GrammarWord, "indefinite_article one-a")
+            .unwrap();
+        assert!(lx.quantity.articles.contains("one-a"));
         let mut lists = Lists::builtin();
         lists.push(LexiconKind::GrammarWord, "questioner whether");
         let e = GrammarWords::parse(&lists).unwrap_err().to_string();

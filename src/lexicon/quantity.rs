@@ -149,6 +149,13 @@ pub(crate) struct QLex {
     pub rate_alone: HashMap<String, String>,
     /// Words after a per-word that make it a time ("a year earlier").
     pub rate_not: HashSet<String>,
+    /// The per-words: before a word of `rate_per` they make a rate ("a",
+    /// "per", "each").
+    pub rate_openers: HashSet<String>,
+    /// Indefinite articles, read as "one" before a scale or a fraction
+    /// ("a million", "a quarter"): `indefinite_article` in
+    /// `grammar_words.txt`.
+    pub articles: HashSet<String>,
     /// The kind bits of each word of the quantity marks ([`level`]).
     pub levels: HashMap<String, u16>,
     /// The words without which no number is read (`quantity/gate.rs`).
@@ -222,6 +229,8 @@ pub(crate) mod level {
     pub const TIMES: u16 = 1 << 7;
     pub const ANAPHOR: u16 = 1 << 8;
     pub const BETWEEN: u16 = 1 << 9;
+    pub const NEGATION: u16 = 1 << 10;
+    pub const BY_HALF: u16 = 1 << 11;
 }
 
 fn parse_f64(kind: K, line: &Entry, s: &str) -> Result<f64, Error> {
@@ -282,6 +291,8 @@ impl QLex {
             rate_per: HashMap::default(),
             rate_alone: HashMap::default(),
             rate_not: HashSet::default(),
+            rate_openers: HashSet::default(),
+            articles: HashSet::default(),
             levels: HashMap::default(),
             gate: Gate::default(),
         };
@@ -293,6 +304,7 @@ impl QLex {
         lx.calendar(lists)?;
         lx.words(lists)?;
         lx.levels(lists)?;
+        lx.articles(lists);
         lx.starters();
         lx.gate = Gate::new(&lx);
         Ok(lx)
@@ -427,7 +439,12 @@ impl QLex {
                 ["not", w] => {
                     self.rate_not.insert(fold(w));
                 }
-                _ => return Err(line.bad(K::RateUnit, "expected per/alone/not and its words")),
+                ["opener", w] => {
+                    self.rate_openers.insert(fold(w));
+                }
+                _ => {
+                    return Err(line.bad(K::RateUnit, "expected per/alone/not/opener and its words"))
+                }
             }
         }
         Ok(())
@@ -525,6 +542,8 @@ impl QLex {
                 "times" => level::TIMES,
                 "anaphor" => level::ANAPHOR,
                 "between" => level::BETWEEN,
+                "negation" => level::NEGATION,
+                "by_half" => level::BY_HALF,
                 _ => return Err(line.bad(K::LevelWord, "unknown kind")),
             };
             *self.levels.entry(word.trim().to_owned()).or_default() |= bit;
@@ -533,8 +552,19 @@ impl QLex {
     }
 
     /// The words a figure may start with, for the scanner's first check.
+    /// The `indefinite_article` line of `grammar_words.txt` (its other
+    /// kinds are read, and checked, by [`super::GrammarWords`]).
+    fn articles(&mut self, lists: &Lists) {
+        for line in lists.get(K::GrammarWord) {
+            let mut parts = line.as_str().split_whitespace();
+            if parts.next() == Some("indefinite_article") {
+                self.articles.extend(parts.map(fold));
+            }
+        }
+    }
+
     fn starters(&mut self) {
-        let mut starters: HashSet<String> = ["a", "an"].iter().map(|s| s.to_string()).collect();
+        let mut starters: HashSet<String> = self.articles.clone();
         starters.extend(self.numbers.keys().cloned());
         starters.extend(self.qualifiers.by_first.keys().cloned());
         starters.extend(self.vague.by_first.keys().cloned());

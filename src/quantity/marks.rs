@@ -8,7 +8,9 @@
 //! One walk over the clause's tokens, one hash look-up per word-like
 //! token; the words are data (`src/lexicon/level_words.txt`).
 
-use super::lex::level::{ANAPHOR, BETWEEN, LEVEL, MOVE, OVER, SOFT, STAY, STEADY, TIMES, UNDER};
+use super::lex::level::{
+    ANAPHOR, BETWEEN, BY_HALF, LEVEL, MOVE, NEGATION, OVER, SOFT, STAY, STEADY, TIMES, UNDER,
+};
 use super::lex::QLex;
 use super::{Figure, Qualifier};
 use crate::text::{Span, Token};
@@ -100,10 +102,10 @@ fn kind_of(lx: &QLex, t: &Token<'_>) -> u16 {
     lx.levels.get(n).copied().unwrap_or(0)
 }
 
-/// True for a negation word: "not", "never", "no", or a contraction ("hasn't").
-fn negation(t: &Token<'_>) -> bool {
-    let n = t.norm();
-    matches!(n, "not" | "never" | "no") || n.ends_with("n't")
+/// True for a negation word (`negation` in `level_words.txt`: "not",
+/// "never", "no") or a contraction ("hasn't").
+fn negation(lx: &QLex, t: &Token<'_>) -> bool {
+    kind_of(lx, t) & NEGATION != 0 || t.norm().ends_with("n't")
 }
 
 fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
@@ -132,7 +134,7 @@ pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
     let negated_before = |i: usize| {
         toks[i.saturating_sub(NEGATION_REACH)..i]
             .iter()
-            .any(negation)
+            .any(|t| negation(lx, t))
     };
     for i in 0..toks.len() {
         let k = kind_of(lx, &toks[i]);
@@ -146,7 +148,7 @@ pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
                 m.add(M_STEADY, join(&toks[i], &toks[j]));
             }
         }
-        if negation(&toks[i]) {
+        if negation(lx, &toks[i]) {
             // Only auxiliaries and soft adverbs between ("has not been
             // rising", "hasn't really risen"): "did not warrant an
             // increase" negates another verb.
@@ -163,7 +165,7 @@ pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
             && !negated_before(i)
             && toks
                 .get(i + 1)
-                .is_some_and(|t| matches!(t.norm(), "by" | "in"))
+                .is_some_and(|t| kind_of(lx, t) & BY_HALF != 0)
             && toks.get(i + 2).is_some_and(|t| t.norm() == "half")
         {
             m.add(M_CHANGE, join(&toks[i], &toks[i + 2]));

@@ -705,7 +705,7 @@ impl Parser<'_> {
         let lx = self.lx;
         let w = self.norm(k);
         // Most figures are followed by a word no rate starts with.
-        if !matches!(w, "a" | "an" | "per" | "each" | "every")
+        if !lx.rate_openers.contains(w)
             && !lx.rate_alone.contains_key(w)
             && !lx.rate_per.contains_key(w)
         {
@@ -725,7 +725,7 @@ impl Parser<'_> {
             return Some((u.clone(), k + 1, self.tok(k).end));
         }
         let p = k + 1;
-        if !matches!(w, "a" | "an" | "per" | "each" | "every") || !self.t.space_gap(p) {
+        if !lx.rate_openers.contains(w) || !self.t.space_gap(p) {
             return None;
         }
         if let Some(u) = lx.rate_per.get(self.norm(p)) {
@@ -1246,7 +1246,7 @@ impl Parser<'_> {
         let lx = self.lx;
         let mut j = i;
         let mut mult = 1.0;
-        if matches!(self.norm(j), "a" | "an") {
+        if lx.articles.contains(self.norm(j)) {
             j += 1;
         } else if let Some((v, WordKind::Unit | WordKind::Teen | WordKind::Ten)) =
             lx.numbers.get(self.norm(j))
@@ -1301,7 +1301,7 @@ impl Parser<'_> {
         let mut last = Last::None;
         let mut has_scale = false;
         let mut j = i;
-        if matches!(self.norm(i), "a" | "an") {
+        if self.lx.articles.contains(self.norm(i)) {
             if i + 1 < len && self.t.soft_gap(i + 1) && self.scale_word(i + 1).is_some() {
                 current = 1.0;
                 last = Last::Unit;
