@@ -210,26 +210,7 @@ impl<'a> Grouper<'a> {
     fn folded_tok(&mut self, start: usize, end: usize) -> Tok {
         let raw = &self.text[start..end];
         let ns = self.folded.len() as u32;
-        let mut letters = 0usize;
-        let mut upper = true;
-        if raw.is_ascii() {
-            for &ch in raw.as_bytes() {
-                if ch.is_ascii_alphabetic() {
-                    letters += 1;
-                    upper &= ch.is_ascii_uppercase();
-                }
-            }
-            self.folded.push_str(raw);
-            self.folded[ns as usize..].make_ascii_lowercase();
-        } else {
-            for ch in raw.chars() {
-                if ch.is_alphabetic() {
-                    letters += 1;
-                    upper &= ch.is_uppercase();
-                }
-            }
-            self.folded.push_str(&crate::text::fold(raw));
-        }
+        let upper = push_folded(&mut self.folded, raw);
         let first = raw.chars().next().unwrap_or(' ');
         Tok {
             start,
@@ -239,9 +220,36 @@ impl<'a> Grouper<'a> {
             ne: self.folded.len() as u32,
             digit: first.is_ascii_digit(),
             cap: first.is_uppercase(),
-            upper: upper && letters >= 2,
+            upper,
         }
     }
+}
+
+/// Appends `raw` folded to `folded`; true when it has two letters or more,
+/// all upper case (an all-caps word).
+fn push_folded(folded: &mut String, raw: &str) -> bool {
+    let ns = folded.len();
+    let mut letters = 0usize;
+    let mut upper = true;
+    if raw.is_ascii() {
+        for &ch in raw.as_bytes() {
+            if ch.is_ascii_alphabetic() {
+                letters += 1;
+                upper &= ch.is_ascii_uppercase();
+            }
+        }
+        folded.push_str(raw);
+        folded[ns..].make_ascii_lowercase();
+    } else {
+        for ch in raw.chars() {
+            if ch.is_alphabetic() {
+                letters += 1;
+                upper &= ch.is_uppercase();
+            }
+        }
+        folded.push_str(&crate::text::fold(raw));
+    }
+    upper && letters >= 2
 }
 
 /// The figure tokens of `text`, read from its tokens `words` (as
@@ -431,26 +439,7 @@ mod tests {
             }
             let raw = &text[start..j];
             let ns = folded.len() as u32;
-            let mut letters = 0usize;
-            let mut upper = true;
-            if raw.is_ascii() {
-                for &ch in raw.as_bytes() {
-                    if ch.is_ascii_alphabetic() {
-                        letters += 1;
-                        upper &= ch.is_ascii_uppercase();
-                    }
-                }
-                folded.push_str(raw);
-                folded[ns as usize..].make_ascii_lowercase();
-            } else {
-                for ch in raw.chars() {
-                    if ch.is_alphabetic() {
-                        letters += 1;
-                        upper &= ch.is_uppercase();
-                    }
-                }
-                folded.push_str(&crate::text::fold(raw));
-            }
+            let upper = push_folded(&mut folded, raw);
             let ne = folded.len() as u32;
             toks.push((
                 start,
@@ -458,7 +447,7 @@ mod tests {
                 folded[ns as usize..ne as usize].to_owned(),
                 c.is_ascii_digit(),
                 c.is_uppercase(),
-                upper && letters >= 2,
+                upper,
             ));
             i = j;
         }
