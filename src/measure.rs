@@ -4,7 +4,7 @@
 //! proper names beside it. The quantity judge compares figures only when
 //! their measures match.
 
-use crate::lexicon::{Lexicon, StemEntry, WordEntry};
+use crate::lexicon::{Gram, Lexicon, StemEntry, WordEntry};
 use crate::quantity::names_a_day;
 use crate::stance::{self, Claim, Context, Field, Scanned, StanceContext, Term};
 use crate::text::{stem_shared, Token};
@@ -407,6 +407,11 @@ impl<'t, 'a> ClauseView<'t, 'a> {
     }
 
     /// True when clause token `k` is a content word.
+    /// The grammar lists clause token `k` is in.
+    fn gram(&self, k: usize) -> Gram {
+        self.words[k].map_or(Gram::default(), |w| w.grammar)
+    }
+
     fn is_content(&self, k: usize) -> bool {
         content(&self.toks[k], self.words[k], self.entries[k])
     }
@@ -438,12 +443,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             // "900 riders with forged passes": one holder per thing held,
             // so the noun of a with/without phrase is counted too.
             let k = from + run;
-            if k < toks.len()
-                && crate::lexicon::grammar()
-                    .holding
-                    .iter()
-                    .any(|w| w == toks[k].norm())
-            {
+            if k < toks.len() && self.gram(k).is(Gram::HOLDING) {
                 let noun = (k + 1..toks.len().min(k + 1 + HOLDING_WORDS))
                     .take_while(|&j| self.is_content(j))
                     .last();
@@ -539,12 +539,10 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         let at = toks.partition_point(|t| t.end <= f.span.start);
         // "There are 40,000 guards", "has 90,000": a present state, which
         // may change between two dates.
-        let state = toks[..at].iter().rev().take(STATE_WINDOW).any(|t| {
-            crate::lexicon::grammar()
-                .state
-                .iter()
-                .any(|w| w == t.norm())
-        });
+        let state = (0..at)
+            .rev()
+            .take(STATE_WINDOW)
+            .any(|k| self.gram(k).is(Gram::STATE));
         // Proper names in the window.
         let opener = toks.first().map(|t| t.start);
         let mut names: Vec<String> = Vec::new();

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::knowledge::{on, Switch};
-use crate::lexicon::{has, GrammarWords, Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
+use crate::lexicon::{has, Gram, GrammarWords, Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
 use crate::quantity::{parse_figures_in, Figure};
 pub(crate) use crate::record::Field;
 use crate::text::{fold, sentences, words, FxHashSet, Span, Token};
@@ -317,6 +317,11 @@ impl<'a> Scanned<'a> {
         self.word_entries[i].is_some_and(|w| w.stop)
     }
 
+    /// The grammar lists token `i` is in.
+    pub fn gram(&self, i: usize) -> Gram {
+        self.word_entries[i].map_or(Gram::default(), |w| w.grammar)
+    }
+
     /// Its words but the stop words.
     pub fn words_but_stop(&self) -> impl Iterator<Item = &Token<'a>> {
         self.toks
@@ -363,12 +368,13 @@ impl<'a> Scanned<'a> {
                 let prev = self.toks[k - 1].norm();
                 let adverb = word == "yet"
                     && (k + 1 == ti
-                        || has(&self.grammar.yet_negations, prev)
+                        || self.gram(k - 1).is(Gram::YET_NEGATION)
                         || prev.ends_with("n't"));
+                let gram = self.gram(k);
                 let breaks = semi
                     || (colon && !quote)
-                    || (has(&self.grammar.clause_breaks, word) && next != "also" && !adverb)
-                    || (comma && has(&self.grammar.clause_subjects, word) && k - start > 2);
+                    || (gram.is(Gram::CLAUSE_BREAK) && next != "also" && !adverb)
+                    || (comma && gram.is(Gram::CLAUSE_SUBJECT) && k - start > 2);
                 if breaks {
                     out.push((start, k, question));
                     start = k;
@@ -560,17 +566,17 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
             open.then(|| set.match_at(cstems, &cnorms, i - from, stop))
                 .flatten()
         };
-        let g = sc.grammar;
-        if has(&g.anaphors, norm) {
+        let gram = sc.gram(i);
+        if gram.is(Gram::ANAPHOR) {
             out.anaphoric = true;
         }
-        if on(Switch::BareAnswer) && has(&g.answers, norm) {
+        if on(Switch::BareAnswer) && gram.is(Gram::ANSWER) {
             out.answers = true;
         }
-        if has(&g.conditionals, norm) {
+        if gram.is(Gram::CONDITIONAL) {
             out.conditional = true;
         }
-        if has(&g.hypotheticals, norm) {
+        if gram.is(Gram::HYPOTHETICAL) {
             out.hypothetical = true;
         }
         if norm == "yet" && !out.negations.is_empty() {
@@ -707,7 +713,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .raw
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            || (on(Switch::BareAnswer) && has(&g.answers, norm))
+            || (on(Switch::BareAnswer) && gram.is(Gram::ANSWER))
             || cx.name_tokens.contains(norm)
             || (capitalized(tok) && cx.title_words.contains(norm))
             || (on(Switch::TitleBeforeName) && !headline && title_before_name(cx, sc, i, to))
@@ -775,7 +781,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
 /// they entered. Right after a linking verb it is the predicate itself
 /// ("the village is without power") and negates the clause.
 fn phrase_negation(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
-    sc.toks[i].norm() == "without" && !(i > from && has(&sc.grammar.copulas, sc.toks[i - 1].norm()))
+    sc.toks[i].norm() == "without" && !(i > from && sc.gram(i - 1).is(Gram::COPULA))
 }
 
 /// `modifier_cue`: a one-word stance or antonym cue written just before a
@@ -801,10 +807,8 @@ fn modifier_cue(
     if !next.raw.chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }
-    let prev = |k: usize| (i >= from + k).then(|| sc.toks[i - k].norm());
-    let (copula, article) = (&sc.grammar.copulas, &sc.grammar.articles);
-    let predicate = prev(1).is_some_and(|w| has(copula, w))
-        || (prev(1).is_some_and(|w| has(article, w)) && prev(2).is_some_and(|w| has(copula, w)));
+    let prev = |k: usize, g: Gram| i >= from + k && sc.gram(i - k).is(g);
+    let predicate = prev(1, Gram::COPULA) || (prev(1, Gram::ARTICLE) && prev(2, Gram::COPULA));
     !predicate
         && crate::knowledge::may_be_modifier(sc.toks[i].norm())
         && crate::knowledge::may_be_noun(next.norm())
@@ -840,7 +844,7 @@ fn derived_noun(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
     // After an article the cue word heads the noun phrase only when no
     // noun follows ("a dispute over fees", not "a false claim").
     let head = i > from
-        && has(&sc.grammar.articles, sc.toks[i - 1].norm())
+        && sc.gram(i - 1).is(Gram::ARTICLE)
         && crate::knowledge::may_be_noun(norm)
         && sc
             .toks
@@ -971,14 +975,9 @@ fn refers_outside(
     scan: &ClauseScan,
     own_terms: usize,
 ) -> bool {
-    let opens_with_demonstrative = has(&sc.grammar.demonstratives, sc.toks[a].norm());
-    let points = || {
-        scan.anaphoric
-            || scan.answers
-            || sc.toks[a..b]
-                .iter()
-                .any(|t| has(&sc.grammar.pointing_pronouns, t.norm()))
-    };
+    let opens_with_demonstrative = sc.gram(a).is(Gram::DEMONSTRATIVE);
+    let points =
+        || scan.anaphoric || scan.answers || (a..b).any(|k| sc.gram(k).is(Gram::POINTING_PRONOUN));
     opens_with_demonstrative || (own_terms == 0 && points())
 }
 
@@ -1022,10 +1021,10 @@ fn context_terms<'a>(
     let repeat = find_fold(context, text);
     let asked = sc.toks.iter().position(|t| t.norm.starts_with("ask"));
     let opener = asked.and_then(|i| {
-        sc.toks[i + 1..]
-            .iter()
+        (i + 1..sc.toks.len())
             .take(12)
-            .find(|t| has(&sc.grammar.question_openers, t.norm()))
+            .find(|&k| sc.gram(k).is(Gram::QUESTION_OPENER))
+            .map(|k| &sc.toks[k])
     });
     let mut range = (opener.map_or(0, |t| t.end), cut);
     if opener.is_none() {
@@ -1323,6 +1322,41 @@ mod tests {
             let cs = run($text, None);
             assert_eq!(cs[0].polarity, Polarity::$want, "{}", $text);
         )*};
+    }
+
+    /// Each grammar word, cut as a token, carries its list's bit: the
+    /// token-level rules read bits, so a word the index missed would drop
+    /// out of its rule unseen.
+    #[test]
+    fn every_grammar_word_carries_its_bit_as_a_token() {
+        let lx = Lexicon::shipped();
+        let g = &lx.grammar;
+        for (list, bit) in [
+            (&g.question_openers, Gram::QUESTION_OPENER),
+            (&g.state, Gram::STATE),
+            (&g.holding, Gram::HOLDING),
+            (&g.preposition_negations, Gram::PREPOSITION_NEGATION),
+            (&g.anaphors, Gram::ANAPHOR),
+            (&g.clause_breaks, Gram::CLAUSE_BREAK),
+            (&g.clause_subjects, Gram::CLAUSE_SUBJECT),
+            (&g.conditionals, Gram::CONDITIONAL),
+            (&g.hypotheticals, Gram::HYPOTHETICAL),
+            (&g.copulas, Gram::COPULA),
+            (&g.articles, Gram::ARTICLE),
+            (&g.answers, Gram::ANSWER),
+            (&g.demonstratives, Gram::DEMONSTRATIVE),
+            (&g.pointing_pronouns, Gram::POINTING_PRONOUN),
+            (&g.yet_negations, Gram::YET_NEGATION),
+        ] {
+            assert!(!list.is_empty());
+            for word in list {
+                let sc = Scanned::new(lx, word, Field::Text);
+                assert_eq!(sc.toks.len(), 1, "{word}");
+                assert!(sc.gram(0).is(bit), "{word}");
+            }
+        }
+        let sc = Scanned::new(lx, "zorblax", Field::Text);
+        assert_eq!(sc.gram(0), Gram::default());
     }
 
     #[test]

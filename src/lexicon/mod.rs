@@ -174,6 +174,34 @@ impl LexiconKind {
     }
 }
 
+/// The closed-class lists a word belongs to, as bits: a token's class is
+/// looked up once with its [`WordEntry`], and each rule tests a bit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Gram(u32);
+
+impl Gram {
+    pub const QUESTION_OPENER: Gram = Gram(1);
+    pub const STATE: Gram = Gram(1 << 1);
+    pub const HOLDING: Gram = Gram(1 << 2);
+    pub const PREPOSITION_NEGATION: Gram = Gram(1 << 3);
+    pub const ANAPHOR: Gram = Gram(1 << 4);
+    pub const CLAUSE_BREAK: Gram = Gram(1 << 5);
+    pub const CLAUSE_SUBJECT: Gram = Gram(1 << 6);
+    pub const CONDITIONAL: Gram = Gram(1 << 7);
+    pub const HYPOTHETICAL: Gram = Gram(1 << 8);
+    pub const COPULA: Gram = Gram(1 << 9);
+    pub const ARTICLE: Gram = Gram(1 << 10);
+    pub const ANSWER: Gram = Gram(1 << 11);
+    pub const DEMONSTRATIVE: Gram = Gram(1 << 12);
+    pub const POINTING_PRONOUN: Gram = Gram(1 << 13);
+    pub const YET_NEGATION: Gram = Gram(1 << 14);
+
+    /// True when the word is in the list `g`.
+    pub fn is(self, g: Gram) -> bool {
+        self.0 & g.0 != 0
+    }
+}
+
 /// The closed-class words single rules read (`grammar_words.txt`).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct GrammarWords {
@@ -209,10 +237,14 @@ pub(crate) struct GrammarWords {
     pub agent_suffixes: Vec<String>,
     /// Negations after which "yet" is the adverb ("not yet").
     pub yet_negations: Vec<String>,
+    /// Folded word → the lists it is in (all lists but the suffixes).
+    classes: HashMap<String, Gram>,
 }
 
 /// True when `w` is one of `list`: the grammar lists hold a handful of
-/// words each, so a scan beats a hash.
+/// words each, so a scan beats a hash. Token-level rules read [`Gram`] bits
+/// instead; this serves words that are not tokens (a suffix) or rules run
+/// once per claim.
 pub(crate) fn has(list: &[String], w: &str) -> bool {
     list.iter().any(|x| x == w)
 }
@@ -228,28 +260,36 @@ impl GrammarWords {
         let mut g = GrammarWords::default();
         for line in lists.get(LexiconKind::GrammarWord) {
             let mut parts = line.as_str().split_whitespace();
-            let list = match parts.next() {
-                Some("question_opener") => &mut g.question_openers,
-                Some("state") => &mut g.state,
-                Some("holding") => &mut g.holding,
-                Some("preposition_negation") => &mut g.preposition_negations,
-                Some("anaphor") => &mut g.anaphors,
-                Some("clause_break") => &mut g.clause_breaks,
-                Some("clause_subject") => &mut g.clause_subjects,
-                Some("conditional") => &mut g.conditionals,
-                Some("hypothetical") => &mut g.hypotheticals,
-                Some("copula") => &mut g.copulas,
-                Some("article") => &mut g.articles,
-                Some("answer") => &mut g.answers,
-                Some("demonstrative") => &mut g.demonstratives,
-                Some("pointing_pronoun") => &mut g.pointing_pronouns,
-                Some("agent_suffix") => &mut g.agent_suffixes,
-                Some("yet_negation") => &mut g.yet_negations,
+            let (list, bit) = match parts.next() {
+                Some("question_opener") => (&mut g.question_openers, Gram::QUESTION_OPENER),
+                Some("state") => (&mut g.state, Gram::STATE),
+                Some("holding") => (&mut g.holding, Gram::HOLDING),
+                Some("preposition_negation") => {
+                    (&mut g.preposition_negations, Gram::PREPOSITION_NEGATION)
+                }
+                Some("anaphor") => (&mut g.anaphors, Gram::ANAPHOR),
+                Some("clause_break") => (&mut g.clause_breaks, Gram::CLAUSE_BREAK),
+                Some("clause_subject") => (&mut g.clause_subjects, Gram::CLAUSE_SUBJECT),
+                Some("conditional") => (&mut g.conditionals, Gram::CONDITIONAL),
+                Some("hypothetical") => (&mut g.hypotheticals, Gram::HYPOTHETICAL),
+                Some("copula") => (&mut g.copulas, Gram::COPULA),
+                Some("article") => (&mut g.articles, Gram::ARTICLE),
+                Some("answer") => (&mut g.answers, Gram::ANSWER),
+                Some("demonstrative") => (&mut g.demonstratives, Gram::DEMONSTRATIVE),
+                Some("pointing_pronoun") => (&mut g.pointing_pronouns, Gram::POINTING_PRONOUN),
+                Some("agent_suffix") => (&mut g.agent_suffixes, Gram::default()),
+                Some("yet_negation") => (&mut g.yet_negations, Gram::YET_NEGATION),
                 // Read by the figure parser's section (`QLex`).
                 Some("indefinite_article") => continue,
                 _ => return Err(line.bad(LexiconKind::GrammarWord, "unknown kind")),
             };
-            list.extend(parts.map(str::to_owned));
+            for word in parts {
+                list.push(word.to_owned());
+                if bit != Gram::default() {
+                    let class = g.classes.entry(word.to_owned()).or_default();
+                    class.0 |= bit.0;
+                }
+            }
         }
         Ok(g)
     }
@@ -408,6 +448,8 @@ pub(crate) struct StemEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct WordEntry {
     pub stop: bool,
+    /// The grammar lists it is in.
+    pub grammar: Gram,
     pub superlative: bool,
     /// For a word that negates another ("illegal"), the concept of the
     /// word it negates ("legal").
@@ -599,6 +641,7 @@ impl Lexicon {
             K::GrammarWord => {
                 self.grammar = GrammarWords::parse(&self.lists)?;
                 self.quantity = quantity::QLex::parse(&self.lists)?;
+                self.reindex();
             }
             K::Title | K::GroupNoun | K::OrgWord => {
                 self.actor = actor::ActorLexicon::parse(&self.lists)?;
@@ -702,6 +745,9 @@ impl Lexicon {
         }
         for word in &self.superlatives {
             by_word.entry(word.clone()).or_default().superlative = true;
+        }
+        for (word, &class) in &self.grammar.classes {
+            by_word.entry(word.clone()).or_default().grammar = class;
         }
         for (neg, pos) in &self.antonyms {
             let st = stem(pos);
