@@ -52,10 +52,7 @@ pub(crate) fn measures<'a>(
             // Compound names count by their words too, as the words around
             // a figure are single words.
             let mut keys = Vec::new();
-            for t in stance::claims_of(cx, ctx.scanned(lx), None)
-                .into_iter()
-                .flat_map(|c| c.terms)
-            {
+            for t in ctx.claims(cx).into_iter().flat_map(|c| c.terms) {
                 if t.key.contains('_') {
                     keys.extend(t.key.split('_').map(str::to_owned));
                 }

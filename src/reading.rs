@@ -99,6 +99,7 @@ mod tests {
             drop(normalize(cx, STATEMENTS[0].0, Some(STATEMENTS[0].1)));
             let n = 25;
             let (words, sentences) = cuts::count();
+            let scans = cuts::clause_scans();
             for _ in 0..n {
                 for &(text, context) in STATEMENTS {
                     let read = normalize(cx, text, Some(context));
@@ -110,6 +111,19 @@ mod tests {
             let fields = 2 * n * STATEMENTS.len();
             assert_eq!(words_after - words, fields, "word cuts");
             assert_eq!(sentences_after - sentences, fields, "sentence cuts");
+            // Each field is cut into clauses and scanned at most once: the
+            // context's scan serves both the terms a text borrows and its
+            // own claims (the figures' topic).
+            assert!(cuts::clause_scans() - scans <= fields, "clause scans");
+            for &(text, context) in STATEMENTS {
+                let before = cuts::clause_scans();
+                let read = normalize(cx, text, Some(context));
+                let n = cuts::clause_scans() - before;
+                let borrows = read.claims.iter().any(|c| c.borrowed);
+                let figures = read.claims.iter().any(|c| !c.figures.is_empty());
+                let want = 1 + usize::from(borrows || figures);
+                assert_eq!(n, want, "{text}: clause scans");
+            }
         })
     }
 }

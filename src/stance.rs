@@ -416,7 +416,7 @@ pub(crate) fn stem_concept(entry: Option<&StemEntry>, stem: &str) -> String {
 }
 
 /// What a scan of one clause found.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct ClauseScan {
     terms: Vec<Term>,
     cues: Vec<Cue>,
@@ -462,6 +462,34 @@ pub(crate) struct Context<'a> {
     /// Its sentences, when a step needed them before any scan.
     sentences: OnceCell<Vec<(usize, usize)>>,
     scanned: OnceCell<Scanned<'a>>,
+    /// Its clauses and their scans: the terms a text borrows and the
+    /// context's own claims (the figures' topic) both read these.
+    clause_scans: OnceCell<Vec<ScannedClause>>,
+}
+
+/// One clause of a scanned field: its token range, whether it asks, and
+/// its scan.
+#[derive(Clone)]
+struct ScannedClause {
+    from: usize,
+    to: usize,
+    question: bool,
+    scan: ClauseScan,
+}
+
+/// The clauses of `sc` and their scans.
+fn scan_clauses(cx: &StanceContext<'_>, sc: &Scanned<'_>) -> Vec<ScannedClause> {
+    #[cfg(any(test, feature = "testkit"))]
+    crate::text::cuts::note_clause_scan();
+    sc.clauses()
+        .into_iter()
+        .map(|(from, to, question)| ScannedClause {
+            from,
+            to,
+            question,
+            scan: scan_clause(cx, sc, from, to),
+        })
+        .collect()
 }
 
 impl<'a> Context<'a> {
@@ -471,6 +499,7 @@ impl<'a> Context<'a> {
             toks: OnceCell::new(),
             sentences: OnceCell::new(),
             scanned: OnceCell::new(),
+            clause_scans: OnceCell::new(),
         }
     }
 
@@ -513,199 +542,300 @@ impl<'a> Context<'a> {
             Scanned::of_cut(lx, self.text, Field::Context, toks, sentences)
         })
     }
+
+    /// Its clauses and their scans, scanned once.
+    fn clause_scans(&self, cx: &StanceContext<'a>) -> &[ScannedClause] {
+        self.clause_scans
+            .get_or_init(|| scan_clauses(cx, self.scanned(cx.lexicon)))
+    }
+
+    /// Its own claims, read as a text with no context: from its clause
+    /// scans, so a context whose terms were borrowed is not scanned again.
+    pub fn claims(&self, cx: &StanceContext<'a>) -> Vec<Claim> {
+        let sc = self.scanned(cx.lexicon);
+        claims_from(cx, sc, self.clause_scans(cx).to_vec(), None)
+    }
 }
 
+/// One clause's scan (tokens `from..to` of `sc`): its cues, its content
+/// terms and its marks, in one pass over its tokens.
 fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize) -> ClauseScan {
-    let lx = cx.lexicon;
-    let mut out = ClauseScan::default();
-    // Keys of `out.terms`, kept only once the clause has many terms (a
-    // linear look is cheaper below that, a set keeps long clauses linear).
-    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut scanner = ClauseScanner::new(cx, sc, from, to);
     let mut i = from;
-    // Phrase matching looks only forward from `i`, so it is given the
-    // clause's own tokens (index `i - from`): the cost stays per clause.
-    let cstems = &sc.stems[from..to];
-    let cnorms: Vec<&str> = sc.toks[from..to].iter().map(Token::norm).collect();
-    let stop = &lx.stop;
-    // In a headline-cased clause capitals say nothing of names or titles.
-    let headline = headline_case(&sc.toks[from..to]);
-    let capitalized = |t: &Token<'_>| !headline && t.is_capitalized();
-    let push_term =
-        |out: &mut ClauseScan, seen: &mut FxHashSet<String>, key: &str, a: usize, b: usize| {
-            let known = if out.terms.len() <= FEW_TERMS {
-                out.terms.iter().any(|t| t.key == key)
-            } else {
-                seen.contains(key)
-            };
-            if known {
-                return;
-            }
-            out.terms.push(Term {
-                key: key.to_owned(),
-                field: sc.field,
-                span: Span::new(sc.toks[a].start, sc.toks[b - 1].end),
-            });
-            if out.terms.len() > FEW_TERMS {
-                if seen.is_empty() {
-                    seen.extend(out.terms.iter().map(|t| t.key.clone()));
-                } else {
-                    seen.insert(key.to_owned());
-                }
-            }
-        };
-    let cue_span = |a: usize, n: usize| Span::new(sc.toks[a].start, sc.toks[a + n - 1].end);
-    let mut pending_superlative: Option<(Span, usize)> = None;
     while i < to {
-        let tok = &sc.toks[i];
-        let norm = tok.norm();
-        let entry = sc.stem_entries[i];
-        let word = sc.word_entries[i];
-        // A phrase list is searched only where the stem opens an entry.
-        let opens = entry.map_or(Opens::default(), |e| e.opens);
-        let phrase = |set: &PhraseSet, open: bool| {
-            open.then(|| set.match_at(cstems, &cnorms, i - from, stop))
-                .flatten()
+        scanner.marks(i);
+        i = match scanner.cue_at(i) {
+            Some(next) => next,
+            None => scanner.content_at(i),
         };
+    }
+    scanner.out
+}
+
+/// The state of one clause's scan: the clause's own stems and folded words
+/// (phrase matching looks only forward from a token, so it is given the
+/// clause alone and the cost stays per clause), the scan so far, and the
+/// keys of its terms.
+struct ClauseScanner<'c, 'a> {
+    cx: &'c StanceContext<'c>,
+    sc: &'c Scanned<'a>,
+    from: usize,
+    to: usize,
+    cstems: &'c [Rc<str>],
+    cnorms: Vec<&'c str>,
+    /// In a headline-cased clause capitals say nothing of names or titles.
+    headline: bool,
+    out: ClauseScan,
+    /// Keys of `out.terms`, kept only once the clause has many terms (a
+    /// linear look is cheaper below that, a set keeps long clauses linear).
+    seen: FxHashSet<String>,
+    /// A superlative waiting for the content word it qualifies.
+    pending_superlative: Option<(Span, usize)>,
+}
+
+impl<'c, 'a> ClauseScanner<'c, 'a> {
+    fn new(
+        cx: &'c StanceContext<'c>,
+        sc: &'c Scanned<'a>,
+        from: usize,
+        to: usize,
+    ) -> ClauseScanner<'c, 'a> {
+        ClauseScanner {
+            cx,
+            sc,
+            from,
+            to,
+            cstems: &sc.stems[from..to],
+            cnorms: sc.toks[from..to].iter().map(Token::norm).collect(),
+            headline: headline_case(&sc.toks[from..to]),
+            out: ClauseScan::default(),
+            seen: FxHashSet::default(),
+            pending_superlative: None,
+        }
+    }
+
+    /// True when `t` is capitalized in a clause not cased as a headline.
+    fn capitalized(&self, t: &Token<'_>) -> bool {
+        !self.headline && t.is_capitalized()
+    }
+
+    /// The length of the entry of `set` that token `i` opens; a phrase list
+    /// is searched only where the stem opens an entry (`open`).
+    fn phrase(&self, set: &PhraseSet, open: bool, i: usize) -> Option<usize> {
+        open.then(|| {
+            set.match_at(
+                self.cstems,
+                &self.cnorms,
+                i - self.from,
+                &self.cx.lexicon.stop,
+            )
+        })
+        .flatten()
+    }
+
+    /// The span of the `n` tokens from `a`.
+    fn span(&self, a: usize, n: usize) -> Span {
+        Span::new(self.sc.toks[a].start, self.sc.toks[a + n - 1].end)
+    }
+
+    /// True when the last negation stands at most [`NEGATED_CUE_WINDOW`]
+    /// words before token `i`.
+    fn negated_at(&self, i: usize) -> bool {
+        self.out
+            .negations
+            .last()
+            .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW)
+    }
+
+    /// Adds the term `key` of tokens `a..b`, once per key.
+    fn push_term(&mut self, key: &str, a: usize, b: usize) {
+        let known = if self.out.terms.len() <= FEW_TERMS {
+            self.out.terms.iter().any(|t| t.key == key)
+        } else {
+            self.seen.contains(key)
+        };
+        if known {
+            return;
+        }
+        let span = self.span(a, b - a);
+        self.out.terms.push(Term {
+            key: key.to_owned(),
+            field: self.sc.field,
+            span,
+        });
+        if self.out.terms.len() > FEW_TERMS {
+            if self.seen.is_empty() {
+                self.seen
+                    .extend(self.out.terms.iter().map(|t| t.key.clone()));
+            } else {
+                self.seen.insert(key.to_owned());
+            }
+        }
+    }
+
+    /// Adds a cue of `kind` on the `n` tokens from `i`.
+    fn push_cue(&mut self, kind: CueKind, i: usize, n: usize) {
+        let span = self.span(i, n);
+        self.out.cues.push(Cue {
+            kind,
+            field: self.sc.field,
+            span,
+        });
+    }
+
+    /// The clause marks token `i` sets, whatever else it is: a pointing
+    /// word, a bare answer, a conditional or hypothetical word, "yet" after
+    /// a negation, a comparison, a superlative waiting for its noun, a
+    /// negated evidential or knowledge word, a reporting word (negated or
+    /// not).
+    fn marks(&mut self, i: usize) {
+        let (sc, lx) = (self.sc, self.cx.lexicon);
+        let entry = sc.stem_entries[i];
+        let opens = entry.map_or(Opens::default(), |e| e.opens);
         let gram = sc.gram(i);
-        if gram.is(Gram::ANAPHOR) {
-            out.anaphoric = true;
+        let out = &mut self.out;
+        out.anaphoric |= gram.is(Gram::ANAPHOR);
+        out.answers |= on(Switch::BareAnswer) && gram.is(Gram::ANSWER);
+        out.conditional |= gram.is(Gram::CONDITIONAL);
+        out.hypothetical |= gram.is(Gram::HYPOTHETICAL);
+        out.not_yet |= sc.toks[i].norm() == "yet" && !out.negations.is_empty();
+        if !self.out.compares && self.phrase(&lx.comparison, opens.comparison, i).is_some() {
+            self.out.compares = true;
         }
-        if on(Switch::BareAnswer) && gram.is(Gram::ANSWER) {
-            out.answers = true;
+        if self.out.superlative.is_none() && sc.word_entries[i].is_some_and(|w| w.superlative) {
+            let tok = &sc.toks[i];
+            self.pending_superlative = Some((Span::new(tok.start, tok.end), i));
         }
-        if gram.is(Gram::CONDITIONAL) {
-            out.conditional = true;
-        }
-        if gram.is(Gram::HYPOTHETICAL) {
-            out.hypothetical = true;
-        }
-        if norm == "yet" && !out.negations.is_empty() {
-            out.not_yet = true;
-        }
-        if !out.compares && phrase(&lx.comparison, opens.comparison).is_some() {
-            out.compares = true;
-        }
-        if out.superlative.is_none() && word.is_some_and(|w| w.superlative) {
-            pending_superlative = Some((Span::new(tok.start, tok.end), i));
-        }
-        if entry.is_some_and(|e| e.evidential)
-            && out
-                .negations
-                .last()
-                .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW)
-        {
-            out.evidential = true;
+        let negated = self.negated_at(i);
+        if entry.is_some_and(|e| e.evidential) && negated {
+            self.out.evidential = true;
         }
         if entry.is_some_and(|e| e.reporting) && on(Switch::NegatedReport) {
-            let negated = out
-                .negations
-                .last()
-                .is_some_and(|&n| i - n <= NEGATED_CUE_WINDOW);
             if negated {
-                out.denied_report = true;
+                self.out.denied_report = true;
             } else {
-                out.reports = true;
+                self.out.reports = true;
             }
         }
-        if negated_knowledge(&out, i, entry) {
-            out.unknowing = true;
+        if negated_knowledge(&self.out, i, entry) {
+            self.out.unknowing = true;
         }
-        // An idiom with a negation word that does not negate ("make no
-        // mistake", "no doubt"): neither cue nor content.
-        if let Some(n) = phrase(&lx.not_negation, opens.not_negation) {
-            i += n;
-            continue;
+    }
+
+    /// The cue or phrase token `i` opens, read in this order: an idiom
+    /// with a negation word that does not negate ("make no mistake"), a
+    /// synonym phrase (one term), a support or reject cue, a negation, a
+    /// hedge, an antonym. Returns the token after it, or `None` when token
+    /// `i` opens none of them.
+    fn cue_at(&mut self, i: usize) -> Option<usize> {
+        let (sc, lx) = (self.sc, self.cx.lexicon);
+        let opens = sc.stem_entries[i].map_or(Opens::default(), |e| e.opens);
+        // An idiom that does not negate: neither cue nor content.
+        if let Some(n) = self.phrase(&lx.not_negation, opens.not_negation, i) {
+            return Some(i + n);
         }
-        let synonym_phrase = opens
-            .synonym_phrase
-            .then(|| {
-                lx.synonym_phrases
-                    .phrase_at(cstems, &cnorms, i - from, stop)
-            })
-            .flatten();
-        if let Some(p) = synonym_phrase {
-            let n = p.len();
-            match lx.synonym_phrase_concept.get(p) {
-                Some(key) => push_term(&mut out, &mut seen, key, i, i + n),
-                None => push_term(&mut out, &mut seen, &p.join(" "), i, i + n),
-            }
-            i += n;
-            continue;
+        if let Some(next) = self.synonym_phrase(i, opens) {
+            return Some(next);
         }
         let stance_cue = [
             (&lx.support, opens.support, CueKind::Support),
             (&lx.reject, opens.reject, CueKind::Reject),
         ]
         .into_iter()
-        .find_map(|(set, open, kind)| Some((phrase(set, open)?, kind)));
+        .find_map(|(set, open, kind)| Some((self.phrase(set, open, i)?, kind)));
         if let Some((n, kind)) = stance_cue {
-            if n == 1
-                && ((on(Switch::ModifierCue) && modifier_cue(cx, sc, i, from, to))
-                    || (on(Switch::DerivedNoun) && derived_noun(sc, i, from)))
-            {
-                let key = crate::knowledge::concept_shared(norm);
-                push_term(&mut out, &mut seen, &key, i, i + 1);
-                i += 1;
-                continue;
-            }
-            out.cues.push(Cue {
-                kind,
-                field: sc.field,
-                span: cue_span(i, n),
-            });
-            out.stance.push((i, kind));
-            i += n;
-            continue;
+            return Some(self.stance_cue(i, n, kind));
         }
-        let neg_len =
-            phrase(&lx.negation, opens.negation).or_else(|| lx.is_negation_token(tok).then_some(1));
-        if let Some(n) = neg_len {
-            if n == 1 && on(Switch::PhraseNegation) && phrase_negation(sc, i, from) {
-                i += 1;
-                continue;
+        let negation = self
+            .phrase(&lx.negation, opens.negation, i)
+            .or_else(|| lx.is_negation_token(&sc.toks[i]).then_some(1));
+        if let Some(n) = negation {
+            if n == 1 && on(Switch::PhraseNegation) && phrase_negation(sc, i, self.from) {
+                return Some(i + 1);
             }
-            out.cues.push(Cue {
-                kind: CueKind::Negation,
-                field: sc.field,
-                span: cue_span(i, n),
-            });
-            out.negations.push(i);
-            i += n;
-            continue;
+            self.push_cue(CueKind::Negation, i, n);
+            self.out.negations.push(i);
+            return Some(i + n);
         }
-        if let Some(n) = phrase(&lx.hedge, opens.hedge) {
-            if n == 1 && on(Switch::DeniedHedge) && denied_hedge(cx, sc, &out, i, from, to) {
-                i += 1;
-                continue;
+        if let Some(n) = self.phrase(&lx.hedge, opens.hedge, i) {
+            let denied = n == 1
+                && on(Switch::DeniedHedge)
+                && denied_hedge(self.cx, sc, &self.out, i, self.from, self.to);
+            if !denied {
+                let span = self.span(i, n);
+                self.out.hedges.push(fold(&sc.text[span.start..span.end]));
             }
-            out.hedges
-                .push(fold(&sc.text[cue_span(i, n).start..cue_span(i, n).end]));
-            i += n;
-            continue;
+            return Some(i + if denied { 1 } else { n });
         }
-        if let Some(key) = word.and_then(|w| w.antonym_concept.as_ref()) {
-            if on(Switch::ModifierCue) && modifier_cue(cx, sc, i, from, to) {
-                let own = crate::knowledge::concept_shared(norm);
-                push_term(&mut out, &mut seen, &own, i, i + 1);
-                i += 1;
-                continue;
-            }
-            out.cues.push(Cue {
-                kind: CueKind::Antonym,
-                field: sc.field,
-                span: cue_span(i, 1),
-            });
-            out.stance.push((i, CueKind::Antonym));
-            push_term(&mut out, &mut seen, key, i, i + 1);
-            i += 1;
-            continue;
+        let antonym = sc.word_entries[i].and_then(|w| w.antonym_concept.as_ref());
+        antonym.map(|key| self.antonym_cue(i, key))
+    }
+
+    /// A synonym phrase at token `i` is one term, its group's concept or
+    /// its own words ("pull out" with "withdraw"); the token after it.
+    fn synonym_phrase(&mut self, i: usize, opens: Opens) -> Option<usize> {
+        let lx = self.cx.lexicon;
+        if !opens.synonym_phrase {
+            return None;
         }
+        let p = lx
+            .synonym_phrases
+            .phrase_at(self.cstems, &self.cnorms, i - self.from, &lx.stop)?;
+        let n = p.len();
+        match lx.synonym_phrase_concept.get(p) {
+            Some(key) => self.push_term(key, i, i + n),
+            None => self.push_term(&p.join(" "), i, i + n),
+        }
+        Some(i + n)
+    }
+
+    /// A support or reject cue of `n` tokens at `i`, unless a one-word cue
+    /// is a modifier or a derived noun (then it is content: "a false
+    /// alarm", "the supporters"); the token after it.
+    fn stance_cue(&mut self, i: usize, n: usize, kind: CueKind) -> usize {
+        let sc = self.sc;
+        if n == 1
+            && ((on(Switch::ModifierCue) && modifier_cue(self.cx, sc, i, self.from, self.to))
+                || (on(Switch::DerivedNoun) && derived_noun(sc, i, self.from)))
+        {
+            let key = crate::knowledge::concept_shared(sc.toks[i].norm());
+            self.push_term(&key, i, i + 1);
+            return i + 1;
+        }
+        self.push_cue(kind, i, n);
+        self.out.stance.push((i, kind));
+        i + n
+    }
+
+    /// A word that negates another ("illegal"): a cue, and the concept of
+    /// the word it negates as a term, unless it modifies a noun ("an
+    /// illegal parking fine"); the token after it.
+    fn antonym_cue(&mut self, i: usize, key: &str) -> usize {
+        let sc = self.sc;
+        if on(Switch::ModifierCue) && modifier_cue(self.cx, sc, i, self.from, self.to) {
+            let own = crate::knowledge::concept_shared(sc.toks[i].norm());
+            self.push_term(&own, i, i + 1);
+            return i + 1;
+        }
+        self.push_cue(CueKind::Antonym, i, 1);
+        self.out.stance.push((i, CueKind::Antonym));
+        self.push_term(key, i, i + 1);
+        i + 1
+    }
+
+    /// True when token `i` is no content: inside a figure, a stop word, a
+    /// reporting or frame word outside a synonym group, a number, a bare
+    /// answer, a person's name, a title, a single letter.
+    fn is_skipped(&self, i: usize) -> bool {
+        let (cx, sc) = (self.cx, self.sc);
+        let tok = &sc.toks[i];
+        let norm = tok.norm();
+        let entry = sc.stem_entries[i];
         // A word of a synonym group is content even when its stem is also a
         // reporting or frame word ("declarations" / "declare").
         let grouped = entry.is_some_and(|e| e.synonym.is_some());
-        let in_figure = sc.in_figure[i];
-        let skip = in_figure
-            || word.is_some_and(|w| w.stop)
+        sc.in_figure[i]
+            || sc.is_stop(i)
             || (!grouped && entry.is_some_and(|e| e.reporting))
             || (!grouped && entry.is_some_and(|e| e.frame))
             || tok.is_numeric()
@@ -713,68 +843,88 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
                 .raw
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            || (on(Switch::BareAnswer) && gram.is(Gram::ANSWER))
+            || (on(Switch::BareAnswer) && sc.gram(i).is(Gram::ANSWER))
             || cx.name_tokens.contains(norm)
-            || (capitalized(tok) && cx.title_words.contains(norm))
-            || (on(Switch::TitleBeforeName) && !headline && title_before_name(cx, sc, i, to))
-            || norm.chars().nth(1).is_none();
-        if !skip {
-            // A run of capitalized words is one name ("United States"),
-            // unless it opens the sentence.
-            let mut j = i + 1;
-            if capitalized(tok) && i > from {
-                let joins = |j: usize| {
-                    j < to
-                        && capitalized(&sc.toks[j])
-                        && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
-                            .trim()
-                            .is_empty()
-                        && !sc.is_stop(j)
-                        && !cx.name_tokens.contains(sc.toks[j].norm())
-                };
-                loop {
-                    if joins(j) {
-                        j += 1;
-                    } else if let Some(n) = name_link(sc, j, to).filter(|&n| joins(j + n)) {
-                        j += n;
-                    } else {
-                        break;
-                    }
-                }
-            }
-            let joined: Rc<str>;
-            let key: &str = if j > i + 1 {
-                let names: Vec<&str> = sc.toks[i..j].iter().map(|t| t.norm()).collect();
-                joined = Rc::from(names.join("_"));
-                &joined
-            } else if let Some(group) = entry.and_then(|e| e.synonym.as_deref()) {
-                group
-            } else if on(Switch::IsName) && is_name(tok, i > from, headline) {
-                joined = crate::knowledge::lemma_shared(norm);
-                &joined
-            } else {
-                joined = crate::knowledge::concept_shared(norm);
-                &joined
-            };
-            if entry.is_some_and(|e| e.restrictor) {
-                out.restrictors.push(key.to_owned());
-            }
-            if let Some((span, at)) = pending_superlative {
-                if i > at && i - at <= 3 {
-                    out.superlative = Some((span, key.to_owned()));
-                    pending_superlative = None;
-                } else if i - at > 3 {
-                    pending_superlative = None;
-                }
-            }
-            push_term(&mut out, &mut seen, key, i, j);
-            i = j;
-            continue;
-        }
-        i += 1;
+            || (self.capitalized(tok) && cx.title_words.contains(norm))
+            || (on(Switch::TitleBeforeName)
+                && !self.headline
+                && title_before_name(cx, sc, i, self.to))
+            || norm.chars().nth(1).is_none()
     }
-    out
+
+    /// The end of the name a capitalized word at `i` opens: a run of
+    /// capitalized words is one name ("United States"), linked by "of"
+    /// ("Bay of Lorn"), unless it opens the sentence.
+    fn name_end(&self, i: usize) -> usize {
+        let (cx, sc, to) = (self.cx, self.sc, self.to);
+        let mut j = i + 1;
+        if !(self.capitalized(&sc.toks[i]) && i > self.from) {
+            return j;
+        }
+        let joins = |j: usize| {
+            j < to
+                && self.capitalized(&sc.toks[j])
+                && sc.text[sc.toks[j - 1].end..sc.toks[j].start]
+                    .trim()
+                    .is_empty()
+                && !sc.is_stop(j)
+                && !cx.name_tokens.contains(sc.toks[j].norm())
+        };
+        loop {
+            if joins(j) {
+                j += 1;
+            } else if let Some(n) = name_link(sc, j, to).filter(|&n| joins(j + n)) {
+                j += n;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    /// The content term token `i` opens, if it is content: a name's joined
+    /// words, a synonym group, a name's own lemma, else its concept; it
+    /// may be a restrictor or the noun of a pending superlative. Returns
+    /// the token after it.
+    fn content_at(&mut self, i: usize) -> usize {
+        if self.is_skipped(i) {
+            return i + 1;
+        }
+        let sc = self.sc;
+        let (tok, entry) = (&sc.toks[i], sc.stem_entries[i]);
+        let j = self.name_end(i);
+        let joined: Rc<str>;
+        let key: &str = if j > i + 1 {
+            let names: Vec<&str> = sc.toks[i..j].iter().map(|t| t.norm()).collect();
+            joined = Rc::from(names.join("_"));
+            &joined
+        } else if let Some(group) = entry.and_then(|e| e.synonym.as_deref()) {
+            group
+        } else if on(Switch::IsName) && is_name(tok, i > self.from, self.headline) {
+            joined = crate::knowledge::lemma_shared(tok.norm());
+            &joined
+        } else {
+            joined = crate::knowledge::concept_shared(tok.norm());
+            &joined
+        };
+        if entry.is_some_and(|e| e.restrictor) {
+            self.out.restrictors.push(key.to_owned());
+        }
+        if let Some((span, at)) = self.pending_superlative {
+            if i > at && i - at <= SUPERLATIVE_REACH {
+                self.out.superlative = Some((span, key.to_owned()));
+                self.pending_superlative = None;
+            } else if i - at > SUPERLATIVE_REACH {
+                self.pending_superlative = None;
+            }
+        }
+        self.push_term(key, i, j);
+        j
+    }
 }
+
+/// A superlative qualifies a content word at most this many tokens after
+/// it ("the largest ever recorded flood").
+const SUPERLATIVE_REACH: usize = 3;
 
 /// `phrase_negation`: "without" negates the phrase it governs, not the
 /// clause: "hundreds of fans without passes entered the hall" asserts that
@@ -1049,9 +1199,9 @@ fn context_terms<'a>(
     }
     let mut terms = Vec::new();
     let mut restrictors = Vec::new();
-    for (a, b, _) in sc.clauses() {
-        let scan = scan_clause(cx, sc, a, b);
-        for t in scan.terms {
+    for clause in ctx.clause_scans(cx) {
+        let scan = &clause.scan;
+        for t in &scan.terms {
             if t.span.start < range.0 || t.span.end > range.1 {
                 continue;
             }
@@ -1061,10 +1211,10 @@ fn context_terms<'a>(
                 }
             }
             if !terms.iter().any(|x: &Term| x.key == t.key) {
-                terms.push(t);
+                terms.push(t.clone());
             }
         }
-        restrictors.extend(scan.restrictors);
+        restrictors.extend(scan.restrictors.iter().cloned());
     }
     (terms, restrictors)
 }
@@ -1173,90 +1323,141 @@ pub(crate) fn claims_of<'a>(
     sc: &Scanned<'a>,
     context: Option<&Context<'a>>,
 ) -> Vec<Claim> {
-    let text = sc.text;
+    claims_from(cx, sc, scan_clauses(cx, sc), context)
+}
+
+/// The modality of a clause: a question (or negated knowledge, an
+/// indirect question), a conditional, a hypothetical, else asserted.
+fn modality_of(question: bool, scan: &ClauseScan) -> Modality {
+    if question || scan.unknowing {
+        Modality::Question
+    } else if scan.conditional {
+        Modality::Conditional
+    } else if scan.hypothetical {
+        Modality::Hypothetical
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// `terms` of `from` that `own` lacks, at most [`MAX_BORROWED`].
+fn borrowable(from: &[Term], own: &[Term]) -> Vec<Term> {
+    from.iter()
+        .filter(|t| !own.iter().any(|x| x.key == t.key))
+        .take(MAX_BORROWED)
+        .cloned()
+        .collect()
+}
+
+/// What the clauses of one text borrow: the last question asked in it,
+/// else its context's terms, computed the first time a clause needs them.
+struct Antecedents<'c, 'a> {
+    cx: &'c StanceContext<'a>,
+    text: &'c str,
+    context: Option<&'c Context<'a>>,
+    last_question: Option<Vec<Term>>,
+    context_terms: Option<(Vec<Term>, Vec<String>)>,
+}
+
+impl<'c, 'a> Antecedents<'c, 'a> {
+    /// The context's terms and restrictors, read once per text.
+    fn of_context(&mut self) -> Option<&(Vec<Term>, Vec<String>)> {
+        let ctx = self.context?;
+        let (cx, text) = (self.cx, self.text);
+        Some(
+            self.context_terms
+                .get_or_insert_with(|| context_terms(cx, ctx, text)),
+        )
+    }
+
+    /// Rule `borrow`: a clause that takes a stance but says little of what
+    /// (one term or none, "I am against it"), points outside itself
+    /// ([`refers_outside`]), or points back with two terms or fewer,
+    /// borrows the last question's terms, else its context's. True when it
+    /// borrowed.
+    fn borrow(&mut self, terms: &mut Vec<Term>, restrictors: &mut Vec<String>) -> bool {
+        if let Some(q) = &self.last_question {
+            let extra = borrowable(q, terms);
+            terms.extend(extra);
+            return true;
+        }
+        let Some((ct, cr)) = self.of_context() else {
+            return false;
+        };
+        let extra = borrowable(ct, terms);
+        let cr: Vec<String> = cr.iter().take(MAX_BORROWED).cloned().collect();
+        terms.extend(extra);
+        restrictors.extend(cr);
+        true
+    }
+
+    /// A question is the antecedent of the clauses after it: its own terms,
+    /// and when it has few or points back ("Will they?"), its context's.
+    fn ask(&mut self, terms: &[Term], scan: &ClauseScan) {
+        let mut q = terms.to_vec();
+        if (q.len() <= POOR_CLAUSE || scan.anaphoric) && q.len() <= 2 {
+            if let Some((ct, _)) = self.of_context() {
+                q.extend(borrowable(ct, terms));
+            }
+        }
+        self.last_question = Some(q);
+    }
+}
+
+/// The claims of the text `sc` from its clause scans.
+fn claims_from<'a>(
+    cx: &StanceContext<'a>,
+    sc: &Scanned<'a>,
+    clauses: Vec<ScannedClause>,
+    context: Option<&Context<'a>>,
+) -> Vec<Claim> {
     let figures = &sc.figures;
     let sorted_figures = figures
         .windows(2)
         .all(|w| w[0].span.start <= w[1].span.start);
     let mut out: Vec<Claim> = Vec::new();
-    let mut last_question: Option<Vec<Term>> = None;
-    let mut context_cache: Option<(Vec<Term>, Vec<String>)> = None;
-    let mut whole_text_has_cue = false;
-    let clauses = sc.clauses();
-    for &(a, b, question) in &clauses {
-        let mut scan = scan_clause(cx, sc, a, b);
-        whole_text_has_cue |= !scan.cues.is_empty();
+    let mut antecedents = Antecedents {
+        cx,
+        text: sc.text,
+        context,
+        last_question: None,
+        context_terms: None,
+    };
+    let whole_text_has_cue = clauses.iter().any(|c| !c.scan.cues.is_empty());
+    for ScannedClause {
+        from: a,
+        to: b,
+        question,
+        mut scan,
+    } in clauses
+    {
         let clause = Span::new(sc.toks[a].start, sc.toks[b - 1].end);
-        let modality = if question || scan.unknowing {
-            Modality::Question
-        } else if scan.conditional {
-            Modality::Conditional
-        } else if scan.hypothetical {
-            Modality::Hypothetical
-        } else {
-            Modality::Asserted
-        };
         let polarity = polarity_of(&scan);
         let scope = (polarity == Polarity::Denies)
             .then(|| scan.negations.first().map(|&n| sc.toks[n].start))
             .flatten();
         let mut terms = std::mem::take(&mut scan.terms);
         let mut restrictors = std::mem::take(&mut scan.restrictors);
-        let mut borrowed = false;
         // Only a clause that takes a stance borrows what it is about.
         let has_cue = !scan.cues.is_empty();
         let poor = terms.len() <= POOR_CLAUSE && has_cue;
         let refers = on(Switch::RefersOutside) && refers_outside(sc, (a, b), &scan, terms.len());
-        if !question && (poor || refers || (has_cue && scan.anaphoric && terms.len() <= 2)) {
-            if let Some(q) = &last_question {
-                let extra: Vec<Term> = q
-                    .iter()
-                    .filter(|t| !terms.iter().any(|x| x.key == t.key))
-                    .take(MAX_BORROWED)
-                    .cloned()
-                    .collect();
-                terms.extend(extra);
-                borrowed = true;
-            } else if let Some(ctx) = context {
-                let (ct, cr) = context_cache.get_or_insert_with(|| context_terms(cx, ctx, text));
-                let extra: Vec<Term> = ct
-                    .iter()
-                    .filter(|t| !terms.iter().any(|x| x.key == t.key))
-                    .take(MAX_BORROWED)
-                    .cloned()
-                    .collect();
-                let cr = cr.iter().take(MAX_BORROWED).cloned();
-                terms.extend(extra);
-                restrictors.extend(cr);
-                borrowed = true;
-            }
-        }
-        let figs: Vec<Figure> = figures_in(figures, sorted_figures, clause);
+        let borrows =
+            !question && (poor || refers || (has_cue && scan.anaphoric && terms.len() <= 2));
+        let borrowed = borrows && antecedents.borrow(&mut terms, &mut restrictors);
         if question {
             // A question borrows nothing above: `terms` are still its own.
-            let mut q = terms.clone();
-            if (q.len() <= POOR_CLAUSE || scan.anaphoric) && q.len() <= 2 {
-                if let Some(ctx) = context {
-                    let (ct, _) = context_cache.get_or_insert_with(|| context_terms(cx, ctx, text));
-                    q.extend(
-                        ct.iter()
-                            .filter(|t| !terms.iter().any(|x| x.key == t.key))
-                            .take(MAX_BORROWED)
-                            .cloned(),
-                    );
-                }
-            }
-            last_question = Some(q);
+            antecedents.ask(&terms, &scan);
         }
         out.push(Claim {
             terms,
             polarity,
-            modality,
+            modality: modality_of(question, &scan),
             hedges: scan.hedges,
             cues: scan.cues,
             restrictors,
             clause,
-            figures: figs,
+            figures: figures_in(figures, sorted_figures, clause),
             borrowed,
             not_yet: scan.not_yet,
             evidential: scan.evidential,
@@ -1268,21 +1469,32 @@ pub(crate) fn claims_of<'a>(
             marks: Default::default(),
         });
     }
-    // A text with no cue at all that answers a question in its context takes
-    // the answer's polarity ("send the letter back" after "You will
-    // certainly not.").
     if !whole_text_has_cue {
-        if let Some(ctx) = context.filter(|ctx| !contains_most_of(ctx.tokens(), &sc.toks)) {
-            if let Some((pol, cues)) = context_answer_cues(cx, ctx) {
-                for c in out.iter_mut().filter(|c| c.borrowed) {
-                    c.polarity = pol;
-                    c.cues = cues.clone();
-                }
-            }
-        }
+        answer_polarity(cx, sc, context, &mut out);
     }
     out.retain(|c| !c.terms.is_empty() || !c.figures.is_empty());
     out
+}
+
+/// Rule `context_answer`: a text with no cue at all that answers a
+/// question in its context takes the answer's polarity ("send the letter
+/// back" after "You will certainly not."), unless the context only quotes
+/// the text.
+fn answer_polarity<'a>(
+    cx: &StanceContext<'a>,
+    sc: &Scanned<'a>,
+    context: Option<&Context<'a>>,
+    out: &mut [Claim],
+) {
+    let Some(ctx) = context.filter(|ctx| !contains_most_of(ctx.tokens(), &sc.toks)) else {
+        return;
+    };
+    if let Some((pol, cues)) = context_answer_cues(cx, ctx) {
+        for c in out.iter_mut().filter(|c| c.borrowed) {
+            c.polarity = pol;
+            c.cues = cues.clone();
+        }
+    }
 }
 
 /// The claims of a text with the built-in lexicon and no corpus context:

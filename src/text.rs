@@ -227,11 +227,24 @@ pub(crate) mod cuts {
     thread_local! {
         pub(super) static WORDS: Cell<usize> = const { Cell::new(0) };
         pub(super) static SENTENCES: Cell<usize> = const { Cell::new(0) };
+        static CLAUSE_SCANS: Cell<usize> = const { Cell::new(0) };
     }
 
     /// (word cuts, sentence cuts) made on this thread so far.
     pub(crate) fn count() -> (usize, usize) {
         (WORDS.with(Cell::get), SENTENCES.with(Cell::get))
+    }
+
+    /// Notes that a field was cut into clauses and each clause scanned
+    /// (the stance stage calls it).
+    pub(crate) fn note_clause_scan() {
+        CLAUSE_SCANS.with(|n| n.set(n.get() + 1));
+    }
+
+    /// Whole-field clause scans made on this thread so far.
+    #[cfg(test)]
+    pub(crate) fn clause_scans() -> usize {
+        CLAUSE_SCANS.with(Cell::get)
     }
 }
 
