@@ -5,6 +5,10 @@
 use super::lex::{class, VerbKind};
 use super::scan::{Doc, Kind, Mark, Tok};
 
+/// A frame's speech verb stands at most this many words before its colon
+/// ("said in a brief statement:").
+const FRAME_VERB_REACH: usize = 5;
+
 /// A speaker phrase: a token range `[a, b)` of the article, or a pronoun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Speaker {
@@ -922,82 +926,27 @@ impl<'d, 'a> Frames<'d, 'a> {
                 .any(|x| x.is(class::PRON | class::AUX))
     }
 
+    /// The sentence index of token `tok`.
+    fn sentence_of(&self, tok: usize) -> usize {
+        self.doc
+            .sentences
+            .partition_point(|&(_, b)| b <= tok)
+            .min(self.doc.sentences.len().saturating_sub(1))
+    }
+
     /// Every direct quotation of the article, in order, with its speaker
-    /// phrase when one is found around it.
+    /// phrase when one is found around it: after it ("…," Lee said), else
+    /// before it ([`Frames::before_quote`]).
     pub fn quotes(&self, out: &mut Vec<Found>) {
         let t = self.toks();
-        let sentence_of = |tok: usize| -> usize {
-            self.doc
-                .sentences
-                .partition_point(|&(_, b)| b <= tok)
-                .min(self.doc.sentences.len().saturating_sub(1))
-        };
         for (r, reg) in self.doc.regions.iter().enumerate() {
             if !self.direct[r] || reg.text.1 <= reg.text.0 {
                 continue;
             }
-            let si = sentence_of(reg.open);
-            let mut s0 = self.doc.sentences.get(si).map_or(0, |s| s.0);
-            let mut speaker = self.after_quote(r);
-            if speaker.is_none() && reg.open >= 2 {
-                // NAME said: "…"  /  …, adding, "…"
-                let mut p = reg.open - 1;
-                // "… who said the following:" closing the paragraph before.
-                let mut q = p;
-                while q > 0 && t[q].kind == Kind::Newline {
-                    q -= 1;
-                }
-                if q < p && t[q].punct(':') {
-                    p = q;
-                    s0 = self.doc.sentences.get(sentence_of(q)).map_or(0, |s| s.0);
-                }
-                if t[p].punct(':') || t[p].punct(',') {
-                    let mut v = p;
-                    while v > s0
-                        && (t[v - 1].is(class::TIME) || t[v - 1].punct(','))
-                        && !t[v - 1].is_word()
-                    {
-                        v -= 1;
-                    }
-                    let mut v = v.saturating_sub(1);
-                    while v > s0 && t[v].is(class::TIME) {
-                        v -= 1;
-                    }
-                    // "said in a statement:" — the verb a few words back.
-                    if t[v].info.verb.is_none() {
-                        if let Some(k) = (v.saturating_sub(5).max(s0)..v)
-                            .rev()
-                            .take_while(|&k| t[k].is_word())
-                            .find(|&k| t[k].info.verb.is_some() && !t[k].cap)
-                        {
-                            v = k;
-                        }
-                    }
-                    if t[v].is_word() && t[v].info.verb.is_some() && !t[v].cap {
-                        if t[v].info.participle {
-                            let verb = (s0..v).rev().find(|&k| {
-                                t[k].is_word()
-                                    && !t[k].cap
-                                    && t[k].info.verb.is_some()
-                                    && !t[k].info.participle
-                            });
-                            let subj = verb
-                                .and_then(|k| self.subject(k, s0, None).map(|x| x.0))
-                                .or_else(|| self.last_subject(out, si));
-                            speaker = subj.or_else(|| self.opening_subject(s0, v));
-                        } else {
-                            speaker = self
-                                .subject(
-                                    v,
-                                    s0,
-                                    self.last_subject(out, si)
-                                        .or_else(|| self.opening_subject(s0, v)),
-                                )
-                                .map(|x| x.0);
-                        }
-                    }
-                }
-            }
+            let si = self.sentence_of(reg.open);
+            let speaker = self
+                .after_quote(r)
+                .or_else(|| self.before_quote(reg.open, si, out));
             let pronoun = speaker.is_some_and(|s| t[s.a].is(class::PRON) && s.b == s.a + 1);
             out.push(Found {
                 span: reg.text,
@@ -1009,6 +958,77 @@ impl<'d, 'a> Frames<'d, 'a> {
                 speaker_tok: speaker.map(|s| s.a),
             });
         }
+    }
+
+    /// The speaker of a quotation opened at token `open` (in sentence
+    /// `si`), from the frame before it: "Lee said: '…'", "…, adding,
+    /// '…'", or "… who said the following:" closing the paragraph before.
+    /// The frame's verb stands a few words before the colon or comma ("said
+    /// in a statement:"); a participle ("adding") takes the subject of the
+    /// sentence's verb, else of the last statement found.
+    fn before_quote(&self, open: usize, si: usize, out: &[Found]) -> Option<Speaker> {
+        let t = self.toks();
+        if open < 2 {
+            return None;
+        }
+        let mut s0 = self.doc.sentences.get(si).map_or(0, |s| s.0);
+        let mut p = open - 1;
+        let mut q = p;
+        while q > 0 && t[q].kind == Kind::Newline {
+            q -= 1;
+        }
+        if q < p && t[q].punct(':') {
+            p = q;
+            s0 = self
+                .doc
+                .sentences
+                .get(self.sentence_of(q))
+                .map_or(0, |s| s.0);
+        }
+        if !(t[p].punct(':') || t[p].punct(',')) {
+            return None;
+        }
+        let v = self.frame_verb_before(p, s0)?;
+        if t[v].info.participle {
+            let verb = (s0..v).rev().find(|&k| {
+                t[k].is_word() && !t[k].cap && t[k].info.verb.is_some() && !t[k].info.participle
+            });
+            let subj = verb
+                .and_then(|k| self.subject(k, s0, None).map(|x| x.0))
+                .or_else(|| self.last_subject(out, si));
+            subj.or_else(|| self.opening_subject(s0, v))
+        } else {
+            let fallback = self
+                .last_subject(out, si)
+                .or_else(|| self.opening_subject(s0, v));
+            self.subject(v, s0, fallback).map(|x| x.0)
+        }
+    }
+
+    /// The lower-case speech verb of a frame ending at the mark `p` (not
+    /// before the sentence start `s0`): the word before the mark, past
+    /// time words ("said on Monday:"), or a verb up to five words back
+    /// ("said in a statement:").
+    fn frame_verb_before(&self, p: usize, s0: usize) -> Option<usize> {
+        let t = self.toks();
+        let mut v = p;
+        while v > s0 && (t[v - 1].is(class::TIME) || t[v - 1].punct(',')) && !t[v - 1].is_word() {
+            v -= 1;
+        }
+        let mut v = v.saturating_sub(1);
+        while v > s0 && t[v].is(class::TIME) {
+            v -= 1;
+        }
+        if t[v].info.verb.is_none() {
+            if let Some(k) = (v.saturating_sub(FRAME_VERB_REACH).max(s0)..v)
+                .rev()
+                .take_while(|&k| t[k].is_word())
+                .find(|&k| t[k].info.verb.is_some() && !t[k].cap)
+            {
+                v = k;
+            }
+        }
+        (t[v].is_word() && t[v].info.verb.is_some() && !t[v].cap).then_some(v)
     }
 
     /// The speaker token range of the last reported statement in sentence `si`.

@@ -93,7 +93,9 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Cuts `text[from..to]` into tokens, appended to `out`.
+/// Cuts `text[from..to]` into tokens, appended to `out`: words
+/// ([`word_token`]), typewriter quotation marks (``…''), and one token per
+/// other mark; spaces are dropped.
 fn tokenize(
     lex: &ExtractLexicon,
     text: &str,
@@ -111,81 +113,10 @@ fn tokenize(
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
-        let len = c.len_utf8();
         if is_word_char(c) {
-            let start = i;
-            let mut j = i + len;
-            let mut dotted = false;
-            let mut abbr_dot = false;
-            while j < to {
-                let d = text[j..].chars().next().unwrap_or(' ');
-                if is_word_char(d) {
-                    j += d.len_utf8();
-                    continue;
-                }
-                let joiner = matches!(
-                    d,
-                    '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | ','
-                );
-                if !joiner {
-                    break;
-                }
-                let k = j + d.len_utf8();
-                let next = text[k..to].chars().next();
-                let prev_digit = bytes[j - 1].is_ascii_digit();
-                let ok = match d {
-                    ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
-                    _ => next.is_some_and(is_word_char),
-                };
-                if !ok {
-                    // "U.S." keeps its final dot, and so do a capitalized
-                    // abbreviation or initial inside a name: "Acme Inc.",
-                    // "Mr. Ode", "Ada J. Vos".
-                    if d == '.' && dotted {
-                        j = k;
-                    } else if d == '.' && name_abbreviation(lex, &text[start..j], buf) {
-                        abbr_dot = true;
-                        j = k;
-                    }
-                    // A plural possessive: "the farmers’ union".
-                    let possessive = matches!(d, '\'' | '\u{2019}')
-                        && bytes[j - 1] == b's'
-                        && bytes.get(k) == Some(&b' ')
-                        && bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase)
-                        && k + 1 < to;
-                    if possessive {
-                        j = k;
-                    }
-                    break;
-                }
-                if d == '.' {
-                    dotted = true;
-                }
-                j = k;
-            }
-            let raw = &text[start..j - usize::from(abbr_dot)];
-            buf.clear();
-            for ch in raw.chars() {
-                match ch {
-                    '\u{2019}' => buf.push('\''),
-                    _ if ch.is_ascii() => buf.push(ch.to_ascii_lowercase()),
-                    _ => buf.extend(ch.to_lowercase()),
-                }
-            }
-            let mut info = lex.info(buf);
-            if info.class == 0 && info.verb.is_none() {
-                info = contraction(lex, buf).unwrap_or_default();
-            }
-            out.push(Tok {
-                start,
-                end: j,
-                kind: Kind::Word,
-                info,
-                cap: c.is_uppercase(),
-                ly: buf.len() > 4 && buf.ends_with("ly"),
-                dotted,
-            });
-            i = j;
+            let tok = word_token(lex, text, i, to, buf);
+            i = tok.end;
+            out.push(tok);
             continue;
         }
         // Typewriter quotation marks: ``…'' (and ''…'').
@@ -196,42 +127,136 @@ fn tokenize(
             } else {
                 Mark::Straight
             };
-            out.push(Tok {
-                start: i,
-                end: i + 2,
-                kind: Kind::Quote(mark),
-                info: WordInfo::default(),
-                cap: false,
-                ly: false,
-                dotted: false,
-            });
+            out.push(Tok::mark(i, i + 2, Kind::Quote(mark)));
             i += 2;
             continue;
         }
-        let kind = match c {
-            '\n' => Kind::Newline,
-            '\u{201c}' | '\u{201e}' => Kind::Quote(Mark::Open),
-            '\u{201d}' => Kind::Quote(Mark::Close),
-            '"' => Kind::Quote(Mark::Straight),
-            // ‘ opens a quotation at a word start; ’ there is an apostrophe.
-            '\u{2018}' => Kind::Quote(Mark::Single),
-            _ if c.is_whitespace() => {
-                i += len;
-                continue;
-            }
-            _ => Kind::Punct(c),
-        };
-        out.push(Tok {
-            start: i,
-            end: i + len,
+        let len = c.len_utf8();
+        if let Some(kind) = mark_kind(c) {
+            out.push(Tok::mark(i, i + len, kind));
+        }
+        i += len;
+    }
+}
+
+impl Tok {
+    /// A token that is no word: a mark or a line break.
+    fn mark(start: usize, end: usize, kind: Kind) -> Tok {
+        Tok {
+            start,
+            end,
             kind,
             info: WordInfo::default(),
             cap: false,
             ly: false,
             dotted: false,
-        });
-        i += len;
+        }
     }
+}
+
+/// What the char `c` (no word char, no space or tab) is as a token: a line
+/// break, a quotation mark (‘ opens one at a word start; ’ there is an
+/// apostrophe), other punctuation; `None` for other whitespace.
+fn mark_kind(c: char) -> Option<Kind> {
+    Some(match c {
+        '\n' => Kind::Newline,
+        '\u{201c}' | '\u{201e}' => Kind::Quote(Mark::Open),
+        '\u{201d}' => Kind::Quote(Mark::Close),
+        '"' => Kind::Quote(Mark::Straight),
+        '\u{2018}' => Kind::Quote(Mark::Single),
+        _ if c.is_whitespace() => return None,
+        _ => Kind::Punct(c),
+    })
+}
+
+/// The word starting at byte `start` (a word char) and ending by `to`, read
+/// with the lexicon: [`word_end`] finds where it stops, its folded form is
+/// looked up (a pronoun's contraction reads as the pronoun).
+fn word_token(lex: &ExtractLexicon, text: &str, start: usize, to: usize, buf: &mut String) -> Tok {
+    let (j, dotted, abbr_dot) = word_end(lex, text, start, to, buf);
+    let raw = &text[start..j - usize::from(abbr_dot)];
+    buf.clear();
+    for ch in raw.chars() {
+        match ch {
+            '\u{2019}' => buf.push('\''),
+            _ if ch.is_ascii() => buf.push(ch.to_ascii_lowercase()),
+            _ => buf.extend(ch.to_lowercase()),
+        }
+    }
+    let mut info = lex.info(buf);
+    if info.class == 0 && info.verb.is_none() {
+        info = contraction(lex, buf).unwrap_or_default();
+    }
+    Tok {
+        start,
+        end: j,
+        kind: Kind::Word,
+        info,
+        cap: raw.chars().next().is_some_and(char::is_uppercase),
+        ly: buf.len() > 4 && buf.ends_with("ly"),
+        dotted,
+    }
+}
+
+/// Where the word at `start` ends: `(end, dotted, abbreviation dot)`. Word
+/// chars run on through a joiner with a word char after it (an inner
+/// apostrophe, hyphen or dot: "don't", "co-op", "U.S"), and through a comma
+/// between digits ("80,000"). A word with inner dots keeps its final dot
+/// ("U.S."), and so does a capitalized abbreviation or initial inside a
+/// name ("Acme Inc.", "Ada J. Vos": the abbreviation dot, not part of the
+/// folded word); a plural possessive keeps its apostrophe ("the farmers’
+/// union").
+fn word_end(
+    lex: &ExtractLexicon,
+    text: &str,
+    start: usize,
+    to: usize,
+    buf: &mut String,
+) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    let first = text[start..].chars().next().map_or(1, char::len_utf8);
+    let (mut j, mut dotted, mut abbr_dot) = (start + first, false, false);
+    while j < to {
+        let d = text[j..].chars().next().unwrap_or(' ');
+        if is_word_char(d) {
+            j += d.len_utf8();
+            continue;
+        }
+        let joiner = matches!(
+            d,
+            '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | ','
+        );
+        if !joiner {
+            break;
+        }
+        let k = j + d.len_utf8();
+        let next = text[k..to].chars().next();
+        let ok = match d {
+            ',' => bytes[j - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+            _ => next.is_some_and(is_word_char),
+        };
+        if ok {
+            dotted |= d == '.';
+            j = k;
+            continue;
+        }
+        if d == '.' && dotted {
+            j = k;
+        } else if d == '.' && name_abbreviation(lex, &text[start..j], buf) {
+            abbr_dot = true;
+            j = k;
+        }
+        let possessive = matches!(d, '\'' | '\u{2019}')
+            && bytes[j - 1] == b's'
+            && bytes.get(k) == Some(&b' ')
+            && bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+            && k + 1 < to;
+        if possessive {
+            j = k;
+        }
+        break;
+    }
+    (j, dotted, abbr_dot)
 }
 
 /// A pronoun with a contracted auxiliary ("you'd", "we've", "they're")
@@ -455,42 +480,15 @@ fn pair_quotes(text: &str, toks: &[Tok]) -> (Vec<Region>, Vec<Option<u32>>) {
     // The open quotation began with ‘: only ’ closes it, double marks inside
     // are nested quotations.
     let mut single = false;
-    let trim = |a: usize, b: usize| -> (usize, usize) {
-        let s = &text[a..b.max(a)];
-        let lead = s.len() - s.trim_start().len();
-        let body = s.trim();
-        (a + lead, a + lead + body.len())
-    };
     let finish = |regions: &mut Vec<Region>, o: usize, close: Option<usize>, last: usize| {
-        let a = toks[o].end;
-        let b = match close {
-            Some(c) => toks[c].start,
-            None => toks[last].end,
-        };
-        regions.push(Region {
-            open: o,
-            close,
-            last,
-            text: trim(a, b.max(a)),
-        });
+        regions.push(region(text, toks, o, close, last));
     };
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
         match (t.kind, open) {
             (Kind::Newline, Some(o)) => {
-                // Skip blank lines, then look at the next paragraph's first token.
-                let mut j = i;
-                while j < toks.len() && toks[j].kind == Kind::Newline {
-                    j += 1;
-                }
-                let continues = j < toks.len()
-                    && match toks[j].kind {
-                        Kind::Quote(Mark::Single) => single,
-                        Kind::Quote(Mark::Open | Mark::Straight) => !single,
-                        _ => false,
-                    };
-                if continues {
+                if let Some(j) = quote_continues(toks, i, single) {
                     i = j + 1;
                     continue;
                 }
@@ -530,6 +528,39 @@ fn pair_quotes(text: &str, toks: &[Tok]) -> (Vec<Region>, Vec<Option<u32>>) {
         }
     }
     (regions, region_of)
+}
+
+/// The quotation opened at token `o`, closed at `close` (else running to
+/// token `last`): its quoted words' byte range without outer spaces.
+fn region(text: &str, toks: &[Tok], o: usize, close: Option<usize>, last: usize) -> Region {
+    let a = toks[o].end;
+    let b = match close {
+        Some(c) => toks[c].start,
+        None => toks[last].end,
+    };
+    let s = &text[a..b.max(a)];
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim();
+    Region {
+        open: o,
+        close,
+        last,
+        text: (a + lead, a + lead + body.len()),
+    }
+}
+
+/// A quotation still open at the line break `i` runs on into the next
+/// paragraph when that paragraph opens with the same kind of mark (the
+/// newswire way of quoting over paragraphs): the index of that mark.
+/// Blank lines between are skipped.
+fn quote_continues(toks: &[Tok], i: usize, single: bool) -> Option<usize> {
+    let j = (i..toks.len()).find(|&j| toks[j].kind != Kind::Newline)?;
+    let continues = match toks[j].kind {
+        Kind::Quote(Mark::Single) => single,
+        Kind::Quote(Mark::Open | Mark::Straight) => !single,
+        _ => false,
+    };
+    continues.then_some(j)
 }
 
 fn prev_non_newline(toks: &[Tok], i: usize) -> Option<usize> {
