@@ -881,6 +881,17 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         }
     }
 
+    /// Rule `function_concept`: a word that WordNet makes a synonym of a
+    /// function word (a stop word or a negation) carries no content of its
+    /// own: in "no reason whatsoever", "whatsoever" is "any"; the "non" of
+    /// "non-payment" is "not". A word that is only an inflection of one
+    /// ("wells", "cans") is a content word of its own sense.
+    fn is_function_concept(&self, norm: &str, concept: &str) -> bool {
+        let lx = self.cx.lexicon;
+        (lx.stop.contains(concept) || lx.negation.contains_surface(concept))
+            && *crate::knowledge::lemma_shared(norm) != *concept
+    }
+
     /// The content term token `i` opens, if it is content: a name's joined
     /// words, a synonym group, a name's own lemma, else its concept; it
     /// may be a restrictor or the noun of a pending superlative. Returns
@@ -904,6 +915,9 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
             &joined
         } else {
             joined = crate::knowledge::concept_shared(tok.norm());
+            if on(Switch::FunctionConcept) && self.is_function_concept(tok.norm(), &joined) {
+                return j;
+            }
             &joined
         };
         if entry.is_some_and(|e| e.restrictor) {
@@ -1569,6 +1583,23 @@ mod tests {
         }
         let sc = Scanned::new(lx, "zorblax", Field::Text);
         assert_eq!(sc.gram(0), Gram::default());
+    }
+
+    /// `function_concept`: a word whose concept is a function word is no
+    /// term ("whatsoever" is "any", "non" is "not"); its neighbours stay.
+    #[test]
+    fn a_function_concept_is_no_term() {
+        let cs = run("There is no reason whatsoever for the toll.", None);
+        let k = keys(&cs[0]);
+        assert!(!k.contains(&"any") && !k.contains(&"whatsoever"), "{k:?}");
+        assert!(k.iter().any(|t| t.starts_with("toll")), "{k:?}");
+        let cs = run("The board blamed the non-payment of fees.", None);
+        let k = keys(&cs[0]);
+        assert!(!k.contains(&"not") && !k.contains(&"non"), "{k:?}");
+        assert!(k.iter().any(|t| t.starts_with("fee")), "{k:?}");
+        // An inflection of a function word is a noun of its own.
+        let cs = run("The town's wells are unsafe.", None);
+        assert!(keys(&cs[0]).contains(&"well"), "{:?}", keys(&cs[0]));
     }
 
     #[test]

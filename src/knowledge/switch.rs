@@ -44,6 +44,8 @@ pub(crate) enum Switch {
     NegatedReport,
     /// Stance rule `title_before_name`.
     TitleBeforeName,
+    /// `function_concept` (stance.rs).
+    FunctionConcept,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -64,6 +66,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("is_name", Switch::IsName),
     ("negated_report", Switch::NegatedReport),
     ("title_before_name", Switch::TitleBeforeName),
+    ("function_concept", Switch::FunctionConcept),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;

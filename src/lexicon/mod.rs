@@ -404,6 +404,15 @@ impl PhraseSet {
             .is_some_and(|v| v.iter().any(|p| p.stems.len() == 1))
     }
 
+    /// True when the folded word `word` alone is an entry as written: not
+    /// another word of its stem ("hard" is no entry where "hardly" is).
+    pub fn contains_surface(&self, word: &str) -> bool {
+        self.by_first.get(&stem(word)).is_some_and(|v| {
+            v.iter()
+                .any(|p| p.stems.len() == 1 && p.surface.first().is_some_and(|s| s == word))
+        })
+    }
+
     /// The first stems of the entries.
     fn firsts(&self) -> impl Iterator<Item = &str> {
         self.by_first.keys().map(String::as_str)
