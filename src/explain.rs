@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::actor::{Actor, ActorKind};
 use crate::corpus::{Doc, Packed, Party};
 use crate::evidence::{cover, Evidence, Role};
 use crate::index::Index;
@@ -182,13 +183,15 @@ fn superlative_text(
     a: &Party<'_>,
     b: &Party<'_>,
 ) -> String {
-    let (sup_name, fig_name, fig_stmt) = if first {
-        (&a.actor.name, &b.actor.name, &b.doc)
+    let (sup, fig, fig_stmt) = if first {
+        (a.actor, b.actor, &b.doc)
     } else {
-        (&b.actor.name, &a.actor.name, &a.doc)
+        (b.actor, a.actor, &a.doc)
     };
     format!(
-        "{sup_name} calls it the largest; {fig_name} gives {} against a larger {}",
+        "{} it the largest; {} {} against a larger {}",
+        subject_verb(sup, "call"),
+        subject_verb(fig, "give"),
         fa_text(fig_stmt, subject.span),
         fa_text(fig_stmt, larger.span)
     )
@@ -220,12 +223,12 @@ fn figures_text(
     // intervals: the figures overlap.
     let denied = !fa.interval.disjoint(&fb.comparable_interval_in(fa));
     format!(
-        "{variable}{scope}: {} vs {}{unit}; {} gives {}, {} gives {}: {}",
+        "{variable}{scope}: {} vs {}{unit}; {} {}, {} {}: {}",
         interval_text(&fa.interval),
         interval_text(&ib),
-        a.actor.name,
+        subject_verb(a.actor, "give"),
         fa_text(&a.doc, fa.span),
-        b.actor.name,
+        subject_verb(b.actor, "give"),
         fa_text(&b.doc, fb.span),
         if denied {
             "one side denies the figure the other states"
@@ -250,11 +253,11 @@ fn marks_text(a: &Party<'_>, b: &Party<'_>, proposition: &str) -> String {
         }
     };
     format!(
-        "{proposition}: {} says {} (\"{}\"), {} says {} (\"{}\")",
-        a.actor.name,
+        "{proposition}: {} {} (\"{}\"), {} {} (\"{}\")",
+        subject_verb(a.actor, "say"),
         says(&a.claim),
         fa_text(&a.doc, a.claim.marks.span),
-        b.actor.name,
+        subject_verb(b.actor, "say"),
         says(&b.claim),
         fa_text(&b.doc, b.claim.marks.span)
     )
@@ -270,11 +273,9 @@ fn stance_text(
     proposition: &str,
 ) -> String {
     let mut e = format!(
-        "{} {} and {} {} \"{}\"",
-        a.actor.name,
-        verb(a.claim.polarity),
-        b.actor.name,
-        verb(b.claim.polarity),
+        "{} and {} \"{}\"",
+        subject_verb(a.actor, verb(a.claim.polarity)),
+        subject_verb(b.actor, verb(b.claim.polarity)),
         proposition
     );
     if a.actor.id == b.actor.id {
@@ -307,13 +308,40 @@ fn link_text(a: &str, b: &str, link: Link) -> String {
     }
 }
 
+/// The verb of a polarity, in its base form.
 fn verb(p: Polarity) -> &'static str {
     match p {
-        Polarity::Supports => "supports",
-        Polarity::Rejects => "rejects",
-        Polarity::Asserts => "asserts",
-        Polarity::Denies => "denies",
+        Polarity::Supports => "support",
+        Polarity::Rejects => "reject",
+        Polarity::Asserts => "assert",
+        Polarity::Denies => "deny",
     }
+}
+
+/// `actor` and the present tense of `base` agreeing with it: "Ann Lee
+/// denies", "dock workers deny", "Bo Park gives".
+fn subject_verb(actor: &Actor, base: &str) -> String {
+    if plural(actor) {
+        format!("{} {base}", actor.name)
+    } else if let Some(stem) = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
+    {
+        format!("{} {stem}ies", actor.name)
+    } else {
+        format!("{} {base}s", actor.name)
+    }
+}
+
+/// True when the actor's name is a plural noun phrase: a group of people
+/// whose last word is a plural ("harbour officials", "experts"). A named
+/// organization takes a singular verb whatever its last word ("Acme
+/// Holdings says").
+fn plural(actor: &Actor) -> bool {
+    actor.kind == ActorKind::Group
+        && actor.name.rsplit(' ').next().is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+        })
 }
 
 fn fa_text(s: &Doc<'_>, span: Span) -> String {
@@ -487,5 +515,22 @@ mod tests {
             ..i(80.0, f64::INFINITY)
         };
         assert_eq!(interval_text(&open), "(80, ∞)");
+    }
+
+    /// A group of people with a plural name takes a plural verb; a person
+    /// or an organization a singular one, whatever its last word.
+    #[test]
+    fn the_verb_agrees_with_the_actor() {
+        let actor = |name: &str| {
+            let st = crate::Statement::new("x", Some(name), "No.");
+            crate::normalize_actors(&[st], None).remove(0)
+        };
+        let officials = actor("harbour officials");
+        assert_eq!(officials.kind, ActorKind::Group, "{officials:?}");
+        assert_eq!(subject_verb(&officials, "deny"), "harbour officials deny");
+        let lee = actor("Ann Lee");
+        assert_eq!(subject_verb(&lee, "deny"), "Ann Lee denies");
+        assert_eq!(subject_verb(&lee, "say"), "Ann Lee says");
+        assert_eq!(subject_verb(&lee, "give"), "Ann Lee gives");
     }
 }
