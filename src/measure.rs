@@ -4,6 +4,7 @@
 //! proper names beside it. The quantity judge compares figures only when
 //! their measures match.
 
+use crate::lexicon::quantity::QLex;
 use crate::lexicon::{Gram, Lexicon, StemEntry, WordEntry};
 use crate::quantity::{names_a_day, Figure, Qualifier};
 use crate::stance::{self, Claim, Context, Field, Scanned, StanceContext, Term};
@@ -95,13 +96,13 @@ pub(crate) fn measures<'a>(
 /// terms, so that two estimates of one flow meet in the index even when
 /// their other words differ ("the pipe leaks 900 barrels a day" / "some
 /// 40,000 gallons per day are escaping").
-pub(crate) fn add_rate_terms(claims: &mut [Claim]) {
+pub(crate) fn add_rate_terms(claims: &mut [Claim], lx: &Lexicon) {
     for c in claims.iter_mut() {
         for f in &c.figures {
             if !f.physical_rate() {
                 continue;
             }
-            let Some(key) = f.measure_key() else {
+            let Some(key) = f.measure_key(&lx.quantity) else {
                 continue;
             };
             if c.terms.iter().any(|t| t.key == key) {
@@ -175,17 +176,17 @@ const LOCAL_WINDOW: usize = 6;
 /// not all capitals (an acronym), a month or day name, or part of a day's
 /// name ("Election Day", "New Year's Eve": `after` are the tokens after it,
 /// of which the capitalized run is read, at most [`DAY_NAME_WORDS`]).
-fn is_name(t: &Token<'_>, after: &[Token<'_>], opens: bool) -> bool {
+fn is_name(lx: &QLex, t: &Token<'_>, after: &[Token<'_>], opens: bool) -> bool {
     let caps = t
         .raw
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    let day = |t: &Token<'_>| t.is_capitalized() && names_a_day(t.norm());
+    let day = |t: &Token<'_>| t.is_capitalized() && names_a_day(lx, t.norm());
     t.is_capitalized()
         && !opens
         && !caps
-        && !crate::quantity::is_calendar_name(t.norm())
+        && !crate::quantity::is_calendar_name(lx, t.norm())
         && !day(t)
         && !after
             .iter()
@@ -204,9 +205,12 @@ pub(crate) fn names_mentioned<'t>(
     text: &'t Scanned<'_>,
     context: Option<&'t Context<'_>>,
 ) -> Vec<&'t str> {
-    let mut names = names_of(text.text, &text.toks, text.sentences());
+    // A normalized record keeps no lexicon: its names are read with the
+    // built-in calendar words.
+    let lx = QLex::get();
+    let mut names = names_of(lx, text.text, &text.toks, text.sentences());
     if let Some(c) = context {
-        for x in names_of(c.text, c.tokens(), c.sentences()) {
+        for x in names_of(lx, c.text, c.tokens(), c.sentences()) {
             if !names.contains(&x) {
                 names.push(x);
             }
@@ -217,7 +221,12 @@ pub(crate) fn names_mentioned<'t>(
 
 /// The proper names of a text (its words `toks`, its sentence ranges
 /// `sentences`), sentence openers aside.
-fn names_of<'t>(text: &str, toks: &'t [Token<'_>], sentences: &[(usize, usize)]) -> Vec<&'t str> {
+fn names_of<'t>(
+    lx: &QLex,
+    text: &str,
+    toks: &'t [Token<'_>],
+    sentences: &[(usize, usize)],
+) -> Vec<&'t str> {
     let openers: Vec<usize> = sentences.iter().map(|s| s.0).collect();
     let mut out: Vec<&str> = Vec::new();
     // Tokens and sentence starts both ascend: one walk over the two.
@@ -231,7 +240,7 @@ fn names_of<'t>(text: &str, toks: &'t [Token<'_>], sentences: &[(usize, usize)])
             && text
                 .get(openers[o - 1]..t.start)
                 .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric));
-        if is_name(t, &toks[k + 1..], opens) && !out.contains(&t.norm()) {
+        if is_name(lx, t, &toks[k + 1..], opens) && !out.contains(&t.norm()) {
             out.push(t.norm());
         }
     }
@@ -393,7 +402,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             reference,
             state,
             scope: clause_scope.or(year),
-            names: self.names_near(&win),
+            names: self.names_near(lx, &win),
             subject,
         }
     }
@@ -409,7 +418,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         let counted_says = !head.is_empty();
         // A unit of measurement says what is measured: "barrels a day" and
         // "gallons per day" both measure a volume a day.
-        if let Some(k) = f.measure_key() {
+        if let Some(k) = f.measure_key(&lx.quantity) {
             push_new(&mut head, k);
         }
         for &k in win.after.iter().take(HEAD_WINDOW) {
@@ -543,13 +552,13 @@ impl<'t, 'a> ClauseView<'t, 'a> {
     }
 
     /// The proper names among a figure's topic words.
-    fn names_near(&self, win: &Window) -> Vec<String> {
+    fn names_near(&self, lx: &Lexicon, win: &Window) -> Vec<String> {
         let toks = self.toks;
         let opener = toks.first().map(|t| t.start);
         let mut names: Vec<String> = Vec::new();
         for k in self.near(win) {
             let t = &toks[k];
-            if is_name(t, &toks[k + 1..], opener == Some(t.start)) {
+            if is_name(&lx.quantity, t, &toks[k + 1..], opener == Some(t.start)) {
                 push_new(&mut names, t.norm().to_owned());
             }
         }
@@ -762,10 +771,15 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let toks = words(text);
-        names_of(text, &toks, &crate::text::sentences(text))
-            .into_iter()
-            .map(str::to_owned)
-            .collect()
+        names_of(
+            crate::lexicon::quantity::QLex::get(),
+            text,
+            &toks,
+            &crate::text::sentences(text),
+        )
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
     }
 
     /// A text's claims and their figure measures, read as
@@ -774,7 +788,7 @@ mod tests {
         crate::stance::with_test_context(|cx| {
             let sc = crate::stance::Scanned::new(cx.lexicon, text, crate::stance::Field::Text);
             let mut claims = crate::stance::claims_of(cx, &sc, None);
-            super::add_rate_terms(&mut claims);
+            super::add_rate_terms(&mut claims, cx.lexicon);
             super::add_marks(&mut claims, &sc, cx.lexicon);
             let ms = super::measures(cx, &sc, None, &claims);
             (claims, ms)

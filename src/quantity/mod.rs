@@ -98,15 +98,22 @@ impl Unit {
         self.dimension() == other.dimension()
     }
 
-    /// What the unit measures: figures of one dimension compare.
+    /// What the unit measures: figures of one dimension compare. Read in
+    /// the built-in lexicon: [`Unit`] is plain data, and the public
+    /// comparisons that ask ([`Unit::comparable_with`]) have no other.
     fn dimension(&self) -> (u8, &str) {
+        self.dimension_in(QLex::get())
+    }
+
+    /// [`Unit::dimension`] in the quantity section `lx` of a lexicon: a
+    /// unit a user adds is known there.
+    fn dimension_in<'s>(&'s self, lx: &'s QLex) -> (u8, &'s str) {
         match self {
             Unit::Count => (0, ""),
             Unit::Percent => (1, ""),
             Unit::PercentagePoint | Unit::BasisPoint => (2, ""),
             Unit::Money(code) => (3, code),
             Unit::Measure(name) => {
-                let lx = QLex::get();
                 let dim = lx
                     .measure_by_name
                     .get(name.as_str())
@@ -119,7 +126,8 @@ impl Unit {
     }
 
     /// The factor that turns a value in this unit into its dimension's base
-    /// (basis points into percentage points, barrels into litres).
+    /// (basis points into percentage points, barrels into litres), read in
+    /// the built-in lexicon as [`Unit::dimension`] is.
     fn factor(&self) -> f64 {
         match self {
             Unit::BasisPoint => 0.01,
@@ -437,12 +445,13 @@ impl Figure {
 impl Figure {
     /// What a figure in a unit of measurement measures, as one key: its
     /// dimension and, for a rate, its per-unit ("volume/day"); `None` for
-    /// counts, shares and money.
-    pub(crate) fn measure_key(&self) -> Option<String> {
+    /// counts, shares and money. `lx`: the quantity section of the
+    /// detector's lexicon, which knows the units a user adds.
+    pub(crate) fn measure_key(&self, lx: &QLex) -> Option<String> {
         let Unit::Measure(_) = &self.unit else {
             return None;
         };
-        let dim = self.unit.dimension().1;
+        let dim = self.unit.dimension_in(lx).1;
         Some(match &self.per {
             Some(p) => format!("{dim}/{p}"),
             None => dim.to_owned(),
@@ -481,15 +490,15 @@ impl Figure {
 }
 
 /// A noun that makes the capitalized words before it the name of a day
-/// ("Election Day"): those words name a date, not a thing.
-pub(crate) fn names_a_day(norm: &str) -> bool {
-    lex::QLex::get().named_days.contains(norm)
+/// ("Election Day"): those words name a date, not a thing. `lx`: the
+/// quantity section of the lexicon in use.
+pub(crate) fn names_a_day(lx: &QLex, norm: &str) -> bool {
+    lx.named_days.contains(norm)
 }
 
 /// True for a month or weekday name, folded ("march", "friday"): from
-/// `calendar_words.txt`, the one list of them.
-pub(crate) fn is_calendar_name(norm: &str) -> bool {
-    let lx = lex::QLex::get();
+/// `calendar_words.txt`, the one list of them, in the lexicon `lx`.
+pub(crate) fn is_calendar_name(lx: &QLex, norm: &str) -> bool {
     lx.months.contains_key(norm) || lx.days.contains(norm)
 }
 
@@ -974,7 +983,7 @@ impl Parser<'_> {
                 return Some(Step::Skip(num.next));
             }
         }
-        // Rule `confidence_level`: "a 95% CI" is a level, not a figure.
+        // Rule `confidence_level`: "a 90% CI" is a level, not a figure.
         if d.unit == U::Word(UnitWord::Percent) && self.confidence_note(d.next) {
             return Some(Step::Ci(d.next, self.tok(num.first).start, d.next + 1));
         }
