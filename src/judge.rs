@@ -72,6 +72,9 @@ const MIN_SCORE: f64 = 0.30;
 /// Two claims that both hold more than two concepts clash on stance only
 /// when they share at least this many: one shared word is a topic.
 const MIN_SHARED: usize = 2;
+/// A claim holding more than this many concepts is long enough for
+/// [`MIN_SHARED`] to apply: a short one may share its one telling word.
+const LONG_CLAIM: usize = 2;
 
 impl Default for JudgeConfig {
     fn default() -> JudgeConfig {
@@ -314,7 +317,7 @@ pub(crate) fn stance(
     if !touches_negation_scope(&neg, &shared) {
         return None;
     }
-    let both_long = neg.terms.len() > 2 && pos.terms.len() > 2;
+    let both_long = neg.terms.len() > LONG_CLAIM && pos.terms.len() > LONG_CLAIM;
     if both_long && shared.len() < cfg.min_shared {
         return None;
     }

@@ -51,6 +51,34 @@ const ROUND: f64 = 0.02;
 /// How far (in tokens) a change verb or a running-count marker may stand
 /// from the figure.
 const WINDOW: usize = 12;
+/// A bare whole share ("12%") stands for half a point either side: it was
+/// rounded to a whole percent.
+const SHARE_HALF_WIDTH: f64 = 0.5;
+/// A range this many tokens after a confidence level ("90% CI 10-20")
+/// is that level's interval, folded into the figure before it.
+const CI_RANGE_REACH: usize = 3;
+/// A whole number with this many trailing zeros ("300", "60,000") is
+/// round, from [`ROUND_MIN`] up: "20" and "50" are as likely exact counts.
+const ROUND_ZEROS: u32 = 2;
+/// See [`ROUND_ZEROS`].
+const ROUND_MIN: f64 = 100.0;
+/// A plain four-digit number in this range may be a year ("in 1974");
+/// outside it, it is a count.
+const YEAR_VALUES: std::ops::RangeInclusive<f64> = 1000.0..=2100.0;
+/// The most characters a clock word after a number has ("o'clock",
+/// "a.m."): the scan for one stops there.
+const TIME_WORD_CHARS: usize = 12;
+/// An all-caps word after a number names a model or a code ("418 QXR")
+/// from this many letters; shorter ones are often units or currencies.
+const MODEL_CODE_LETTERS: usize = 3;
+/// A word longer than this is also looked up by its stem among the change
+/// verbs ("raising" → "rais"); shorter ones only as written.
+const CHANGE_STEM_MIN: usize = 3;
+/// The most skip words ("of", "the") read after a figure before what it
+/// counts.
+const COUNTED_SKIP: usize = 3;
+/// The most words of what a figure counts ("painted wooden fishing boats").
+const COUNTED_WORDS: usize = 4;
 
 /// What a figure is measured in.
 ///
@@ -552,7 +580,7 @@ fn parse_all(lx: &QLex, text: &str, words: &[Token<'_>]) -> Vec<Figure> {
         match p.try_at(i) {
             Step::Fig(f, first, next) => {
                 if let Some((ci_tok, ci_start)) = ci_pending.take() {
-                    if f.qualifier == Qualifier::Range && first <= ci_tok + 3 {
+                    if f.qualifier == Qualifier::Range && first <= ci_tok + CI_RANGE_REACH {
                         if let Some(prev) = out.last_mut() {
                             let prev_end = prev.counted.map_or(prev.span.end, |c| c.end);
                             let between = text.get(prev_end..ci_start).unwrap_or("x").trim();
@@ -1243,7 +1271,7 @@ impl Parser<'_> {
             self.apply_scale_word(&mut n);
         }
         if !n.round {
-            n.round = d.decimals == 0 && d.trailing_zeros >= 2 && n.value >= 100.0;
+            n.round = d.decimals == 0 && d.trailing_zeros >= ROUND_ZEROS && n.value >= ROUND_MIN;
         }
         if !n.value.is_finite() {
             return Parsed::Reject(i + 1);
@@ -1570,10 +1598,7 @@ impl Parser<'_> {
                     return None;
                 }
                 let raw = self.t.raw(i);
-                if raw.len() == 4
-                    && (1000.0..=2100.0).contains(&n.value)
-                    && !self.count_not_year(i, nx)
-                {
+                if raw.len() == 4 && YEAR_VALUES.contains(&n.value) && !self.count_not_year(i, nx) {
                     return Some(nx); // a year
                 }
                 if self.model_number(i, nx) {
@@ -1627,7 +1652,7 @@ impl Parser<'_> {
         let rest = &self.t.text[end..];
         let rest = rest.strip_prefix(' ').unwrap_or(rest);
         let mut word = String::new();
-        for c in rest.chars().take(12) {
+        for c in rest.chars().take(TIME_WORD_CHARS) {
             if c.is_alphabetic() || c == '\'' {
                 word.push(c.to_ascii_lowercase());
             } else if c != '.' {
@@ -1720,7 +1745,7 @@ impl Parser<'_> {
         if nx < len
             && self.t.space_gap(nx)
             && self.tok(nx).upper
-            && self.t.raw(nx).chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && self.t.raw(nx).chars().filter(|c| c.is_alphabetic()).count() >= MODEL_CODE_LETTERS
             && !self.lx.currency_words.contains_key(self.norm(nx))
         {
             return true;
@@ -1813,7 +1838,7 @@ impl Parser<'_> {
                 continue;
             }
             if self.lx.change_stems.contains(w)
-                || w.len() > 3 && self.lx.change_stems.contains(&crate::text::stem(w))
+                || w.len() > CHANGE_STEM_MIN && self.lx.change_stems.contains(&crate::text::stem(w))
             {
                 return true;
             }
@@ -1863,12 +1888,12 @@ impl Parser<'_> {
             }
         };
         let mut j = k;
-        while j < len && j < k + 3 && soft(j) && lx.counted_skip.contains(self.norm(j)) {
+        while j < len && j < k + COUNTED_SKIP && soft(j) && lx.counted_skip.contains(self.norm(j)) {
             j += 1;
         }
         let start = j;
         let mut last = None;
-        while j < len && j < start + 4 && soft(j) {
+        while j < len && j < start + COUNTED_WORDS && soft(j) {
             let w = self.norm(j);
             if self.tok(j).digit || lx.counted_stop.contains(w) || lx.numbers.contains_key(w) {
                 break;
@@ -1882,7 +1907,7 @@ impl Parser<'_> {
                     && !self.tok(j + 1).digit
                     && !lx.counted_stop.contains(self.norm(j + 1));
                 // After a noun an -ed word is a verb ("people watched").
-                if last.is_some() || !goes_on || j + 1 >= start + 4 {
+                if last.is_some() || !goes_on || j + 1 >= start + COUNTED_WORDS {
                     break;
                 }
             }
@@ -2162,7 +2187,7 @@ fn bare_interval(n: &Num, unit: &Unit) -> Interval {
         Unit::Percent | Unit::PercentagePoint | Unit::BasisPoint
     );
     let prec = if share && n.kind != NumKind::Fraction && n.prec == 0.0 && n.scale == 1.0 {
-        0.5
+        SHARE_HALF_WIDTH
     } else {
         n.prec
     };
