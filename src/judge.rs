@@ -626,6 +626,8 @@ struct Comparison {
 }
 
 impl<'s, 'a> QuantityPair<'s, 'a> {
+    /// The pair of sides `a` and `b`, judged against the index `idx` and
+    /// the corpus's name links.
     fn new(
         idx: &'s Index,
         a: &'s Side<'a>,
