@@ -571,3 +571,9 @@ fn user_words_reach_measure_key_and_day_names() {
     assert!(names_a_day(lx, "jubilee") && !names_a_day(QLex::get(), "jubilee"));
     assert!(is_calendar_name(lx, "march"));
 }
+
+// The named rules of `Parser::figure_at`, one invented case each.
+t!(rule_borrow_scale, "The plan costs 3 to 5 million euros." => ("3 to 5 million euros", 2.94e6, 5.1e6, money("EUR"), Range));
+t!(rule_percentile_rank, "It sits at the 90%'ile mark." => none);
+t!(rule_hyphen_duration, "They held a five-day regatta." => none);
+t!(rule_margin_after_counted, "The tank leaks about 900 litres of brine per day, plus or minus 15 percent." => ("about 900 litres", 765, 1035, measure("litre"), Range));
