@@ -72,6 +72,9 @@ const MIN_SCORE: f64 = 0.30;
 /// Two claims that both hold more than two concepts clash on stance only
 /// when they share at least this many: one shared word is a topic.
 const MIN_SHARED: usize = 2;
+/// A claim holding more than this many concepts is long enough for
+/// [`MIN_SHARED`] to apply: a short one may share its one telling word.
+const LONG_CLAIM: usize = 2;
 
 impl Default for JudgeConfig {
     fn default() -> JudgeConfig {
@@ -314,7 +317,7 @@ pub(crate) fn stance(
     if !touches_negation_scope(&neg, &shared) {
         return None;
     }
-    let both_long = neg.terms.len() > 2 && pos.terms.len() > 2;
+    let both_long = neg.terms.len() > LONG_CLAIM && pos.terms.len() > LONG_CLAIM;
     if both_long && shared.len() < cfg.min_shared {
         return None;
     }
@@ -551,6 +554,8 @@ pub(crate) enum QuantityVerdict {
 /// comparable units that count the same thing (a shared head), are both sums
 /// or both single counts, both levels or both changes ("by 40 basis points"),
 /// and share a topic around them (unless one actor speaks on both sides).
+/// Every figure pair is compared ([`QuantityPair::compare`]); the surest
+/// clash not explained by a comparing claim's other subject wins.
 pub(crate) fn quantity(
     idx: &Index,
     a: &Side<'_>,
@@ -571,150 +576,256 @@ pub(crate) fn quantity(
     if a.claim.figures.is_empty() || b.claim.figures.is_empty() {
         return QuantityVerdict::Incomparable;
     }
-    let neg_a = !a.claim.polarity.is_positive();
-    let neg_b = !b.claim.polarity.is_positive();
-    let mut best: Option<Verdict> = None;
-    let mut compared = false;
-    // Ages and durations ("children under 5 years", "for 3 months") are
-    // incidental beside a claim's other figures: they neither clash nor
-    // make the pair compatible. Only two claims of durations alone compare
-    // them.
-    let durations_only = |c: &Packed<'_>| c.figures.iter().all(Figure::duration);
-    let incidental = !(durations_only(&a.claim) && durations_only(&b.claim));
-    // Figures of each side that agree with a figure of the other on one
-    // measure (by index): a comparing claim's other subject ([`compared_subject`]).
-    let mut agree_a: Vec<usize> = Vec::new();
-    let mut agree_b: Vec<usize> = Vec::new();
-    let mut clashes: Vec<(usize, usize, Verdict)> = Vec::new();
-    for (ia, (fa, ma)) in a
-        .claim
-        .figures
-        .iter()
-        .zip(a.claim.measures.iter())
-        .enumerate()
-    {
-        for (ib, (fb, mb)) in b
-            .claim
-            .figures
+    let pair = QuantityPair::new(idx, a, b, links);
+    let mut found = Comparison::default();
+    for (ia, x) in figures_of(a).enumerate() {
+        for (ib, y) in figures_of(b).enumerate() {
+            pair.compare(&mut found, (ia, x), (ib, y));
+        }
+    }
+    found.verdict(a, b)
+}
+
+/// The figures of a side's claim, each with its measure.
+fn figures_of<'c>(s: &'c Side<'_>) -> impl Iterator<Item = (&'c Figure, &'c PMeasure)> {
+    s.claim.figures.iter().zip(s.claim.measures.iter())
+}
+
+/// A figure of one side with its measure, and its index in its claim.
+type Fig<'c> = (usize, (&'c Figure, &'c PMeasure));
+
+/// The two sides of a quantity judgement and what holds for every pair of
+/// their figures.
+struct QuantityPair<'s, 'a> {
+    idx: &'s Index,
+    a: &'s Side<'a>,
+    b: &'s Side<'a>,
+    links: &'s NameLinks,
+    /// Each side's claim is negative.
+    neg_a: bool,
+    neg_b: bool,
+    /// Rule `incidental_duration`: ages and durations ("children under 5
+    /// years", "for 3 months") are incidental beside a claim's other
+    /// figures: they neither clash nor make the pair compatible. Only two
+    /// claims of durations alone compare them.
+    incidental: bool,
+}
+
+/// What comparing every figure pair of two claims found.
+#[derive(Default)]
+struct Comparison {
+    /// Some pair measured one thing ([`QuantityVerdict::Compatible`]).
+    compared: bool,
+    /// Figures of each side that agree with a figure of the other on one
+    /// measure (by index): a comparing claim's other subject
+    /// ([`compared_subject`]).
+    agree_a: Vec<usize>,
+    agree_b: Vec<usize>,
+    /// The clashing pairs, by index, with their verdicts.
+    clashes: Vec<(usize, usize, Verdict)>,
+}
+
+impl<'s, 'a> QuantityPair<'s, 'a> {
+    /// The pair of sides `a` and `b`, judged against the index `idx` and
+    /// the corpus's name links.
+    fn new(
+        idx: &'s Index,
+        a: &'s Side<'a>,
+        b: &'s Side<'a>,
+        links: &'s NameLinks,
+    ) -> QuantityPair<'s, 'a> {
+        let durations_only = |c: &Packed<'_>| c.figures.iter().all(Figure::duration);
+        QuantityPair {
+            idx,
+            a,
+            b,
+            links,
+            neg_a: !a.claim.polarity.is_positive(),
+            neg_b: !b.claim.polarity.is_positive(),
+            incidental: !(durations_only(&a.claim) && durations_only(&b.claim)),
+        }
+    }
+
+    /// Compares figure `x` of side a with figure `y` of side b: they must
+    /// measure one thing ([`QuantityPair::measures_apart`], a shared head
+    /// naming one variable) about one topic; then they clash when their
+    /// intervals are disjoint, or when one side denies a figure the other
+    /// asserts.
+    fn compare(&self, out: &mut Comparison, x: Fig<'_>, y: Fig<'_>) {
+        let (ia, (fa, ma)) = x;
+        let (ib, (fb, mb)) = y;
+        if self.measures_apart(fa, ma, fb, mb) {
+            return;
+        }
+        let Some(disjoint) = fa.disjoint_from(fb) else {
+            return;
+        };
+        let head: Vec<u32> = ma
+            .head
             .iter()
-            .zip(b.claim.measures.iter())
-            .enumerate()
+            .copied()
+            .filter(|k| mb.head.contains(k))
+            .collect();
+        if head.is_empty() || !same_variable(fa, ma, mb, &head) {
+            return;
+        }
+        // One measure, values in common, asserted by both: the figure
+        // of a comparing claim may be about the other side's subject.
+        if !disjoint && !self.neg_a && !self.neg_b {
+            out.agree_a.push(ia);
+            out.agree_b.push(ib);
+        }
+        let topic = self.shared_topic(ma, mb);
+        // Beyond what is counted, the figures must share a topic, unless
+        // one actor speaks on both sides.
+        if topic.is_empty()
+            && self.a.actor != self.b.actor
+            && !shares_variable(fa)
+            && !named_variable(ma, mb, &head)
         {
-            if incidental && (fa.duration() || fb.duration()) {
-                continue;
-            }
-            if fa.qualifier == Qualifier::From || fb.qualifier == Qualifier::From {
-                continue;
-            }
-            if (fa.qualifier == Qualifier::By) != (fb.qualifier == Qualifier::By) {
-                continue;
-            }
-            if ma.aggregate != mb.aggregate || ma.reference || mb.reference {
-                continue;
-            }
-            if ma.scope != mb.scope
-                && (ma.scope.is_some() && mb.scope.is_some()
-                    || ma.scope.as_deref() == Some(EVENT)
-                    || mb.scope.as_deref() == Some(EVENT))
-            {
-                continue;
-            }
-            if ma.state && mb.state && matches!((a.date(), b.date()), (Some(x), Some(y)) if x != y)
-            {
-                continue;
-            }
-            if !ma.names.is_empty() && !mb.names.is_empty() && !links.related(&ma.names, &mb.names)
-            {
-                continue;
-            }
-            let Some(disjoint) = fa.disjoint_from(fb) else {
-                continue;
-            };
-            let head: Vec<u32> = ma
-                .head
-                .iter()
-                .copied()
-                .filter(|k| mb.head.contains(k))
-                .collect();
-            if head.is_empty() || !same_variable(fa, ma, mb, &head) {
-                continue;
-            }
-            // One measure, values in common, asserted by both: the figure
-            // of a comparing claim may be about the other side's subject.
-            if !disjoint && !neg_a && !neg_b {
-                agree_a.push(ia);
-                agree_b.push(ib);
-            }
-            // Beyond what is counted, the figures must share a topic,
-            // unless one actor speaks on both sides.
-            // A topic word must say something: half an average concept's
-            // weight at least ("region" in every report does not count).
-            // (The mean idf is read only when there is a word to weigh.)
-            let mut topic: Vec<u32> = ma
-                .local
-                .iter()
-                .copied()
-                .filter(|k| mb.local.contains(k) && !ma.head.contains(k) && !mb.head.contains(k))
-                .collect();
-            if !topic.is_empty() {
-                let floor = TOPIC_IDF_FLOOR * idx.mean_idf();
-                topic.retain(|&k| idx.idf(k) >= floor);
-            }
-            if topic.is_empty()
-                && a.actor != b.actor
-                && !shares_variable(fa)
-                && !named_variable(ma, mb, &head)
-            {
-                continue;
-            }
-            let topic_w: f64 = topic.iter().map(|&k| idx.idf(k)).sum();
-            compared = true;
-            let (deny_a, deny_b) = (neg_a && denies_figure(a, fa), neg_b && denies_figure(b, fb));
-            if deny_a && deny_b {
-                continue;
-            }
-            let clash = if deny_a || deny_b {
-                !disjoint
-            } else {
-                disjoint
-            };
-            if !clash {
-                continue;
-            }
-            let sep = separation(&fa.comparable_interval(), &fb.comparable_interval());
-            let score = (FIGURE_BASE
-                + FIGURE_SEPARATION * sep
-                + TOPIC_BONUS * topic_w.min(TOPIC_BONUS_CAP))
-            .min(1.0);
-            let mut shared = head;
-            shared.extend(topic);
-            clashes.push((
-                ia,
-                ib,
-                Verdict {
-                    kind: Kind::Quantity,
-                    score,
-                    shared,
-                    figures: Some(Box::new((fa.clone(), fb.clone()))),
-                    superlative: None,
-                    links: Vec::new(),
-                },
-            ));
+            return;
+        }
+        out.compared = true;
+        if !self.clashes(fa, fb, disjoint) {
+            return;
+        }
+        let topic_w: f64 = topic.iter().map(|&k| self.idx.idf(k)).sum();
+        let score = figure_score(fa, fb, topic_w);
+        let mut shared = head;
+        shared.extend(topic);
+        out.clashes.push((
+            ia,
+            ib,
+            Verdict {
+                kind: Kind::Quantity,
+                score,
+                shared,
+                figures: Some(Box::new((fa.clone(), fb.clone()))),
+                superlative: None,
+                links: Vec::new(),
+            },
+        ));
+    }
+
+    /// True when the two figures cannot measure one thing, by the first of
+    /// the rules below that applies.
+    fn measures_apart(&self, fa: &Figure, ma: &PMeasure, fb: &Figure, mb: &PMeasure) -> bool {
+        self.incidental && (fa.duration() || fb.duration())
+            || change_start(fa, fb)
+            || level_vs_change(fa, fb)
+            || sum_or_reference(ma, mb)
+            || scopes_differ(ma, mb)
+            || self.states_on_two_dates(ma, mb)
+            || self.unrelated_names(ma, mb)
+    }
+
+    /// Rule `states_on_two_dates`: two present states said on different
+    /// dates may both hold ("the depot has 300 tons" in spring and "has
+    /// 500 tons" in autumn).
+    fn states_on_two_dates(&self, ma: &PMeasure, mb: &PMeasure) -> bool {
+        ma.state
+            && mb.state
+            && matches!((self.a.date(), self.b.date()), (Some(x), Some(y)) if x != y)
+    }
+
+    /// Rule `unrelated_names`: figures beside proper names that no record
+    /// mentions together ("in the north valley" / "in the south port", each
+    /// named) are about different things.
+    fn unrelated_names(&self, ma: &PMeasure, mb: &PMeasure) -> bool {
+        !ma.names.is_empty() && !mb.names.is_empty() && !self.links.related(&ma.names, &mb.names)
+    }
+
+    /// The topic concepts two figures share beyond what they count. A topic
+    /// word must say something: [`TOPIC_IDF_FLOOR`] of an average concept's
+    /// weight at least ("region" in every report does not count); the mean
+    /// idf is read only when there is a word to weigh.
+    fn shared_topic(&self, ma: &PMeasure, mb: &PMeasure) -> Vec<u32> {
+        let mut topic: Vec<u32> = ma
+            .local
+            .iter()
+            .copied()
+            .filter(|k| mb.local.contains(k) && !ma.head.contains(k) && !mb.head.contains(k))
+            .collect();
+        if !topic.is_empty() {
+            let floor = TOPIC_IDF_FLOOR * self.idx.mean_idf();
+            topic.retain(|&k| self.idx.idf(k) >= floor);
+        }
+        topic
+    }
+
+    /// Rule `denied_figure`: two figures of one measure clash when their
+    /// intervals are disjoint ("40 died" / "90 died"), or, when one side
+    /// denies its figure ([`denies_figure`]), when they meet ("40 died" /
+    /// "it is false that 40 died"). Two denials never clash.
+    fn clashes(&self, fa: &Figure, fb: &Figure, disjoint: bool) -> bool {
+        let deny_a = self.neg_a && denies_figure(self.a, fa);
+        let deny_b = self.neg_b && denies_figure(self.b, fb);
+        if deny_a && deny_b {
+            return false;
+        }
+        if deny_a || deny_b {
+            !disjoint
+        } else {
+            disjoint
         }
     }
-    for (ia, ib, v) in clashes {
-        if compared_subject(a, ib, &agree_b) || compared_subject(b, ia, &agree_a) {
-            continue;
+}
+
+impl Comparison {
+    /// The surest clash that rule [`compared_subject`] leaves, else whether
+    /// any pair was compared.
+    fn verdict(self, a: &Side<'_>, b: &Side<'_>) -> QuantityVerdict {
+        let mut best: Option<Verdict> = None;
+        for (ia, ib, v) in self.clashes {
+            if compared_subject(a, ib, &self.agree_b) || compared_subject(b, ia, &self.agree_a) {
+                continue;
+            }
+            if best.as_ref().is_none_or(|w| v.score > w.score) {
+                best = Some(v);
+            }
         }
-        if best.as_ref().is_none_or(|w| v.score > w.score) {
-            best = Some(v);
+        match best {
+            Some(v) => QuantityVerdict::Clash(Box::new(v)),
+            None if self.compared => QuantityVerdict::Compatible,
+            None => QuantityVerdict::Incomparable,
         }
     }
-    match best {
-        Some(v) => QuantityVerdict::Clash(Box::new(v)),
-        None if compared => QuantityVerdict::Compatible,
-        None => QuantityVerdict::Incomparable,
-    }
+}
+
+/// Rule `change_start`: the old value of a change ("up from 52") is
+/// compared with nothing; the new value and the change are.
+fn change_start(fa: &Figure, fb: &Figure) -> bool {
+    fa.qualifier == Qualifier::From || fb.qualifier == Qualifier::From
+}
+
+/// Rule `level_vs_change`: the size of a change ("cut by 15 points")
+/// compares only with another change, never with a level ("at 15%").
+fn level_vs_change(fa: &Figure, fb: &Figure) -> bool {
+    (fa.qualifier == Qualifier::By) != (fb.qualifier == Qualifier::By)
+}
+
+/// Rule `sum_or_reference`: a sum over several events ("300 in all")
+/// against a single count, or a small figure that refers ("the two
+/// towns"), compares with nothing.
+fn sum_or_reference(ma: &PMeasure, mb: &PMeasure) -> bool {
+    ma.aggregate != mb.aggregate || ma.reference || mb.reference
+}
+
+/// Rule `scopes_differ`: counts over two stated spans of time ("40 a
+/// day" / "300 a week"), or a single event against any other span, do not
+/// compare.
+fn scopes_differ(ma: &PMeasure, mb: &PMeasure) -> bool {
+    ma.scope != mb.scope
+        && (ma.scope.is_some() && mb.scope.is_some()
+            || ma.scope.as_deref() == Some(EVENT)
+            || mb.scope.as_deref() == Some(EVENT))
+}
+
+/// The score of a figure clash: [`FIGURE_BASE`], more as the intervals lie
+/// further apart, more with the weight of the topic they share (`topic_w`).
+fn figure_score(fa: &Figure, fb: &Figure, topic_w: f64) -> f64 {
+    let sep = separation(&fa.comparable_interval(), &fb.comparable_interval());
+    (FIGURE_BASE + FIGURE_SEPARATION * sep + TOPIC_BONUS * topic_w.min(TOPIC_BONUS_CAP)).min(1.0)
 }
 
 /// Two marked claims must share at least this many topic concepts to be

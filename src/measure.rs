@@ -4,8 +4,9 @@
 //! proper names beside it. The quantity judge compares figures only when
 //! their measures match.
 
+use crate::lexicon::quantity::QLex;
 use crate::lexicon::{Gram, Lexicon, StemEntry, WordEntry};
-use crate::quantity::names_a_day;
+use crate::quantity::{names_a_day, Figure, Qualifier};
 use crate::stance::{self, Claim, Context, Field, Scanned, StanceContext, Term};
 use crate::text::{stem_shared, Token};
 
@@ -92,13 +93,13 @@ pub(crate) fn measures<'a>(
 /// terms, so that two estimates of one flow meet in the index even when
 /// their other words differ ("the pipe leaks 900 barrels a day" / "some
 /// 40,000 gallons per day are escaping").
-pub(crate) fn add_rate_terms(claims: &mut [Claim]) {
+pub(crate) fn add_rate_terms(claims: &mut [Claim], lx: &Lexicon) {
     for c in claims.iter_mut() {
         for f in &c.figures {
             if !f.physical_rate() {
                 continue;
             }
-            let Some(key) = f.measure_key() else {
+            let Some(key) = f.measure_key(&lx.quantity) else {
                 continue;
             };
             if c.terms.iter().any(|t| t.key == key) {
@@ -151,7 +152,7 @@ pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>, lx: &Lexicon) 
 /// with nothing counted after the figure before it, in a unit that
 /// compares, measures what that one measures ("Tarn drew 500 visitors,
 /// compared with 300 in Oster": 300 visitors). Figures are in text order.
-fn elliptic_compared(figures: &[crate::quantity::Figure], ms: &mut [Measure]) {
+fn elliptic_compared(figures: &[Figure], ms: &mut [Measure]) {
     for k in 1..figures.len().min(ms.len()) {
         let (f, prev) = (&figures[k], &figures[k - 1]);
         if f.counted.is_none()
@@ -172,17 +173,17 @@ const LOCAL_WINDOW: usize = 6;
 /// not all capitals (an acronym), a month or day name, or part of a day's
 /// name ("Election Day", "New Year's Eve": `after` are the tokens after it,
 /// of which the capitalized run is read, at most [`DAY_NAME_WORDS`]).
-fn is_name(t: &Token<'_>, after: &[Token<'_>], opens: bool) -> bool {
+fn is_name(lx: &QLex, t: &Token<'_>, after: &[Token<'_>], opens: bool) -> bool {
     let caps = t
         .raw
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    let day = |t: &Token<'_>| t.is_capitalized() && names_a_day(t.norm());
+    let day = |t: &Token<'_>| t.is_capitalized() && names_a_day(lx, t.norm());
     t.is_capitalized()
         && !opens
         && !caps
-        && !crate::quantity::is_calendar_name(t.norm())
+        && !crate::quantity::is_calendar_name(lx, t.norm())
         && !day(t)
         && !after
             .iter()
@@ -201,9 +202,12 @@ pub(crate) fn names_mentioned<'t>(
     text: &'t Scanned<'_>,
     context: Option<&'t Context<'_>>,
 ) -> Vec<&'t str> {
-    let mut names = names_of(text.text, &text.toks, text.sentences());
+    // A normalized record keeps no lexicon: its names are read with the
+    // built-in calendar words.
+    let lx = QLex::get();
+    let mut names = names_of(lx, text.text, &text.toks, text.sentences());
     if let Some(c) = context {
-        for x in names_of(c.text, c.tokens(), c.sentences()) {
+        for x in names_of(lx, c.text, c.tokens(), c.sentences()) {
             if !names.contains(&x) {
                 names.push(x);
             }
@@ -214,7 +218,12 @@ pub(crate) fn names_mentioned<'t>(
 
 /// The proper names of a text (its words `toks`, its sentence ranges
 /// `sentences`), sentence openers aside.
-fn names_of<'t>(text: &str, toks: &'t [Token<'_>], sentences: &[(usize, usize)]) -> Vec<&'t str> {
+fn names_of<'t>(
+    lx: &QLex,
+    text: &str,
+    toks: &'t [Token<'_>],
+    sentences: &[(usize, usize)],
+) -> Vec<&'t str> {
     let openers: Vec<usize> = sentences.iter().map(|s| s.0).collect();
     let mut out: Vec<&str> = Vec::new();
     // Tokens and sentence starts both ascend: one walk over the two.
@@ -228,7 +237,7 @@ fn names_of<'t>(text: &str, toks: &'t [Token<'_>], sentences: &[(usize, usize)])
             && text
                 .get(openers[o - 1]..t.start)
                 .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric));
-        if is_name(t, &toks[k + 1..], opens) && !out.contains(&t.norm()) {
+        if is_name(lx, t, &toks[k + 1..], opens) && !out.contains(&t.norm()) {
             out.push(t.norm());
         }
     }
@@ -282,91 +291,33 @@ struct ClauseView<'t, 'a> {
 }
 
 impl<'t, 'a> ClauseView<'t, 'a> {
+    /// The view of `claim`'s clause of the scanned text `sc`: its tokens,
+    /// the content words its figures may read, the figures that bound a
+    /// window, and what the clause says of all its figures (a sum, a time
+    /// scope, its years).
     fn new(lx: &Lexicon, sc: &'t Scanned<'a>, claim: &Claim) -> ClauseView<'t, 'a> {
-        let all = &sc.toks;
-        let first = all.partition_point(|t| t.start < claim.clause.start);
-        let run = all[first..]
-            .iter()
-            .take_while(|t| t.end <= claim.clause.end)
-            .count();
-        let clause = first..first + run;
-        let toks = &all[clause.clone()];
+        let clause = clause_range(&sc.toks, claim);
+        let toks = &sc.toks[clause.clone()];
         let stems = &sc.stems[clause.clone()];
         let entries = &sc.stem_entries[clause.clone()];
         let words = &sc.word_entries[clause];
-        // Tokens covered by a figure: sweep the figures by start.
-        let mut figs: Vec<(usize, usize)> = claim
-            .figures
-            .iter()
-            .map(|g| (g.span.start, g.span.end))
-            .collect();
-        figs.sort_unstable();
-        let (mut next, mut reach) = (0, 0usize);
-        let mut eligible = Vec::new();
-        for (k, t) in toks.iter().enumerate() {
-            while next < figs.len() && figs[next].0 <= t.start {
-                reach = reach.max(figs[next].1);
-                next += 1;
-            }
-            if t.end > reach && content(t, words[k], entries[k]) {
-                eligible.push(k);
-            }
-        }
-        // Small reference figures ("the three key rates") and the old value
-        // of a change ("from 40 to 1,310") do not bound a window.
-        let bounding: Vec<&crate::quantity::Figure> = claim
-            .figures
-            .iter()
-            .filter(|g| g.value > REFERENCE_MAX && g.qualifier != crate::quantity::Qualifier::From)
-            .collect();
-        let mut bound_starts: Vec<usize> = bounding.iter().map(|g| g.span.start).collect();
-        let mut bound_ends: Vec<usize> = bounding.iter().map(|g| g.span.end).collect();
-        let mut counted_ends: Vec<(usize, usize)> = bounding
-            .iter()
-            .map(|g| (g.span.end, g.counted.map_or(g.span.end, |c| c.end)))
-            .collect();
-        bound_starts.sort_unstable();
-        bound_ends.sort_unstable();
-        counted_ends.sort_unstable();
+        let eligible = eligible_words(toks, words, entries, &claim.figures);
+        let bounds = Bounds::of(&claim.figures);
         let norms: Vec<&str> = toks.iter().map(Token::norm).collect();
-        // A phrase list is searched only where a stem opens one of its entries.
-        let opens = |i: usize| entries[i].map(|e| e.opens).unwrap_or_default();
-        let aggregate = (0..stems.len()).any(|i| {
-            opens(i).aggregate && lx.aggregate.match_at(stems, &norms, i, &lx.stop).is_some()
-        });
-        // The time the count covers: a scope phrase of the clause, else a
-        // year (placed per figure in `measure`).
-        let scoped = (0..stems.len())
-            .filter(|&i| opens(i).time_scope)
-            .find_map(|i| {
-                let p = lx.time_scopes.phrase_at(stems, &norms, i, &lx.stop)?;
-                Some((lx.time_scope_of.get(p).cloned()?, i))
-            });
-        let today = scoped
-            .as_ref()
-            .is_some_and(|&(_, i)| norms[i] == PRESENT_DAY);
-        let scope = scoped.map(|(s, _)| s);
-        let years = toks
-            .iter()
-            .filter(|t| {
-                t.raw.len() == 4
-                    && t.raw.bytes().all(|b| b.is_ascii_digit())
-                    && (1900..=2100).contains(&t.raw.parse::<u32>().unwrap_or(0))
-            })
-            .map(|t| (t.start, t.raw.to_owned()))
-            .collect();
+        let aggregate = is_aggregate(lx, stems, &norms, entries);
+        let (scope, today) = time_scope(lx, stems, &norms, entries);
         ClauseView {
             toks,
             entries,
             words,
             eligible,
-            bound_starts,
-            bound_ends,
-            counted_ends,
+            bound_starts: bounds.starts,
+            bound_ends: bounds.ends,
+            counted_ends: bounds.counted_ends,
             aggregate,
             scope,
             today,
-            years,
+            years: years_of(toks),
             concepts: vec![std::cell::OnceCell::new(); toks.len()],
         }
     }
@@ -413,159 +364,26 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         content(&self.toks[k], self.words[k], self.entries[k])
     }
 
-    /// What one figure measures.
-    fn measure(
-        &self,
-        lx: &Lexicon,
-        f: &crate::quantity::Figure,
-        context_topic: &[String],
-    ) -> Measure {
+    /// What one figure measures: what it counts ([`ClauseView::head`]),
+    /// the words around it, whether it is a state, a reference or a sum,
+    /// the names beside it and the time it covers.
+    fn measure(&self, lx: &Lexicon, f: &Figure, context_topic: &[String]) -> Measure {
         let toks = self.toks;
-        let push = |v: &mut Vec<String>, k: String| {
-            if !v.contains(&k) {
-                v.push(k);
-            }
-        };
-        let mut head: Vec<String> = Vec::new();
-        let mut subject = false;
         let end = f.counted.map_or(f.span.end, |c| c.end);
-        if let Some(c) = f.counted {
-            let from = toks.partition_point(|t| t.start < c.start);
-            let run = toks[from..].iter().take_while(|t| t.end <= c.end).count();
-            for k in from..from + run {
-                if self.is_content(k) {
-                    push(&mut head, self.concept(k, lx));
-                }
-            }
-            // "900 riders with forged passes": one holder per thing held,
-            // so the noun of a with/without phrase is counted too.
-            let k = from + run;
-            if k < toks.len() && self.gram(k).is(Gram::HOLDING) {
-                let noun = (k + 1..toks.len().min(k + 1 + HOLDING_WORDS))
-                    .take_while(|&j| self.is_content(j))
-                    .last();
-                if let Some(j) = noun {
-                    push(&mut head, self.concept(j, lx));
-                }
-            }
-        }
-        // Rule `filler_count_takes_subject`: a counted noun that says
-        // nothing ("the backlog stood at 41,000 cases") leaves what is
-        // measured to the words before the figure, as if nothing were counted.
-        let counted_says = !head.is_empty();
-        // A unit of measurement says what is measured: "barrels a day" and
-        // "gallons per day" both measure a volume a day.
-        if let Some(k) = f.measure_key() {
-            push(&mut head, k);
-        }
-        // The words around a figure reach to its neighbouring figures, not
-        // past them: "4.1 million readers, compared with 5.2 million for X".
-        let next_fig = self
-            .bound_starts
-            .get(self.bound_starts.partition_point(|&s| s < end))
-            .copied()
-            .unwrap_or(usize::MAX);
-        let prev_fig = self
-            .bound_ends
-            .partition_point(|&e| e <= f.span.start)
-            .checked_sub(1)
-            .map_or(0, |i| self.bound_ends[i]);
-        let split_after = self.eligible.partition_point(|&i| toks[i].start < end);
-        let split_before = self
-            .eligible
-            .partition_point(|&i| toks[i].end <= f.span.start);
-        // Clause token indices of the content words after and before.
-        let after: Vec<usize> = self.eligible[split_after..]
-            .iter()
-            .copied()
-            .take_while(|&i| toks[i].end <= next_fig)
-            .take(LOCAL_WINDOW.max(HEAD_WINDOW))
-            .collect();
-        let before: Vec<usize> = self.eligible[..split_before]
-            .iter()
-            .rev()
-            .copied()
-            .take_while(|&i| toks[i].start >= prev_fig)
-            .take(LOCAL_WINDOW.max(HEAD_WINDOW))
-            .collect();
-        for &k in after.iter().take(HEAD_WINDOW) {
-            if self.is_measure(k, lx) {
-                push(&mut head, self.concept(k, lx));
-            }
-        }
-        // Before the figure, a measure verb takes what lies between it and
-        // the figure as what is measured ("lift the base lending rates by 40"),
-        // but not the noun the figure before counts ("150 trips, compared
-        // with 90 in 2019": "trips" is not 90's verb).
-        let prev_counted = self
-            .counted_ends
-            .partition_point(|&(e, _)| e <= f.span.start)
-            .checked_sub(1)
-            .map_or(0, |i| self.counted_ends[i].1);
-        let near: Vec<usize> = before
-            .iter()
-            .copied()
-            .take(HEAD_WINDOW)
-            .take_while(|&k| toks[k].start >= prev_counted)
-            .collect();
-        if let Some(p) = near.iter().position(|&k| self.is_measure(k, lx)) {
-            for &k in &near[..=p] {
-                push(&mut head, self.concept(k, lx));
-            }
-        } else if (f.counted.is_none() || !counted_says) && !near.is_empty() {
-            subject = true;
-            // Nothing counted after the figure: it measures the variable it
-            // is predicated of, the words before it ("the jobless rate was
-            // 5%", "the backlog stood at 41,000").
-            for &k in near.iter().take(SUBJECT_WORDS) {
-                push(&mut head, self.concept(k, lx));
-            }
-        }
+        let win = self.window(f, end);
+        let (head, subject) = self.head(lx, f, &win);
         let mut local: Vec<String> = Vec::new();
-        for &k in after
-            .iter()
-            .take(LOCAL_WINDOW)
-            .chain(before.iter().take(LOCAL_WINDOW))
-        {
-            push(&mut local, self.concept(k, lx));
+        for k in self.near(&win) {
+            push_new(&mut local, self.concept(k, lx));
         }
         // The record's context says what the statement is about.
         for k in context_topic {
-            push(&mut local, k.clone());
+            push_new(&mut local, k.clone());
         }
         let at = toks.partition_point(|t| t.end <= f.span.start);
-        // "There are 40,000 guards", "has 90,000": a present state, which
-        // may change between two dates.
-        let state = (0..at)
-            .rev()
-            .take(STATE_WINDOW)
-            .any(|k| self.gram(k).is(Gram::STATE));
-        // Proper names in the window.
-        let opener = toks.first().map(|t| t.start);
-        let mut names: Vec<String> = Vec::new();
-        for &k in after
-            .iter()
-            .take(LOCAL_WINDOW)
-            .chain(before.iter().take(LOCAL_WINDOW))
-        {
-            let t = &toks[k];
-            if is_name(t, &toks[k + 1..], opener == Some(t.start)) {
-                push(&mut names, t.norm().to_owned());
-            }
-        }
-        // A year after a figure, before the next one, is that figure's ("1.4
-        // million in 2011 and 650,000 in 2015"); a year before the first
-        // figure ("In 2020, …") is the whole clause's.
-        let year = self
-            .years
-            .iter()
-            .find(|&&(s, _)| s >= end && s < next_fig)
-            .or_else(|| {
-                let first = self.bound_starts.first().copied().unwrap_or(usize::MAX);
-                self.years.iter().find(|&&(s, _)| s < first)
-            })
-            .map(|(_, y)| y.clone());
+        let state = self.is_state(at);
         let reference = f.value <= REFERENCE_MAX && at > 0 && toks[at - 1].norm() == "the";
+        let year = self.year_of(end, win.next_fig);
         // Rule `today_is_present`: "today" before a present state or a rate
         // ("the stockpile today holds 300 tons", "the pipe today leaks 900
         // barrels a day") says now, not a count of one day.
@@ -581,10 +399,325 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             reference,
             state,
             scope: clause_scope.or(year),
-            names,
+            names: self.names_near(lx, &win),
             subject,
         }
     }
+
+    /// What figure `f` counts: the concepts of its counted noun, its unit
+    /// of measurement, and the measure verbs beside it, else the variable
+    /// before it; and whether that variable is what it holds (`subject`).
+    fn head(&self, lx: &Lexicon, f: &Figure, win: &Window) -> (Vec<String>, bool) {
+        let mut head = self.counted_head(lx, f);
+        // Rule `filler_count_takes_subject`: a counted noun that says
+        // nothing ("the backlog stood at 41,000 cases") leaves what is
+        // measured to the words before the figure, as if nothing were counted.
+        let counted_says = !head.is_empty();
+        // A unit of measurement says what is measured: "barrels a day" and
+        // "gallons per day" both measure a volume a day.
+        if let Some(k) = f.measure_key(&lx.quantity) {
+            push_new(&mut head, k);
+        }
+        for &k in win.after.iter().take(HEAD_WINDOW) {
+            if self.is_measure(k, lx) {
+                push_new(&mut head, self.concept(k, lx));
+            }
+        }
+        let near = self.verb_reach(f, win);
+        let mut subject = false;
+        if let Some(p) = near.iter().position(|&k| self.is_measure(k, lx)) {
+            for &k in &near[..=p] {
+                push_new(&mut head, self.concept(k, lx));
+            }
+        } else if (f.counted.is_none() || !counted_says) && !near.is_empty() {
+            subject = true;
+            // Nothing counted after the figure: it measures the variable it
+            // is predicated of, the words before it ("the jobless rate was
+            // 5%", "the backlog stood at 41,000").
+            for &k in near.iter().take(SUBJECT_WORDS) {
+                push_new(&mut head, self.concept(k, lx));
+            }
+        }
+        (head, subject)
+    }
+
+    /// The concepts of the content words of what `f` counts. Rule
+    /// `holding_counts`: "900 riders with forged passes": one holder per
+    /// thing held, so the noun of a with/without phrase is counted too.
+    fn counted_head(&self, lx: &Lexicon, f: &Figure) -> Vec<String> {
+        let toks = self.toks;
+        let mut head = Vec::new();
+        let Some(c) = f.counted else {
+            return head;
+        };
+        let from = toks.partition_point(|t| t.start < c.start);
+        let run = toks[from..].iter().take_while(|t| t.end <= c.end).count();
+        for k in from..from + run {
+            if self.is_content(k) {
+                push_new(&mut head, self.concept(k, lx));
+            }
+        }
+        let k = from + run;
+        if k < toks.len() && self.gram(k).is(Gram::HOLDING) {
+            let noun = (k + 1..toks.len().min(k + 1 + HOLDING_WORDS))
+                .take_while(|&j| self.is_content(j))
+                .last();
+            if let Some(j) = noun {
+                push_new(&mut head, self.concept(j, lx));
+            }
+        }
+        head
+    }
+
+    /// The content words around figure `f` (what it counts ends at `end`):
+    /// they reach to its neighbouring figures, not past them ("4.1 million
+    /// readers, compared with 5.2 million for the rival").
+    fn window(&self, f: &Figure, end: usize) -> Window {
+        let toks = self.toks;
+        let next_fig = self
+            .bound_starts
+            .get(self.bound_starts.partition_point(|&s| s < end))
+            .copied()
+            .unwrap_or(usize::MAX);
+        let prev_fig = self
+            .bound_ends
+            .partition_point(|&e| e <= f.span.start)
+            .checked_sub(1)
+            .map_or(0, |i| self.bound_ends[i]);
+        let split_after = self.eligible.partition_point(|&i| toks[i].start < end);
+        let split_before = self
+            .eligible
+            .partition_point(|&i| toks[i].end <= f.span.start);
+        let after = self.eligible[split_after..]
+            .iter()
+            .copied()
+            .take_while(|&i| toks[i].end <= next_fig)
+            .take(LOCAL_WINDOW.max(HEAD_WINDOW))
+            .collect();
+        let before = self.eligible[..split_before]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|&i| toks[i].start >= prev_fig)
+            .take(LOCAL_WINDOW.max(HEAD_WINDOW))
+            .collect();
+        Window {
+            after,
+            before,
+            next_fig,
+        }
+    }
+
+    /// Rule `verb_before_figure`: before the figure, a measure verb takes
+    /// what lies between it and the figure as what is measured ("lift the
+    /// base lending rates by 40"), but not the noun the figure before
+    /// counts ("150 trips, compared with 90 in 2019": "trips" is not 90's
+    /// verb). The content words before `f` a verb may reach, nearest first.
+    fn verb_reach(&self, f: &Figure, win: &Window) -> Vec<usize> {
+        let prev_counted = self
+            .counted_ends
+            .partition_point(|&(e, _)| e <= f.span.start)
+            .checked_sub(1)
+            .map_or(0, |i| self.counted_ends[i].1);
+        win.before
+            .iter()
+            .copied()
+            .take(HEAD_WINDOW)
+            .take_while(|&k| self.toks[k].start >= prev_counted)
+            .collect()
+    }
+
+    /// The words of a figure's topic: [`LOCAL_WINDOW`] content words after
+    /// it, then as many before it.
+    fn near<'w>(&self, win: &'w Window) -> impl Iterator<Item = usize> + 'w {
+        win.after
+            .iter()
+            .take(LOCAL_WINDOW)
+            .chain(win.before.iter().take(LOCAL_WINDOW))
+            .copied()
+    }
+
+    /// Rule `present_state`: "there are 40,000 guards", "has 90,000": a
+    /// state word up to [`STATE_WINDOW`] tokens before the figure (at
+    /// clause token `at`) makes it a present state, which may change
+    /// between two dates.
+    fn is_state(&self, at: usize) -> bool {
+        (0..at)
+            .rev()
+            .take(STATE_WINDOW)
+            .any(|k| self.gram(k).is(Gram::STATE))
+    }
+
+    /// The proper names among a figure's topic words.
+    fn names_near(&self, lx: &Lexicon, win: &Window) -> Vec<String> {
+        let toks = self.toks;
+        let opener = toks.first().map(|t| t.start);
+        let mut names: Vec<String> = Vec::new();
+        for k in self.near(win) {
+            let t = &toks[k];
+            if is_name(&lx.quantity, t, &toks[k + 1..], opener == Some(t.start)) {
+                push_new(&mut names, t.norm().to_owned());
+            }
+        }
+        names
+    }
+
+    /// Rule `year_of_figure`: a year after a figure (what it counts ends at
+    /// `end`), before the next one, is that figure's ("1.4 million in 2011
+    /// and 650,000 in 2015"); a year before the first figure ("In 2020, …")
+    /// is the whole clause's.
+    fn year_of(&self, end: usize, next_fig: usize) -> Option<String> {
+        self.years
+            .iter()
+            .find(|&&(s, _)| s >= end && s < next_fig)
+            .or_else(|| {
+                let first = self.bound_starts.first().copied().unwrap_or(usize::MAX);
+                self.years.iter().find(|&&(s, _)| s < first)
+            })
+            .map(|(_, y)| y.clone())
+    }
+}
+
+/// The indices into `all` (a statement's tokens) of `claim`'s clause.
+fn clause_range(all: &[Token<'_>], claim: &Claim) -> std::ops::Range<usize> {
+    let first = all.partition_point(|t| t.start < claim.clause.start);
+    let run = all[first..]
+        .iter()
+        .take_while(|t| t.end <= claim.clause.end)
+        .count();
+    first..first + run
+}
+
+/// The clause tokens that may say what a figure measures: content words
+/// outside every figure ("40 people": "people", not "40"), found by one
+/// sweep of the figures by start.
+fn eligible_words(
+    toks: &[Token<'_>],
+    words: &[Option<&WordEntry>],
+    entries: &[Option<&StemEntry>],
+    figures: &[Figure],
+) -> Vec<usize> {
+    let mut figs: Vec<(usize, usize)> =
+        figures.iter().map(|g| (g.span.start, g.span.end)).collect();
+    figs.sort_unstable();
+    let (mut next, mut reach) = (0, 0usize);
+    let mut eligible = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        while next < figs.len() && figs[next].0 <= t.start {
+            reach = reach.max(figs[next].1);
+            next += 1;
+        }
+        if t.end > reach && content(t, words[k], entries[k]) {
+            eligible.push(k);
+        }
+    }
+    eligible
+}
+
+/// The figures of a clause that bound the window of words around another,
+/// as sorted starts, ends and (end, end of what it counts).
+struct Bounds {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    counted_ends: Vec<(usize, usize)>,
+}
+
+impl Bounds {
+    /// Rule `reference_does_not_bound`: small reference figures ("the
+    /// three main ports") and the old value of a change ("from 40 to 90")
+    /// do not bound a window; every other figure does.
+    fn of(figures: &[Figure]) -> Bounds {
+        let bounding: Vec<&Figure> = figures
+            .iter()
+            .filter(|g| g.value > REFERENCE_MAX && g.qualifier != Qualifier::From)
+            .collect();
+        let mut starts: Vec<usize> = bounding.iter().map(|g| g.span.start).collect();
+        let mut ends: Vec<usize> = bounding.iter().map(|g| g.span.end).collect();
+        let mut counted_ends: Vec<(usize, usize)> = bounding
+            .iter()
+            .map(|g| (g.span.end, g.counted.map_or(g.span.end, |c| c.end)))
+            .collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        counted_ends.sort_unstable();
+        Bounds {
+            starts,
+            ends,
+            counted_ends,
+        }
+    }
+}
+
+/// Which phrase lists clause token `i`'s stem opens an entry of: a list is
+/// searched only there.
+fn opens(entries: &[Option<&StemEntry>], i: usize) -> crate::lexicon::Opens {
+    entries[i].map(|e| e.opens).unwrap_or_default()
+}
+
+/// True when the clause counts a sum over several events ("in all", "all
+/// told": the aggregate phrase list).
+fn is_aggregate(
+    lx: &Lexicon,
+    stems: &[std::rc::Rc<str>],
+    norms: &[&str],
+    entries: &[Option<&StemEntry>],
+) -> bool {
+    (0..stems.len()).any(|i| {
+        opens(entries, i).aggregate && lx.aggregate.match_at(stems, norms, i, &lx.stop).is_some()
+    })
+}
+
+/// The time the clause's counts cover, from its first scope phrase ("per
+/// week", "so far this year"), and whether that phrase is "today"
+/// ([`PRESENT_DAY`]). A year is placed per figure in `measure`.
+fn time_scope(
+    lx: &Lexicon,
+    stems: &[std::rc::Rc<str>],
+    norms: &[&str],
+    entries: &[Option<&StemEntry>],
+) -> (Option<String>, bool) {
+    let scoped = (0..stems.len())
+        .filter(|&i| opens(entries, i).time_scope)
+        .find_map(|i| {
+            let p = lx.time_scopes.phrase_at(stems, norms, i, &lx.stop)?;
+            Some((lx.time_scope_of.get(p).cloned()?, i))
+        });
+    let today = scoped
+        .as_ref()
+        .is_some_and(|&(_, i)| norms[i] == PRESENT_DAY);
+    (scoped.map(|(s, _)| s), today)
+}
+
+/// The first and last year a four-digit number of a clause is read as
+/// ("in 1987"): the span of modern news.
+const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// The four-digit years of a clause ([`YEARS`]): (byte start, year).
+fn years_of(toks: &[Token<'_>]) -> Vec<(usize, String)> {
+    toks.iter()
+        .filter(|t| {
+            t.raw.len() == 4
+                && t.raw.bytes().all(|b| b.is_ascii_digit())
+                && YEARS.contains(&t.raw.parse::<u32>().unwrap_or(0))
+        })
+        .map(|t| (t.start, t.raw.to_owned()))
+        .collect()
+}
+
+/// Adds `k` to `v` unless it is there.
+fn push_new(v: &mut Vec<String>, k: String) {
+    if !v.contains(&k) {
+        v.push(k);
+    }
+}
+
+/// The content words around one figure, bounded by its neighbouring
+/// figures: clause token indices, nearest first on each side.
+struct Window {
+    after: Vec<usize>,
+    before: Vec<usize>,
+    /// The start of the next bounding figure (`usize::MAX` without one).
+    next_fig: usize,
 }
 
 /// A word that may say what a figure measures: not a number, a stop word, a
@@ -635,10 +768,15 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let toks = words(text);
-        names_of(text, &toks, &crate::text::sentences(text))
-            .into_iter()
-            .map(str::to_owned)
-            .collect()
+        names_of(
+            crate::lexicon::quantity::QLex::get(),
+            text,
+            &toks,
+            &crate::text::sentences(text),
+        )
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
     }
 
     /// A text's claims and their figure measures, read as
@@ -647,7 +785,7 @@ mod tests {
         crate::stance::with_test_context(|cx| {
             let sc = crate::stance::Scanned::new(cx.lexicon, text, crate::stance::Field::Text);
             let mut claims = crate::stance::claims_of(cx, &sc, None);
-            super::add_rate_terms(&mut claims);
+            super::add_rate_terms(&mut claims, cx.lexicon);
             super::add_marks(&mut claims, &sc, cx.lexicon);
             let ms = super::measures(cx, &sc, None, &claims);
             (claims, ms)

@@ -51,7 +51,7 @@ pub(crate) fn normalize<'a>(
     let text = Scanned::new(cx.lexicon, text, Field::Text);
     let context = context.map(stance::Context::new);
     let mut claims = stance::claims_of(cx, &text, context.as_ref());
-    measure::add_rate_terms(&mut claims);
+    measure::add_rate_terms(&mut claims, cx.lexicon);
     measure::add_marks(&mut claims, &text, cx.lexicon);
     let measures = measure::measures(cx, &text, context.as_ref(), &claims);
     Normalized {

@@ -51,6 +51,34 @@ const ROUND: f64 = 0.02;
 /// How far (in tokens) a change verb or a running-count marker may stand
 /// from the figure.
 const WINDOW: usize = 12;
+/// A bare whole share ("12%") stands for half a point either side: it was
+/// rounded to a whole percent.
+const SHARE_HALF_WIDTH: f64 = 0.5;
+/// A range this many tokens after a confidence level ("90% CI 10-20")
+/// is that level's interval, folded into the figure before it.
+const CI_RANGE_REACH: usize = 3;
+/// A whole number with this many trailing zeros ("300", "60,000") is
+/// round, from [`ROUND_MIN`] up: "20" and "50" are as likely exact counts.
+const ROUND_ZEROS: u32 = 2;
+/// See [`ROUND_ZEROS`].
+const ROUND_MIN: f64 = 100.0;
+/// A plain four-digit number in this range may be a year ("in 1974");
+/// outside it, it is a count.
+const YEAR_VALUES: std::ops::RangeInclusive<f64> = 1000.0..=2100.0;
+/// The most characters a clock word after a number has ("o'clock",
+/// "a.m."): the scan for one stops there.
+const TIME_WORD_CHARS: usize = 12;
+/// An all-caps word after a number names a model or a code ("418 QXR")
+/// from this many letters; shorter ones are often units or currencies.
+const MODEL_CODE_LETTERS: usize = 3;
+/// A word longer than this is also looked up by its stem among the change
+/// verbs ("raising" → "rais"); shorter ones only as written.
+const CHANGE_STEM_MIN: usize = 3;
+/// The most skip words ("of", "the") read after a figure before what it
+/// counts.
+const COUNTED_SKIP: usize = 3;
+/// The most words of what a figure counts ("painted wooden fishing boats").
+const COUNTED_WORDS: usize = 4;
 
 /// What a figure is measured in.
 ///
@@ -98,15 +126,22 @@ impl Unit {
         self.dimension() == other.dimension()
     }
 
-    /// What the unit measures: figures of one dimension compare.
+    /// What the unit measures: figures of one dimension compare. Read in
+    /// the built-in lexicon: [`Unit`] is plain data, and the public
+    /// comparisons that ask ([`Unit::comparable_with`]) have no other.
     fn dimension(&self) -> (u8, &str) {
+        self.dimension_in(QLex::get())
+    }
+
+    /// [`Unit::dimension`] in the quantity section `lx` of a lexicon: a
+    /// unit a user adds is known there.
+    fn dimension_in<'s>(&'s self, lx: &'s QLex) -> (u8, &'s str) {
         match self {
             Unit::Count => (0, ""),
             Unit::Percent => (1, ""),
             Unit::PercentagePoint | Unit::BasisPoint => (2, ""),
             Unit::Money(code) => (3, code),
             Unit::Measure(name) => {
-                let lx = QLex::get();
                 let dim = lx
                     .measure_by_name
                     .get(name.as_str())
@@ -119,7 +154,8 @@ impl Unit {
     }
 
     /// The factor that turns a value in this unit into its dimension's base
-    /// (basis points into percentage points, barrels into litres).
+    /// (basis points into percentage points, barrels into litres), read in
+    /// the built-in lexicon as [`Unit::dimension`] is.
     fn factor(&self) -> f64 {
         match self {
             Unit::BasisPoint => 0.01,
@@ -437,12 +473,13 @@ impl Figure {
 impl Figure {
     /// What a figure in a unit of measurement measures, as one key: its
     /// dimension and, for a rate, its per-unit ("volume/day"); `None` for
-    /// counts, shares and money.
-    pub(crate) fn measure_key(&self) -> Option<String> {
+    /// counts, shares and money. `lx`: the quantity section of the
+    /// detector's lexicon, which knows the units a user adds.
+    pub(crate) fn measure_key(&self, lx: &QLex) -> Option<String> {
         let Unit::Measure(_) = &self.unit else {
             return None;
         };
-        let dim = self.unit.dimension().1;
+        let dim = self.unit.dimension_in(lx).1;
         Some(match &self.per {
             Some(p) => format!("{dim}/{p}"),
             None => dim.to_owned(),
@@ -481,15 +518,15 @@ impl Figure {
 }
 
 /// A noun that makes the capitalized words before it the name of a day
-/// ("Election Day"): those words name a date, not a thing.
-pub(crate) fn names_a_day(norm: &str) -> bool {
-    lex::QLex::get().named_days.contains(norm)
+/// ("Election Day"): those words name a date, not a thing. `lx`: the
+/// quantity section of the lexicon in use.
+pub(crate) fn names_a_day(lx: &QLex, norm: &str) -> bool {
+    lx.named_days.contains(norm)
 }
 
 /// True for a month or weekday name, folded ("march", "friday"): from
-/// `calendar_words.txt`, the one list of them.
-pub(crate) fn is_calendar_name(norm: &str) -> bool {
-    let lx = lex::QLex::get();
+/// `calendar_words.txt`, the one list of them, in the lexicon `lx`.
+pub(crate) fn is_calendar_name(lx: &QLex, norm: &str) -> bool {
     lx.months.contains_key(norm) || lx.days.contains(norm)
 }
 
@@ -543,7 +580,7 @@ fn parse_all(lx: &QLex, text: &str, words: &[Token<'_>]) -> Vec<Figure> {
         match p.try_at(i) {
             Step::Fig(f, first, next) => {
                 if let Some((ci_tok, ci_start)) = ci_pending.take() {
-                    if f.qualifier == Qualifier::Range && first <= ci_tok + 3 {
+                    if f.qualifier == Qualifier::Range && first <= ci_tok + CI_RANGE_REACH {
                         if let Some(prev) = out.last_mut() {
                             let prev_end = prev.counted.map_or(prev.span.end, |c| c.end);
                             let between = text.get(prev_end..ci_start).unwrap_or("x").trim();
@@ -873,234 +910,282 @@ impl Parser<'_> {
     }
 
     /// A figure whose qualifier (if any) starts at token `qstart` and whose
-    /// number starts at token `p`.
+    /// number starts at token `p`: the number, what rules it out, a second
+    /// end, the unit, the qualifier's interval, then what follows it (a
+    /// rate, what it counts, a margin), each a named step below.
     fn figure_at(&self, qstart: usize, op: Option<Op>, p: usize) -> Option<Step> {
-        let mut num = match self.number(p) {
-            Parsed::Num(n) => n,
-            Parsed::Reject(next) => return Some(Step::Skip(next)),
+        let num = match self.lead_number(p) {
+            Ok(n) => n,
+            Err(skip) => return skip.map(Step::Skip),
+        };
+        let op = self.change_op(qstart, op)?;
+        let mut d = self.draft(qstart, op, num);
+        if let Some(step) = self.not_a_figure(&d) {
+            return Some(step);
+        }
+        self.read_range(&mut d);
+        let unit = self.unit_of(&d);
+        self.read_margin(&mut d);
+        let (qualifier, interval) = qualified(&d, &unit);
+        let qualifier = self.qualified_change(&d, qualifier);
+        let (qualifier, interval) = self.running_total(&d, &unit, qualifier, interval);
+        let start = self.start_of(&d);
+        let value = d.value();
+        let tail = self.tail(&mut d);
+        let (qualifier, interval, resume) =
+            self.margin_after_counted(&d, &tail, qualifier, interval);
+        let fig = Figure {
+            span: Span::new(start, d.end),
+            value,
+            interval,
+            unit,
+            qualifier,
+            counted: tail.counted,
+            per: tail.per,
+        };
+        Some(Step::Fig(fig, d.num.first, resume))
+    }
+
+    /// The number a figure opens with at token `p`, past a currency code or
+    /// the letters of a prefixed symbol ("USD 40", "US$40"); `Err` when
+    /// there is none, with the token to resume at when the words there are
+    /// no figure at all.
+    fn lead_number(&self, p: usize) -> Result<Num, Option<usize>> {
+        match self.number(p) {
+            Parsed::Num(n) => Ok(n),
+            Parsed::Reject(next) => Err(Some(next)),
             Parsed::No if p + 1 < self.t.len() && self.currency_token(p) => {
                 match self.number(p + 1) {
-                    Parsed::Num(n) => n,
-                    Parsed::Reject(next) => return Some(Step::Skip(next)),
-                    Parsed::No => return None,
+                    Parsed::Num(n) => Ok(n),
+                    Parsed::Reject(next) => Err(Some(next)),
+                    Parsed::No => Err(None),
                 }
             }
-            Parsed::No => return None,
-        };
-        let mut op = op;
+            Parsed::No => Err(None),
+        }
+    }
+
+    /// Rule `change_needs_verb`: "from", "to" and "by" read a change only
+    /// after a change verb ("fares rose from 2 to 3"); without one, "from 4
+    /// to 9" is a range and "to 9", "by 5" are no qualifier (`None`: read
+    /// the figure without it).
+    fn change_op(&self, qstart: usize, op: Option<Op>) -> Option<Option<Op>> {
         if matches!(op, Some(Op::From | Op::To | Op::By)) && !self.change_context(qstart) {
-            if op == Some(Op::From) {
-                op = Some(Op::Range);
-            } else {
-                return None;
-            }
+            return (op == Some(Op::From)).then_some(Some(Op::Range));
         }
+        Some(op)
+    }
+
+    /// The figure as first read: its number with the unit after it, or the
+    /// currency written before it ("€40", "40 euros").
+    fn draft(&self, qstart: usize, op: Option<Op>, num: Num) -> Draft {
         let comparative = op.is_some_and(|o| !matches!(o, Op::Range | Op::From | Op::To | Op::By));
-        // "the 90%'ile value": a percentile rank, written short.
-        if let Some(rest) = self.t.gap_before(num.next).strip_prefix('%') {
-            if rest.chars().next().is_some_and(is_apostrophe) {
-                return Some(Step::Skip(num.next));
-            }
-        }
         let pre_cur = self.currency_before(num.first);
-        let (mut unit, mut next, mut end) = self.unit_after(&num);
+        let (mut unit, next, end) = self.unit_after(&num);
         if unit == U::None {
             if let Some((code, _)) = &pre_cur {
                 unit = U::Money(code.clone());
             }
         }
-        if unit == U::Word(UnitWord::Percent) && self.confidence_note(next) {
-            return Some(Step::Ci(next, self.tok(num.first).start, next + 1));
+        Draft {
+            qstart,
+            op,
+            comparative,
+            num,
+            second: None,
+            pre_cur,
+            unit,
+            next,
+            end,
+            margin: None,
         }
-        // "a 13-year-old", "a five-day strike": a duration glued by a hyphen
-        // modifies a noun, it claims nothing.
-        if let U::Word(UnitWord::Measure(m)) = unit {
-            let g = self.t.gap_before(num.next);
-            if self.lx.measures[m as usize].dimension == "time"
-                && g.chars().count() == 1
-                && g.chars().all(is_dash)
-            {
-                return Some(Step::Skip(next));
+    }
+
+    /// The rules that make the number no figure, in order: the step to
+    /// return, if one applies.
+    fn not_a_figure(&self, d: &Draft) -> Option<Step> {
+        let num = &d.num;
+        // Rule `percentile_rank`: "the 90%'ile mark" is a rank, written short.
+        if let Some(rest) = self.t.gap_before(num.next).strip_prefix('%') {
+            if rest.chars().next().is_some_and(is_apostrophe) {
+                return Some(Step::Skip(num.next));
             }
         }
-        if let Some(skip) = self.excluded(&num, comparative, pre_cur.is_some(), unit != U::None) {
-            return Some(Step::Skip(skip));
+        // Rule `confidence_level`: "a 90% CI" is a level, not a figure.
+        if d.unit == U::Word(UnitWord::Percent) && self.confidence_note(d.next) {
+            return Some(Step::Ci(d.next, self.tok(num.first).start, d.next + 1));
         }
+        if self.hyphen_duration(d) {
+            return Some(Step::Skip(d.next));
+        }
+        let (currency, unit) = (d.pre_cur.is_some(), d.unit != U::None);
+        self.excluded(num, d.comparative, currency, unit)
+            .map(Step::Skip)
+    }
 
-        // A range: "10-20", "10 to 20", "between 10 and 20".
-        let mut second: Option<Num> = None;
-        if num.kind != NumKind::Vague && !matches!(op, Some(Op::From | Op::To | Op::By)) {
-            let between = op == Some(Op::Range);
-            if let Some((mut b, u2, n2, e2)) = self.range_after(&num, next, end, between) {
-                let units_ok = unit == U::None || u2 == U::None || unit == u2;
-                if num.scale == 1.0 && b.scale > 1.0 && num.value <= b.value / b.scale {
-                    num.value *= b.scale;
-                    num.prec *= b.scale;
-                    num.round = true;
-                } else if let Some(k) = shared_thousands(&num, &b) {
-                    // "60-80,000": the first end borrows the second's
-                    // thousands, 60,000 to 80,000.
-                    num.value *= k;
-                    num.round = true;
-                }
-                if units_ok && num.value < b.value {
-                    if unit == U::None {
-                        unit = u2;
-                    }
-                    b.first = b.first.max(num.first);
-                    second = Some(b);
-                    next = n2;
-                    end = e2;
-                }
+    /// Rule `hyphen_duration`: "a 13-year-old", "a five-day strike": a
+    /// duration glued by a hyphen modifies a noun, it claims nothing.
+    fn hyphen_duration(&self, d: &Draft) -> bool {
+        let U::Word(UnitWord::Measure(m)) = d.unit else {
+            return false;
+        };
+        let g = self.t.gap_before(d.num.next);
+        self.lx.measures[m as usize].dimension == "time"
+            && g.chars().count() == 1
+            && g.chars().all(is_dash)
+    }
+
+    /// A range: "10-20", "10 to 20", "between 10 and 20". The first end
+    /// may take the second's scale first (rule [`borrow_scale`]); the second
+    /// end is kept when the units agree and it is the larger.
+    fn read_range(&self, d: &mut Draft) {
+        if d.num.kind == NumKind::Vague || matches!(d.op, Some(Op::From | Op::To | Op::By)) {
+            return;
+        }
+        let between = d.op == Some(Op::Range);
+        let Some((mut b, u2, n2, e2)) = self.range_after(&d.num, d.next, d.end, between) else {
+            return;
+        };
+        let units_ok = d.unit == U::None || u2 == U::None || d.unit == u2;
+        borrow_scale(&mut d.num, &b);
+        if units_ok && d.num.value < b.value {
+            if d.unit == U::None {
+                d.unit = u2;
             }
+            b.first = b.first.max(d.num.first);
+            d.second = Some(b);
+            d.next = n2;
+            d.end = e2;
         }
+    }
 
-        let unit = match unit {
+    /// The figure's [`Unit`]. Rule `pounds_as_money`: "500 million pounds"
+    /// is money, "500 pounds" a weight ([`POUNDS_AS_MONEY`]).
+    fn unit_of(&self, d: &Draft) -> Unit {
+        match &d.unit {
             U::None => Unit::Count,
             U::Word(UnitWord::Percent) => Unit::Percent,
             U::Word(UnitWord::Pp) => Unit::PercentagePoint,
             U::Word(UnitWord::Bp) => Unit::BasisPoint,
             U::Word(UnitWord::Measure(i)) => {
-                let name = &self.lx.measures[i as usize].name;
-                // "500 million pounds" is money; "500 pounds" a weight.
-                if name == "pound" && num.scale >= POUNDS_AS_MONEY {
+                let name = &self.lx.measures[*i as usize].name;
+                if name == "pound" && d.num.scale >= POUNDS_AS_MONEY {
                     Unit::Money("GBP".into())
                 } else {
                     Unit::Measure(name.clone())
                 }
             }
-            U::Money(code) => Unit::Money(code),
-        };
-        // "100,000, give or take 15 percent", "40 ± 5": a margin around it.
-        let margin = if second.is_none() && num.kind != NumKind::Vague {
-            self.margin_after(next, end, num.value)
-        } else {
-            None
-        };
-        if let Some((_, n2, e2)) = margin {
-            next = n2;
-            end = e2;
+            U::Money(code) => Unit::Money(code.clone()),
         }
-        let bare = bare_interval(&num, &unit);
-        let (l, h, bare) = match &second {
-            Some(b) => {
-                let b_bare = bare_interval(b, &unit);
-                (
-                    num.value,
-                    b.value,
-                    Interval::new(bare.lo, b_bare.hi, bare.lo_open, b_bare.hi_open),
-                )
-            }
-            None if num.kind == NumKind::Vague => (num.lo, num.hi, bare),
-            None => (num.value, num.value, bare),
-        };
-        let shape = if second.is_some() {
-            Qualifier::Range
-        } else if num.kind == NumKind::Vague {
-            Qualifier::Vague
-        } else {
-            Qualifier::Bare
-        };
-        let inf = f64::INFINITY;
-        let (mut qualifier, mut interval) = match op {
-            _ if margin.is_some() => {
-                let d = margin.map_or(0.0, |m| m.0);
-                (
-                    Qualifier::Range,
-                    Interval::new((num.value - d).max(0.0), num.value + d, false, false),
-                )
-            }
-            None | Some(Op::Range) => (shape, bare),
-            Some(Op::Ge) => (Qualifier::AtLeast, Interval::new(l, inf, false, false)),
-            Some(Op::Gt) => (Qualifier::MoreThan, Interval::new(l, inf, true, false)),
-            Some(Op::Le) => (Qualifier::AtMost, Interval::new(0.0, h, false, false)),
-            Some(Op::Lt) => (Qualifier::LessThan, Interval::new(0.0, h, false, true)),
-            Some(Op::Approx) => (
-                Qualifier::Approximately,
-                Interval::new(l * (1.0 - APPROX), h * (1.0 + APPROX), false, false).hull(&bare),
-            ),
-            Some(Op::Below) => (
-                Qualifier::Nearly,
-                Interval::new(l * (1.0 - APPROX), h, false, false),
-            ),
-            Some(Op::Above) => (
-                Qualifier::JustOver,
-                Interval::new(l, h * (1.0 + APPROX), false, false),
-            ),
-            Some(Op::Exact) => (Qualifier::Exactly, Interval::new(l, h, false, false)),
-            Some(Op::From) => (Qualifier::From, bare),
-            Some(Op::To) => (Qualifier::To, bare),
-            Some(Op::By) => (Qualifier::By, bare),
-        };
-        // "grew … by as many as 400": a qualified change amount.
-        if comparative && qstart > 0 && self.norm(qstart - 1) == "by" && self.change_context(qstart)
-        {
-            qualifier = Qualifier::By;
+    }
+
+    /// Rule `margin`: "100,000, give or take 15 percent", "40 ± 5": a
+    /// margin right after a single figure makes it a range around it.
+    fn read_margin(&self, d: &mut Draft) {
+        if d.second.is_some() || d.num.kind == NumKind::Vague {
+            return;
         }
+        if let Some((half, n2, e2)) = self.margin_after(d.next, d.end, d.num.value) {
+            d.margin = Some(half);
+            d.next = n2;
+            d.end = e2;
+        }
+    }
+
+    /// Rule `qualified_change`: "grew … by as many as 400": a qualified
+    /// amount after "by" and a change verb is the size of the change.
+    fn qualified_change(&self, d: &Draft, qualifier: Qualifier) -> Qualifier {
+        let q = d.qstart;
+        if d.comparative && q > 0 && self.norm(q - 1) == "by" && self.change_context(q) {
+            Qualifier::By
+        } else {
+            qualifier
+        }
+    }
+
+    /// Rule `running_total`: a count said to run "so far", "to date" or
+    /// "already" ("some 300 homes have been lost so far") is a lower bound.
+    fn running_total(
+        &self,
+        d: &Draft,
+        unit: &Unit,
+        qualifier: Qualifier,
+        interval: Interval,
+    ) -> (Qualifier, Interval) {
         if matches!(
             qualifier,
             Qualifier::Bare | Qualifier::Approximately | Qualifier::Vague
         ) && matches!(unit, Unit::Count | Unit::Money(_))
-            && self.running_count_near(num.first, next)
+            && self.running_count_near(d.num.first, d.next)
         {
-            qualifier = Qualifier::RunningTotal;
-            interval = Interval::new(interval.lo, inf, interval.lo_open, false);
+            let open = Interval::new(interval.lo, f64::INFINITY, interval.lo_open, false);
+            return (Qualifier::RunningTotal, open);
         }
+        (qualifier, interval)
+    }
 
-        let mut start = match op {
-            Some(Op::Range) if second.is_none() => self.tok(num.first).start,
-            Some(_) => self.tok(qstart).start,
-            None => self.tok(num.first).start,
+    /// Where the figure's span starts: at its qualifier, at the number for
+    /// a bare figure or a lone "from 4", and never after a currency written
+    /// before it.
+    fn start_of(&self, d: &Draft) -> usize {
+        let start = match d.op {
+            Some(Op::Range) if d.second.is_none() => self.tok(d.num.first).start,
+            Some(_) => self.tok(d.qstart).start,
+            None => self.tok(d.num.first).start,
         };
-        if let Some((_, s)) = pre_cur {
-            start = start.min(s);
+        match &d.pre_cur {
+            Some((_, s)) => start.min(*s),
+            None => start,
         }
-        let value = match (&second, num.kind) {
-            (Some(b), _) => (num.value + b.value) / 2.0,
-            (None, NumKind::Vague) => (num.lo + num.hi) / 2.0,
-            _ => num.value,
-        };
-        // A rate: "barrels a day", "per 100,000", right after the figure or
-        // after what it counts ("litres of brine a day").
+    }
+
+    /// What follows a figure: a rate ("barrels a day", "per 100,000") right
+    /// after it, which the span takes in, or after what it counts ("litres
+    /// of brine a day"); and what it counts.
+    fn tail(&self, d: &mut Draft) -> Tail {
         let mut per = None;
-        if let Some((p, n2, e2)) = self.rate_at(next, end) {
+        if let Some((p, n2, e2)) = self.rate_at(d.next, d.end) {
             per = Some(p);
-            next = n2;
-            end = e2;
+            d.next = n2;
+            d.end = e2;
         }
-        let counted = self.counted(next, end);
-        let mut resume = next;
-        let mut tail_end = end;
-        if let (None, Some(c)) = (&per, counted) {
-            let k = self.t.toks.partition_point(|t| t.start < c.end);
-            tail_end = c.end;
-            resume = k;
-            if let Some((p, n2, e2)) = self.rate_at(k, c.end) {
-                per = Some(p);
-                resume = n2;
-                tail_end = e2;
-            }
-        }
-        // "about 900 litres of brine per day, plus or minus 15 percent": a
-        // margin after what the figure counts.
-        if margin.is_none() && second.is_none() && num.kind != NumKind::Vague && resume > next {
-            if let Some((d, n2, _)) = self.margin_after(resume, tail_end, num.value) {
-                qualifier = Qualifier::Range;
-                interval = Interval::new((num.value - d).max(0.0), num.value + d, false, false);
-                resume = n2;
-            }
-        }
-        let resume = resume.max(next);
-        let fig = Figure {
-            span: Span::new(start, end),
-            value,
-            interval,
-            unit,
-            qualifier,
-            counted,
+        let counted = self.counted(d.next, d.end);
+        let mut tail = Tail {
             per,
+            counted,
+            resume: d.next,
+            end: d.end,
         };
-        Some(Step::Fig(fig, num.first, resume))
+        if let (None, Some(c)) = (&tail.per, counted) {
+            tail.resume = self.t.toks.partition_point(|t| t.start < c.end);
+            tail.end = c.end;
+            if let Some((p, n2, e2)) = self.rate_at(tail.resume, c.end) {
+                tail.per = Some(p);
+                tail.resume = n2;
+                tail.end = e2;
+            }
+        }
+        tail
+    }
+
+    /// Rule `margin_after_counted`: "about 900 litres of brine per day,
+    /// plus or minus 15 percent": a margin after what the figure counts.
+    /// Gives the qualifier, the interval and the token to resume at.
+    fn margin_after_counted(
+        &self,
+        d: &Draft,
+        tail: &Tail,
+        qualifier: Qualifier,
+        interval: Interval,
+    ) -> (Qualifier, Interval, usize) {
+        let single = d.margin.is_none() && d.second.is_none() && d.num.kind != NumKind::Vague;
+        if single && tail.resume > d.next {
+            if let Some((half, n2, _)) = self.margin_after(tail.resume, tail.end, d.num.value) {
+                let around = margin_interval(d.num.value, half);
+                return (Qualifier::Range, around, n2.max(d.next));
+            }
+        }
+        (qualifier, interval, tail.resume.max(d.next))
     }
 
     /// Any number at token `i`: a vague magnitude, a fraction, number words
@@ -1186,7 +1271,7 @@ impl Parser<'_> {
             self.apply_scale_word(&mut n);
         }
         if !n.round {
-            n.round = d.decimals == 0 && d.trailing_zeros >= 2 && n.value >= 100.0;
+            n.round = d.decimals == 0 && d.trailing_zeros >= ROUND_ZEROS && n.value >= ROUND_MIN;
         }
         if !n.value.is_finite() {
             return Parsed::Reject(i + 1);
@@ -1283,114 +1368,149 @@ impl Parser<'_> {
     }
 
     /// Number words: "eleven", "twenty-five", "a hundred", "two dozen",
-    /// "three million two hundred thousand", "two million and a half".
+    /// "three million two hundred thousand", "two million and a half": a
+    /// run of words, each read by the first step that takes it (a number
+    /// word, a scale word, "and"), up to the first it ends at.
     fn words(&self, i: usize) -> Option<Num> {
-        #[derive(Clone, Copy, PartialEq)]
-        enum Last {
-            None,
-            Unit,
-            Teen,
-            Ten,
-            Hundred,
-            Scale,
-        }
-        let lx = self.lx;
-        let len = self.t.len();
-        let (mut total, mut current, mut last_mult) = (0.0f64, 0.0f64, 1.0f64);
-        let mut big_last = f64::INFINITY;
-        let mut last = Last::None;
-        let mut has_scale = false;
-        let mut j = i;
-        if self.lx.articles.contains(self.norm(i)) {
-            if i + 1 < len && self.t.soft_gap(i + 1) && self.scale_word(i + 1).is_some() {
-                current = 1.0;
-                last = Last::Unit;
-                j += 1;
-            } else {
-                return None;
-            }
-        }
-        while j < len {
-            if j > i && !self.t.soft_gap(j) {
+        let mut run = self.words_opening(i)?;
+        while run.j < self.t.len() {
+            if run.j > i && !self.t.soft_gap(run.j) {
                 break;
             }
-            let w = self.norm(j);
-            if let Some(&(v, kind)) = lx.numbers.get(w) {
-                let ok = match (last, kind) {
-                    (_, WordKind::Frac) => false,
-                    _ if v == 0.0 => last == Last::None,
-                    (Last::None, _) => true,
-                    (Last::Ten, WordKind::Unit) => true,
-                    (Last::Hundred | Last::Scale, _) => true,
-                    _ => false,
-                };
-                if !ok {
-                    break;
-                }
-                current += v;
-                last = match kind {
-                    WordKind::Unit => Last::Unit,
-                    WordKind::Teen => Last::Teen,
-                    _ => Last::Ten,
-                };
-                last_mult = 1.0;
-                j += 1;
-                continue;
+            let goes_on = self
+                .number_word_step(&mut run)
+                .or_else(|| self.scale_word_step(&mut run))
+                .unwrap_or_else(|| self.and_step(&mut run));
+            if !goes_on {
+                break;
             }
-            if let Some(s) = self.scale_word(j) {
-                if !matches!(last, Last::Unit | Last::Teen | Last::Ten | Last::Hundred) {
-                    break;
-                }
-                if s < 1000.0 {
-                    if last == Last::Hundred {
-                        break;
-                    }
-                    current *= s;
-                    last = Last::Hundred;
-                } else {
-                    if s >= big_last {
-                        break;
-                    }
-                    total += current * s;
-                    current = 0.0;
-                    big_last = s;
-                    last = Last::Scale;
-                }
-                has_scale = true;
-                last_mult = s;
-                j += 1;
-                continue;
-            }
-            if w == "and" && last != Last::None && j + 1 < len && self.t.soft_gap(j + 1) {
-                let half = j + 2 < len
-                    && self.norm(j + 1) == "a"
-                    && self.norm(j + 2) == "half"
-                    && self.t.soft_gap(j + 2);
-                if half {
-                    current += 0.5 * last_mult;
-                    j += 3;
-                    if last == Last::Scale || last == Last::Hundred {
-                        break;
-                    }
-                    last = Last::Ten;
-                    continue;
-                }
-                if matches!(last, Last::Hundred | Last::Scale) && self.is_number_word(j + 1) {
-                    j += 1;
-                    continue;
-                }
-            }
-            break;
         }
-        if last == Last::None || j == i {
+        if run.last == Last::None || run.j == i {
             return None;
         }
-        let mut n = self.num(i, j, total + current, NumKind::Words);
-        n.round = has_scale;
-        if big_last.is_finite() {
-            n.scale = big_last;
+        let mut n = self.num(i, run.j, run.total + run.current, NumKind::Words);
+        n.round = run.has_scale;
+        if run.big_last.is_finite() {
+            n.scale = run.big_last;
         }
         Some(n)
+    }
+
+    /// The run of number words at `i`: an article counts as "one" before a
+    /// scale word ("a hundred"), and opens nothing else.
+    fn words_opening(&self, i: usize) -> Option<WordRun> {
+        let mut run = WordRun {
+            total: 0.0,
+            current: 0.0,
+            last_mult: 1.0,
+            big_last: f64::INFINITY,
+            last: Last::None,
+            has_scale: false,
+            j: i,
+        };
+        if self.lx.articles.contains(self.norm(i)) {
+            let len = self.t.len();
+            if !(i + 1 < len && self.t.soft_gap(i + 1) && self.scale_word(i + 1).is_some()) {
+                return None;
+            }
+            run.current = 1.0;
+            run.last = Last::Unit;
+            run.j += 1;
+        }
+        Some(run)
+    }
+
+    /// A number word ("twenty", "five"): `None` when the word is none;
+    /// else whether it continues the run ("twenty-five", "hundred five"),
+    /// which it then takes. A fraction or a second zero ends it.
+    fn number_word_step(&self, run: &mut WordRun) -> Option<bool> {
+        let &(v, kind) = self.lx.numbers.get(self.norm(run.j))?;
+        let ok = match (run.last, kind) {
+            (_, WordKind::Frac) => false,
+            _ if v == 0.0 => run.last == Last::None,
+            (Last::None, _) => true,
+            (Last::Ten, WordKind::Unit) => true,
+            (Last::Hundred | Last::Scale, _) => true,
+            _ => false,
+        };
+        if !ok {
+            return Some(false);
+        }
+        run.current += v;
+        run.last = match kind {
+            WordKind::Unit => Last::Unit,
+            WordKind::Teen => Last::Teen,
+            _ => Last::Ten,
+        };
+        run.last_mult = 1.0;
+        run.j += 1;
+        Some(true)
+    }
+
+    /// A scale word ("hundred", "million"): `None` when the word is none;
+    /// else whether it continues the run. A scale below [`BIG_SCALE`]
+    /// multiplies the last number ("two hundred"), a big one all before it
+    /// ("two hundred thousand"); big scales only fall ("a million
+    /// thousand" stops).
+    fn scale_word_step(&self, run: &mut WordRun) -> Option<bool> {
+        let s = self.scale_word(run.j)?;
+        if !matches!(
+            run.last,
+            Last::Unit | Last::Teen | Last::Ten | Last::Hundred
+        ) {
+            return Some(false);
+        }
+        if s < BIG_SCALE {
+            if run.last == Last::Hundred {
+                return Some(false);
+            }
+            run.current *= s;
+            run.last = Last::Hundred;
+        } else {
+            if s >= run.big_last {
+                return Some(false);
+            }
+            run.total += run.current * s;
+            run.current = 0.0;
+            run.big_last = s;
+            run.last = Last::Scale;
+        }
+        run.has_scale = true;
+        run.last_mult = s;
+        run.j += 1;
+        Some(true)
+    }
+
+    /// "And" inside a number: "two million and a half" adds half the last
+    /// scale (and ends the run after a scale), "three hundred and five"
+    /// goes on to the number word. True when the run goes on.
+    fn and_step(&self, run: &mut WordRun) -> bool {
+        let (j, len) = (run.j, self.t.len());
+        if self.norm(j) != "and"
+            || run.last == Last::None
+            || j + 1 >= len
+            || !self.t.soft_gap(j + 1)
+        {
+            return false;
+        }
+        let half = j + 2 < len
+            && self.norm(j + 1) == "a"
+            && self.norm(j + 2) == "half"
+            && self.t.soft_gap(j + 2);
+        if half {
+            run.current += 0.5 * run.last_mult;
+            run.j += 3;
+            if run.last == Last::Scale || run.last == Last::Hundred {
+                return false;
+            }
+            run.last = Last::Ten;
+            return true;
+        }
+        if matches!(run.last, Last::Hundred | Last::Scale) && self.is_number_word(j + 1) {
+            run.j += 1;
+            return true;
+        }
+        false
     }
 
     /// The unit after a number: `%`, a unit phrase, a currency.
@@ -1478,10 +1598,7 @@ impl Parser<'_> {
                     return None;
                 }
                 let raw = self.t.raw(i);
-                if raw.len() == 4
-                    && (1000.0..=2100.0).contains(&n.value)
-                    && !self.count_not_year(i, nx)
-                {
+                if raw.len() == 4 && YEAR_VALUES.contains(&n.value) && !self.count_not_year(i, nx) {
                     return Some(nx); // a year
                 }
                 if self.model_number(i, nx) {
@@ -1535,7 +1652,7 @@ impl Parser<'_> {
         let rest = &self.t.text[end..];
         let rest = rest.strip_prefix(' ').unwrap_or(rest);
         let mut word = String::new();
-        for c in rest.chars().take(12) {
+        for c in rest.chars().take(TIME_WORD_CHARS) {
             if c.is_alphabetic() || c == '\'' {
                 word.push(c.to_ascii_lowercase());
             } else if c != '.' {
@@ -1628,7 +1745,7 @@ impl Parser<'_> {
         if nx < len
             && self.t.space_gap(nx)
             && self.tok(nx).upper
-            && self.t.raw(nx).chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && self.t.raw(nx).chars().filter(|c| c.is_alphabetic()).count() >= MODEL_CODE_LETTERS
             && !self.lx.currency_words.contains_key(self.norm(nx))
         {
             return true;
@@ -1721,7 +1838,7 @@ impl Parser<'_> {
                 continue;
             }
             if self.lx.change_stems.contains(w)
-                || w.len() > 3 && self.lx.change_stems.contains(&crate::text::stem(w))
+                || w.len() > CHANGE_STEM_MIN && self.lx.change_stems.contains(&crate::text::stem(w))
             {
                 return true;
             }
@@ -1771,12 +1888,12 @@ impl Parser<'_> {
             }
         };
         let mut j = k;
-        while j < len && j < k + 3 && soft(j) && lx.counted_skip.contains(self.norm(j)) {
+        while j < len && j < k + COUNTED_SKIP && soft(j) && lx.counted_skip.contains(self.norm(j)) {
             j += 1;
         }
         let start = j;
         let mut last = None;
-        while j < len && j < start + 4 && soft(j) {
+        while j < len && j < start + COUNTED_WORDS && soft(j) {
             let w = self.norm(j);
             if self.tok(j).digit || lx.counted_stop.contains(w) || lx.numbers.contains_key(w) {
                 break;
@@ -1790,7 +1907,7 @@ impl Parser<'_> {
                     && !self.tok(j + 1).digit
                     && !lx.counted_stop.contains(self.norm(j + 1));
                 // After a noun an -ed word is a verb ("people watched").
-                if last.is_some() || !goes_on || j + 1 >= start + 4 {
+                if last.is_some() || !goes_on || j + 1 >= start + COUNTED_WORDS {
                     break;
                 }
             }
@@ -1808,6 +1925,167 @@ fn is_apostrophe(c: char) -> bool {
         c,
         '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}'
     )
+}
+
+/// What the last word of a run of number words was ([`Parser::words`]).
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    None,
+    Unit,
+    Teen,
+    Ten,
+    Hundred,
+    Scale,
+}
+
+/// A run of number words being read: the sum of the finished big-scale
+/// groups, the group being read, and where the run stands.
+struct WordRun {
+    /// The groups closed by a big scale ("three million").
+    total: f64,
+    /// The group being read ("two hundred").
+    current: f64,
+    /// The scale of the last word (1 after a number word): what "and a
+    /// half" halves.
+    last_mult: f64,
+    /// The last big scale read: the next must be smaller.
+    big_last: f64,
+    last: Last,
+    has_scale: bool,
+    /// The token to read next.
+    j: usize,
+}
+
+/// From this scale up ("thousand", "million"), a scale word multiplies
+/// every group before it; below ("hundred", "dozen"), only the last.
+const BIG_SCALE: f64 = 1000.0;
+
+/// A figure being read by [`Parser::figure_at`]: what its steps have found
+/// so far and where the reading stands.
+struct Draft {
+    /// The token its qualifier phrase starts at (its number's without one).
+    qstart: usize,
+    /// The qualifier's interval rule.
+    op: Option<Op>,
+    /// True for a comparing qualifier ("at least", "about", not "from").
+    comparative: bool,
+    /// The number (the first end of a range).
+    num: Num,
+    /// The second end of a range.
+    second: Option<Num>,
+    /// A currency written before the number, with its start byte.
+    pre_cur: Option<(String, usize)>,
+    /// The unit read so far.
+    unit: U,
+    /// The token after what has been read, and its end byte.
+    next: usize,
+    end: usize,
+    /// The half-width of a margin right after the figure ("± 5").
+    margin: Option<f64>,
+}
+
+impl Draft {
+    /// How the figure was written, before its qualifier: a range, a vague
+    /// magnitude or a bare figure.
+    fn shape(&self) -> Qualifier {
+        if self.second.is_some() {
+            Qualifier::Range
+        } else if self.num.kind == NumKind::Vague {
+            Qualifier::Vague
+        } else {
+            Qualifier::Bare
+        }
+    }
+
+    /// The central value: the midpoint of a range or a vague magnitude.
+    fn value(&self) -> f64 {
+        match (&self.second, self.num.kind) {
+            (Some(b), _) => (self.num.value + b.value) / 2.0,
+            (None, NumKind::Vague) => (self.num.lo + self.num.hi) / 2.0,
+            _ => self.num.value,
+        }
+    }
+
+    /// The lowest and highest value as written ("10" and "20" of "10-20")
+    /// and the interval the figure allows without its qualifier.
+    fn written(&self, unit: &Unit) -> (f64, f64, Interval) {
+        let num = &self.num;
+        let bare = bare_interval(num, unit);
+        match &self.second {
+            Some(b) => {
+                let b_bare = bare_interval(b, unit);
+                (
+                    num.value,
+                    b.value,
+                    Interval::new(bare.lo, b_bare.hi, bare.lo_open, b_bare.hi_open),
+                )
+            }
+            None if num.kind == NumKind::Vague => (num.lo, num.hi, bare),
+            None => (num.value, num.value, bare),
+        }
+    }
+}
+
+/// What follows a figure ([`Parser::tail`]): its rate, what it counts, the
+/// token to resume at and the end byte of the whole.
+struct Tail {
+    per: Option<String>,
+    counted: Option<Span>,
+    resume: usize,
+    end: usize,
+}
+
+/// The qualifier and interval a figure's qualifier phrase gives it (the
+/// table in the module docs); a margin makes it a range around the value.
+fn qualified(d: &Draft, unit: &Unit) -> (Qualifier, Interval) {
+    if let Some(half) = d.margin {
+        return (Qualifier::Range, margin_interval(d.num.value, half));
+    }
+    let (l, h, bare) = d.written(unit);
+    let inf = f64::INFINITY;
+    match d.op {
+        None | Some(Op::Range) => (d.shape(), bare),
+        Some(Op::Ge) => (Qualifier::AtLeast, Interval::new(l, inf, false, false)),
+        Some(Op::Gt) => (Qualifier::MoreThan, Interval::new(l, inf, true, false)),
+        Some(Op::Le) => (Qualifier::AtMost, Interval::new(0.0, h, false, false)),
+        Some(Op::Lt) => (Qualifier::LessThan, Interval::new(0.0, h, false, true)),
+        Some(Op::Approx) => (
+            Qualifier::Approximately,
+            Interval::new(l * (1.0 - APPROX), h * (1.0 + APPROX), false, false).hull(&bare),
+        ),
+        Some(Op::Below) => (
+            Qualifier::Nearly,
+            Interval::new(l * (1.0 - APPROX), h, false, false),
+        ),
+        Some(Op::Above) => (
+            Qualifier::JustOver,
+            Interval::new(l, h * (1.0 + APPROX), false, false),
+        ),
+        Some(Op::Exact) => (Qualifier::Exactly, Interval::new(l, h, false, false)),
+        Some(Op::From) => (Qualifier::From, bare),
+        Some(Op::To) => (Qualifier::To, bare),
+        Some(Op::By) => (Qualifier::By, bare),
+    }
+}
+
+/// The interval of a value `v` give or take `half` ("40 ± 5": 35 to 45),
+/// never below zero.
+fn margin_interval(v: f64, half: f64) -> Interval {
+    Interval::new((v - half).max(0.0), v + half, false, false)
+}
+
+/// Rule `borrow_scale`: the first end of a range takes the second end's
+/// scale when it is written without one and is no larger ("3 to 5
+/// million": 3 million), or its thousands ("60-80,000", [`shared_thousands`]).
+fn borrow_scale(num: &mut Num, b: &Num) {
+    if num.scale == 1.0 && b.scale > 1.0 && num.value <= b.value / b.scale {
+        num.value *= b.scale;
+        num.prec *= b.scale;
+        num.round = true;
+    } else if let Some(k) = shared_thousands(num, b) {
+        num.value *= k;
+        num.round = true;
+    }
 }
 
 /// A figure in pounds from this scale up is money ("£"), not a weight.
@@ -1909,7 +2187,7 @@ fn bare_interval(n: &Num, unit: &Unit) -> Interval {
         Unit::Percent | Unit::PercentagePoint | Unit::BasisPoint
     );
     let prec = if share && n.kind != NumKind::Fraction && n.prec == 0.0 && n.scale == 1.0 {
-        0.5
+        SHARE_HALF_WIDTH
     } else {
         n.prec
     };

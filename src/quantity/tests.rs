@@ -547,3 +547,33 @@ fn offsets_index_the_original_text() {
         .collect();
     assert_eq!(spans, ["300", "60\u{a0}000", "about 1,200"]);
 }
+
+/// The figure parser's lexicon paths read the lexicon they are given: a
+/// unit of measurement and a day's name a user adds reach what a figure
+/// measures and the names beside it, which the built-in lexicon leaves out.
+#[test]
+fn user_words_reach_measure_key_and_day_names() {
+    use crate::lexicon::{Lexicon, LexiconKind};
+    let mut user = Lexicon::clone(Lexicon::shipped());
+    user.extend(
+        LexiconKind::MeasurementUnit,
+        "flagon volume 2 = flagon, flagons",
+    )
+    .expect("a good unit line");
+    user.extend(LexiconKind::CalendarWord, "jubilee named")
+        .expect("a good calendar line");
+    let lx = &user.quantity;
+    let text = "The brewery filled 30 flagons of ale a day.";
+    let f = &figures(lx, text)[0];
+    assert_eq!(f.unit, measure("flagon"));
+    assert_eq!(f.measure_key(lx).as_deref(), Some("volume/day"));
+    assert_eq!(f.measure_key(QLex::get()).as_deref(), Some("flagon/day"));
+    assert!(names_a_day(lx, "jubilee") && !names_a_day(QLex::get(), "jubilee"));
+    assert!(is_calendar_name(lx, "march"));
+}
+
+// The named rules of `Parser::figure_at`, one invented case each.
+t!(rule_borrow_scale, "The plan costs 3 to 5 million euros." => ("3 to 5 million euros", 2.94e6, 5.1e6, money("EUR"), Range));
+t!(rule_percentile_rank, "It sits at the 90%'ile mark." => none);
+t!(rule_hyphen_duration, "They held a five-day regatta." => none);
+t!(rule_margin_after_counted, "The tank leaks about 900 litres of brine per day, plus or minus 15 percent." => ("about 900 litres", 765, 1035, measure("litre"), Range));
