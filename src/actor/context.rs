@@ -42,7 +42,7 @@ pub(super) fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> Cont
     let Mention::Descriptor { head, org_role, .. } = &p.mention else {
         return clue;
     };
-    let ws: Vec<Word> = split_words_limited(context);
+    let ws: Vec<Word> = split_words_limited(lx, context);
     let ns: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
     let enrich = |clue: &mut ContextClue, before: &[Word]| {
         if !clue.quals.is_empty() || !clue.mods.is_empty() {
@@ -51,7 +51,7 @@ pub(super) fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> Cont
         let mut start = before.len();
         while start > 0 && before.len() - start < 3 {
             let w = &before[start - 1];
-            if ActorLexicon::is_determiner(&w.norm) || w.punct_after && !w.poss {
+            if lx.is_determiner(&w.norm) || w.punct_after && !w.poss {
                 break;
             }
             start -= 1;
@@ -59,7 +59,7 @@ pub(super) fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> Cont
         for w in &before[start..] {
             if w.cap || w.poss {
                 clue.quals.push(w.norm.clone());
-            } else if !ActorLexicon::is_connector(&w.norm) {
+            } else if !lx.is_connector(&w.norm) {
                 clue.mods.push(stem(&w.norm));
             }
         }
@@ -131,8 +131,8 @@ pub(super) fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> Cont
                 if prev.punct_after && !prev.poss {
                     break;
                 }
-                let joins = (prev.cap && !ActorLexicon::is_determiner(&prev.norm))
-                    || (ActorLexicon::is_connector(&prev.norm) && s >= 2 && ws[s - 2].cap);
+                let joins = (prev.cap && !lx.is_determiner(&prev.norm))
+                    || (lx.is_connector(&prev.norm) && s >= 2 && ws[s - 2].cap);
                 if joins {
                     s -= 1;
                 } else {
@@ -151,12 +151,12 @@ pub(super) fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> Cont
     clue
 }
 
-fn split_words_limited(s: &str) -> Vec<Word> {
+fn split_words_limited(lx: &ActorLexicon, s: &str) -> Vec<Word> {
     let mut end = s.len().min(MAX_CONTEXT_WORDS * 16);
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    split_words(&s[..end])
+    split_words(lx, &s[..end])
 }
 
 fn is_name_word(lx: &ActorLexicon, w: &Word) -> bool {
@@ -165,6 +165,6 @@ fn is_name_word(lx: &ActorLexicon, w: &Word) -> bool {
         && !lx.is_title(&w.norm)
         && !lx.is_org_word(&w.norm)
         && !lx.is_modifier(&w.norm)
-        && !ActorLexicon::is_determiner(&w.norm)
-        && !ActorLexicon::is_connector(&w.norm)
+        && !lx.is_determiner(&w.norm)
+        && !lx.is_connector(&w.norm)
 }

@@ -174,17 +174,14 @@ fn mention_display(m: &Mention) -> &str {
     }
 }
 
-fn org_initials(key: &[String]) -> Option<String> {
-    let words: Vec<&String> = key
-        .iter()
-        .filter(|w| !ActorLexicon::skip_in_initials(w))
-        .collect();
+fn org_initials(lx: &ActorLexicon, key: &[String]) -> Option<String> {
+    let words: Vec<&String> = key.iter().filter(|w| !lx.skip_in_initials(w)).collect();
     (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 impl Corpus {
     /// Empty tables; the gazetteer's person names join the names.
-    pub fn new(gazetteer: Option<&Gazetteer>, deferred: bool) -> Corpus {
+    pub fn new(lx: &ActorLexicon, gazetteer: Option<&Gazetteer>, deferred: bool) -> Corpus {
         let mut c = Corpus {
             persons: if deferred {
                 Persons::deferred()
@@ -195,8 +192,8 @@ impl Corpus {
         };
         if let Some(g) = gazetteer {
             for e in g.entries() {
-                if let Mention::Person { name, display } = parse(&e.name).mention {
-                    c.persons.add(&name, &display, None, Some(&e.name));
+                if let Mention::Person { name, display } = parse(lx, &e.name).mention {
+                    c.persons.add(lx, &name, &display, None, Some(&e.name));
                 }
             }
         }
@@ -207,6 +204,7 @@ impl Corpus {
     /// caller parsed it already).
     pub fn entry(
         &mut self,
+        lx: &ActorLexicon,
         raw: Option<&str>,
         parsed: Option<Parsed>,
         gazetteer: Option<&Gazetteer>,
@@ -218,7 +216,7 @@ impl Corpus {
         if let Some(e) = found {
             return e;
         }
-        let parsed = parsed.unwrap_or_else(|| parse(raw.unwrap_or("")));
+        let parsed = parsed.unwrap_or_else(|| parse(lx, raw.unwrap_or("")));
         let id = self.entries.len() as EntryId;
         let raw: Option<Arc<str>> = raw.map(Arc::from);
         match &raw {
@@ -235,7 +233,7 @@ impl Corpus {
         .map(|e| Actor {
             id: fold(&e.name).into(),
             name: e.name.as_str().into(),
-            kind: match parse(&e.name).mention {
+            kind: match parse(lx, &e.name).mention {
                 Mention::Person { .. } => ActorKind::Person,
                 Mention::Group { .. } => ActorKind::Group,
                 _ => ActorKind::Organization,
@@ -337,7 +335,7 @@ impl Corpus {
     }
 
     /// Adds the next record, of entry `entry`; returns its index.
-    pub fn push(&mut self, input: &ActorInput<'_>, entry: EntryId) -> u32 {
+    pub fn push(&mut self, lx: &ActorLexicon, input: &ActorInput<'_>, entry: EntryId) -> u32 {
         let i = self.recs.len() as u32;
         let source = self.source(input.source.unwrap_or(""));
         let src = &mut self.sources[source as usize];
@@ -360,18 +358,17 @@ impl Corpus {
         let first_here = self.seen.insert((entry, source));
         let fixed = e.fixed.is_some();
         let clue = match (&e.parsed.mention, input.context) {
-            (Mention::Descriptor { .. }, Some(c)) => {
-                Some(context_clue(ActorLexicon::get(), &e.parsed, c))
-            }
+            (Mention::Descriptor { .. }, Some(c)) => Some(context_clue(lx, &e.parsed, c)),
             _ => None,
         };
         if !fixed {
-            self.count_mention(entry, source, first_here, 1);
+            self.count_mention(lx, entry, source, first_here, 1);
             if let Some(o) = self.entries[entry as usize].org {
                 self.orgs[o as usize].head_entry = entry;
             }
             if let Some(name) = clue.as_ref().and_then(|c| c.person.as_ref()) {
-                self.persons.add(name, &name.join(" "), Some(source), None);
+                self.persons
+                    .add(lx, name, &name.join(" "), Some(source), None);
             }
         }
         if let Some(c) = clue {
@@ -381,14 +378,21 @@ impl Corpus {
     }
 
     /// Counts `n` non-fixed records' person or organization.
-    fn count_mention(&mut self, entry: EntryId, source: u32, first_here: bool, n: u32) {
+    fn count_mention(
+        &mut self,
+        lx: &ActorLexicon,
+        entry: EntryId,
+        source: u32,
+        first_here: bool,
+        n: u32,
+    ) {
         let e = &self.entries[entry as usize];
         match &e.parsed.mention {
             Mention::Person { name, display } => match e.name {
                 Some(id) => self.persons.sight(id, first_here.then_some(source), n),
                 None => {
                     let plain = !e.parsed.from_document;
-                    let id = self.persons.add(name, display, Some(source), None);
+                    let id = self.persons.add(lx, name, display, Some(source), None);
                     if let Some(id) = id {
                         self.persons.sight(id, None, n - 1);
                         if plain {
@@ -414,7 +418,7 @@ impl Corpus {
                                 let initials = if acronym.is_some() {
                                     None
                                 } else {
-                                    org_initials(key)
+                                    org_initials(lx, key)
                                 };
                                 if let Some(a) = acronym {
                                     self.by_acronym
@@ -466,10 +470,11 @@ impl Corpus {
     /// holders of roles no descriptor looks for. Returns the tables, each
     /// record's pair and each pair's first record.
     pub fn build(
+        lx: &ActorLexicon,
         inputs: &[ActorInput<'_>],
         gazetteer: Option<&Gazetteer>,
     ) -> (Corpus, Vec<u32>, Vec<u32>) {
-        let mut c = Corpus::new(gazetteer, true);
+        let mut c = Corpus::new(lx, gazetteer, true);
         // Actor strings repeat heavily: each distinct one is parsed once.
         let mut first: HashMap<Option<&str>, u32> = HashMap::new();
         let mut raws: Vec<Option<&str>> = Vec::new();
@@ -501,11 +506,14 @@ impl Corpus {
         for name in sources.names {
             c.source(name);
         }
-        let parsed: Vec<Parsed> = raws.par_iter().map(|r| parse(r.unwrap_or(""))).collect();
+        let parsed: Vec<Parsed> = raws
+            .par_iter()
+            .map(|r| parse(lx, r.unwrap_or("")))
+            .collect();
         let entry_of_raw: Vec<EntryId> = raws
             .iter()
             .zip(parsed)
-            .map(|(r, p)| c.entry(*r, Some(p), gazetteer))
+            .map(|(r, p)| c.entry(lx, *r, Some(p), gazetteer))
             .collect();
         let pair_entry: Vec<EntryId> = stats
             .iter()
@@ -537,7 +545,6 @@ impl Corpus {
                 }
             }
         }
-        let lx = ActorLexicon::get();
         let entries = &c.entries;
         let clues: Vec<(u32, ContextClue)> = inputs
             .par_iter()
@@ -556,7 +563,8 @@ impl Corpus {
             let r = &c.recs[i as usize];
             if c.entries[r.entry as usize].fixed.is_none() {
                 if let Some(name) = &clue.person {
-                    c.persons.add(name, &name.join(" "), Some(r.source), None);
+                    c.persons
+                        .add(lx, name, &name.join(" "), Some(r.source), None);
                 }
             }
             c.clues.insert(i, clue);
@@ -568,7 +576,7 @@ impl Corpus {
             if c.entries[entry as usize].fixed.is_some() {
                 continue;
             }
-            c.count_mention(entry, pair_source[p], true, n);
+            c.count_mention(lx, entry, pair_source[p], true, n);
             if let Some(o) = c.entries[entry as usize].org {
                 org_last.resize(c.orgs.len(), None);
                 if org_last[o as usize].is_none_or(|l| l < last) {
@@ -577,7 +585,7 @@ impl Corpus {
                 }
             }
         }
-        c.persons.link_all();
+        c.persons.link_all(lx);
         let reps = stats.iter().map(|s| s.1).collect();
         (c, pair_of, reps)
     }

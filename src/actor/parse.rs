@@ -28,7 +28,7 @@ pub(crate) struct Word {
 }
 
 /// Splits a string into [`Word`]s on whitespace.
-pub(crate) fn split_words(s: &str) -> Vec<Word> {
+pub(crate) fn split_words(lx: &ActorLexicon, s: &str) -> Vec<Word> {
     let mut out = Vec::new();
     for piece in s.split_whitespace() {
         let trimmed_end = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -58,7 +58,7 @@ pub(crate) fn split_words(s: &str) -> Vec<Word> {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase)
-            || particle_joined(raw);
+            || particle_joined(lx, raw);
         out.push(Word {
             raw: raw.to_owned(),
             norm,
@@ -75,12 +75,11 @@ pub(crate) fn split_words(s: &str) -> Vec<Word> {
 /// hyphen, the name part capitalized ("al-Noor", "el-Sayed", "bin-Tariq"),
 /// is a capitalized name word, as "Noor" is: "Minister Ana al-Noor" is a
 /// title before a name, not an unknown run of words.
-fn particle_joined(raw: &str) -> bool {
+fn particle_joined(lx: &ActorLexicon, raw: &str) -> bool {
     let Some((particle, name)) = raw.split_once('-') else {
         return false;
     };
-    name.chars().next().is_some_and(char::is_uppercase)
-        && ActorLexicon::get().is_particle(&fold(particle))
+    name.chars().next().is_some_and(char::is_uppercase) && lx.is_particle(&fold(particle))
 }
 
 /// What an actor string names.
@@ -162,18 +161,14 @@ fn norms(ws: &[Word]) -> Vec<String> {
     ws.iter().map(|w| w.norm.clone()).collect()
 }
 
-fn is_tenure_past(norm: &str) -> bool {
-    ActorLexicon::is_tenure_past(norm)
-}
-
 /// Initials of each run of two or more capitalized words (connectors inside a
 /// run skipped): "Central Bank of Freedonia" → "cbf".
-pub(crate) fn run_initials(ws: &[Word]) -> Vec<String> {
-    run_initials_except(ws, &[])
+pub(crate) fn run_initials(lx: &ActorLexicon, ws: &[Word]) -> Vec<String> {
+    run_initials_except(lx, ws, &[])
 }
 
 /// [`run_initials`], with the words marked in `breaks` ending a run.
-fn run_initials_except(ws: &[Word], breaks: &[bool]) -> Vec<String> {
+fn run_initials_except(lx: &ActorLexicon, ws: &[Word], breaks: &[bool]) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut count = 0;
@@ -195,7 +190,7 @@ fn run_initials_except(ws: &[Word], breaks: &[bool]) -> Vec<String> {
             if w.poss {
                 flush(&mut cur, &mut count);
             }
-        } else if ActorLexicon::skip_in_initials(&w.norm) && count > 0 {
+        } else if lx.skip_in_initials(&w.norm) && count > 0 {
             continue;
         } else {
             flush(&mut cur, &mut count);
@@ -206,8 +201,7 @@ fn run_initials_except(ws: &[Word], breaks: &[bool]) -> Vec<String> {
 }
 
 /// Parses an actor string.
-pub(crate) fn parse(raw: &str) -> Parsed {
-    let lx = ActorLexicon::get();
+pub(crate) fn parse(lx: &ActorLexicon, raw: &str) -> Parsed {
     let segs: Vec<&str> = raw
         .split([',', ';'])
         .map(str::trim)
@@ -215,11 +209,11 @@ pub(crate) fn parse(raw: &str) -> Parsed {
         .take(MAX_SEGMENTS)
         .collect();
     if segs.len() <= 1 {
-        return parse_words(lx, &split_words(raw));
+        return parse_words(lx, &split_words(lx, raw));
     }
     let parts: Vec<Parsed> = segs
         .iter()
-        .map(|s| parse_words(lx, &split_words(s)))
+        .map(|s| parse_words(lx, &split_words(lx, s)))
         .collect();
     let is_person = |p: &Parsed| matches!(p.mention, Mention::Person { .. });
     let pick = parts
@@ -252,8 +246,8 @@ fn namey(lx: &ActorLexicon, w: &Word) -> bool {
             && !lx.is_title(&w.norm)
             && !lx.is_org_word(&w.norm)
             && !lx.is_modifier(&w.norm)
-            && !ActorLexicon::is_connector(&w.norm)
-            && !ActorLexicon::is_determiner(&w.norm)
+            && !lx.is_connector(&w.norm)
+            && !lx.is_determiner(&w.norm)
             && w.norm.chars().any(char::is_alphabetic)
     } else {
         lx.is_particle(&w.norm)
@@ -277,21 +271,21 @@ fn describe_prefix(lx: &ActorLexicon, prefix: &[Word], p: &mut Parsed) {
         }
     }
     for (w, &t) in prefix.iter().zip(&in_title) {
-        if is_tenure_past(&w.norm) {
+        if lx.is_tenure_past(&w.norm) {
             p.former = true;
         }
-        if t || ActorLexicon::is_determiner(&w.norm) || ActorLexicon::is_connector(&w.norm) {
+        if t || lx.is_determiner(&w.norm) || lx.is_connector(&w.norm) {
             continue;
         }
         if lx.is_modifier(&w.norm) || !w.cap {
-            if !is_tenure_past(&w.norm) {
+            if !lx.is_tenure_past(&w.norm) {
                 p.mods.push(stem(&w.norm));
             }
         } else {
             p.quals.push(w.norm.clone());
         }
     }
-    p.quals.extend(run_initials_except(prefix, &in_title));
+    p.quals.extend(run_initials_except(lx, prefix, &in_title));
 }
 
 fn parse_words(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
@@ -307,9 +301,9 @@ fn parse_words(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     let mut former = false;
     while start < ws.len() {
         let n = &ws[start].norm;
-        if ActorLexicon::is_determiner(n) {
+        if lx.is_determiner(n) {
             start += 1;
-        } else if is_tenure_past(n) {
+        } else if lx.is_tenure_past(n) {
             former = true;
             start += 1;
         } else {
@@ -347,7 +341,7 @@ fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     {
         let after_ok = g + 1 == n || {
             let next = &ws[g + 1].norm;
-            ActorLexicon::is_connector(next) || next == "and" || next == "from" || next == "with"
+            lx.is_connector(next) || next == "and" || next == "from" || next == "with"
         };
         if after_ok {
             let mut p = Parsed::new(Mention::Group {
@@ -381,7 +375,7 @@ fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
             .iter()
             .filter(|w| w.cap)
             .map(|w| w.norm.clone())
-            .chain(run_initials(possessor))
+            .chain(run_initials(lx, possessor))
             .collect();
         let rest_norms: Vec<&str> = rest.iter().map(|w| w.norm.as_str()).collect();
         if lx.is_org_part(&rest_norms) {
@@ -445,7 +439,7 @@ fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     while j < n && !ws[j].cap {
         j += 1;
     }
-    if j > 0 && j < n && ActorLexicon::is_connector(&ws[j - 1].norm) {
+    if j > 0 && j < n && lx.is_connector(&ws[j - 1].norm) {
         j = n;
     }
     if j < n {
@@ -479,7 +473,7 @@ fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     let ns: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
     for k in (1..=n).rev() {
         if let Some((len, canon)) = lx.title_ending_at(&ns, k) {
-            if k == n || ActorLexicon::is_connector(ns[k]) {
+            if k == n || lx.is_connector(ns[k]) {
                 let mut p = Parsed::new(Mention::Descriptor {
                     head: canon.to_owned(),
                     key: norms(ws),
@@ -502,7 +496,7 @@ fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
         && ws
             .iter()
             .skip_while(|w| !w.cap)
-            .all(|w| w.cap || ActorLexicon::is_connector(&w.norm));
+            .all(|w| w.cap || lx.is_connector(&w.norm));
     if lx.is_org_word(&last.norm) || any_acronym || named_org {
         let first_cap = ws.iter().position(|w| w.cap);
         if let (Some(fc), true) = (first_cap, last.cap || any_acronym || named_org) {
@@ -519,7 +513,7 @@ fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
             });
             p.roles = org_roles(lx, &stem(&last.norm));
             p.quals = norms(org_ws);
-            p.quals.extend(run_initials(org_ws));
+            p.quals.extend(run_initials(lx, org_ws));
             return p;
         }
         let head = last.norm.clone();

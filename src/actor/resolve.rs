@@ -33,6 +33,8 @@ fn specificity(p: &Parsed) -> usize {
 
 /// Resolves records against the tables of a corpus.
 pub(super) struct Resolver<'a> {
+    /// The actor lists the corpus was parsed with.
+    pub lx: &'a ActorLexicon,
     pub corpus: &'a Corpus,
     pub persons: PersonView<'a>,
 }
@@ -191,7 +193,7 @@ impl Resolver<'_> {
     /// `target_of` gives a candidate record's identity.
     pub fn descriptor(&self, i: u32, target_of: &dyn Fn(u32) -> Option<Actor>) -> Actor {
         let c = self.corpus;
-        let lx = ActorLexicon::get();
+        let lx = self.lx;
         let r = &c.recs[i as usize];
         let e = &c.entries[r.entry as usize];
         let Mention::Descriptor { head, org_role, .. } = &e.parsed.mention else {
@@ -378,12 +380,14 @@ impl Resolver<'_> {
 
 /// Resolves every input's actor, with the bounds reached on the way.
 pub(super) fn resolve(
+    lx: &ActorLexicon,
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
 ) -> (Vec<Actor>, Vec<crate::Bound>) {
-    let (corpus, pair_of, reps) = Corpus::build(inputs, gazetteer);
+    let (corpus, pair_of, reps) = Corpus::build(lx, inputs, gazetteer);
     let frozen = corpus.persons.freeze();
     let rv = Resolver {
+        lx,
         corpus: &corpus,
         persons: PersonView {
             persons: &corpus.persons,

@@ -106,9 +106,9 @@ impl Sig {
         }
     }
 
-    pub fn given(first: &str) -> Sig {
+    pub fn given(lx: &ActorLexicon, first: &str) -> Sig {
         Sig {
-            n: u32::from(ActorLexicon::get().has_familiar_forms(first)),
+            n: u32::from(lx.has_familiar_forms(first)),
             bits: BuildHasherDefault::<Fx>::default().hash_one(first) as u32,
         }
     }
@@ -218,8 +218,9 @@ mod tests {
             const GIVEN: [&str; 10] =
                 ["stephen", "steve", "steven", "bob", "robert", "rob", "ana", "ann", "liz", "lisa"];
             let (g, h) = (GIVEN[g], GIVEN[h]);
-            if ActorLexicon::get().same_given_name(g, h) {
-                prop_assert!(Sig::may_link(false, Sig::given(g), Sig::given(h)));
+            let lx = ActorLexicon::get();
+            if lx.same_given_name(g, h) {
+                prop_assert!(Sig::may_link(false, Sig::given(lx, g), Sig::given(lx, h)));
             }
         }
 
