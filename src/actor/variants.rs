@@ -60,12 +60,25 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     prev[lb] <= max
 }
 
+/// Shortest surname, in chars, that two edits may separate from its
+/// variant ("Abeksenko" ~ "Abiksenka"): in a shorter one two edits change
+/// too much of the name.
+const TWO_EDIT_CHARS: usize = 8;
+
+/// Shortest surname, in chars, that one edit may separate from its variant
+/// ("Orsen" ~ "Orson"); shorter surnames must be spelled alike, since one
+/// edit makes another name of them.
+const ONE_EDIT_CHARS: usize = 4;
+
 /// The edits two surnames of these lengths may differ by.
 fn max_edits(la: usize, lb: usize) -> usize {
-    match la.min(lb) {
-        8.. => 2,
-        4.. => 1,
-        _ => 0,
+    let shorter = la.min(lb);
+    if shorter >= TWO_EDIT_CHARS {
+        2
+    } else if shorter >= ONE_EDIT_CHARS {
+        1
+    } else {
+        0
     }
 }
 
