@@ -430,64 +430,76 @@ impl Corpus {
                     self.entries[entry as usize].name = id;
                 }
             },
-            Mention::Org {
-                key,
-                display,
-                acronym,
-            } => {
+            Mention::Org { .. } => {
                 let o = match e.org {
-                    Some(o) => o,
-                    None => {
-                        let joined = e.key.clone();
-                        let o = match self.org_by_key.get(&joined) {
-                            Some(&o) => o,
-                            None => {
-                                let o = self.orgs.len() as u32;
-                                let initials = if acronym.is_some() {
-                                    None
-                                } else {
-                                    org_initials(lx, key)
-                                };
-                                if let Some(a) = acronym {
-                                    self.by_acronym
-                                        .entry(a.as_str().into())
-                                        .or_default()
-                                        .push(o);
-                                }
-                                if let Some(ini) = &initials {
-                                    self.by_initials
-                                        .entry(ini.as_str().into())
-                                        .or_default()
-                                        .push(o);
-                                }
-                                self.orgs.push(Org {
-                                    key: joined.clone(),
-                                    acronym: acronym.as_deref().map(Box::from),
-                                    initials: initials.map(Box::from),
-                                    words: key.len(),
-                                    count: 0,
-                                    display: display.as_str().into(),
-                                    head_entry: entry,
-                                });
-                                self.org_by_key.insert(joined, o);
-                                o
-                            }
-                        };
-                        let org = &mut self.orgs[o as usize];
-                        let d = display.as_str();
-                        if (d.len(), std::cmp::Reverse(d))
-                            > (org.display.len(), std::cmp::Reverse(&*org.display))
-                        {
-                            org.display = d.into();
-                        }
-                        self.entries[entry as usize].org = Some(o);
-                        o
-                    }
+                    Some(o) => Some(o),
+                    None => self.join_org(lx, entry),
                 };
-                self.orgs[o as usize].count += n;
+                if let Some(o) = o {
+                    self.orgs[o as usize].count += n;
+                }
             }
             _ => {}
         }
+    }
+
+    /// `join_org`: the organization of entry `entry`, an organization
+    /// mention met for the first time: the one of its key, new when unseen
+    /// (then found by its acronym or its initials). Its display is the
+    /// longest seen, ties the smallest ("Orsa Rail Agency" over "Orsa
+    /// Rail"). `None` for any other mention.
+    fn join_org(&mut self, lx: &ActorLexicon, entry: EntryId) -> Option<u32> {
+        let e = &self.entries[entry as usize];
+        let Mention::Org {
+            key,
+            display,
+            acronym,
+        } = &e.parsed.mention
+        else {
+            return None;
+        };
+        let joined = e.key.clone();
+        let o = match self.org_by_key.get(&joined) {
+            Some(&o) => o,
+            None => {
+                let o = self.orgs.len() as u32;
+                let initials = if acronym.is_some() {
+                    None
+                } else {
+                    org_initials(lx, key)
+                };
+                if let Some(a) = acronym {
+                    self.by_acronym
+                        .entry(a.as_str().into())
+                        .or_default()
+                        .push(o);
+                }
+                if let Some(ini) = &initials {
+                    self.by_initials
+                        .entry(ini.as_str().into())
+                        .or_default()
+                        .push(o);
+                }
+                self.orgs.push(Org {
+                    key: joined.clone(),
+                    acronym: acronym.as_deref().map(Box::from),
+                    initials: initials.map(Box::from),
+                    words: key.len(),
+                    count: 0,
+                    display: display.as_str().into(),
+                    head_entry: entry,
+                });
+                self.org_by_key.insert(joined, o);
+                o
+            }
+        };
+        let org = &mut self.orgs[o as usize];
+        let d = display.as_str();
+        if (d.len(), std::cmp::Reverse(d)) > (org.display.len(), std::cmp::Reverse(&*org.display)) {
+            org.display = d.into();
+        }
+        self.entries[entry as usize].org = Some(o);
+        Some(o)
     }
 
     /// The tables of a whole corpus at once, as pushing each input would
