@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::ids::{id_hash, Ids};
 use crate::index::{Bounds, Candidates, Index};
 use crate::judge::JudgeConfig;
+use crate::lexicon::actor::ActorLexicon;
 use crate::lexicon::{Lexicon, LexiconKind};
 use crate::measure::Measure;
 use crate::pairing::{better, judge_pair};
@@ -41,7 +42,7 @@ use crate::text::{FxHashMap, FxHashSet};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Detector {
-    lexicon: Arc<Lexicon>,
+    pub(crate) lexicon: Arc<Lexicon>,
     pub(crate) gazetteer: Option<Arc<Gazetteer>>,
     title_words: Arc<FxHashSet<String>>,
     pub(crate) judge: JudgeConfig,
@@ -211,10 +212,11 @@ impl DetectorBuilder {
             }
             Arc::new(lx)
         };
+        let title_words = Arc::new(actor::title_words(&lexicon.actor).into_iter().collect());
         Ok(Detector {
             lexicon,
             gazetteer: self.gazetteer.clone(),
-            title_words: Arc::new(actor::title_words().into_iter().collect()),
+            title_words,
             judge: self.judge,
             max_postings: self.max_postings.max(2),
             budget: self.budget.max(1),
@@ -460,9 +462,10 @@ impl Detector {
                 date: d.date,
             })
             .collect();
-        let (resolved, actor_bounds) = actor::resolve(&inputs, self.gazetteer.as_deref());
+        let (resolved, actor_bounds) =
+            actor::resolve(&self.lexicon.actor, &inputs, self.gazetteer.as_deref());
         drop(inputs);
-        let name_tokens = person_name_tokens(&docs);
+        let name_tokens = person_name_tokens(&self.lexicon.actor, &docs);
         let cx = self.stance_context(&name_tokens);
         let (concepts, mut claims, mut links, any_figures) = read_claims(&cx, &docs);
         claims.shrink();
@@ -494,11 +497,11 @@ const CHUNK: usize = 8192;
 /// The words of every person name among the records' actors: they are
 /// names, not proposition words, wherever they appear. Actor strings repeat,
 /// so each distinct one is parsed once.
-fn person_name_tokens(docs: &[Doc<'_>]) -> FxHashSet<String> {
+fn person_name_tokens(lx: &ActorLexicon, docs: &[Doc<'_>]) -> FxHashSet<String> {
     let mut name_tokens: FxHashSet<String> = FxHashSet::default();
     let raws: HashSet<&str> = docs.iter().filter_map(|d| d.actor).collect();
     for raw in raws {
-        name_tokens.extend(actor::person_tokens(raw));
+        name_tokens.extend(actor::person_tokens(lx, raw));
     }
     name_tokens
 }
@@ -627,6 +630,7 @@ fn problem(e: Error) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::actor::ActorKind;
     use crate::quantity::{Figure, Unit};
 
     /// The figures of `text` as detector `d` reads them.
@@ -663,6 +667,82 @@ mod tests {
         assert_eq!(read[0].unit, Unit::PercentagePoint);
         assert_eq!(plain[1].value, 12.0);
         assert_eq!(read[1].value, 12_000.0);
+    }
+
+    /// Each record's (actor id, kind) as detector `d` resolves them.
+    fn actors_of(d: &Detector, actors: &[&str]) -> Vec<(String, ActorKind)> {
+        let st: Vec<Statement> = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Statement::new(format!("s{i}"), Some(a), "The ferry will run."))
+            .collect();
+        let report = d.detect(&st).unwrap();
+        report
+            .statements
+            .iter()
+            .map(|s| (s.actor.clone(), s.actor_kind))
+            .collect()
+    }
+
+    /// Actor stage: a user's title, nickname or organization word changes
+    /// how actors are parsed and resolved. One line per case: the list and
+    /// its entry, the actor strings, their (id, kind) with the built-in
+    /// lists, then with the entry added.
+    #[test]
+    fn user_actor_words_reach_actor_resolution() {
+        use ActorKind::{Organization as O, Person as P};
+        type Case<'a> = (
+            LexiconKind,
+            &'a str,
+            &'a [&'a str],
+            &'a [(&'a str, ActorKind)],
+            &'a [(&'a str, ActorKind)],
+        );
+        let cases: &[Case<'_>] = &[
+            // A title word leaves the name: "Zorbmaster Jane Quill" is Jane Quill.
+            (
+                LexiconKind::Title,
+                "zorbmaster",
+                &["Zorbmaster Jane Quill", "Quill"],
+                &[("zorbmaster jane quill", P), ("zorbmaster jane quill", P)],
+                &[("jane quill", P), ("jane quill", P)],
+            ),
+            // An unnamed role finds the person named with it.
+            (
+                LexiconKind::Title,
+                "vizier",
+                &["Grand Vizier Oda Fenwick", "the vizier"],
+                &[
+                    ("grand vizier oda fenwick", P),
+                    ("vizier", ActorKind::Unknown),
+                ],
+                &[("oda fenwick", P), ("oda fenwick", P)],
+            ),
+            // A familiar form of a given name joins the formal one.
+            (
+                LexiconKind::Nickname,
+                "thadderick, tadz",
+                &["Thadderick Vornby", "Tadz Vornby"],
+                &[("thadderick vornby", P), ("tadz vornby", P)],
+                &[("tadz vornby", P), ("tadz vornby", P)],
+            ),
+            // An organization word makes a name a body's.
+            (
+                LexiconKind::OrgWord,
+                "quorvex",
+                &["Velk Quorvex"],
+                &[("velk quorvex", P)],
+                &[("velk quorvex", O)],
+            ),
+        ];
+        let owned = |v: &[(&str, ActorKind)]| -> Vec<(String, ActorKind)> {
+            v.iter().map(|(id, k)| ((*id).to_owned(), *k)).collect()
+        };
+        for (kind, entry, actors, plain, extended) in cases {
+            let d = Detector::builder().lexicon(*kind, entry).build().unwrap();
+            assert_eq!(actors_of(&Detector::new(), actors), owned(plain), "{entry}");
+            assert_eq!(actors_of(&d, actors), owned(extended), "{entry}");
+        }
     }
 
     /// A bad entry makes `build` fail with the list and the line named.

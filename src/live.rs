@@ -99,7 +99,7 @@ impl Detector {
                 index: Index::build(Concepts::default(), &Claims::default()),
                 links: NameLinks::default(),
             },
-            table: ActorTable::new(self.gazetteer.clone()),
+            table: ActorTable::new(self.lexicon.clone(), self.gazetteer.clone()),
             ids: Ids::default(),
             id_hashes: Vec::new(),
             names: FxHashSet::default(),

@@ -10,6 +10,27 @@ use crate::text::stem;
 /// Words of a context looked at when resolving a descriptor.
 const MAX_CONTEXT_WORDS: usize = 400;
 
+/// Bytes a context word is allowed on average, so that
+/// [`MAX_CONTEXT_WORDS`] becomes a byte cut made before splitting.
+const CONTEXT_WORD_BYTES: usize = 16;
+
+/// Words before a bare role word read as its qualifiers and modifiers:
+/// "the Orsa port authority" gives the three before "authority"; farther
+/// words describe something else.
+const ROLE_PREFIX_WORDS: usize = 3;
+
+/// Capitalized words before a titled name read as its qualifiers: "Orsa
+/// Mayor Ana Ruiz" gives "orsa", a run longer than this is a sentence.
+const NAME_PREFIX_QUALS: usize = 3;
+
+/// Shortest qualifier a demonym rule compares: shorter words ("eu") must
+/// be equal to match.
+const MIN_DEMONYM_CHARS: usize = 4;
+
+/// Letters a demonym may differ by at the end of the shorter word
+/// ("velmarian" ~ "velmar" share all but the ending).
+const DEMONYM_ENDING: usize = 2;
+
 /// Qualifier words that name the same thing: equal, a demonym of a place
 /// ("ukrainian" ~ "ukraine"), or initials of a longer qualifier.
 pub(super) fn qual_match(a: &str, b: &str) -> bool {
@@ -18,7 +39,8 @@ pub(super) fn qual_match(a: &str, b: &str) -> bool {
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    la.min(lb) >= 4 && common >= 4.max(la.min(lb).saturating_sub(2))
+    la.min(lb) >= MIN_DEMONYM_CHARS
+        && common >= MIN_DEMONYM_CHARS.max(la.min(lb).saturating_sub(DEMONYM_ENDING))
 }
 
 pub(super) fn quals_overlap(a: &[String], b: &[String]) -> usize {
@@ -36,80 +58,115 @@ pub(super) struct ContextClue {
     pub mods: Vec<String>,
 }
 
-/// Looks in a context for the actor a descriptor stands for.
+/// Looks in a context for the actor a descriptor stands for: a person's
+/// role, or an organization's head noun.
 pub(super) fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> ContextClue {
-    let mut clue = ContextClue::default();
     let Mention::Descriptor { head, org_role, .. } = &p.mention else {
-        return clue;
+        return ContextClue::default();
     };
-    let ws: Vec<Word> = split_words_limited(context);
-    let ns: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
-    let enrich = |clue: &mut ContextClue, before: &[Word]| {
-        if !clue.quals.is_empty() || !clue.mods.is_empty() {
-            return;
-        }
-        let mut start = before.len();
-        while start > 0 && before.len() - start < 3 {
-            let w = &before[start - 1];
-            if ActorLexicon::is_determiner(&w.norm) || w.punct_after && !w.poss {
-                break;
-            }
-            start -= 1;
-        }
-        for w in &before[start..] {
-            if w.cap || w.poss {
-                clue.quals.push(w.norm.clone());
-            } else if !ActorLexicon::is_connector(&w.norm) {
-                clue.mods.push(stem(&w.norm));
-            }
-        }
-    };
-    if !org_role {
-        let want = role_key(head);
-        for k in 1..=ws.len() {
-            let Some((len, canon)) = lx.title_ending_at(&ns, k) else {
-                continue;
-            };
-            if role_key(canon) != want {
-                continue;
-            }
-            let mut e = k;
-            while e < ws.len() && is_name_word(lx, &ws[e]) {
-                e += 1;
-                if ws[e - 1].punct_after {
-                    break;
-                }
-            }
-            let before = &ws[..k - len];
-            if e > k {
-                let ctx_quals: Vec<String> = before
-                    .iter()
-                    .rev()
-                    .take_while(|w| w.cap && !w.punct_after)
-                    .take(3)
-                    .map(|w| w.norm.clone())
-                    .collect();
-                if !p.quals.is_empty()
-                    && !ctx_quals.is_empty()
-                    && quals_overlap(&p.quals, &ctx_quals) == 0
-                {
-                    continue;
-                }
-                let name: Vec<String> = ws[k..e]
-                    .iter()
-                    .filter(|w| w.norm.chars().count() > 1)
-                    .map(|w| w.norm.clone())
-                    .collect();
-                if !name.is_empty() {
-                    clue.person = Some(name);
-                    return clue;
-                }
-            } else {
-                enrich(&mut clue, before);
-            }
-        }
-        return clue;
+    let ws: Vec<Word> = split_words_limited(lx, context);
+    if *org_role {
+        org_clue(lx, head, &ws)
+    } else {
+        person_clue(lx, p, head, &ws)
     }
+}
+
+/// `person_clue`: the name after the descriptor's role in its context
+/// ("the mayor" in "…, said Orsa Mayor Ana Ruiz": Ana Ruiz), unless the
+/// qualifiers before the role disagree with the descriptor's; a bare
+/// role word there adds the words before it as qualifiers and modifiers.
+fn person_clue(lx: &ActorLexicon, p: &Parsed, head: &str, ws: &[Word]) -> ContextClue {
+    let mut clue = ContextClue::default();
+    let ns: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
+    let want = role_key(head);
+    for k in 1..=ws.len() {
+        let Some((len, canon)) = lx.title_ending_at(&ns, k) else {
+            continue;
+        };
+        if role_key(canon) != want {
+            continue;
+        }
+        let e = name_end(lx, ws, k);
+        let before = &ws[..k - len];
+        if e == k {
+            enrich(lx, &mut clue, before);
+            continue;
+        }
+        if quals_disagree(p, before) {
+            continue;
+        }
+        let name: Vec<String> = ws[k..e]
+            .iter()
+            .filter(|w| w.norm.chars().count() > 1)
+            .map(|w| w.norm.clone())
+            .collect();
+        if !name.is_empty() {
+            clue.person = Some(name);
+            return clue;
+        }
+    }
+    clue
+}
+
+/// The end of the run of name words from `ws[k]`, which stops after a word
+/// followed by punctuation ("Ana Ruiz, who").
+fn name_end(lx: &ActorLexicon, ws: &[Word], k: usize) -> usize {
+    let mut e = k;
+    while e < ws.len() && is_name_word(lx, &ws[e]) {
+        e += 1;
+        if ws[e - 1].punct_after {
+            break;
+        }
+    }
+    e
+}
+
+/// `quals_disagree`: the capitalized words just before a role in a context
+/// share no qualifier with the descriptor's ("the Orsa mayor" against
+/// "Velmar Mayor Ana Ruiz"); either side without qualifiers agrees.
+fn quals_disagree(p: &Parsed, before: &[Word]) -> bool {
+    let ctx_quals: Vec<String> = before
+        .iter()
+        .rev()
+        .take_while(|w| w.cap && !w.punct_after)
+        .take(NAME_PREFIX_QUALS)
+        .map(|w| w.norm.clone())
+        .collect();
+    !p.quals.is_empty() && !ctx_quals.is_empty() && quals_overlap(&p.quals, &ctx_quals) == 0
+}
+
+/// `enrich`: the words just before a bare role word in a context, back to
+/// a determiner or punctuation, qualify it (capitalized or possessive) or
+/// modify it ("the Orsa port authority": "orsa", "port"). Only the first
+/// such role word counts.
+fn enrich(lx: &ActorLexicon, clue: &mut ContextClue, before: &[Word]) {
+    if !clue.quals.is_empty() || !clue.mods.is_empty() {
+        return;
+    }
+    let mut start = before.len();
+    while start > 0 && before.len() - start < ROLE_PREFIX_WORDS {
+        let w = &before[start - 1];
+        if lx.is_determiner(&w.norm) || w.punct_after && !w.poss {
+            break;
+        }
+        start -= 1;
+    }
+    for w in &before[start..] {
+        if w.cap || w.poss {
+            clue.quals.push(w.norm.clone());
+        } else if !lx.is_connector(&w.norm) {
+            clue.mods.push(stem(&w.norm));
+        }
+    }
+}
+
+/// `org_clue`: the organization a context names for an organization
+/// descriptor: the first acronym ("ORB"), or a capitalized run ending in
+/// its head or a noun its class covers ("the agency" in "the Orsa Rail
+/// Agency said"); a lower-case head there enriches the clue instead.
+fn org_clue(lx: &ActorLexicon, head: &str, ws: &[Word]) -> ContextClue {
+    let mut clue = ContextClue::default();
     let head_stem = stem(head);
     let mut class: BTreeSet<String> = lx
         .org_class(&head_stem)
@@ -125,38 +182,46 @@ pub(super) fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> Cont
         }
         let st = stem(&w.norm);
         if w.cap && class.contains(&st) {
-            let mut s = k;
-            while s > 0 {
-                let prev = &ws[s - 1];
-                if prev.punct_after && !prev.poss {
-                    break;
-                }
-                let joins = (prev.cap && !ActorLexicon::is_determiner(&prev.norm))
-                    || (ActorLexicon::is_connector(&prev.norm) && s >= 2 && ws[s - 2].cap);
-                if joins {
-                    s -= 1;
-                } else {
-                    break;
-                }
-            }
+            let s = org_name_start(lx, ws, k);
             if k > s {
                 clue.org = Some(ws[s..=k].iter().map(|w| w.norm.clone()).collect());
                 return clue;
             }
         }
         if !w.cap && st == head_stem {
-            enrich(&mut clue, &ws[..k]);
+            enrich(lx, &mut clue, &ws[..k]);
         }
     }
     clue
 }
 
-fn split_words_limited(s: &str) -> Vec<Word> {
-    let mut end = s.len().min(MAX_CONTEXT_WORDS * 16);
+/// Where the organization name ending at `ws[k]` starts: back over
+/// capitalized words and connectors between two of them ("Bank of Orsa"),
+/// stopping at punctuation and determiners.
+fn org_name_start(lx: &ActorLexicon, ws: &[Word], k: usize) -> usize {
+    let mut s = k;
+    while s > 0 {
+        let prev = &ws[s - 1];
+        if prev.punct_after && !prev.poss {
+            break;
+        }
+        let joins = (prev.cap && !lx.is_determiner(&prev.norm))
+            || (lx.is_connector(&prev.norm) && s >= 2 && ws[s - 2].cap);
+        if joins {
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+fn split_words_limited(lx: &ActorLexicon, s: &str) -> Vec<Word> {
+    let mut end = s.len().min(MAX_CONTEXT_WORDS * CONTEXT_WORD_BYTES);
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    split_words(&s[..end])
+    split_words(lx, &s[..end])
 }
 
 fn is_name_word(lx: &ActorLexicon, w: &Word) -> bool {
@@ -165,6 +230,6 @@ fn is_name_word(lx: &ActorLexicon, w: &Word) -> bool {
         && !lx.is_title(&w.norm)
         && !lx.is_org_word(&w.norm)
         && !lx.is_modifier(&w.norm)
-        && !ActorLexicon::is_determiner(&w.norm)
-        && !ActorLexicon::is_connector(&w.norm)
+        && !lx.is_determiner(&w.norm)
+        && !lx.is_connector(&w.norm)
 }

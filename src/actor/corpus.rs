@@ -174,17 +174,47 @@ fn mention_display(m: &Mention) -> &str {
     }
 }
 
-fn org_initials(key: &[String]) -> Option<String> {
-    let words: Vec<&String> = key
-        .iter()
-        .filter(|w| !ActorLexicon::skip_in_initials(w))
-        .collect();
+/// `gazetteer_hit`: the identity a gazetteer gives an actor string, by
+/// the string itself or its mention's key words ("Mayor Ana Ruiz" by
+/// "ana ruiz"), with the kind its canonical name parses to.
+fn gazetteer_hit(
+    lx: &ActorLexicon,
+    gazetteer: Option<&Gazetteer>,
+    raw: Option<&str>,
+    key: &[String],
+) -> Option<Actor> {
+    let (g, r) = (gazetteer?, raw?);
+    let e = g.lookup(r).or_else(|| g.lookup(&key.join(" ")))?;
+    Some(Actor {
+        id: fold(&e.name).into(),
+        name: e.name.as_str().into(),
+        kind: match parse(lx, &e.name).mention {
+            Mention::Person { .. } => ActorKind::Person,
+            Mention::Group { .. } => ActorKind::Group,
+            _ => ActorKind::Organization,
+        },
+    })
+}
+
+/// The last word of a display, its punctuation trimmed, folded and
+/// stemmed: an organization's head ("Orsa Rail Agency" → the stem of
+/// "agency").
+fn head_stem(display: &str) -> String {
+    display
+        .split_whitespace()
+        .last()
+        .map(|h| stem(&fold(h.trim_end_matches(|c: char| !c.is_alphanumeric()))))
+        .unwrap_or_default()
+}
+
+fn org_initials(lx: &ActorLexicon, key: &[String]) -> Option<String> {
+    let words: Vec<&String> = key.iter().filter(|w| !lx.skip_in_initials(w)).collect();
     (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 impl Corpus {
     /// Empty tables; the gazetteer's person names join the names.
-    pub fn new(gazetteer: Option<&Gazetteer>, deferred: bool) -> Corpus {
+    pub fn new(lx: &ActorLexicon, gazetteer: Option<&Gazetteer>, deferred: bool) -> Corpus {
         let mut c = Corpus {
             persons: if deferred {
                 Persons::deferred()
@@ -195,8 +225,8 @@ impl Corpus {
         };
         if let Some(g) = gazetteer {
             for e in g.entries() {
-                if let Mention::Person { name, display } = parse(&e.name).mention {
-                    c.persons.add(&name, &display, None, Some(&e.name));
+                if let Mention::Person { name, display } = parse(lx, &e.name).mention {
+                    c.persons.add(lx, &name, &display, None, Some(&e.name));
                 }
             }
         }
@@ -207,6 +237,7 @@ impl Corpus {
     /// caller parsed it already).
     pub fn entry(
         &mut self,
+        lx: &ActorLexicon,
         raw: Option<&str>,
         parsed: Option<Parsed>,
         gazetteer: Option<&Gazetteer>,
@@ -218,7 +249,7 @@ impl Corpus {
         if let Some(e) = found {
             return e;
         }
-        let parsed = parsed.unwrap_or_else(|| parse(raw.unwrap_or("")));
+        let parsed = parsed.unwrap_or_else(|| parse(lx, raw.unwrap_or("")));
         let id = self.entries.len() as EntryId;
         let raw: Option<Arc<str>> = raw.map(Arc::from);
         match &raw {
@@ -228,56 +259,12 @@ impl Corpus {
             None => self.no_actor = Some(id),
         }
         let key = mention_key(&parsed.mention);
-        let fixed = match (gazetteer, &raw) {
-            (Some(g), Some(r)) => g.lookup(r).or_else(|| g.lookup(&key.join(" "))),
-            _ => None,
-        }
-        .map(|e| Actor {
-            id: fold(&e.name).into(),
-            name: e.name.as_str().into(),
-            kind: match parse(&e.name).mention {
-                Mention::Person { .. } => ActorKind::Person,
-                Mention::Group { .. } => ActorKind::Group,
-                _ => ActorKind::Organization,
-            },
-        });
+        let fixed = gazetteer_hit(lx, gazetteer, raw.as_deref(), &key);
         let display = mention_display(&parsed.mention);
-        let head = display
-            .split_whitespace()
-            .last()
-            .map(|h| stem(&fold(h.trim_end_matches(|c: char| !c.is_alphanumeric()))))
-            .unwrap_or_default();
         if let Mention::Group { key, display } = &parsed.mention {
-            let gid: Arc<str> = key.join(" ").into();
-            if key.len() > 1 {
-                let ids = self
-                    .group_by_qual
-                    .entry(key[..key.len() - 1].join(" ").into())
-                    .or_default();
-                if !ids.contains(&gid) {
-                    ids.push(gid.clone());
-                }
-            }
-            let d = self
-                .group_display
-                .entry(gid)
-                .or_insert_with(|| display.as_str().into());
-            if display.as_str() < &**d {
-                *d = display.as_str().into();
-            }
+            self.add_group(key, display);
         }
-        let mut roles: Vec<&String> = parsed.roles.iter().collect();
-        roles.sort();
-        roles.dedup();
-        let roles: Vec<(u32, u32)> = roles
-            .into_iter()
-            .map(|r| {
-                let b = self.role(r);
-                let bucket = &mut self.roles[b as usize];
-                bucket.profiles.push((id, Vec::new()));
-                (b, bucket.profiles.len() as u32 - 1)
-            })
-            .collect();
+        let roles = self.hold_roles(id, &parsed.roles);
         let wanted_role = match &parsed.mention {
             Mention::Descriptor { head, org_role, .. } => Some(self.role(&if *org_role {
                 stem(head)
@@ -295,6 +282,7 @@ impl Corpus {
         };
         self.plain_name.push(NO_NAME);
         self.entries.push(Entry {
+            head: head_stem(display),
             display: display.into(),
             key: key.join(" ").into(),
             parsed,
@@ -305,9 +293,47 @@ impl Corpus {
             roles,
             wanted_role,
             maybe_person,
-            head,
         });
         id
+    }
+
+    /// `add_group`: a group joins the groups of its qualifier words
+    /// ("Orsa port officials" under "orsa port"), and its display is the
+    /// smallest one seen.
+    fn add_group(&mut self, key: &[String], display: &str) {
+        let gid: Arc<str> = key.join(" ").into();
+        if key.len() > 1 {
+            let ids = self
+                .group_by_qual
+                .entry(key[..key.len() - 1].join(" ").into())
+                .or_default();
+            if !ids.contains(&gid) {
+                ids.push(gid.clone());
+            }
+        }
+        let d = self
+            .group_display
+            .entry(gid)
+            .or_insert_with(|| display.into());
+        if display < &**d {
+            *d = display.into();
+        }
+    }
+
+    /// Entry `id` becomes a holder of each of its distinct role keys
+    /// (sorted): the (role bucket, slot) of each.
+    fn hold_roles(&mut self, id: EntryId, role_keys: &[String]) -> Vec<(u32, u32)> {
+        let mut keys: Vec<&String> = role_keys.iter().collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .map(|r| {
+                let b = self.role(r);
+                let bucket = &mut self.roles[b as usize];
+                bucket.profiles.push((id, Vec::new()));
+                (b, bucket.profiles.len() as u32 - 1)
+            })
+            .collect()
     }
 
     fn role(&mut self, role: &str) -> u32 {
@@ -337,7 +363,7 @@ impl Corpus {
     }
 
     /// Adds the next record, of entry `entry`; returns its index.
-    pub fn push(&mut self, input: &ActorInput<'_>, entry: EntryId) -> u32 {
+    pub fn push(&mut self, lx: &ActorLexicon, input: &ActorInput<'_>, entry: EntryId) -> u32 {
         let i = self.recs.len() as u32;
         let source = self.source(input.source.unwrap_or(""));
         let src = &mut self.sources[source as usize];
@@ -360,18 +386,17 @@ impl Corpus {
         let first_here = self.seen.insert((entry, source));
         let fixed = e.fixed.is_some();
         let clue = match (&e.parsed.mention, input.context) {
-            (Mention::Descriptor { .. }, Some(c)) => {
-                Some(context_clue(ActorLexicon::get(), &e.parsed, c))
-            }
+            (Mention::Descriptor { .. }, Some(c)) => Some(context_clue(lx, &e.parsed, c)),
             _ => None,
         };
         if !fixed {
-            self.count_mention(entry, source, first_here, 1);
+            self.count_mention(lx, entry, source, first_here, 1);
             if let Some(o) = self.entries[entry as usize].org {
                 self.orgs[o as usize].head_entry = entry;
             }
             if let Some(name) = clue.as_ref().and_then(|c| c.person.as_ref()) {
-                self.persons.add(name, &name.join(" "), Some(source), None);
+                self.persons
+                    .add(lx, name, &name.join(" "), Some(source), None);
             }
         }
         if let Some(c) = clue {
@@ -381,14 +406,21 @@ impl Corpus {
     }
 
     /// Counts `n` non-fixed records' person or organization.
-    fn count_mention(&mut self, entry: EntryId, source: u32, first_here: bool, n: u32) {
+    fn count_mention(
+        &mut self,
+        lx: &ActorLexicon,
+        entry: EntryId,
+        source: u32,
+        first_here: bool,
+        n: u32,
+    ) {
         let e = &self.entries[entry as usize];
         match &e.parsed.mention {
             Mention::Person { name, display } => match e.name {
                 Some(id) => self.persons.sight(id, first_here.then_some(source), n),
                 None => {
                     let plain = !e.parsed.from_document;
-                    let id = self.persons.add(name, display, Some(source), None);
+                    let id = self.persons.add(lx, name, display, Some(source), None);
                     if let Some(id) = id {
                         self.persons.sight(id, None, n - 1);
                         if plain {
@@ -398,64 +430,76 @@ impl Corpus {
                     self.entries[entry as usize].name = id;
                 }
             },
-            Mention::Org {
-                key,
-                display,
-                acronym,
-            } => {
+            Mention::Org { .. } => {
                 let o = match e.org {
-                    Some(o) => o,
-                    None => {
-                        let joined = e.key.clone();
-                        let o = match self.org_by_key.get(&joined) {
-                            Some(&o) => o,
-                            None => {
-                                let o = self.orgs.len() as u32;
-                                let initials = if acronym.is_some() {
-                                    None
-                                } else {
-                                    org_initials(key)
-                                };
-                                if let Some(a) = acronym {
-                                    self.by_acronym
-                                        .entry(a.as_str().into())
-                                        .or_default()
-                                        .push(o);
-                                }
-                                if let Some(ini) = &initials {
-                                    self.by_initials
-                                        .entry(ini.as_str().into())
-                                        .or_default()
-                                        .push(o);
-                                }
-                                self.orgs.push(Org {
-                                    key: joined.clone(),
-                                    acronym: acronym.as_deref().map(Box::from),
-                                    initials: initials.map(Box::from),
-                                    words: key.len(),
-                                    count: 0,
-                                    display: display.as_str().into(),
-                                    head_entry: entry,
-                                });
-                                self.org_by_key.insert(joined, o);
-                                o
-                            }
-                        };
-                        let org = &mut self.orgs[o as usize];
-                        let d = display.as_str();
-                        if (d.len(), std::cmp::Reverse(d))
-                            > (org.display.len(), std::cmp::Reverse(&*org.display))
-                        {
-                            org.display = d.into();
-                        }
-                        self.entries[entry as usize].org = Some(o);
-                        o
-                    }
+                    Some(o) => Some(o),
+                    None => self.join_org(lx, entry),
                 };
-                self.orgs[o as usize].count += n;
+                if let Some(o) = o {
+                    self.orgs[o as usize].count += n;
+                }
             }
             _ => {}
         }
+    }
+
+    /// `join_org`: the organization of entry `entry`, an organization
+    /// mention met for the first time: the one of its key, new when unseen
+    /// (then found by its acronym or its initials). Its display is the
+    /// longest seen, ties the smallest ("Orsa Rail Agency" over "Orsa
+    /// Rail"). `None` for any other mention.
+    fn join_org(&mut self, lx: &ActorLexicon, entry: EntryId) -> Option<u32> {
+        let e = &self.entries[entry as usize];
+        let Mention::Org {
+            key,
+            display,
+            acronym,
+        } = &e.parsed.mention
+        else {
+            return None;
+        };
+        let joined = e.key.clone();
+        let o = match self.org_by_key.get(&joined) {
+            Some(&o) => o,
+            None => {
+                let o = self.orgs.len() as u32;
+                let initials = if acronym.is_some() {
+                    None
+                } else {
+                    org_initials(lx, key)
+                };
+                if let Some(a) = acronym {
+                    self.by_acronym
+                        .entry(a.as_str().into())
+                        .or_default()
+                        .push(o);
+                }
+                if let Some(ini) = &initials {
+                    self.by_initials
+                        .entry(ini.as_str().into())
+                        .or_default()
+                        .push(o);
+                }
+                self.orgs.push(Org {
+                    key: joined.clone(),
+                    acronym: acronym.as_deref().map(Box::from),
+                    initials: initials.map(Box::from),
+                    words: key.len(),
+                    count: 0,
+                    display: display.as_str().into(),
+                    head_entry: entry,
+                });
+                self.org_by_key.insert(joined, o);
+                o
+            }
+        };
+        let org = &mut self.orgs[o as usize];
+        let d = display.as_str();
+        if (d.len(), std::cmp::Reverse(d)) > (org.display.len(), std::cmp::Reverse(&*org.display)) {
+            org.display = d.into();
+        }
+        self.entries[entry as usize].org = Some(o);
+        Some(o)
     }
 
     /// The tables of a whole corpus at once, as pushing each input would
@@ -466,64 +510,61 @@ impl Corpus {
     /// holders of roles no descriptor looks for. Returns the tables, each
     /// record's pair and each pair's first record.
     pub fn build(
+        lx: &ActorLexicon,
         inputs: &[ActorInput<'_>],
         gazetteer: Option<&Gazetteer>,
     ) -> (Corpus, Vec<u32>, Vec<u32>) {
-        let mut c = Corpus::new(gazetteer, true);
-        // Actor strings repeat heavily: each distinct one is parsed once.
-        let mut first: HashMap<Option<&str>, u32> = HashMap::new();
-        let mut raws: Vec<Option<&str>> = Vec::new();
-        let mut sources = SourceIds::default();
-        let mut pairs: FxHashMap<(u32, u32, bool), u32> = FxHashMap::default();
-        // Per pair: (raw, source), first record, last record, records.
-        let mut stats: Vec<((u32, u32), u32, u32, u32)> = Vec::new();
-        let pair_of: Vec<u32> = inputs
-            .iter()
-            .enumerate()
-            .map(|(i, input)| {
-                let raw = *first.entry(input.actor).or_insert_with(|| {
-                    raws.push(input.actor);
-                    raws.len() as u32 - 1
-                });
-                let source = sources.id(input.source.unwrap_or(""));
-                let key = (raw, source, input.source.is_none());
-                let p = *pairs.entry(key).or_insert_with(|| {
-                    stats.push(((raw, source), i as u32, i as u32, 0));
-                    stats.len() as u32 - 1
-                });
-                let st = &mut stats[p as usize];
-                st.2 = i as u32;
-                st.3 += 1;
-                p
-            })
-            .collect();
-        drop(first);
-        for name in sources.names {
+        let mut c = Corpus::new(lx, gazetteer, true);
+        let Pairs {
+            raws,
+            sources,
+            pair_of,
+            stats,
+        } = Pairs::of(inputs);
+        for name in sources {
             c.source(name);
         }
-        let parsed: Vec<Parsed> = raws.par_iter().map(|r| parse(r.unwrap_or(""))).collect();
+        // Actor strings repeat heavily: each distinct one is parsed once.
+        let parsed: Vec<Parsed> = raws
+            .par_iter()
+            .map(|r| parse(lx, r.unwrap_or("")))
+            .collect();
         let entry_of_raw: Vec<EntryId> = raws
             .iter()
             .zip(parsed)
-            .map(|(r, p)| c.entry(*r, Some(p), gazetteer))
+            .map(|(r, p)| c.entry(lx, *r, Some(p), gazetteer))
             .collect();
-        let pair_entry: Vec<EntryId> = stats
-            .iter()
-            .map(|s| entry_of_raw[s.0 .0 as usize])
-            .collect();
-        let pair_source: Vec<u32> = stats.iter().map(|s| s.0 .1).collect();
-        let mut wanted = vec![false; c.roles.len()];
-        for e in &c.entries {
+        let pair_entry: Vec<EntryId> = stats.iter().map(|s| entry_of_raw[s.raw as usize]).collect();
+        let pair_source: Vec<u32> = stats.iter().map(|s| s.source).collect();
+        c.add_records(inputs, &pair_of, &pair_entry, &pair_source);
+        c.add_clues(lx, inputs, &pair_of, &pair_entry);
+        c.count_pairs(lx, &stats, &pair_entry, &pair_source);
+        c.persons.link_all(lx);
+        let reps = stats.iter().map(|s| s.first).collect();
+        (c, pair_of, reps)
+    }
+
+    /// The records of a batch, in order, each of its pair's entry and
+    /// source; a record joins the holders of the roles descriptors look for.
+    fn add_records(
+        &mut self,
+        inputs: &[ActorInput<'_>],
+        pair_of: &[u32],
+        pair_entry: &[EntryId],
+        pair_source: &[u32],
+    ) {
+        let mut wanted = vec![false; self.roles.len()];
+        for e in &self.entries {
             if let Some(b) = e.wanted_role {
                 wanted[b as usize] = true;
             }
         }
-        c.recs.reserve_exact(inputs.len());
-        for (input, &p) in inputs.iter().zip(&pair_of) {
-            let i = c.recs.len() as u32;
+        self.recs.reserve_exact(inputs.len());
+        for (input, &p) in inputs.iter().zip(pair_of) {
+            let i = self.recs.len() as u32;
             let (entry, source) = (pair_entry[p as usize], pair_source[p as usize]);
-            let src = &mut c.sources[source as usize];
-            c.recs.push(Rec {
+            let src = &mut self.sources[source as usize];
+            self.recs.push(Rec {
                 entry,
                 source,
                 pos_in_source: src.count,
@@ -531,14 +572,25 @@ impl Corpus {
                 source_none: input.source.is_none(),
             });
             src.count += 1;
-            for &(b, slot) in &c.entries[entry as usize].roles {
+            for &(b, slot) in &self.entries[entry as usize].roles {
                 if wanted[b as usize] {
-                    c.roles[b as usize].profiles[slot as usize].1.push(i);
+                    self.roles[b as usize].profiles[slot as usize].1.push(i);
                 }
             }
         }
-        let lx = ActorLexicon::get();
-        let entries = &c.entries;
+    }
+
+    /// The context clues of a batch's descriptor records, read in
+    /// parallel; a person a clue names joins the names, unless the record
+    /// is a gazetteer hit.
+    fn add_clues(
+        &mut self,
+        lx: &ActorLexicon,
+        inputs: &[ActorInput<'_>],
+        pair_of: &[u32],
+        pair_entry: &[EntryId],
+    ) {
+        let entries = &self.entries;
         let clues: Vec<(u32, ContextClue)> = inputs
             .par_iter()
             .enumerate()
@@ -553,32 +605,107 @@ impl Corpus {
             })
             .collect();
         for (i, clue) in clues {
-            let r = &c.recs[i as usize];
-            if c.entries[r.entry as usize].fixed.is_none() {
+            let r = &self.recs[i as usize];
+            if self.entries[r.entry as usize].fixed.is_none() {
                 if let Some(name) = &clue.person {
-                    c.persons.add(name, &name.join(" "), Some(r.source), None);
+                    self.persons
+                        .add(lx, name, &name.join(" "), Some(r.source), None);
                 }
             }
-            c.clues.insert(i, clue);
+            self.clues.insert(i, clue);
         }
-        // Organizations take their head from their last record.
+    }
+
+    /// Each pair's records counted at once; an organization takes its head
+    /// from its last record.
+    fn count_pairs(
+        &mut self,
+        lx: &ActorLexicon,
+        stats: &[PairStat],
+        pair_entry: &[EntryId],
+        pair_source: &[u32],
+    ) {
         let mut org_last: Vec<Option<u32>> = Vec::new();
-        for (p, &(_, _, last, n)) in stats.iter().enumerate() {
+        for (p, st) in stats.iter().enumerate() {
             let entry = pair_entry[p];
-            if c.entries[entry as usize].fixed.is_some() {
+            if self.entries[entry as usize].fixed.is_some() {
                 continue;
             }
-            c.count_mention(entry, pair_source[p], true, n);
-            if let Some(o) = c.entries[entry as usize].org {
-                org_last.resize(c.orgs.len(), None);
-                if org_last[o as usize].is_none_or(|l| l < last) {
-                    org_last[o as usize] = Some(last);
-                    c.orgs[o as usize].head_entry = entry;
+            self.count_mention(lx, entry, pair_source[p], true, st.count);
+            if let Some(o) = self.entries[entry as usize].org {
+                org_last.resize(self.orgs.len(), None);
+                if org_last[o as usize].is_none_or(|l| l < st.last) {
+                    org_last[o as usize] = Some(st.last);
+                    self.orgs[o as usize].head_entry = entry;
                 }
             }
         }
-        c.persons.link_all();
-        let reps = stats.iter().map(|s| s.1).collect();
-        (c, pair_of, reps)
+    }
+}
+
+/// One (actor string, source) pair of a batch.
+struct PairStat {
+    /// Index of the actor string in [`Pairs::raws`].
+    raw: u32,
+    /// Source id.
+    source: u32,
+    /// The pair's first and last record.
+    first: u32,
+    last: u32,
+    /// How many records.
+    count: u32,
+}
+
+/// The distinct actor strings, sources and (actor string, source) pairs
+/// of a batch, each in order of first appearance.
+struct Pairs<'a> {
+    raws: Vec<Option<&'a str>>,
+    sources: Vec<&'a str>,
+    /// Each record's pair.
+    pair_of: Vec<u32>,
+    stats: Vec<PairStat>,
+}
+
+impl<'a> Pairs<'a> {
+    /// The pairs of `inputs`, one pass; a missing source is a pair apart
+    /// from an empty one.
+    fn of(inputs: &[ActorInput<'a>]) -> Pairs<'a> {
+        let mut first: HashMap<Option<&str>, u32> = HashMap::new();
+        let mut raws: Vec<Option<&str>> = Vec::new();
+        let mut sources = SourceIds::default();
+        let mut pairs: FxHashMap<(u32, u32, bool), u32> = FxHashMap::default();
+        let mut stats: Vec<PairStat> = Vec::new();
+        let pair_of: Vec<u32> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| {
+                let raw = *first.entry(input.actor).or_insert_with(|| {
+                    raws.push(input.actor);
+                    raws.len() as u32 - 1
+                });
+                let source = sources.id(input.source.unwrap_or(""));
+                let key = (raw, source, input.source.is_none());
+                let p = *pairs.entry(key).or_insert_with(|| {
+                    stats.push(PairStat {
+                        raw,
+                        source,
+                        first: i as u32,
+                        last: i as u32,
+                        count: 0,
+                    });
+                    stats.len() as u32 - 1
+                });
+                let st = &mut stats[p as usize];
+                st.last = i as u32;
+                st.count += 1;
+                p
+            })
+            .collect();
+        Pairs {
+            raws,
+            sources: sources.names,
+            pair_of,
+            stats,
+        }
     }
 }

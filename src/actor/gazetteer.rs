@@ -122,6 +122,8 @@ impl Gazetteer {
 }
 
 /// Folded words of a name, a leading determiner dropped, joined by spaces.
+/// A gazetteer is built with no detector, so the articles are the built-in
+/// list's.
 pub(crate) fn alias_key(name: &str) -> String {
     let folded = fold(name);
     let mut words: Vec<&str> = folded
@@ -129,7 +131,7 @@ pub(crate) fn alias_key(name: &str) -> String {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@'))
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() > 1 && crate::lexicon::actor::ActorLexicon::is_alias_article(words[0]) {
+    if words.len() > 1 && crate::lexicon::actor::ActorLexicon::get().is_alias_article(words[0]) {
         words.remove(0);
     }
     words.join(" ")

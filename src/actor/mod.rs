@@ -106,9 +106,10 @@ impl<'a> From<&'a Statement> for ActorInput<'a> {
     }
 }
 
-/// Folded title words ("president", "minister"), for the stance stage.
-pub(crate) fn title_words() -> std::collections::HashSet<String> {
-    lex::ActorLexicon::get().title_words()
+/// Folded title words ("president", "minister") of `lx`, for the stance
+/// stage.
+pub(crate) fn title_words(lx: &lex::ActorLexicon) -> std::collections::HashSet<String> {
+    lx.title_words()
 }
 
 /// The lower-cased words of the personal name that [`parse`](parse::parse)
@@ -118,8 +119,8 @@ pub(crate) fn title_words() -> std::collections::HashSet<String> {
 /// groups, roles without a name, pronouns and a missing or empty actor.
 /// Words are folded as actor ids are (diacritics removed) and one-letter
 /// initials are dropped.
-pub(crate) fn person_tokens(raw_actor: &str) -> Vec<String> {
-    name_words(&parse::parse(raw_actor).mention).to_vec()
+pub(crate) fn person_tokens(lx: &lex::ActorLexicon, raw_actor: &str) -> Vec<String> {
+    name_words(&parse::parse(lx, raw_actor).mention).to_vec()
 }
 
 /// The kind of speaker a raw actor string names on its own, before any
@@ -127,8 +128,8 @@ pub(crate) fn person_tokens(raw_actor: &str) -> Vec<String> {
 /// Co."), a group ("port officials"); a lone surname, a pronoun or a role
 /// without a name is `Unknown`. Extraction's own speaker kinds are checked
 /// against it.
-pub(crate) fn mention_kind(raw_actor: &str) -> ActorKind {
-    match parse::parse(raw_actor).mention {
+pub(crate) fn mention_kind(lx: &lex::ActorLexicon, raw_actor: &str) -> ActorKind {
+    match parse::parse(lx, raw_actor).mention {
         parse::Mention::Person { .. } => ActorKind::Person,
         parse::Mention::Org { .. } => ActorKind::Organization,
         parse::Mention::Group { .. } => ActorKind::Group,
@@ -154,14 +155,15 @@ fn name_words(mention: &parse::Mention) -> &[String] {
 #[doc(hidden)]
 pub mod live {
     use super::{Actor, ActorInput, ActorTable, Statement};
+    use crate::lexicon::Lexicon;
 
     /// A live actor table over statements.
     pub struct LiveActors(ActorTable);
 
     impl LiveActors {
-        /// An empty table, no gazetteer.
+        /// An empty table, no gazetteer, the built-in lexicon.
         pub fn new() -> LiveActors {
-            LiveActors(ActorTable::new(None))
+            LiveActors(ActorTable::new(Lexicon::shipped().clone(), None))
         }
 
         /// Adds a statement; returns its index.
@@ -182,20 +184,24 @@ pub mod live {
     }
 }
 
-/// Resolves every input's actor, with the bounds reached on the way (name
-/// groups too large to compare pair by pair). The same as pushing every
-/// input into an [`ActorTable`] and asking for each actor, done at once.
+/// Resolves every input's actor with the actor lists `lx`, with the bounds
+/// reached on the way (name groups too large to compare pair by pair). The
+/// same as pushing every input into an [`ActorTable`] and asking for each
+/// actor, done at once.
 pub(crate) fn resolve(
+    lx: &lex::ActorLexicon,
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
 ) -> (Vec<Actor>, Vec<crate::Bound>) {
-    resolve::resolve(inputs, gazetteer)
+    resolve::resolve(lx, inputs, gazetteer)
 }
 
 /// Normalizes the actors of a corpus of statements: one [`Actor`] per
 /// statement, in order. Records of one source are read in order (a pronoun
 /// takes the last named person before it); the order of sources does not
-/// matter. A statement with no actor is its source's own voice.
+/// matter. A statement with no actor is its source's own voice. The
+/// built-in word lists are read: a [`Detector`](crate::Detector) built with
+/// extra title, nickname or organization words resolves with those.
 ///
 /// # Examples
 /// ```
@@ -213,5 +219,5 @@ pub(crate) fn resolve(
 /// ```
 pub fn normalize_actors(statements: &[Statement], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
     let inputs: Vec<ActorInput<'_>> = statements.iter().map(ActorInput::from).collect();
-    resolve(&inputs, gazetteer).0
+    resolve(lex::ActorLexicon::get(), &inputs, gazetteer).0
 }

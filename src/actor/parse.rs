@@ -28,7 +28,7 @@ pub(crate) struct Word {
 }
 
 /// Splits a string into [`Word`]s on whitespace.
-pub(crate) fn split_words(s: &str) -> Vec<Word> {
+pub(crate) fn split_words(lx: &ActorLexicon, s: &str) -> Vec<Word> {
     let mut out = Vec::new();
     for piece in s.split_whitespace() {
         let trimmed_end = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -58,7 +58,7 @@ pub(crate) fn split_words(s: &str) -> Vec<Word> {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase)
-            || particle_joined(raw);
+            || particle_joined(lx, raw);
         out.push(Word {
             raw: raw.to_owned(),
             norm,
@@ -75,12 +75,11 @@ pub(crate) fn split_words(s: &str) -> Vec<Word> {
 /// hyphen, the name part capitalized ("al-Noor", "el-Sayed", "bin-Tariq"),
 /// is a capitalized name word, as "Noor" is: "Minister Ana al-Noor" is a
 /// title before a name, not an unknown run of words.
-fn particle_joined(raw: &str) -> bool {
+fn particle_joined(lx: &ActorLexicon, raw: &str) -> bool {
     let Some((particle, name)) = raw.split_once('-') else {
         return false;
     };
-    name.chars().next().is_some_and(char::is_uppercase)
-        && ActorLexicon::get().is_particle(&fold(particle))
+    name.chars().next().is_some_and(char::is_uppercase) && lx.is_particle(&fold(particle))
 }
 
 /// What an actor string names.
@@ -162,18 +161,14 @@ fn norms(ws: &[Word]) -> Vec<String> {
     ws.iter().map(|w| w.norm.clone()).collect()
 }
 
-fn is_tenure_past(norm: &str) -> bool {
-    ActorLexicon::is_tenure_past(norm)
-}
-
 /// Initials of each run of two or more capitalized words (connectors inside a
 /// run skipped): "Central Bank of Freedonia" → "cbf".
-pub(crate) fn run_initials(ws: &[Word]) -> Vec<String> {
-    run_initials_except(ws, &[])
+pub(crate) fn run_initials(lx: &ActorLexicon, ws: &[Word]) -> Vec<String> {
+    run_initials_except(lx, ws, &[])
 }
 
 /// [`run_initials`], with the words marked in `breaks` ending a run.
-fn run_initials_except(ws: &[Word], breaks: &[bool]) -> Vec<String> {
+fn run_initials_except(lx: &ActorLexicon, ws: &[Word], breaks: &[bool]) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut count = 0;
@@ -195,7 +190,7 @@ fn run_initials_except(ws: &[Word], breaks: &[bool]) -> Vec<String> {
             if w.poss {
                 flush(&mut cur, &mut count);
             }
-        } else if ActorLexicon::skip_in_initials(&w.norm) && count > 0 {
+        } else if lx.skip_in_initials(&w.norm) && count > 0 {
             continue;
         } else {
             flush(&mut cur, &mut count);
@@ -206,8 +201,7 @@ fn run_initials_except(ws: &[Word], breaks: &[bool]) -> Vec<String> {
 }
 
 /// Parses an actor string.
-pub(crate) fn parse(raw: &str) -> Parsed {
-    let lx = ActorLexicon::get();
+pub(crate) fn parse(lx: &ActorLexicon, raw: &str) -> Parsed {
     let segs: Vec<&str> = raw
         .split([',', ';'])
         .map(str::trim)
@@ -215,11 +209,11 @@ pub(crate) fn parse(raw: &str) -> Parsed {
         .take(MAX_SEGMENTS)
         .collect();
     if segs.len() <= 1 {
-        return parse_words(lx, &split_words(raw));
+        return parse_words(lx, &split_words(lx, raw));
     }
     let parts: Vec<Parsed> = segs
         .iter()
-        .map(|s| parse_words(lx, &split_words(s)))
+        .map(|s| parse_words(lx, &split_words(lx, s)))
         .collect();
     let is_person = |p: &Parsed| matches!(p.mention, Mention::Person { .. });
     let pick = parts
@@ -252,8 +246,8 @@ fn namey(lx: &ActorLexicon, w: &Word) -> bool {
             && !lx.is_title(&w.norm)
             && !lx.is_org_word(&w.norm)
             && !lx.is_modifier(&w.norm)
-            && !ActorLexicon::is_connector(&w.norm)
-            && !ActorLexicon::is_determiner(&w.norm)
+            && !lx.is_connector(&w.norm)
+            && !lx.is_determiner(&w.norm)
             && w.norm.chars().any(char::is_alphabetic)
     } else {
         lx.is_particle(&w.norm)
@@ -277,21 +271,21 @@ fn describe_prefix(lx: &ActorLexicon, prefix: &[Word], p: &mut Parsed) {
         }
     }
     for (w, &t) in prefix.iter().zip(&in_title) {
-        if is_tenure_past(&w.norm) {
+        if lx.is_tenure_past(&w.norm) {
             p.former = true;
         }
-        if t || ActorLexicon::is_determiner(&w.norm) || ActorLexicon::is_connector(&w.norm) {
+        if t || lx.is_determiner(&w.norm) || lx.is_connector(&w.norm) {
             continue;
         }
         if lx.is_modifier(&w.norm) || !w.cap {
-            if !is_tenure_past(&w.norm) {
+            if !lx.is_tenure_past(&w.norm) {
                 p.mods.push(stem(&w.norm));
             }
         } else {
             p.quals.push(w.norm.clone());
         }
     }
-    p.quals.extend(run_initials_except(prefix, &in_title));
+    p.quals.extend(run_initials_except(lx, prefix, &in_title));
 }
 
 fn parse_words(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
@@ -307,9 +301,9 @@ fn parse_words(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     let mut former = false;
     while start < ws.len() {
         let n = &ws[start].norm;
-        if ActorLexicon::is_determiner(n) {
+        if lx.is_determiner(n) {
             start += 1;
-        } else if is_tenure_past(n) {
+        } else if lx.is_tenure_past(n) {
             former = true;
             start += 1;
         } else {
@@ -325,119 +319,210 @@ fn parse_words(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     p
 }
 
+/// Words that may follow a group noun and open its complement, besides the
+/// connectors: "officials from the port", "residents and traders".
+const GROUP_LINKS: [&str; 3] = ["and", "from", "with"];
+
+/// What the words of an actor string name, determiners and past-tenure
+/// words already dropped: the first rule that applies, in this order.
 fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     let n = ws.len();
-    let display = join_raw(ws);
-    // A handle ("@agency").
-    if n == 1 && ws[0].raw.starts_with('@') {
-        let key = ws[0].norm.trim_start_matches('@').to_owned();
-        let mut p = Parsed::new(Mention::Org {
-            key: vec![key.clone()],
-            display,
-            acronym: Some(key),
-        });
-        p.roles.clear();
+    if let Some(p) = handle(ws) {
         return p;
     }
-    // A group: a plural person noun, perhaps with a complement after it.
-    if let Some(g) = ws
+    if let Some(p) = group(lx, ws) {
+        return p;
+    }
+    if let Some(p) = document_voice(lx, ws) {
+        return p;
+    }
+    if let Some(pos) = ws[..n - 1].iter().position(|w| w.poss) {
+        return possessive(lx, ws, pos);
+    }
+    if let Some(p) = titled_name(lx, ws) {
+        return p;
+    }
+    if let Some(p) = unnamed_role(lx, ws) {
+        return p;
+    }
+    if let Some(p) = organization(lx, ws) {
+        return p;
+    }
+    Parsed::new(Mention::Unknown {
+        key: norms(ws),
+        display: join_raw(ws),
+    })
+}
+
+/// `handle`: a lone "@name" is the organization that posts as it
+/// ("@orsarail" → the organization `orsarail`, its own acronym).
+fn handle(ws: &[Word]) -> Option<Parsed> {
+    if ws.len() != 1 || !ws[0].raw.starts_with('@') {
+        return None;
+    }
+    let key = ws[0].norm.trim_start_matches('@').to_owned();
+    Some(Parsed::new(Mention::Org {
+        key: vec![key.clone()],
+        display: join_raw(ws),
+        acronym: Some(key),
+    }))
+}
+
+/// `group`: a plural person noun, lower-case or first, perhaps with a
+/// complement after it, is an unnamed group ("Avalon port officials",
+/// "officials from the port"); the words before it qualify it.
+fn group(lx: &ActorLexicon, ws: &[Word]) -> Option<Parsed> {
+    let g = ws
         .iter()
         .enumerate()
-        .position(|(i, w)| lx.is_group_noun(&w.norm) && (!w.cap || i == 0) && !w.poss)
-    {
-        let after_ok = g + 1 == n || {
-            let next = &ws[g + 1].norm;
-            ActorLexicon::is_connector(next) || next == "and" || next == "from" || next == "with"
-        };
-        if after_ok {
-            let mut p = Parsed::new(Mention::Group {
-                key: norms(&ws[..=g]),
-                display: join_raw(&ws[..=g]),
-            });
-            describe_prefix(lx, &ws[..g], &mut p);
-            p.roles.push(stem(&ws[g].norm));
-            return p;
-        }
+        .position(|(i, w)| lx.is_group_noun(&w.norm) && (!w.cap || i == 0) && !w.poss)?;
+    let after_ok = g + 1 == ws.len() || {
+        let next = &ws[g + 1].norm;
+        lx.is_connector(next) || GROUP_LINKS.contains(&next.as_str())
+    };
+    if !after_ok {
+        return None;
     }
-    // "the X report" speaks for X.
-    if n > 1 && !ws[n - 1].cap && lx.is_document_noun(&ws[n - 1].norm) {
-        let rest = &ws[..n - 1];
-        let first_cap = rest.iter().position(|w| w.cap).unwrap_or(rest.len());
-        let mut p = parse_words(lx, &rest[first_cap..]);
-        if matches!(p.mention, Mention::Empty) {
-            p = Parsed::new(Mention::Unknown {
-                key: norms(ws),
-                display,
-            });
-        }
-        p.from_document = true;
-        return p;
+    let mut p = Parsed::new(Mention::Group {
+        key: norms(&ws[..=g]),
+        display: join_raw(&ws[..=g]),
+    });
+    describe_prefix(lx, &ws[..g], &mut p);
+    p.roles.push(stem(&ws[g].norm));
+    Some(p)
+}
+
+/// `document_voice`: "the Velmar Institute report" speaks for what is
+/// named before the document noun (the Velmar Institute).
+fn document_voice(lx: &ActorLexicon, ws: &[Word]) -> Option<Parsed> {
+    let n = ws.len();
+    if n <= 1 || ws[n - 1].cap || !lx.is_document_noun(&ws[n - 1].norm) {
+        return None;
     }
-    // A possessive: "Agency's Jane Roe", "Country's president", "Bank's board".
-    if let Some(pos) = ws[..n - 1].iter().position(|w| w.poss) {
-        let possessor = &ws[..=pos];
-        let rest = &ws[pos + 1..];
-        let pq: Vec<String> = possessor
-            .iter()
-            .filter(|w| w.cap)
-            .map(|w| w.norm.clone())
-            .chain(run_initials(possessor))
-            .collect();
-        let rest_norms: Vec<&str> = rest.iter().map(|w| w.norm.as_str()).collect();
-        if lx.is_org_part(&rest_norms) {
-            let mut owner: Vec<Word> = possessor.to_vec();
-            if let Some(last) = owner.last_mut() {
-                last.poss = false;
-                last.raw = last
-                    .raw
-                    .trim_end_matches(['s', 'S'])
-                    .trim_end_matches(['\'', '\u{2019}'])
-                    .to_owned();
-            }
-            let acronym = (owner.len() == 1 && owner[0].acronym).then(|| owner[0].norm.clone());
-            return Parsed::new(Mention::Org {
-                key: norms(&owner),
-                display: join_raw(&owner),
-                acronym,
-            });
-        }
-        let mut r = parse_core(lx, rest);
-        match &mut r.mention {
-            Mention::Person { .. } | Mention::Descriptor { .. } | Mention::Group { .. } => {
-                r.quals.extend(pq);
-                return r;
-            }
-            Mention::Name { word, display } => {
-                let mut out = Parsed::new(Mention::Person {
-                    name: vec![word.clone()],
-                    display: display.clone(),
-                });
-                out.quals = pq;
-                out.former = r.former;
-                return out;
-            }
-            Mention::Org { key, .. } => {
-                let mut full = norms(possessor);
-                full.extend(key.iter().cloned());
-                let head = rest.last().map(|w| stem(&w.norm)).unwrap_or_default();
-                let mut out = Parsed::new(Mention::Org {
-                    key: full,
-                    display,
-                    acronym: None,
-                });
-                out.roles = org_roles(lx, &head);
-                out.quals = pq;
-                return out;
-            }
-            _ => {
-                return Parsed::new(Mention::Unknown {
-                    key: norms(ws),
-                    display,
-                })
-            }
-        }
+    let rest = &ws[..n - 1];
+    let first_cap = rest.iter().position(|w| w.cap).unwrap_or(rest.len());
+    let mut p = parse_words(lx, &rest[first_cap..]);
+    if matches!(p.mention, Mention::Empty) {
+        p = Parsed::new(Mention::Unknown {
+            key: norms(ws),
+            display: join_raw(ws),
+        });
     }
-    // A name at the end, after any titles.
+    p.from_document = true;
+    Some(p)
+}
+
+/// `possessive`: words up to the possessive at `pos` own what follows.
+/// An organization part is its owner ("Orsa Bank's board" → Orsa Bank);
+/// a person, role or group keeps the owner as qualifiers ("Orsa's
+/// president", "Velmar's Jane Roe"); an organization joins its owner's
+/// name ("Orsa's rail agency").
+fn possessive(lx: &ActorLexicon, ws: &[Word], pos: usize) -> Parsed {
+    let possessor = &ws[..=pos];
+    let rest = &ws[pos + 1..];
+    let pq: Vec<String> = possessor
+        .iter()
+        .filter(|w| w.cap)
+        .map(|w| w.norm.clone())
+        .chain(run_initials(lx, possessor))
+        .collect();
+    let rest_norms: Vec<&str> = rest.iter().map(|w| w.norm.as_str()).collect();
+    if lx.is_org_part(&rest_norms) {
+        return part_owner(possessor);
+    }
+    let mut r = parse_core(lx, rest);
+    match &mut r.mention {
+        Mention::Person { .. } | Mention::Descriptor { .. } | Mention::Group { .. } => {
+            r.quals.extend(pq);
+            r
+        }
+        Mention::Name { word, display } => {
+            let mut out = Parsed::new(Mention::Person {
+                name: vec![word.clone()],
+                display: display.clone(),
+            });
+            out.quals = pq;
+            out.former = r.former;
+            out
+        }
+        Mention::Org { key, .. } => {
+            let mut full = norms(possessor);
+            full.extend(key.iter().cloned());
+            let head = rest.last().map(|w| stem(&w.norm)).unwrap_or_default();
+            let mut out = Parsed::new(Mention::Org {
+                key: full,
+                display: join_raw(ws),
+                acronym: None,
+            });
+            out.roles = org_roles(lx, &head);
+            out.quals = pq;
+            out
+        }
+        _ => Parsed::new(Mention::Unknown {
+            key: norms(ws),
+            display: join_raw(ws),
+        }),
+    }
+}
+
+/// `part_owner`: the organization that owns a part ("Orsa Bank's board",
+/// "ORB's board"): the possessor, its possessive mark dropped.
+fn part_owner(possessor: &[Word]) -> Parsed {
+    let mut owner: Vec<Word> = possessor.to_vec();
+    if let Some(last) = owner.last_mut() {
+        last.poss = false;
+        last.raw = last
+            .raw
+            .trim_end_matches(['s', 'S'])
+            .trim_end_matches(['\'', '\u{2019}'])
+            .to_owned();
+    }
+    let acronym = (owner.len() == 1 && owner[0].acronym).then(|| owner[0].norm.clone());
+    Parsed::new(Mention::Org {
+        key: norms(&owner),
+        display: join_raw(&owner),
+        acronym,
+    })
+}
+
+/// `titled_name`: a name at the end, after any titles and qualifiers
+/// ("Deputy Mayor Ana Ruiz"); a single word with no title is a bare
+/// [`Mention::Name`] ("Ruiz").
+fn titled_name(lx: &ActorLexicon, ws: &[Word]) -> Option<Parsed> {
+    let j = name_start(lx, ws)?;
+    let prefix = &ws[..j];
+    let name_ws = &ws[j..];
+    let mut name: Vec<String> = name_ws
+        .iter()
+        .filter(|w| w.norm.chars().count() > 1)
+        .map(|w| w.norm.clone())
+        .collect();
+    if name.is_empty() {
+        name = norms(name_ws);
+    }
+    let mut p = Parsed::new(Mention::Empty);
+    describe_prefix(lx, prefix, &mut p);
+    let has_title = !p.roles.is_empty();
+    p.mention = if name.len() >= 2 || has_title {
+        Mention::Person {
+            name,
+            display: join_raw(name_ws),
+        }
+    } else {
+        Mention::Name {
+            word: name.remove(0),
+            display: join_raw(name_ws),
+        }
+    };
+    Some(p)
+}
+
+/// `name_start`: where the trailing run of name words begins, its
+/// lower-case particles at the front skipped ("Minister Ana al-Noor" → 1);
+/// `None` when there is none, or a connector precedes it ("envoy to
+/// Orsa" names a place, not a person).
+fn name_start(lx: &ActorLexicon, ws: &[Word]) -> Option<usize> {
+    let n = ws.len();
     let mut j = n;
     while j > 0 && namey(lx, &ws[j - 1]) {
         j -= 1;
@@ -445,98 +530,88 @@ fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     while j < n && !ws[j].cap {
         j += 1;
     }
-    if j > 0 && j < n && ActorLexicon::is_connector(&ws[j - 1].norm) {
+    if j > 0 && j < n && lx.is_connector(&ws[j - 1].norm) {
         j = n;
     }
-    if j < n {
-        let prefix = &ws[..j];
-        let name_ws = &ws[j..];
-        let mut name: Vec<String> = name_ws
-            .iter()
-            .filter(|w| w.norm.chars().count() > 1)
-            .map(|w| w.norm.clone())
-            .collect();
-        if name.is_empty() {
-            name = norms(name_ws);
-        }
-        let mut p = Parsed::new(Mention::Empty);
-        describe_prefix(lx, prefix, &mut p);
-        let has_title = !p.roles.is_empty();
-        p.mention = if name.len() >= 2 || has_title {
-            Mention::Person {
-                name,
-                display: join_raw(name_ws),
-            }
-        } else {
-            Mention::Name {
-                word: name.remove(0),
-                display: join_raw(name_ws),
-            }
-        };
-        return p;
-    }
-    // A role with no name, perhaps with a complement ("envoy to the bloc").
+    (j < n).then_some(j)
+}
+
+/// `unnamed_role`: a role with no name, perhaps with a complement ("the
+/// envoy to the bloc"); the capitalized complement words qualify it.
+fn unnamed_role(lx: &ActorLexicon, ws: &[Word]) -> Option<Parsed> {
+    let n = ws.len();
     let ns: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
     for k in (1..=n).rev() {
         if let Some((len, canon)) = lx.title_ending_at(&ns, k) {
-            if k == n || ActorLexicon::is_connector(ns[k]) {
+            if k == n || lx.is_connector(ns[k]) {
                 let mut p = Parsed::new(Mention::Descriptor {
                     head: canon.to_owned(),
                     key: norms(ws),
-                    display,
+                    display: join_raw(ws),
                     org_role: false,
                 });
                 describe_prefix(lx, &ws[..k - len], &mut p);
                 p.roles = vec![role_key(canon)];
                 p.quals
                     .extend(ws[k..].iter().filter(|w| w.cap).map(|w| w.norm.clone()));
-                return p;
+                return Some(p);
             }
         }
     }
+    None
+}
+
+/// `organization`: an organization word at the end, an acronym, or a
+/// capitalized run holding an organization word ("Bank of Freedonia")
+/// names an organization from its first capital on; lower-case, it is an
+/// unnamed organization role ("the agency").
+fn organization(lx: &ActorLexicon, ws: &[Word]) -> Option<Parsed> {
+    let n = ws.len();
     let last = &ws[n - 1];
     let any_acronym = ws.iter().any(|w| w.acronym);
-    // "Bank of Freedonia": a capitalized organization word, and every word
-    // after the first capital is capitalized or a connector.
-    let named_org = ws.iter().any(|w| w.cap && lx.is_org_word(&w.norm))
+    let named_org = named_org(lx, ws);
+    if !(lx.is_org_word(&last.norm) || any_acronym || named_org) {
+        return None;
+    }
+    let first_cap = ws.iter().position(|w| w.cap);
+    if let (Some(fc), true) = (first_cap, last.cap || any_acronym || named_org) {
+        let org_ws = &ws[fc..];
+        let mut key = norms(org_ws);
+        if key.len() > 1 && key.last().is_some_and(|k| lx.is_outlet_suffix(k)) {
+            key.pop();
+        }
+        let acronym = (key.len() == 1 && org_ws[0].acronym).then(|| key[0].clone());
+        let mut p = Parsed::new(Mention::Org {
+            key,
+            display: join_raw(org_ws),
+            acronym,
+        });
+        p.roles = org_roles(lx, &stem(&last.norm));
+        p.quals = norms(org_ws);
+        p.quals.extend(run_initials(lx, org_ws));
+        return Some(p);
+    }
+    let head = last.norm.clone();
+    let mut p = Parsed::new(Mention::Descriptor {
+        head: head.clone(),
+        key: norms(ws),
+        display: join_raw(ws),
+        org_role: true,
+    });
+    describe_prefix(lx, &ws[..n - 1], &mut p);
+    p.roles = org_roles(lx, &stem(&head));
+    Some(p)
+}
+
+/// `named_org`: a capitalized organization word, and every word after the
+/// first capital capitalized or a connector ("Bank of Freedonia", not
+/// "Freedonia's bank board").
+fn named_org(lx: &ActorLexicon, ws: &[Word]) -> bool {
+    ws.iter().any(|w| w.cap && lx.is_org_word(&w.norm))
         && ws
             .iter()
             .skip_while(|w| !w.cap)
-            .all(|w| w.cap || ActorLexicon::is_connector(&w.norm));
-    if lx.is_org_word(&last.norm) || any_acronym || named_org {
-        let first_cap = ws.iter().position(|w| w.cap);
-        if let (Some(fc), true) = (first_cap, last.cap || any_acronym || named_org) {
-            let org_ws = &ws[fc..];
-            let mut key = norms(org_ws);
-            if key.len() > 1 && key.last().is_some_and(|k| lx.is_outlet_suffix(k)) {
-                key.pop();
-            }
-            let acronym = (key.len() == 1 && org_ws[0].acronym).then(|| key[0].clone());
-            let mut p = Parsed::new(Mention::Org {
-                key,
-                display: join_raw(org_ws),
-                acronym,
-            });
-            p.roles = org_roles(lx, &stem(&last.norm));
-            p.quals = norms(org_ws);
-            p.quals.extend(run_initials(org_ws));
-            return p;
-        }
-        let head = last.norm.clone();
-        let mut p = Parsed::new(Mention::Descriptor {
-            head: head.clone(),
-            key: norms(ws),
-            display,
-            org_role: true,
-        });
-        describe_prefix(lx, &ws[..n - 1], &mut p);
-        p.roles = org_roles(lx, &stem(&head));
-        return p;
-    }
-    Parsed::new(Mention::Unknown {
-        key: norms(ws),
-        display,
-    })
+            .all(|w| w.cap || lx.is_connector(&w.norm))
 }
 
 /// Role keys of an organization whose head noun has stem `head`: the head

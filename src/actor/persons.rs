@@ -243,6 +243,7 @@ impl Persons {
     /// and returns its id.
     pub fn add(
         &mut self,
+        lx: &ActorLexicon,
         toks: &[String],
         display: &str,
         source: Option<u32>,
@@ -254,7 +255,7 @@ impl Persons {
         let key = toks.join(" ");
         let id = match self.by_key.get(key.as_str()) {
             Some(&id) => id,
-            None => self.insert(toks, key),
+            None => self.insert(lx, toks, key),
         };
         let n = &mut self.names[id as usize];
         n.count += 1;
@@ -396,12 +397,12 @@ impl Persons {
         }
     }
 
-    fn insert(&mut self, toks: &[String], key: String) -> NameId {
+    fn insert(&mut self, lx: &ActorLexicon, toks: &[String], key: String) -> NameId {
         let id = self.names.len() as NameId;
         let key: Arc<str> = key.into();
         let toks: Vec<Box<str>> = toks.iter().map(|t| t.as_str().into()).collect();
         let n = toks.len();
-        let sigs = (Sig::spelling(&toks[n - 1]), Sig::given(&toks[0]));
+        let sigs = (Sig::spelling(&toks[n - 1]), Sig::given(lx, &toks[0]));
         let front = self.bucket(true, &toks[..n - 1]);
         let back = self.bucket(false, &toks[1..]);
         self.by_key.insert(key.clone(), id);
@@ -451,9 +452,9 @@ impl Persons {
                 let others = std::mem::take(&mut bucket.members);
                 let other_sigs = std::mem::take(&mut bucket.sigs);
                 for (&o, &os) in others.iter().zip(&other_sigs) {
-                    if Sig::may_link(front, os, sig) && self.linked(front, o, id) {
+                    if Sig::may_link(front, os, sig) && self.linked(lx, front, o, id) {
                         self.buckets[b].edges.push((o, id));
-                        self.union(o, id);
+                        self.union(lx, o, id);
                     }
                 }
                 self.buckets[b].members = others;
@@ -463,7 +464,7 @@ impl Persons {
             self.buckets[b].sigs.push(sig);
         }
         if rebuild {
-            self.relink();
+            self.relink(lx);
         }
         id
     }
@@ -488,12 +489,12 @@ impl Persons {
     }
 
     /// Spelling variants of the last word (`front`), or forms of the first.
-    fn linked(&self, front: bool, a: NameId, b: NameId) -> bool {
+    fn linked(&self, lx: &ActorLexicon, front: bool, a: NameId, b: NameId) -> bool {
         let (a, b) = (&self.names[a as usize].toks, &self.names[b as usize].toks);
         if front {
             spelling_variant(&a[a.len() - 1], &b[b.len() - 1])
         } else {
-            ActorLexicon::get().same_given_name(&a[0], &b[0])
+            lx.same_given_name(&a[0], &b[0])
         }
     }
 
@@ -507,18 +508,19 @@ impl Persons {
 
     /// Two names are linked directly: the same words but for a spelling of
     /// the last, or but for a form of the first.
-    fn direct(&self, a: NameId, b: NameId) -> bool {
+    fn direct(&self, lx: &ActorLexicon, a: NameId, b: NameId) -> bool {
         let (ba, bb) = (self.name_buckets[a as usize], self.name_buckets[b as usize]);
-        (ba.0 == bb.0 && self.linked(true, a, b)) || (ba.1 == bb.1 && self.linked(false, a, b))
+        (ba.0 == bb.0 && self.linked(lx, true, a, b))
+            || (ba.1 == bb.1 && self.linked(lx, false, a, b))
     }
 
     /// The centres of the union of sets `a` and `b` (roots).
-    fn union_centres(&self, a: NameId, b: NameId) -> Vec<NameId> {
+    fn union_centres(&self, lx: &ActorLexicon, a: NameId, b: NameId) -> Vec<NameId> {
         let mut out = Vec::new();
         for (x, y) in [(a, b), (b, a)] {
             let others = &self.members[y as usize];
             for &c in &self.centres[x as usize] {
-                if others.iter().all(|&m| self.direct(c, m)) {
+                if others.iter().all(|&m| self.direct(lx, c, m)) {
                     out.push(c);
                 }
             }
@@ -537,7 +539,7 @@ impl Persons {
         }
     }
 
-    fn union(&mut self, a: NameId, b: NameId) {
+    fn union(&mut self, lx: &ActorLexicon, a: NameId, b: NameId) {
         let (a, b) = (self.find(a), self.find(b));
         if a == b {
             return;
@@ -545,7 +547,7 @@ impl Persons {
         let centres = if self.loose[a as usize] || self.loose[b as usize] {
             Vec::new()
         } else {
-            self.union_centres(a, b)
+            self.union_centres(lx, a, b)
         };
         if centres.is_empty() {
             self.dissolve(a);
@@ -588,7 +590,7 @@ impl Persons {
     }
 
     /// Rebuilds the union-find from the links of groups within the bound.
-    fn relink(&mut self) {
+    fn relink(&mut self, lx: &ActorLexicon) {
         for i in 0..self.names.len() {
             self.parent[i] = i as NameId;
             self.members[i] = vec![i as NameId];
@@ -602,21 +604,21 @@ impl Persons {
             .flat_map(|b| b.edges.iter().copied())
             .collect();
         for (a, b) in edges {
-            self.union(a, b);
+            self.union(lx, a, b);
         }
     }
 
     /// Computes every link of a deferred table (pairs within each group).
-    pub fn link_all(&mut self) {
+    pub fn link_all(&mut self, lx: &ActorLexicon) {
         for b in 0..self.buckets.len() {
             let front = self.fronts.get(&*self.buckets[b].label.join(" ")) == Some(&b);
             let ms = std::mem::take(&mut self.buckets[b].members);
             let sigs = std::mem::take(&mut self.buckets[b].sigs);
             for (x, (&i, &si)) in ms.iter().zip(&sigs).enumerate() {
                 for (&j, &sj) in ms[x + 1..].iter().zip(&sigs[x + 1..]) {
-                    if Sig::may_link(front, si, sj) && self.linked(front, i, j) {
+                    if Sig::may_link(front, si, sj) && self.linked(lx, front, i, j) {
                         self.buckets[b].edges.push((i, j));
-                        self.union(i, j);
+                        self.union(lx, i, j);
                     }
                 }
             }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::context::quals_overlap;
+use super::context::{quals_overlap, ContextClue};
 use super::corpus::{Corpus, EntryId, NO_DAY, NO_NAME};
 use super::gazetteer::Gazetteer;
 use super::lex::ActorLexicon;
@@ -27,12 +27,54 @@ const NO_DATE: i64 = 1_000_000;
 /// modifier matches, date nearness, same source.
 type Score = (usize, usize, Reverse<i64>, bool);
 
+/// How much a mention says about its role: qualifiers and modifiers.
 fn specificity(p: &Parsed) -> usize {
     p.quals.len() + p.mods.len()
 }
 
+/// Days between two day ordinals, [`NO_DATE`] when either is missing.
+fn day_distance(a: i64, b: i64) -> i64 {
+    if a != NO_DAY && b != NO_DAY {
+        (a - b).abs()
+    } else {
+        NO_DATE
+    }
+}
+
+/// `fits_role`: whether the holder `cp` of descriptor `p`'s role may be who
+/// it stands for, and then how many of the qualifiers `dq` (the
+/// descriptor's and its context's) the holder shares. A past holder fits
+/// only a past descriptor ("former Mayor Ana Ruiz" is not "the mayor"),
+/// the holder has all the descriptor's modifiers ("the deputy mayor" is
+/// not "Mayor Ana Ruiz"), another descriptor fits only when it says more
+/// and agrees on all of the qualifiers ("the Orsa mayor" for "the
+/// mayor"), and when both have qualifiers, one is shared ("the Orsa mayor"
+/// is not "Velmar Mayor Ana Ruiz").
+fn fits_role(p: &Parsed, cp: &Parsed, dq: &[String]) -> Option<usize> {
+    if cp.former && !p.former {
+        return None;
+    }
+    if !p.mods.iter().all(|m| cp.mods.contains(m)) {
+        return None;
+    }
+    if matches!(cp.mention, Mention::Descriptor { .. }) {
+        let more =
+            specificity(cp) > specificity(p) && quals_overlap(&p.quals, &cp.quals) == p.quals.len();
+        if !more {
+            return None;
+        }
+    }
+    let overlap = quals_overlap(dq, &cp.quals);
+    if !dq.is_empty() && !cp.quals.is_empty() && overlap == 0 {
+        return None;
+    }
+    Some(overlap)
+}
+
 /// Resolves records against the tables of a corpus.
 pub(super) struct Resolver<'a> {
+    /// The actor lists the corpus was parsed with.
+    pub lx: &'a ActorLexicon,
     pub corpus: &'a Corpus,
     pub persons: PersonView<'a>,
 }
@@ -164,12 +206,9 @@ impl Resolver<'_> {
             },
             Mention::Pronoun | Mention::Descriptor { .. } => return None,
             Mention::Person { name, .. } => {
-                let found = if let Some(id) = e.name {
-                    Some(self.persons.of(id))
-                } else if name.len() >= 2 {
-                    self.persons.full(name)
-                } else {
-                    name.first().and_then(|w| self.persons.token(w, r.source))
+                let found = match e.name {
+                    Some(id) => Some(self.persons.of(id)),
+                    None => self.person_named(name, r.source),
                 };
                 found.unwrap_or_else(|| own(ActorKind::Person))
             }
@@ -191,13 +230,22 @@ impl Resolver<'_> {
     /// `target_of` gives a candidate record's identity.
     pub fn descriptor(&self, i: u32, target_of: &dyn Fn(u32) -> Option<Actor>) -> Actor {
         let c = self.corpus;
-        let lx = ActorLexicon::get();
         let r = &c.recs[i as usize];
         let e = &c.entries[r.entry as usize];
         let Mention::Descriptor { head, org_role, .. } = &e.parsed.mention else {
             return self.base(i).unwrap_or_else(|| self.unresolved(i));
         };
-        let own = Actor {
+        let clue = c.clues.get(&i);
+        // (1) Named in the context with this role.
+        if let Some(t) = clue.and_then(|clue| self.named_in_context(r.source, head, clue)) {
+            return t;
+        }
+        // (2) A corpus actor carrying the same role.
+        if let Some(t) = self.role_holder(i, clue, target_of) {
+            return t;
+        }
+        // (3) Its own actor.
+        Actor {
             id: e.key.clone(),
             name: e.display.clone(),
             kind: if *org_role {
@@ -205,47 +253,75 @@ impl Resolver<'_> {
             } else {
                 ActorKind::Unknown
             },
-        };
-        let clue = c.clues.get(&i);
-        // (1) Named in the context with this role.
-        if let Some(clue) = clue {
-            if let Some(name) = &clue.person {
-                let t = if name.len() >= 2 {
-                    self.persons.full(name)
-                } else {
-                    name.first().and_then(|w| self.persons.token(w, r.source))
-                };
-                if let Some(t) = t {
-                    return t;
-                }
-            }
-            if let Some(okey) = &clue.org {
-                let head_stem = stem(head);
-                let mut heads: BTreeSet<String> = lx
-                    .org_class(&head_stem)
-                    .cloned()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .collect();
-                heads.insert(head_stem);
-                let joined = okey.join(" ");
-                if let Some(t) = self.org_with_head(&joined, &heads) {
-                    return t;
-                }
-                if okey.len() >= 2 {
-                    let id: Arc<str> = joined.into();
-                    return Actor {
-                        id: id.clone(),
-                        name: id,
-                        kind: ActorKind::Organization,
-                    };
-                }
-            }
         }
-        // (2) A corpus actor carrying the same role.
-        let Some(bucket) = e.wanted_role.map(|b| &c.roles[b as usize]) else {
-            return own;
-        };
+    }
+
+    /// The person a name of source `source` finds: a full name, or a
+    /// single word through the persons it may name ("Ruiz").
+    fn person_named(&self, name: &[String], source: u32) -> Option<Actor> {
+        if name.len() >= 2 {
+            self.persons.full(name)
+        } else {
+            name.first().and_then(|w| self.persons.token(w, source))
+        }
+    }
+
+    /// `named_in_context`: the actor a descriptor's context names with its
+    /// role ("the mayor" beside "…, Mayor Ana Ruiz said": Ana Ruiz), a
+    /// person first, then an organization with the descriptor's head.
+    fn named_in_context(&self, source: u32, head: &str, clue: &ContextClue) -> Option<Actor> {
+        if let Some(t) = clue
+            .person
+            .as_ref()
+            .and_then(|name| self.person_named(name, source))
+        {
+            return Some(t);
+        }
+        let okey = clue.org.as_ref()?;
+        self.org_in_context(head, okey)
+    }
+
+    /// `org_in_context`: the corpus organization a context names for a
+    /// descriptor with head `head` ("the agency" beside "the Orsa Rail
+    /// Agency"), when its head is the descriptor's or one its class
+    /// covers; else the named words themselves when two or more.
+    fn org_in_context(&self, head: &str, okey: &[String]) -> Option<Actor> {
+        let head_stem = stem(head);
+        let mut heads: BTreeSet<String> = self
+            .lx
+            .org_class(&head_stem)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        heads.insert(head_stem);
+        let joined = okey.join(" ");
+        if let Some(t) = self.org_with_head(&joined, &heads) {
+            return Some(t);
+        }
+        (okey.len() >= 2).then(|| {
+            let id: Arc<str> = joined.into();
+            Actor {
+                id: id.clone(),
+                name: id,
+                kind: ActorKind::Organization,
+            }
+        })
+    }
+
+    /// `role_holder`: the corpus actor carrying descriptor record `i`'s
+    /// role that fits it best ([`fits_role`], then [`Score`]; ties: the
+    /// smallest id), with the qualifiers and modifiers its context adds.
+    fn role_holder(
+        &self,
+        i: u32,
+        clue: Option<&ContextClue>,
+        target_of: &dyn Fn(u32) -> Option<Actor>,
+    ) -> Option<Actor> {
+        let c = self.corpus;
+        let r = &c.recs[i as usize];
+        let e = &c.entries[r.entry as usize];
+        let bucket = &c.roles[e.wanted_role? as usize];
         let p = &e.parsed;
         let mut dq = p.quals.clone();
         let mut pref_mods: Vec<String> = Vec::new();
@@ -259,35 +335,17 @@ impl Resolver<'_> {
         let mut alike: FxHashMap<(EntryId, u32, bool), Option<Actor>> = FxHashMap::default();
         for (entry, recs) in &bucket.profiles {
             let cp = &c.entries[*entry as usize].parsed;
-            if cp.former && !p.former {
+            let Some(overlap) = fits_role(p, cp, &dq) else {
                 continue;
-            }
-            if !p.mods.iter().all(|m| cp.mods.contains(m)) {
-                continue;
-            }
+            };
             let cand_desc = matches!(cp.mention, Mention::Descriptor { .. });
-            if cand_desc {
-                let more = specificity(cp) > specificity(p)
-                    && quals_overlap(&p.quals, &cp.quals) == p.quals.len();
-                if !more {
-                    continue;
-                }
-            }
-            let overlap = quals_overlap(&dq, &cp.quals);
-            if !dq.is_empty() && !cp.quals.is_empty() && overlap == 0 {
-                continue;
-            }
             let mod_hits = pref_mods.iter().filter(|m| cp.mods.contains(m)).count();
             for &j in recs {
                 if j == i {
                     continue;
                 }
                 let rj = &c.recs[j as usize];
-                let dist = if r.date != NO_DAY && rj.date != NO_DAY {
-                    (r.date - rj.date).abs()
-                } else {
-                    NO_DATE
-                };
+                let dist = day_distance(r.date, rj.date);
                 let score = (overlap, mod_hits, Reverse(dist), rj.source == r.source);
                 if best.as_ref().is_some_and(|(s, _)| score < *s) {
                     continue;
@@ -310,8 +368,7 @@ impl Resolver<'_> {
                 }
             }
         }
-        // (3) Its own actor.
-        best.map_or(own, |(_, t)| t)
+        best.map(|(_, t)| t)
     }
 
     /// A pronoun with no person before it in its source.
@@ -378,12 +435,14 @@ impl Resolver<'_> {
 
 /// Resolves every input's actor, with the bounds reached on the way.
 pub(super) fn resolve(
+    lx: &ActorLexicon,
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
 ) -> (Vec<Actor>, Vec<crate::Bound>) {
-    let (corpus, pair_of, reps) = Corpus::build(inputs, gazetteer);
+    let (corpus, pair_of, reps) = Corpus::build(lx, inputs, gazetteer);
     let frozen = corpus.persons.freeze();
     let rv = Resolver {
+        lx,
         corpus: &corpus,
         persons: PersonView {
             persons: &corpus.persons,

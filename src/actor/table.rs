@@ -9,6 +9,7 @@ use super::gazetteer::Gazetteer;
 use super::persons::PersonView;
 use super::resolve::Resolver;
 use super::{Actor, ActorInput};
+use crate::lexicon::Lexicon;
 
 /// Actors of a growing corpus.
 ///
@@ -18,25 +19,32 @@ use super::{Actor, ActorInput};
 /// updated on [`push`](ActorTable::push); an actor is computed on demand
 /// from them by the same rules the batch run applies.
 pub(crate) struct ActorTable {
+    /// The lexicon whose actor lists parse and resolve the statements.
+    lexicon: Arc<Lexicon>,
     gazetteer: Option<Arc<Gazetteer>>,
     corpus: Corpus,
 }
 
 #[allow(dead_code)]
 impl ActorTable {
-    /// An empty table.
-    pub fn new(gazetteer: Option<Arc<Gazetteer>>) -> ActorTable {
-        let corpus = Corpus::new(gazetteer.as_deref(), false);
-        ActorTable { gazetteer, corpus }
+    /// An empty table, reading the actor lists of `lexicon`.
+    pub fn new(lexicon: Arc<Lexicon>, gazetteer: Option<Arc<Gazetteer>>) -> ActorTable {
+        let corpus = Corpus::new(&lexicon.actor, gazetteer.as_deref(), false);
+        ActorTable {
+            lexicon,
+            gazetteer,
+            corpus,
+        }
     }
 
     /// Adds the next statement's actor input (the table keeps owned copies
     /// of what it needs); returns its index.
     pub fn push(&mut self, input: &ActorInput<'_>) -> usize {
+        let lx = &self.lexicon.actor;
         let entry = self
             .corpus
-            .entry(input.actor, None, self.gazetteer.as_deref());
-        self.corpus.push(input, entry) as usize
+            .entry(lx, input.actor, None, self.gazetteer.as_deref());
+        self.corpus.push(lx, input, entry) as usize
     }
 
     /// How many statements were pushed.
@@ -56,6 +64,7 @@ impl ActorTable {
             .ok()
             .filter(|&i| (i as usize) < self.len())?;
         let rv = Resolver {
+            lx: &self.lexicon.actor,
             corpus: &self.corpus,
             persons: PersonView {
                 persons: &self.corpus.persons,

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use std::sync::Arc;
 
 use super::*;
+use crate::lexicon::{Lexicon, LexiconKind};
 
 /// One record: actor, source, context, date.
 type R<'a> = (
@@ -25,7 +26,7 @@ fn run_with(records: &[R<'_>], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
             date: date.map(|d| d.parse().expect("test date")),
         })
         .collect();
-    let out = resolve(&inputs, gazetteer).0;
+    let out = resolve(lex::ActorLexicon::get(), &inputs, gazetteer).0;
     assert_eq!(out.len(), records.len());
     out
 }
@@ -406,7 +407,7 @@ proptest! {
                 date: None,
             })
             .collect();
-        let out = resolve(&inputs, None).0;
+        let out = resolve(lex::ActorLexicon::get(), &inputs, None).0;
         prop_assert_eq!(out.len(), inputs.len());
     }
 
@@ -427,7 +428,7 @@ proptest! {
                 date: None,
             })
             .collect();
-        prop_assert_eq!(resolve(&inputs, None).0.len(), inputs.len());
+        prop_assert_eq!(resolve(lex::ActorLexicon::get(), &inputs, None).0.len(), inputs.len());
     }
 }
 
@@ -445,7 +446,7 @@ fn public_types_are_send_and_sync() {
 fn a_crowd_sharing_a_given_name_is_bounded_and_reported() {
     let names: Vec<String> = (0..1_200).map(|i| format!("Speaker Number{i}")).collect();
     let inputs = one_source(&names);
-    let (out, bounds) = resolve(&inputs, None);
+    let (out, bounds) = resolve(lex::ActorLexicon::get(), &inputs, None);
     assert_eq!(out.len(), 1_200);
     assert!(
         bounds
@@ -476,15 +477,16 @@ fn one_source(names: &[String]) -> Vec<ActorInput<'_>> {
 /// picks, checks every actor so far and the bounds against the batch run
 /// over the same prefix. Returns the table.
 fn check_live_at(
+    lexicon: &Arc<Lexicon>,
     inputs: &[ActorInput<'_>],
     gazetteer: Option<Arc<Gazetteer>>,
     at: impl Fn(usize) -> bool,
 ) -> ActorTable {
-    let mut table = ActorTable::new(gazetteer.clone());
+    let mut table = ActorTable::new(lexicon.clone(), gazetteer.clone());
     for (k, input) in inputs.iter().enumerate() {
         assert_eq!(table.push(input), k);
         if at(k) {
-            let (batch, bounds) = resolve(&inputs[..=k], gazetteer.as_deref());
+            let (batch, bounds) = resolve(&lexicon.actor, &inputs[..=k], gazetteer.as_deref());
             for (i, want) in batch.iter().enumerate() {
                 assert_eq!(
                     table.actor(i).as_ref(),
@@ -512,7 +514,7 @@ fn check_live_against_batch(records: &[R<'_>], gazetteer: Option<Arc<Gazetteer>>
             date: date.and_then(|d| d.parse().ok()),
         })
         .collect();
-    let table = check_live_at(&inputs, gazetteer, |_| true);
+    let table = check_live_at(Lexicon::shipped(), &inputs, gazetteer, |_| true);
     assert_eq!(table.actor(inputs.len()), None);
 }
 
@@ -609,7 +611,7 @@ fn live_table_matches_batch_with_a_gazetteer() {
 
 #[test]
 fn person_tokens_are_the_name_only() {
-    let t = |s: &str| super::person_tokens(s);
+    let t = |s: &str| super::person_tokens(lex::ActorLexicon::get(), s);
     assert_eq!(t("Secretary of State Ana Ruiz"), ["ana", "ruiz"]);
     assert_eq!(t("Rosalía Núñez"), ["rosalia", "nunez"]);
     assert_eq!(t("Greta Q. Moss"), ["greta", "moss"]);
@@ -724,7 +726,9 @@ fn live_table_matches_batch_past_the_name_bound() {
         .chain(["Speaker".to_owned(), "she".to_owned()])
         .collect();
     let inputs = one_source(&names);
-    let table = check_live_at(&inputs, None, |k| k == 999 || k + 1 == inputs.len());
+    let table = check_live_at(Lexicon::shipped(), &inputs, None, |k| {
+        k == 999 || k + 1 == inputs.len()
+    });
     assert!(!table.bounds().is_empty());
 }
 
@@ -767,7 +771,7 @@ fn live_table_matches_batch_on_a_synthetic_crowd() {
         })
         .collect();
     let checks = [99, 700, 1_999, inputs.len() - 1];
-    check_live_at(&inputs, None, |k| checks.contains(&k));
+    check_live_at(Lexicon::shipped(), &inputs, None, |k| checks.contains(&k));
 }
 
 /// `particle_joined`: a hyphen-joined particle before a capitalized name
@@ -792,4 +796,27 @@ fn a_lone_surname_finds_its_doubled_letter_spelling() {
     assert_eq!(persons::fold_doubled("ferrari").as_deref(), Some("ferari"));
     assert_eq!(persons::fold_doubled("borel"), None);
     assert_eq!(persons::fold_doubled("lee"), None);
+}
+
+/// The live table reads the lexicon it is given, as the batch run does: a
+/// title added to it ("zorbmaster") leaves the name, so the titled name and
+/// its surname are one person, in both runs alike.
+#[test]
+fn live_table_reads_an_extended_lexicon() {
+    let mut lx = (**Lexicon::shipped()).clone();
+    lx.extend(LexiconKind::Title, "zorbmaster").unwrap();
+    let lexicon = Arc::new(lx);
+    let names = [
+        "Quill".to_owned(),
+        "Zorbmaster Jane Quill".to_owned(),
+        "the zorbmaster".to_owned(),
+    ];
+    let inputs = one_source(&names);
+    let table = check_live_at(&lexicon, &inputs, None, |_| true);
+    let ids: Vec<String> = (0..names.len())
+        .map(|i| table.actor(i).unwrap().id.to_string())
+        .collect();
+    assert_eq!(ids, ["jane quill"; 3]);
+    let plain = resolve(lex::ActorLexicon::get(), &inputs, None).0;
+    assert_eq!(&*plain[1].id, "zorbmaster jane quill");
 }

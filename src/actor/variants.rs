@@ -60,12 +60,25 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     prev[lb] <= max
 }
 
+/// Shortest surname, in chars, that two edits may separate from its
+/// variant ("Abeksenko" ~ "Abiksenka"): in a shorter one two edits change
+/// too much of the name.
+const TWO_EDIT_CHARS: usize = 8;
+
+/// Shortest surname, in chars, that one edit may separate from its variant
+/// ("Orsen" ~ "Orson"); shorter surnames must be spelled alike, since one
+/// edit makes another name of them.
+const ONE_EDIT_CHARS: usize = 4;
+
 /// The edits two surnames of these lengths may differ by.
 fn max_edits(la: usize, lb: usize) -> usize {
-    match la.min(lb) {
-        8.. => 2,
-        4.. => 1,
-        _ => 0,
+    let shorter = la.min(lb);
+    if shorter >= TWO_EDIT_CHARS {
+        2
+    } else if shorter >= ONE_EDIT_CHARS {
+        1
+    } else {
+        0
     }
 }
 
@@ -106,9 +119,9 @@ impl Sig {
         }
     }
 
-    pub fn given(first: &str) -> Sig {
+    pub fn given(lx: &ActorLexicon, first: &str) -> Sig {
         Sig {
-            n: u32::from(ActorLexicon::get().has_familiar_forms(first)),
+            n: u32::from(lx.has_familiar_forms(first)),
             bits: BuildHasherDefault::<Fx>::default().hash_one(first) as u32,
         }
     }
@@ -218,8 +231,9 @@ mod tests {
             const GIVEN: [&str; 10] =
                 ["stephen", "steve", "steven", "bob", "robert", "rob", "ana", "ann", "liz", "lisa"];
             let (g, h) = (GIVEN[g], GIVEN[h]);
-            if ActorLexicon::get().same_given_name(g, h) {
-                prop_assert!(Sig::may_link(false, Sig::given(g), Sig::given(h)));
+            let lx = ActorLexicon::get();
+            if lx.same_given_name(g, h) {
+                prop_assert!(Sig::may_link(false, Sig::given(lx, g), Sig::given(lx, h)));
             }
         }
 

@@ -511,7 +511,7 @@ fn name_kind(lx: &Lexicon, name: &str, person: bool) -> ActorKind {
     {
         return ActorKind::Organization;
     }
-    crate::actor::mention_kind(name)
+    crate::actor::mention_kind(&lx.actor, name)
 }
 
 /// The words of a speaker's name, lower-cased, their punctuation trimmed.

@@ -504,7 +504,7 @@ fn speaker_kinds_agree_with_the_actor_layer() {
         "Velmar Dairies Inc.",
         "Senator Ivo Lind",
     ] {
-        let actor = crate::actor::mention_kind(name);
+        let actor = crate::actor::mention_kind(crate::lexicon::actor::ActorLexicon::get(), name);
         let article = format!("{name} said the port would close.");
         let got = kind_of(&article, "the port would close");
         let want = serde_json::to_value(actor).unwrap();

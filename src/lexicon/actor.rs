@@ -131,7 +131,13 @@ impl ActorLexicon {
             .collect()
     }
 
-    /// The built-in section, parsed once per process.
+    /// The built-in section, parsed once per process: for the public
+    /// entry points that take no detector ([`normalize_actors`], a
+    /// [`Gazetteer`]'s alias keys) and tests. A detector's actor stage reads
+    /// its own lexicon's section instead, builder extensions included.
+    ///
+    /// [`normalize_actors`]: crate::normalize_actors
+    /// [`Gazetteer`]: crate::Gazetteer
     pub fn get() -> &'static ActorLexicon {
         &Lexicon::shipped().actor
     }
@@ -240,26 +246,26 @@ impl ActorLexicon {
         self.pronouns.contains(word)
     }
 
-    pub fn is_determiner(word: &str) -> bool {
-        Self::get().determiners.iter().any(|w| w == word)
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.iter().any(|w| w == word)
     }
 
-    pub fn is_connector(word: &str) -> bool {
-        Self::get().connectors.iter().any(|w| w == word)
+    pub fn is_connector(&self, word: &str) -> bool {
+        self.connectors.iter().any(|w| w == word)
     }
 
-    pub fn skip_in_initials(word: &str) -> bool {
-        Self::get().initial_skip.iter().any(|w| w == word)
+    pub fn skip_in_initials(&self, word: &str) -> bool {
+        self.initial_skip.iter().any(|w| w == word)
     }
 
     /// True for a word that puts a title in the past ("former", "ex-").
-    pub fn is_tenure_past(word: &str) -> bool {
-        Self::get().tenure_past.iter().any(|w| w == word) || word.starts_with("ex-")
+    pub fn is_tenure_past(&self, word: &str) -> bool {
+        self.tenure_past.iter().any(|w| w == word) || word.starts_with("ex-")
     }
 
     /// True for an article dropped from the front of a gazetteer name.
-    pub fn is_alias_article(word: &str) -> bool {
-        Self::get().alias_articles.iter().any(|w| w == word)
+    pub fn is_alias_article(&self, word: &str) -> bool {
+        self.alias_articles.iter().any(|w| w == word)
     }
 
     /// True when a given name has familiar forms (or is one).

@@ -24,8 +24,9 @@ use lists::{Entry, Lists};
 /// `src/lexicon/`. [`DetectorBuilder::lexicon`](crate::DetectorBuilder::lexicon)
 /// adds entries (the file's own syntax, given in each file's header) to
 /// the list for one detector, and [`Extractor::lexicon`](crate::Extractor::lexicon)
-/// for one extractor: the stance, quantity and extraction stages read the
-/// extended lists (the actor stage still reads the built-in actor lists).
+/// for one extractor: the actor, stance, quantity and extraction stages
+/// read the extended lists ([`normalize_actors`](crate::normalize_actors),
+/// which takes no detector, reads the built-in ones).
 /// A bad entry is an [`Error`](crate::Error) naming the list and the line.
 ///
 /// # Examples
