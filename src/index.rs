@@ -533,12 +533,7 @@ impl Index {
                     accept(fd) && (!Flags::opposed_only(fa, fd) || holds_opponent(d))
                 }
         };
-        keys.sort_unstable_by(|a, b| {
-            self.postings[*a as usize]
-                .len()
-                .cmp(&self.postings[*b as usize].len())
-                .then_with(|| self.name(*a).cmp(self.name(*b)))
-        });
+        self.rarest_first(&mut keys);
         // The postings met, at most `budget` of them: sorted, a run of one
         // claim is one partner (no hashing).
         let mut met: Vec<u32> = Vec::new();
@@ -580,6 +575,17 @@ impl Index {
             stopped,
             over,
         }
+    }
+
+    /// Sorts concepts by how few claims hold them, ties by name: the order
+    /// a search visits them in.
+    fn rarest_first(&self, keys: &mut [u32]) {
+        keys.sort_unstable_by(|a, b| {
+            self.postings[*a as usize]
+                .len()
+                .cmp(&self.postings[*b as usize].len())
+                .then_with(|| self.name(*a).cmp(self.name(*b)))
+        });
     }
 
     /// The opponents (antonyms) of the concepts `keys` of a claim flagged

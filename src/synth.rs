@@ -206,41 +206,9 @@ pub fn generate(cfg: &SynthConfig) -> SynthCorpus {
     } else {
         (n / 10).max(8)
     };
-    let actors: Vec<String> = (0..n_actors)
-        .map(|i| {
-            format!(
-                "{} {} {}",
-                TITLES[i % TITLES.len()],
-                FIRST[rng.below(FIRST.len())],
-                capitalize(&format!(
-                    "{}{}{}",
-                    rng.pick(SURNAME),
-                    rng.pick(SURNAME),
-                    rng.pick(&["sen", "dottir", "ova", "ez", "ic", "berg"])
-                ))
-            )
-        })
-        .collect();
-    let topics: Vec<Topic> = (0..n_topics)
-        .map(|_| Topic {
-            verb: VERBS[rng.below(VERBS.len())],
-            object: format!("{} {}", coin(&mut rng, 3), rng.pick(OBJECTS)),
-            place: format!("{} of {}", rng.pick(PLACES), capitalize(&coin(&mut rng, 3))),
-            counted: COUNTED[rng.below(COUNTED.len())],
-            figure: 100 + rng.next() % 90_000,
-        })
-        .collect();
-    // Zipf-like topic weights, sampled by inverse CDF.
-    let weights: Vec<f64> = (0..n_topics)
-        .map(|k| 1.0 / ((k + 1) as f64).powf(cfg.zipf))
-        .collect();
-    let total: f64 = weights.iter().sum();
-    let mut cdf = Vec::with_capacity(n_topics);
-    let mut acc = 0.0;
-    for w in &weights {
-        acc += w / total;
-        cdf.push(acc);
-    }
+    let actors = make_actors(&mut rng, n_actors);
+    let topics = make_topics(&mut rng, n_topics);
+    let cdf = zipf_cdf(n_topics, cfg.zipf);
     let mut statements = Vec::with_capacity(n);
     let mut planted = Vec::new();
     let base = Date {
@@ -255,94 +223,157 @@ pub fn generate(cfg: &SynthConfig) -> SynthCorpus {
         let t = cdf.partition_point(|&c| c < u).min(n_topics - 1);
         let topic = &topics[t];
         let ai = rng.below(n_actors);
-        let actor = &actors[ai];
         let date = date_from(base + rng.below(700) as i64);
         let source = SOURCES[rng.below(SOURCES.len())];
         let plant =
             cfg.planted_every > 0 && i % cfg.planted_every == 0 && statements.len() + 2 <= n;
         if plant {
-            // A planted pair: a proposition of its own (a coined object and
-            // place), asserted by one actor and rejected by another.
-            let object = format!("{} {}", coin(&mut rng, 3), rng.pick(OBJECTS));
-            let place = format!("{} of {}", rng.pick(PLACES), capitalize(&coin(&mut rng, 3)));
-            // Another person: at scale some actors share a name (titles
-            // differ), and one name is one person to any reader.
-            fn name(a: &str) -> &str {
-                a.split_once(' ').map_or("", |(_, n)| n)
-            }
-            let mut other = &actors[(ai + 1 + rng.below(n_actors - 1)) % n_actors];
-            for _ in 0..8 {
-                if name(other) != name(actor) {
-                    break;
-                }
-                other = &actors[(ai + 1 + rng.below(n_actors - 1)) % n_actors];
-            }
-            let a_id = format!("syn-{:07}", statements.len());
-            let b_id = format!("syn-{:07}", statements.len() + 1);
-            let (v, v2) = topic.verb;
+            let pair = planted_pair(&mut rng, &actors, ai, topic, date, source, statements.len());
+            planted.push((pair[0].id.clone(), pair[1].id.clone()));
+            statements.extend(pair);
+        } else {
+            let id = format!("syn-{:07}", statements.len());
+            let text = plain_text(&mut rng, topic);
             statements.push(
-                Statement::new(
-                    &a_id,
-                    Some(actor),
-                    format!("We will {v} the {object} in the {place}."),
-                )
-                .with_date(date)
-                .with_source(source),
+                Statement::new(id, Some(&actors[ai]), text)
+                    .with_date(date)
+                    .with_source(source),
             );
-            statements.push(
-                Statement::new(
-                    &b_id,
-                    Some(other),
-                    format!("The government will not {v2} the {object} in the {place}, that is ruled out."),
-                )
-                .with_date(date)
-                .with_source(SOURCES[(rng.below(SOURCES.len()) + 1) % SOURCES.len()]),
-            );
-            planted.push((a_id, b_id));
-            i += 1;
-            continue;
         }
-        let (v, v2) = topic.verb;
-        let verb = if rng.below(3) == 0 { v2 } else { v };
-        let id = format!("syn-{:07}", statements.len());
-        let text = match rng.below(10) {
-            0 => format!(
-                "About {} {} {} near the {} {}.",
-                topic.figure, topic.counted.0, topic.counted.1, topic.place, topic.object
-            ),
-            1 => format!(
-                "The plan to {verb} the {} in the {} is {} going ahead.",
-                topic.object,
-                topic.place,
-                rng.pick(HEDGES)
-            ),
-            2 if rng.below(200) == 0 => format!(
-                "We have no plans to {verb} the {} in the {}.",
-                topic.object, topic.place
-            ),
-            3 => format!(
-                "Officials said they would {verb} the {} in the {} next year.",
-                topic.object, topic.place
-            ),
-            4 => format!(
-                "If the budget allows, we could {verb} the {} in the {}.",
-                topic.object, topic.place
-            ),
-            _ => format!(
-                "We will {verb} the {} in the {}, and we will do it soon.",
-                topic.object, topic.place
-            ),
-        };
-        statements.push(
-            Statement::new(id, Some(actor), text)
-                .with_date(date)
-                .with_source(source),
-        );
         i += 1;
     }
     SynthCorpus {
         statements,
         planted,
+    }
+}
+
+/// `n` actors: a title, a given name and a coined surname each.
+fn make_actors(rng: &mut Rng, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            format!(
+                "{} {} {}",
+                TITLES[i % TITLES.len()],
+                FIRST[rng.below(FIRST.len())],
+                capitalize(&format!(
+                    "{}{}{}",
+                    rng.pick(SURNAME),
+                    rng.pick(SURNAME),
+                    rng.pick(&["sen", "dottir", "ova", "ez", "ic", "berg"])
+                ))
+            )
+        })
+        .collect()
+}
+
+/// `n` topics: a verb pair, a coined object and place, a counted noun and
+/// a figure.
+fn make_topics(rng: &mut Rng, n: usize) -> Vec<Topic> {
+    (0..n)
+        .map(|_| Topic {
+            verb: VERBS[rng.below(VERBS.len())],
+            object: format!("{} {}", coin(rng, 3), rng.pick(OBJECTS)),
+            place: format!("{} of {}", rng.pick(PLACES), capitalize(&coin(rng, 3))),
+            counted: COUNTED[rng.below(COUNTED.len())],
+            figure: 100 + rng.next() % 90_000,
+        })
+        .collect()
+}
+
+/// Zipf-like topic weights as a cumulative distribution, sampled by its
+/// inverse.
+fn zipf_cdf(n_topics: usize, zipf: f64) -> Vec<f64> {
+    let weights: Vec<f64> = (0..n_topics)
+        .map(|k| 1.0 / ((k + 1) as f64).powf(zipf))
+        .collect();
+    let total: f64 = weights.iter().sum();
+    let mut cdf = Vec::with_capacity(n_topics);
+    let mut acc = 0.0;
+    for w in &weights {
+        acc += w / total;
+        cdf.push(acc);
+    }
+    cdf
+}
+
+/// A planted pair, numbered from `at`: a proposition of its own (a coined
+/// object and place), asserted by actor `ai` and rejected by another
+/// person (at scale some actors share a name, titles differing, and one
+/// name is one person to any reader).
+fn planted_pair(
+    rng: &mut Rng,
+    actors: &[String],
+    ai: usize,
+    topic: &Topic,
+    date: Date,
+    source: &str,
+    at: usize,
+) -> [Statement; 2] {
+    fn name(a: &str) -> &str {
+        a.split_once(' ').map_or("", |(_, n)| n)
+    }
+    let n_actors = actors.len();
+    let actor = &actors[ai];
+    let object = format!("{} {}", coin(rng, 3), rng.pick(OBJECTS));
+    let place = format!("{} of {}", rng.pick(PLACES), capitalize(&coin(rng, 3)));
+    let mut other = &actors[(ai + 1 + rng.below(n_actors - 1)) % n_actors];
+    for _ in 0..8 {
+        if name(other) != name(actor) {
+            break;
+        }
+        other = &actors[(ai + 1 + rng.below(n_actors - 1)) % n_actors];
+    }
+    let (v, v2) = topic.verb;
+    let a = Statement::new(
+        format!("syn-{at:07}"),
+        Some(actor),
+        format!("We will {v} the {object} in the {place}."),
+    )
+    .with_date(date)
+    .with_source(source);
+    let b = Statement::new(
+        format!("syn-{:07}", at + 1),
+        Some(other),
+        format!("The government will not {v2} the {object} in the {place}, that is ruled out."),
+    )
+    .with_date(date)
+    .with_source(SOURCES[(rng.below(SOURCES.len()) + 1) % SOURCES.len()]);
+    [a, b]
+}
+
+/// The text of a statement on `topic` that is no planted pair: a figure,
+/// a hedge, a rare denial, a report, a conditional, or a plain promise.
+fn plain_text(rng: &mut Rng, topic: &Topic) -> String {
+    let (v, v2) = topic.verb;
+    let verb = if rng.below(3) == 0 { v2 } else { v };
+    match rng.below(10) {
+        0 => format!(
+            "About {} {} {} near the {} {}.",
+            topic.figure, topic.counted.0, topic.counted.1, topic.place, topic.object
+        ),
+        1 => format!(
+            "The plan to {verb} the {} in the {} is {} going ahead.",
+            topic.object,
+            topic.place,
+            rng.pick(HEDGES)
+        ),
+        2 if rng.below(200) == 0 => format!(
+            "We have no plans to {verb} the {} in the {}.",
+            topic.object, topic.place
+        ),
+        3 => format!(
+            "Officials said they would {verb} the {} in the {} next year.",
+            topic.object, topic.place
+        ),
+        4 => format!(
+            "If the budget allows, we could {verb} the {} in the {}.",
+            topic.object, topic.place
+        ),
+        _ => format!(
+            "We will {verb} the {} in the {}, and we will do it soon.",
+            topic.object, topic.place
+        ),
     }
 }
 
