@@ -887,8 +887,9 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
     /// "non-payment" is "not". A word that is only an inflection of one
     /// ("wells", "cans") is a content word of its own sense.
     fn is_function_concept(&self, norm: &str, concept: &str) -> bool {
-        let lx = self.cx.lexicon;
-        (lx.stop.contains(concept) || lx.negation.contains_surface(concept))
+        // Most words are their own concept: no look-up for them.
+        concept != norm
+            && self.cx.lexicon.is_function_word(concept)
             && *crate::knowledge::lemma_shared(norm) != *concept
     }
 
@@ -1059,14 +1060,15 @@ fn headline_case(toks: &[Token<'_>]) -> bool {
         toks.iter()
             .filter(|t| t.raw.chars().all(char::is_alphabetic))
     };
-    let caps = words().filter(|t| t.raw.chars().count() >= 2);
+    // At least two chars: a second one exists (no count of them all).
+    let caps = words().filter(|t| t.raw.chars().nth(1).is_some());
     let (n, upper) = caps.fold((0, true), |(n, up), t| {
         (n + 1, up && !t.raw.chars().any(char::is_lowercase))
     });
     if n >= HEADLINE_MIN_WORDS && upper {
         return true;
     }
-    let long = words().filter(|t| t.raw.chars().count() >= 4);
+    let long = words().filter(|t| t.raw.chars().nth(3).is_some());
     let (n, all) = long.fold((0, true), |(n, all), t| (n + 1, all && t.is_capitalized()));
     n >= TITLE_CASE_MIN_WORDS && all
 }

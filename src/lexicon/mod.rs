@@ -405,13 +405,14 @@ impl PhraseSet {
             .is_some_and(|v| v.iter().any(|p| p.stems.len() == 1))
     }
 
-    /// True when the folded word `word` alone is an entry as written: not
-    /// another word of its stem ("hard" is no entry where "hardly" is).
-    pub fn contains_surface(&self, word: &str) -> bool {
-        self.by_first.get(&stem(word)).is_some_and(|v| {
-            v.iter()
-                .any(|p| p.stems.len() == 1 && p.surface.first().is_some_and(|s| s == word))
-        })
+    /// The one-word entries as written (folded): "hardly", not every word
+    /// of its stem.
+    fn single_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first
+            .values()
+            .flatten()
+            .filter(|p| p.stems.len() == 1)
+            .filter_map(|p| p.surface.first().map(String::as_str))
     }
 
     /// The first stems of the entries.
@@ -458,6 +459,8 @@ pub(crate) struct StemEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct WordEntry {
     pub stop: bool,
+    /// A one-word negation entry as written ("never", "hardly").
+    pub negation: bool,
     /// The grammar lists it is in.
     pub grammar: Gram,
     pub superlative: bool,
@@ -703,6 +706,12 @@ impl Lexicon {
         }
     }
 
+    /// True when the folded word `w` is a function word: a stop word or a
+    /// one-word negation as written (one look-up).
+    pub fn is_function_word(&self, w: &str) -> bool {
+        self.by_word.get(w).is_some_and(|e| e.stop || e.negation)
+    }
+
     /// Rebuilds the per-stem and per-word views of the lists.
     fn reindex(&mut self) {
         let mut by_stem: HashMap<String, StemEntry> = HashMap::default();
@@ -755,6 +764,9 @@ impl Lexicon {
         }
         for word in &self.superlatives {
             by_word.entry(word.clone()).or_default().superlative = true;
+        }
+        for word in self.negation.single_words() {
+            by_word.entry(word.to_owned()).or_default().negation = true;
         }
         for (word, &class) in &self.grammar.classes {
             by_word.entry(word.clone()).or_default().grammar = class;
