@@ -28,6 +28,7 @@ impl Corpus {
     pub fn side(&self, r: ClaimRef) -> Side<'_> {
         Side {
             actor: &self.actors[r.stmt as usize].id,
+            kind: self.actors[r.stmt as usize].kind,
             store: &self.store,
             stmt: r.stmt,
             claim: self.claim(r),

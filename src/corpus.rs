@@ -10,8 +10,8 @@
 use crate::knowledge::{Kin, Link};
 use std::sync::Arc;
 
-use crate::actor::Actor;
-use crate::measure::Measure;
+use crate::actor::{Actor, ActorKind};
+use crate::measure::{Measure, SelfReference};
 use crate::quantity::{Figure, Marks};
 use crate::record::{Date, Statement};
 use crate::stance::{Claim, Cue, Field, Modality, Polarity};
@@ -537,6 +537,8 @@ pub(crate) struct PMeasure {
     pub names: Box<[u32]>,
     /// True when `head` names the variable the figure is predicated of.
     pub subject: bool,
+    /// How the statement refers to its own speaker.
+    pub speaker: SelfReference,
 }
 
 impl PMeasure {
@@ -550,6 +552,7 @@ impl PMeasure {
             scope: m.scope.map(String::into_boxed_str),
             names: m.names.iter().map(|n| links.intern(n)).collect(),
             subject: m.subject,
+            speaker: m.speaker,
         }
     }
 }
@@ -568,6 +571,8 @@ pub(crate) struct ClaimRef {
 #[derive(Clone, Copy)]
 pub(crate) struct Side<'a> {
     pub actor: &'a str,
+    /// What the actor is (a person, an organization …).
+    pub kind: ActorKind,
     /// The statement's record, `stmt` of `store`: its date is read only
     /// when a rule asks (most pairs are settled before any does, and the
     /// record lies elsewhere in memory).

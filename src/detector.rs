@@ -688,6 +688,35 @@ mod tests {
     /// how actors are parsed and resolved. One line per case: the list and
     /// its entry, the actor strings, their (id, kind) with the built-in
     /// lists, then with the entry added.
+    /// Rule `own_figures`: two organizations each giving a figure about
+    /// themselves ("it", "its") do not clash; a figure one of them gives
+    /// of the other still does.
+    #[test]
+    fn figures_two_organizations_give_of_themselves_do_not_clash() {
+        let st = |id: &str, actor: &str, text: &str| Statement::new(id, Some(actor), text);
+        let detect = |records: &[Statement]| {
+            let r = Detector::new().detect(records).unwrap();
+            r.contradictions.len()
+        };
+        let own_a = st(
+            "a",
+            "Korvane Mills Ltd",
+            "it would cut about 900 jobs at its Pellin mill",
+        );
+        let own_b = st(
+            "b",
+            "Tarrow Foods Inc",
+            "about 600 jobs would go at its Pellin mill",
+        );
+        assert_eq!(detect(&[own_a.clone(), own_b]), 0);
+        let of_a = st(
+            "c",
+            "Tarrow Foods Inc",
+            "Korvane Mills will cut about 600 jobs at the Pellin mill",
+        );
+        assert_eq!(detect(&[own_a, of_a]), 1);
+    }
+
     #[test]
     fn user_actor_words_reach_actor_resolution() {
         use ActorKind::{Organization as O, Person as P};

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::actor::ActorKind;
 use crate::corpus::{Concepts, NameLinks, PMeasure, PTerm, Packed, Side};
 use crate::index::Index;
 use crate::knowledge::{on, Link, Switch};
@@ -717,6 +718,19 @@ impl<'s, 'a> QuantityPair<'s, 'a> {
             || scopes_differ(ma, mb)
             || self.states_on_two_dates(ma, mb)
             || self.unrelated_names(ma, mb)
+            || self.own_figures(ma, mb)
+    }
+
+    /// Rule `own_figures`: two organizations that each give a figure about
+    /// themselves speak of different things: "Acme said it would cut 900
+    /// jobs" and "Borvik said 600 jobs would go at its plant". A figure
+    /// said of one organization by another ("Acme will cut 600 jobs") still
+    /// compares, and so do persons' figures ("our estimate is 500 tons").
+    fn own_figures(&self, ma: &PMeasure, mb: &PMeasure) -> bool {
+        let own = |side: &Side<'_>, m: &PMeasure| {
+            m.speaker.org_self && side.kind == ActorKind::Organization
+        };
+        on(Switch::OwnFigures) && self.a.actor != self.b.actor && own(self.a, ma) && own(self.b, mb)
     }
 
     /// Rule `states_on_two_dates`: two present states said on different
@@ -1078,12 +1092,14 @@ mod tests {
         let store = store(&[None, None]);
         let a = Side {
             actor: "a",
+            kind: ActorKind::Person,
             store: &store,
             stmt: 0,
             claim: claims.get(0, 0),
         };
         let b = Side {
             actor: if same_actor { "a" } else { "b" },
+            kind: ActorKind::Person,
             store: &store,
             stmt: 1,
             claim: claims.get(1, 0),
@@ -1220,6 +1236,7 @@ mod tests {
         let store = store(&[march, may]);
         let side = |claim, stmt| Side {
             actor: "a",
+            kind: ActorKind::Person,
             store: &store,
             stmt,
             claim,
@@ -1240,6 +1257,7 @@ mod tests {
         let store = store(&[None, None]);
         let side = |actor, stmt| Side {
             actor,
+            kind: ActorKind::Person,
             store: &store,
             stmt,
             claim: claims.get(stmt as usize, 0),

@@ -33,6 +33,27 @@ pub(crate) struct Measure {
     /// True when `head` holds the variable the figure is predicated of
     /// ("the jobless rate was 5%"), not a counted noun after it.
     pub subject: bool,
+    /// How the statement refers to its own speaker, if it does.
+    pub speaker: SelfReference,
+}
+
+/// How a statement refers to its own speaker: as a report has an
+/// organization speak of itself ("the firm said it would cut 900 jobs",
+/// "its staff"). Read from the statement's text, for each of its figures.
+/// The first person is no such sign: "our estimate", "we counted" give the
+/// speaker's measure of the world, not a figure about the speaker.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SelfReference {
+    pub org_self: bool,
+}
+
+impl SelfReference {
+    /// The references of the text scanned as `sc`.
+    fn of(sc: &Scanned<'_>) -> SelfReference {
+        SelfReference {
+            org_self: (0..sc.toks.len()).any(|i| sc.gram(i).is(Gram::ORG_SELF)),
+        }
+    }
 }
 
 /// The measures of every figure of every claim of one record (empty for a
@@ -68,6 +89,7 @@ pub(crate) fn measures<'a>(
         }
         None => Vec::new(),
     };
+    let speaker = SelfReference::of(text);
     claims
         .iter()
         .map(|c| {
@@ -78,7 +100,10 @@ pub(crate) fn measures<'a>(
             let mut ms: Vec<Measure> = c
                 .figures
                 .iter()
-                .map(|f| view.measure(lx, f, &context_topic))
+                .map(|f| Measure {
+                    speaker,
+                    ..view.measure(lx, f, &context_topic)
+                })
                 .collect();
             if c.compares {
                 elliptic_compared(&c.figures, &mut ms);
@@ -401,6 +426,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
             scope: clause_scope.or(year),
             names: self.names_near(lx, &win),
             subject,
+            speaker: SelfReference::default(),
         }
     }
 

@@ -1575,6 +1575,7 @@ mod tests {
             (&g.demonstratives, Gram::DEMONSTRATIVE),
             (&g.pointing_pronouns, Gram::POINTING_PRONOUN),
             (&g.yet_negations, Gram::YET_NEGATION),
+            (&g.org_self, Gram::ORG_SELF),
         ] {
             assert!(!list.is_empty());
             for word in list {

@@ -46,6 +46,8 @@ pub(crate) enum Switch {
     TitleBeforeName,
     /// `function_concept` (stance.rs).
     FunctionConcept,
+    /// Quantity rule `own_figures` (judge.rs).
+    OwnFigures,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -67,6 +69,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("negated_report", Switch::NegatedReport),
     ("title_before_name", Switch::TitleBeforeName),
     ("function_concept", Switch::FunctionConcept),
+    ("own_figures", Switch::OwnFigures),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;

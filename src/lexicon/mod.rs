@@ -196,6 +196,7 @@ impl Gram {
     pub const DEMONSTRATIVE: Gram = Gram(1 << 12);
     pub const POINTING_PRONOUN: Gram = Gram(1 << 13);
     pub const YET_NEGATION: Gram = Gram(1 << 14);
+    pub const ORG_SELF: Gram = Gram(1 << 15);
 
     /// True when the word is in the list `g`.
     pub fn is(self, g: Gram) -> bool {
@@ -238,6 +239,8 @@ pub(crate) struct GrammarWords {
     pub agent_suffixes: Vec<String>,
     /// Negations after which "yet" is the adverb ("not yet").
     pub yet_negations: Vec<String>,
+    /// An organization speaking of itself in a report ("it", "its").
+    pub org_self: Vec<String>,
     /// Folded word → the lists it is in (all lists but the suffixes).
     classes: HashMap<String, Gram>,
 }
@@ -280,6 +283,7 @@ impl GrammarWords {
                 Some("pointing_pronoun") => (&mut g.pointing_pronouns, Gram::POINTING_PRONOUN),
                 Some("agent_suffix") => (&mut g.agent_suffixes, Gram::default()),
                 Some("yet_negation") => (&mut g.yet_negations, Gram::YET_NEGATION),
+                Some("org_self") => (&mut g.org_self, Gram::ORG_SELF),
                 // Read by the figure parser's section (`QLex`).
                 Some("indefinite_article") => continue,
                 _ => return Err(line.bad(LexiconKind::GrammarWord, "unknown kind")),
@@ -921,6 +925,7 @@ mod tests {
             ("pointing_pronoun", &g.pointing_pronouns),
             ("agent_suffix", &g.agent_suffixes),
             ("yet_negation", &g.yet_negations),
+            ("org_self", &g.org_self),
         ] {
             assert!(!list.is_empty(), "{kind}");
         }
