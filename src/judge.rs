@@ -911,18 +911,11 @@ const DENIAL_REACH: usize = 40;
 /// ("2,000 fake tickets") qualifies what is counted.
 /// "Without" negates its object ("people without tickets"), never a figure.
 fn denies_figure(side: &Side<'_>, f: &Figure) -> bool {
-    let text = side.store.doc(side.stmt as usize).field(Field::Text);
     side.claim.cues.iter().any(|cue| {
-        let word = text.and_then(|t| t.get(cue.span.start..cue.span.end));
         cue.kind != CueKind::Antonym
             && cue.kind != CueKind::Support
             && cue.field == Field::Text
-            && !word.is_some_and(|w| {
-                crate::lexicon::grammar()
-                    .preposition_negations
-                    .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
-            })
+            && !cue.preposition
             && (cue.span.end <= f.span.start
                 || cue.kind == CueKind::Negation
                     && cue.span.start >= f.span.end

@@ -163,6 +163,10 @@ pub struct Cue {
     pub field: Field,
     /// Where.
     pub span: Span,
+    /// A negation that is a preposition ("without"): it negates its
+    /// object, never a figure.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub preposition: bool,
 }
 
 /// One proposition term: a concept key and where its word stands.
@@ -676,10 +680,13 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
     /// Adds a cue of `kind` on the `n` tokens from `i`.
     fn push_cue(&mut self, kind: CueKind, i: usize, n: usize) {
         let span = self.span(i, n);
+        let preposition =
+            kind == CueKind::Negation && n == 1 && self.sc.gram(i).is(Gram::PREPOSITION_NEGATION);
         self.out.cues.push(Cue {
             kind,
             field: self.sc.field,
             span,
+            preposition,
         });
     }
 
