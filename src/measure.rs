@@ -224,12 +224,10 @@ const DAY_NAME_WORDS: usize = 3;
 /// once: the names its figures may be linked through. Read from the words
 /// the normalizer cut (`text` as scanned, the context's words).
 pub(crate) fn names_mentioned<'t>(
+    lx: &QLex,
     text: &'t Scanned<'_>,
     context: Option<&'t Context<'_>>,
 ) -> Vec<&'t str> {
-    // A normalized record keeps no lexicon: its names are read with the
-    // built-in calendar words.
-    let lx = QLex::get();
     let mut names = names_of(lx, text.text, &text.toks, text.sentences());
     if let Some(c) = context {
         for x in names_of(lx, c.text, c.tokens(), c.sentences()) {

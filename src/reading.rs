@@ -3,6 +3,7 @@
 //! what the figure measures (measure). The batch run, the live index and the
 //! normalization bench all read a statement through [`normalize`].
 
+use crate::lexicon::Lexicon;
 use crate::measure::{self, Measure};
 use crate::stance::{self, Claim, Field, Scanned, StanceContext};
 
@@ -16,12 +17,14 @@ pub(crate) struct Normalized<'a> {
     pub measures: Vec<Vec<Measure>>,
     text: Scanned<'a>,
     context: Option<stance::Context<'a>>,
+    /// The lexicon it was read with: its names are read with it too.
+    lexicon: &'a Lexicon,
 }
 
 impl<'a> Normalized<'a> {
     /// The proper names the statement mentions, text then context.
     pub fn names(&self) -> Vec<&str> {
-        measure::names_mentioned(&self.text, self.context.as_ref())
+        measure::names_mentioned(&self.lexicon.quantity, &self.text, self.context.as_ref())
     }
 
     /// The words of the text, then those of the context, that a person's
@@ -59,6 +62,7 @@ pub(crate) fn normalize<'a>(
         measures,
         text,
         context,
+        lexicon: cx.lexicon,
     }
 }
 
