@@ -688,6 +688,49 @@ mod tests {
     /// how actors are parsed and resolved. One line per case: the list and
     /// its entry, the actor strings, their (id, kind) with the built-in
     /// lists, then with the entry added.
+    /// Rule `opposition_to_a_report`: another speaker's opposition does not
+    /// deny what is reported; it still clashes with a support, and with
+    /// the same speaker's own report.
+    #[test]
+    fn an_opposition_clashes_with_a_support_not_with_a_report() {
+        let st = |id: &str, actor: &str, text: &str| Statement::new(id, Some(actor), text);
+        // Two records on other things give the shared words their weight.
+        let others = [
+            st("x", "Ana Lind", "the ferry to Lorn runs on Sundays"),
+            st("y", "Bo Sten", "the market in Tarn opens at nine"),
+        ];
+        let pairs = |records: &[Statement]| {
+            let mut all = records.to_vec();
+            all.extend(others.iter().cloned());
+            Detector::new().detect(&all).unwrap().contradictions.len()
+        };
+        let opposed = st(
+            "a",
+            "Vell Bay fishing groups",
+            "they have opposed the new pier at Vell Bay",
+        );
+        let report = st(
+            "b",
+            "Vell Bay Port Authority",
+            "work on the new pier at Vell Bay began in May",
+        );
+        assert_eq!(pairs(&[opposed.clone(), report]), 0);
+        let backs = st("c", "Mayor Ilse Horn", "I support the new pier at Vell Bay");
+        assert_eq!(pairs(&[opposed.clone(), backs]), 1);
+        // One speaker on two dates: a change of mind.
+        let on = |day| crate::record::Date {
+            year: 2025,
+            month: 3,
+            day,
+        };
+        let own = st(
+            "d",
+            "Vell Bay fishing groups",
+            "we will build the new pier at Vell Bay",
+        );
+        assert_eq!(pairs(&[opposed.with_date(on(1)), own.with_date(on(9))]), 1);
+    }
+
     /// Rule `own_figures`: two organizations each giving a figure about
     /// themselves ("it", "its") do not clash; a figure one of them gives
     /// of the other still does.

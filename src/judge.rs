@@ -377,7 +377,30 @@ fn opposed_stances<'a>(a: &Side<'a>, b: &Side<'a>) -> Option<(Packed<'a>, Packed
     if neg.denied_report && !pos.reports {
         return None;
     }
+    if opposition_to_a_report(neg_side, pos_side) {
+        return None;
+    }
     Some((neg, pos))
+}
+
+/// Rule `opposition_to_a_report`: opposing something is an attitude, not
+/// a denial that it is so: "fishing groups opposed the new pier" and "the
+/// port said work on the new pier began in May" do not clash. An
+/// opposition clashes with a support ("the mayor backs the pier"), with
+/// a negation or another rejection beside it ("opposed the pier, which
+/// will not be built"), and with the same speaker's own report ("we will
+/// build the pier").
+fn opposition_to_a_report(neg: &Side<'_>, pos: &Side<'_>) -> bool {
+    let attitude_only = !neg.claim.cues.is_empty()
+        && neg
+            .claim
+            .cues
+            .iter()
+            .all(|c| c.kind == CueKind::Reject && c.attitude);
+    on(Switch::OppositionToReport)
+        && attitude_only
+        && pos.claim.polarity == Polarity::Asserts
+        && neg.actor != pos.actor
 }
 
 /// The negative claim's polarity can fall on what the positive one says:

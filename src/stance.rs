@@ -167,6 +167,9 @@ pub struct Cue {
     /// object, never a figure.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub preposition: bool,
+    /// A rejecting word of attitude ("oppose"), not of fact.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub attitude: bool,
 }
 
 /// One proposition term: a concept key and where its word stands.
@@ -682,11 +685,14 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         let span = self.span(i, n);
         let preposition =
             kind == CueKind::Negation && n == 1 && self.sc.gram(i).is(Gram::PREPOSITION_NEGATION);
+        let attitude =
+            kind == CueKind::Reject && self.sc.stem_entries[i].is_some_and(|e| e.attitude);
         self.out.cues.push(Cue {
             kind,
             field: self.sc.field,
             span,
             preposition,
+            attitude,
         });
     }
 

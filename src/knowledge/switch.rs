@@ -48,6 +48,8 @@ pub(crate) enum Switch {
     FunctionConcept,
     /// Quantity rule `own_figures` (judge.rs).
     OwnFigures,
+    /// Stance rule `opposition_to_a_report` (judge.rs).
+    OppositionToReport,
 }
 
 const NAMES: &[(&str, Switch)] = &[
@@ -70,6 +72,7 @@ const NAMES: &[(&str, Switch)] = &[
     ("title_before_name", Switch::TitleBeforeName),
     ("function_concept", Switch::FunctionConcept),
     ("own_figures", Switch::OwnFigures),
+    ("opposition_to_a_report", Switch::OppositionToReport),
 ];
 
 /// The bits of the switches named off in `spec` (comma-separated names;

@@ -150,6 +150,7 @@ files! {
     Restrictor => "restrictors.txt",
     Evidential => "evidential.txt",
     Knowledge => "knowledge.txt",
+    Attitude => "attitude.txt",
     MeasureVerb => "measure_verbs.txt",
     Aggregate => "aggregate_markers.txt",
     TimeScope => "time_scopes.txt",

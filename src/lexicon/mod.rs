@@ -77,6 +77,9 @@ pub enum LexiconKind {
     Evidential,
     /// Knowledge words ("know", "aware"): "no way to know X" leaves X open.
     Knowledge,
+    /// Rejecting words that state an attitude, not a fact ("oppose",
+    /// "condemn"): they clash with a support, not with a report.
+    Attitude,
     /// Verbs that say what a count measures ("died", "used"). A line of
     /// comma-separated words is one measured concept ("ride, use, trip").
     MeasureVerb,
@@ -453,6 +456,8 @@ pub(crate) struct StemEntry {
     pub restrictor: bool,
     pub evidential: bool,
     pub knowledge: bool,
+    /// A rejecting word of attitude ("oppose").
+    pub attitude: bool,
     /// The stem alone is a negation entry.
     pub negation_word: bool,
     pub opens: Opens,
@@ -499,6 +504,8 @@ pub(crate) struct Lexicon {
     pub evidential: HashSet<String>,
     /// Knowledge words: negating them leaves the question open.
     pub knowledge: HashSet<String>,
+    /// Stems of rejecting words that state an attitude.
+    pub attitude: HashSet<String>,
     /// Concepts that say what a count measures ("died", "used").
     pub measure_verbs: HashSet<String>,
     /// Measure concept → the measured concept of its group: a count of
@@ -530,7 +537,7 @@ pub(crate) struct Lexicon {
 
 /// The stance lists in the order they are added: a measure verb is read
 /// through the synonyms, so those come first.
-const STANCE: [LexiconKind; 19] = [
+const STANCE: [LexiconKind; 20] = [
     LexiconKind::Stop,
     LexiconKind::Negation,
     LexiconKind::NotNegation,
@@ -545,6 +552,7 @@ const STANCE: [LexiconKind; 19] = [
     LexiconKind::Restrictor,
     LexiconKind::Evidential,
     LexiconKind::Knowledge,
+    LexiconKind::Attitude,
     LexiconKind::MeasureVerb,
     LexiconKind::Aggregate,
     LexiconKind::TimeScope,
@@ -572,6 +580,7 @@ impl Lexicon {
             restrictors: HashSet::default(),
             evidential: HashSet::default(),
             knowledge: HashSet::default(),
+            attitude: HashSet::default(),
             measure_verbs: HashSet::default(),
             measure_group: HashMap::default(),
             aggregate: PhraseSet::default(),
@@ -648,6 +657,7 @@ impl Lexicon {
             | K::Restrictor
             | K::Evidential
             | K::Knowledge
+            | K::Attitude
             | K::MeasureVerb
             | K::Aggregate
             | K::TimeScope
@@ -736,6 +746,7 @@ impl Lexicon {
             (&self.restrictors, |e| &mut e.restrictor),
             (&self.evidential, |e| &mut e.evidential),
             (&self.knowledge, |e| &mut e.knowledge),
+            (&self.attitude, |e| &mut e.attitude),
         ] {
             for stem in set {
                 *flag(at(&mut by_stem, stem)) = true;
@@ -815,6 +826,7 @@ impl Lexicon {
             K::Restrictor => stem_set(&mut self.restrictors),
             K::Evidential => stem_set(&mut self.evidential),
             K::Knowledge => stem_set(&mut self.knowledge),
+            K::Attitude => stem_set(&mut self.attitude),
             K::MeasureVerb => self.add_measure_verbs(lines),
             K::Aggregate => self.aggregate.extend(lines),
             K::Superlative => self
