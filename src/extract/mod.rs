@@ -413,6 +413,7 @@ impl<'d, 'a> Speakers<'d, 'a> {
                     self.resolver.mention(name, &doc.toks[sp.a..sp.b]);
                 }
             }
+            self.resolver.full_orgs.extend(full_org_names(doc, s0, s1));
             self.next_mention += 1;
         }
     }
@@ -457,6 +458,10 @@ impl<'d, 'a> Speakers<'d, 'a> {
             {
                 kind = ActorKind::Organization;
                 resolver.descriptor(&doc.lexicon.extract, &article[a..b])
+            }
+            Some((a, b)) if resolver.org_starting_with(&article[a..b]).is_some() => {
+                kind = ActorKind::Organization;
+                resolver.org_starting_with(&article[a..b])
             }
             Some((a, b)) => {
                 let name = strip_possessive(&article[a..b]).to_owned();
@@ -807,6 +812,27 @@ fn strip_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// The organization names of tokens `s0..s1`: runs of two or more
+/// capitalized words ending in an organization word ("Corvel Freight
+/// Co."), read in one pass.
+fn full_org_names(doc: &scan::Doc<'_>, s0: usize, s1: usize) -> Vec<String> {
+    let t = &doc.toks[s0..s1];
+    let mut out = Vec::new();
+    let mut run = 0;
+    for (k, tok) in t.iter().enumerate() {
+        if !(tok.is_word() && tok.cap && !tok.is(class::DET)) {
+            run = 0;
+            continue;
+        }
+        run += 1;
+        if run >= 2 && tok.is(class::ORG) {
+            let (a, b) = (t[k + 1 - run].start, tok.end);
+            out.push(doc.text[a..b].to_owned());
+        }
+    }
+    out
+}
+
 /// How many named organizations back a descriptor may reach.
 const DESCRIPTOR_REACH: usize = 4;
 
@@ -819,6 +845,10 @@ struct Resolver {
     orgs: Vec<String>,
     group: Option<String>,
     surnames: Vec<String>,
+    /// Organization names written anywhere in the sentences read so far
+    /// with their organization word ("Corvel Freight Co."), for
+    /// [`Resolver::org_starting_with`].
+    full_orgs: Vec<String>,
 }
 
 impl Resolver {
@@ -872,6 +902,26 @@ impl Resolver {
                     });
                 (holds || corporate).then(|| org.clone())
             })
+    }
+
+    /// Rule `short_org_name`: a speaker named by the start of an
+    /// organization the article named before, all but its last word (its
+    /// organization word: "Corvel Freight Co." then "Corvel Freight said"),
+    /// is that organization, written in full. A single word is a surname
+    /// as often as not ("Lund said" after "the Lund Administration"): it
+    /// is not read so.
+    fn org_starting_with(&self, name: &str) -> Option<String> {
+        name.split_whitespace().nth(1)?;
+        self.full_orgs
+            .iter()
+            .chain(&self.orgs)
+            .rev()
+            .find(|org| {
+                org.strip_prefix(name)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|last| !last.is_empty() && !last.contains(' '))
+            })
+            .cloned()
     }
 
     fn named(&mut self, name: &str, person: bool) {

@@ -525,3 +525,20 @@ fn one_sentence_with_a_frame_inside_is_one_statement() {
     // After "told" and its addressee, two words say nothing.
     lacks("\"We are ready,\" an aide told the outlet when asked about the story.", "the story");
 }
+
+/// Rule `short_org_name`: an organization named in full once ("Corvel
+/// Freight Co.") and then by all but its organization word speaks as the
+/// organization; a single word stays a name of its own.
+#[test]
+fn a_short_name_of_an_organization_named_before_is_that_organization() {
+    let article = "The dock union said talks with its contractor, Corvel Freight Co., had \
+                   stalled.\n\nCorvel Freight said it had offered a 4 percent rise.\n";
+    has(
+        article,
+        "it had offered a 4 percent rise",
+        Some("Corvel Freight Co."),
+    );
+    let article = "The Lund Administration will review the levy.\n\nLund said the levy \
+                   would stay.\n";
+    has(article, "the levy would stay", Some("Lund"));
+}
