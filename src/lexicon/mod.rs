@@ -207,44 +207,35 @@ impl Gram {
     }
 }
 
-/// The closed-class words single rules read (`grammar_words.txt`).
+/// The kinds of `grammar_words.txt` that are token lists, with their bits.
+pub(crate) const GRAMMAR_KINDS: [(&str, Gram); 16] = [
+    ("question_opener", Gram::QUESTION_OPENER),
+    ("state", Gram::STATE),
+    ("holding", Gram::HOLDING),
+    ("preposition_negation", Gram::PREPOSITION_NEGATION),
+    ("anaphor", Gram::ANAPHOR),
+    ("clause_break", Gram::CLAUSE_BREAK),
+    ("clause_subject", Gram::CLAUSE_SUBJECT),
+    ("conditional", Gram::CONDITIONAL),
+    ("hypothetical", Gram::HYPOTHETICAL),
+    ("copula", Gram::COPULA),
+    ("article", Gram::ARTICLE),
+    ("answer", Gram::ANSWER),
+    ("demonstrative", Gram::DEMONSTRATIVE),
+    ("pointing_pronoun", Gram::POINTING_PRONOUN),
+    ("yet_negation", Gram::YET_NEGATION),
+    ("org_self", Gram::ORG_SELF),
+];
+
+/// The closed-class words single rules read (`grammar_words.txt`), each
+/// word once: the token lists as bits per folded word (a token reads them
+/// through its [`WordEntry`]), and the agent-noun endings, which are no
+/// tokens.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct GrammarWords {
-    /// Opens the question an answer borrows ("asked whether …").
-    pub question_openers: Vec<String>,
-    /// Make a nearby figure a present state ("there are 40").
-    pub state: Vec<String>,
-    /// Prepositions of holding after a counted noun ("with tickets").
-    pub holding: Vec<String>,
-    /// Negations that are prepositions ("without").
-    pub preposition_negations: Vec<String>,
-    /// Words that point back to something said before ("that", "it").
-    pub anaphors: Vec<String>,
-    /// Conjunctions that open a new clause with its own stance ("but").
-    pub clause_breaks: Vec<String>,
-    /// Subject pronouns that open a clause after a comma ("it", "they").
-    pub clause_subjects: Vec<String>,
-    /// Words that make a clause conditional ("if", "unless").
-    pub conditionals: Vec<String>,
-    /// Modals that make a clause hypothetical ("would", "might").
-    pub hypotheticals: Vec<String>,
-    /// Linking verbs ("is", "remained", "seems").
-    pub copulas: Vec<String>,
-    /// Determiners that open a noun phrase ("a", "the").
-    pub articles: Vec<String>,
-    /// Bare answer words ("yes", "yeah").
-    pub answers: Vec<String>,
-    /// Demonstratives that make a clause borrow its antecedent ("these").
-    pub demonstratives: Vec<String>,
-    /// Pronouns that point outside their clause ("they", "him").
-    pub pointing_pronouns: Vec<String>,
     /// Endings of an agent noun after a verb's stem ("ers", "ents").
     pub agent_suffixes: Vec<String>,
-    /// Negations after which "yet" is the adverb ("not yet").
-    pub yet_negations: Vec<String>,
-    /// An organization speaking of itself in a report ("it", "its").
-    pub org_self: Vec<String>,
-    /// Folded word → the lists it is in (all lists but the suffixes).
+    /// Folded word → the lists it is in.
     classes: HashMap<String, Gram>,
 }
 
@@ -264,41 +255,36 @@ pub(crate) fn grammar() -> &'static GrammarWords {
 }
 
 impl GrammarWords {
+    /// The words of the list `bit`, sorted (the tests' view).
+    #[cfg(test)]
+    pub fn words(&self, bit: Gram) -> Vec<&str> {
+        let mut w: Vec<&str> = (self.classes.iter())
+            .filter(|(_, g)| g.is(bit))
+            .map(|(w, _)| w.as_str())
+            .collect();
+        w.sort_unstable();
+        w
+    }
+
     /// `grammar_words.txt`: `kind word word …`; an unknown kind is an error.
     fn parse(lists: &Lists) -> Result<GrammarWords, Error> {
         let mut g = GrammarWords::default();
         for line in lists.get(LexiconKind::GrammarWord) {
             let mut parts = line.as_str().split_whitespace();
-            let (list, bit) = match parts.next() {
-                Some("question_opener") => (&mut g.question_openers, Gram::QUESTION_OPENER),
-                Some("state") => (&mut g.state, Gram::STATE),
-                Some("holding") => (&mut g.holding, Gram::HOLDING),
-                Some("preposition_negation") => {
-                    (&mut g.preposition_negations, Gram::PREPOSITION_NEGATION)
-                }
-                Some("anaphor") => (&mut g.anaphors, Gram::ANAPHOR),
-                Some("clause_break") => (&mut g.clause_breaks, Gram::CLAUSE_BREAK),
-                Some("clause_subject") => (&mut g.clause_subjects, Gram::CLAUSE_SUBJECT),
-                Some("conditional") => (&mut g.conditionals, Gram::CONDITIONAL),
-                Some("hypothetical") => (&mut g.hypotheticals, Gram::HYPOTHETICAL),
-                Some("copula") => (&mut g.copulas, Gram::COPULA),
-                Some("article") => (&mut g.articles, Gram::ARTICLE),
-                Some("answer") => (&mut g.answers, Gram::ANSWER),
-                Some("demonstrative") => (&mut g.demonstratives, Gram::DEMONSTRATIVE),
-                Some("pointing_pronoun") => (&mut g.pointing_pronouns, Gram::POINTING_PRONOUN),
-                Some("agent_suffix") => (&mut g.agent_suffixes, Gram::default()),
-                Some("yet_negation") => (&mut g.yet_negations, Gram::YET_NEGATION),
-                Some("org_self") => (&mut g.org_self, Gram::ORG_SELF),
-                // Read by the figure parser's section (`QLex`).
-                Some("indefinite_article") => continue,
-                _ => return Err(line.bad(LexiconKind::GrammarWord, "unknown kind")),
+            let kind = parts.next();
+            if kind == Some("agent_suffix") {
+                g.agent_suffixes.extend(parts.map(str::to_owned));
+                continue;
+            }
+            // Read by the figure parser's section (`QLex`).
+            if kind == Some("indefinite_article") {
+                continue;
+            }
+            let Some(&(_, bit)) = GRAMMAR_KINDS.iter().find(|(k, _)| Some(*k) == kind) else {
+                return Err(line.bad(LexiconKind::GrammarWord, "unknown kind"));
             };
             for word in parts {
-                list.push(word.to_owned());
-                if bit != Gram::default() {
-                    let class = g.classes.entry(word.to_owned()).or_default();
-                    class.0 |= bit.0;
-                }
+                g.classes.entry(word.to_owned()).or_default().0 |= bit.0;
             }
         }
         Ok(g)
@@ -922,29 +908,12 @@ mod tests {
     #[test]
     fn grammar_words_load_every_kind() {
         let g = grammar();
-        for (kind, list) in [
-            ("question_opener", &g.question_openers),
-            ("state", &g.state),
-            ("holding", &g.holding),
-            ("preposition_negation", &g.preposition_negations),
-            ("anaphor", &g.anaphors),
-            ("clause_break", &g.clause_breaks),
-            ("clause_subject", &g.clause_subjects),
-            ("conditional", &g.conditionals),
-            ("hypothetical", &g.hypotheticals),
-            ("copula", &g.copulas),
-            ("article", &g.articles),
-            ("answer", &g.answers),
-            ("demonstrative", &g.demonstratives),
-            ("pointing_pronoun", &g.pointing_pronouns),
-            ("agent_suffix", &g.agent_suffixes),
-            ("yet_negation", &g.yet_negations),
-            ("org_self", &g.org_self),
-        ] {
-            assert!(!list.is_empty(), "{kind}");
+        for (kind, bit) in GRAMMAR_KINDS {
+            assert!(!g.words(bit).is_empty(), "{kind}");
         }
-        assert!(g.question_openers.iter().any(|w| w == "whether"));
-        assert!(g.preposition_negations.iter().any(|w| w == "without"));
+        assert!(!g.agent_suffixes.is_empty(), "agent_suffix");
+        assert!(g.words(Gram::QUESTION_OPENER).contains(&"whether"));
+        assert!(g.words(Gram::PREPOSITION_NEGATION).contains(&"without"));
         // The figure parser reads the indefinite articles, and its per-words.
         let q = &Lexicon::shipped().quantity;
         assert!(q.articles.contains("a") && q.articles.contains("an"));
