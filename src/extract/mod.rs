@@ -413,7 +413,11 @@ impl<'d, 'a> Speakers<'d, 'a> {
                     self.resolver.mention(name, &doc.toks[sp.a..sp.b]);
                 }
             }
-            self.resolver.full_orgs.extend(full_org_names(doc, s0, s1));
+            for org in full_org_names(doc, s0, s1) {
+                if !self.resolver.full_orgs.contains(&org) {
+                    self.resolver.full_orgs.push(org);
+                }
+            }
             self.next_mention += 1;
         }
     }
@@ -459,16 +463,20 @@ impl<'d, 'a> Speakers<'d, 'a> {
                 kind = ActorKind::Organization;
                 resolver.descriptor(&doc.lexicon.extract, &article[a..b])
             }
-            Some((a, b)) if resolver.org_starting_with(&article[a..b]).is_some() => {
-                kind = ActorKind::Organization;
-                resolver.org_starting_with(&article[a..b])
-            }
             Some((a, b)) => {
                 let name = strip_possessive(&article[a..b]).to_owned();
-                let person = resolver.is_person(&name, doc, a, b);
-                resolver.named(&name, person);
-                kind = name_kind(doc.lexicon, &name, person);
-                Some(name)
+                match resolver.org_starting_with(&name) {
+                    Some(org) => {
+                        kind = ActorKind::Organization;
+                        Some(org)
+                    }
+                    None => {
+                        let person = resolver.is_person(&name, doc, a, b);
+                        resolver.named(&name, person);
+                        kind = name_kind(doc.lexicon, &name, person);
+                        Some(name)
+                    }
+                }
             }
             None if f.quote => match self.quote_speaker.clone() {
                 Some(a) => {
