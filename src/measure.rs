@@ -380,7 +380,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
     /// True when clause token `k` is a content word.
     /// The grammar lists clause token `k` is in.
     fn gram(&self, k: usize) -> Gram {
-        self.words[k].map_or(Gram::default(), |w| w.grammar)
+        Gram::of(self.words[k])
     }
 
     fn is_content(&self, k: usize) -> bool {

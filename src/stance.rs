@@ -326,7 +326,7 @@ impl<'a> Scanned<'a> {
 
     /// The grammar lists token `i` is in.
     pub fn gram(&self, i: usize) -> Gram {
-        self.word_entries[i].map_or(Gram::default(), |w| w.grammar)
+        Gram::of(self.word_entries[i])
     }
 
     /// Its words but the stop words.

@@ -205,6 +205,11 @@ impl Gram {
     pub fn is(self, g: Gram) -> bool {
         self.0 & g.0 != 0
     }
+
+    /// The lists of a token with the word entry `e` (none without one).
+    pub fn of(e: Option<&WordEntry>) -> Gram {
+        e.map_or(Gram::default(), |w| w.grammar)
+    }
 }
 
 /// The kinds of `grammar_words.txt` that are token lists, with their bits.
