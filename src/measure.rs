@@ -291,6 +291,7 @@ struct ClauseView<'t, 'a> {
     /// The clause's tokens (a run of the statement's tokens), and
     /// what the lexicon says of the stems and of the folded words.
     toks: &'t [Token<'a>],
+    stems: &'t [std::rc::Rc<str>],
     entries: &'t [Option<&'a StemEntry>],
     words: &'t [Option<&'a WordEntry>],
     /// Indices into `toks` of content words outside every figure.
@@ -331,6 +332,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         let (scope, today) = time_scope(lx, stems, &norms, entries);
         ClauseView {
             toks,
+            stems,
             entries,
             words,
             eligible,
@@ -346,13 +348,13 @@ impl<'t, 'a> ClauseView<'t, 'a> {
     }
 
     /// The stem key of clause token `k`, which the measure lists key on.
-    fn stem_key(&self, k: usize) -> String {
-        stance::stem_concept(self.entries[k], &stem_shared(self.toks[k].norm()))
+    fn stem_key(&self, k: usize) -> &str {
+        stance::stem_concept(self.entries[k], &self.stems[k])
     }
 
     /// True when clause token `k` is a measure word ("died", "used").
     fn is_measure(&self, k: usize, lx: &Lexicon) -> bool {
-        lx.measure_verbs.contains(&self.stem_key(k))
+        lx.measure_verbs.contains(self.stem_key(k))
     }
 
     /// The concept of clause token `k`, named as claim terms are (WordNet
@@ -368,13 +370,13 @@ impl<'t, 'a> ClauseView<'t, 'a> {
     /// [`ClauseView::concept`], computed.
     fn concept_of(&self, k: usize, lx: &Lexicon) -> String {
         let key = self.stem_key(k);
-        if let Some(group) = lx.measure_group.get(&key) {
+        if let Some(group) = lx.measure_group.get(key) {
             return group.clone();
         }
         if let Some(group) = self.entries[k].and_then(|e| e.synonym.clone()) {
             return group;
         }
-        derived_measure(lx, self.toks[k].norm(), lx.measure_verbs.contains(&key))
+        derived_measure(lx, self.toks[k].norm(), lx.measure_verbs.contains(key))
     }
 
     /// True when clause token `k` is a content word.
@@ -766,14 +768,14 @@ fn derived_measure(lx: &Lexicon, norm: &str, is_measure: bool) -> String {
         return own;
     }
     let mut best: Option<String> = is_measure.then(|| own.clone());
-    for d in crate::knowledge::derived(norm) {
+    for &d in crate::knowledge::derived_shared(norm).iter() {
         if d.contains('_') {
             continue;
         }
         let stem = stem_shared(d);
         if !lx
             .measure_verbs
-            .contains(&stance::stem_concept(lx.stem_entry(&stem), &stem))
+            .contains(stance::stem_concept(lx.stem_entry(&stem), &stem))
         {
             continue;
         }

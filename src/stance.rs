@@ -416,10 +416,8 @@ pub(crate) fn covered_tokens(toks: &[Token<'_>], spans: &[Span]) -> Vec<bool> {
 
 /// Concept key of a single stem: its synonym group's name, else the stem
 /// (what a count measures is still matched on stems).
-pub(crate) fn stem_concept(entry: Option<&StemEntry>, stem: &str) -> String {
-    entry
-        .and_then(|e| e.synonym.clone())
-        .unwrap_or_else(|| stem.to_owned())
+pub(crate) fn stem_concept<'s>(entry: Option<&'s StemEntry>, stem: &'s str) -> &'s str {
+    entry.and_then(|e| e.synonym.as_deref()).unwrap_or(stem)
 }
 
 /// What a scan of one clause found.
@@ -1069,21 +1067,47 @@ fn name_link(sc: &Scanned<'_>, j: usize, to: usize) -> Option<usize> {
 /// a title: "FLOOD WATER REACHES THE LOWER TOWN" and "Flood Water Reaches
 /// The Lower Town" read as "flood water reaches the lower town".
 fn headline_case(toks: &[Token<'_>]) -> bool {
-    let words = || {
-        toks.iter()
-            .filter(|t| t.raw.chars().all(char::is_alphabetic))
-    };
-    // At least two chars: a second one exists (no count of them all).
-    let caps = words().filter(|t| t.raw.chars().nth(1).is_some());
-    let (n, upper) = caps.fold((0, true), |(n, up), t| {
-        (n + 1, up && !t.raw.chars().any(char::is_lowercase))
-    });
-    if n >= HEADLINE_MIN_WORDS && upper {
-        return true;
+    // One pass over the words made of letters only: how many have two
+    // chars or more and how many of those hold no lowercase letter; how
+    // many have four or more and how many of those are capitalized.
+    let (mut caps, mut upper, mut long, mut titled) = (0, 0, 0, 0);
+    for t in toks {
+        let Some((chars, lower)) = letters_only(t.raw) else {
+            continue;
+        };
+        if chars >= 2 {
+            caps += 1;
+            upper += usize::from(!lower);
+        }
+        if chars >= 4 {
+            long += 1;
+            titled += usize::from(t.is_capitalized());
+        }
     }
-    let long = words().filter(|t| t.raw.chars().nth(3).is_some());
-    let (n, all) = long.fold((0, true), |(n, all), t| (n + 1, all && t.is_capitalized()));
-    n >= TITLE_CASE_MIN_WORDS && all
+    (caps >= HEADLINE_MIN_WORDS && upper == caps)
+        || (long >= TITLE_CASE_MIN_WORDS && titled == long)
+}
+
+/// For a word made of letters only: its char count (counted up to four)
+/// and whether it holds a lowercase letter; `None` for any other word. ASCII
+/// words are read byte by byte.
+fn letters_only(raw: &str) -> Option<(usize, bool)> {
+    if raw.is_ascii() {
+        let b = raw.as_bytes();
+        return b
+            .iter()
+            .all(u8::is_ascii_alphabetic)
+            .then(|| (b.len().min(4), b.iter().any(u8::is_ascii_lowercase)));
+    }
+    let (mut n, mut lower) = (0, false);
+    for c in raw.chars() {
+        if !c.is_alphabetic() {
+            return None;
+        }
+        n += 1;
+        lower |= c.is_lowercase();
+    }
+    Some((n.min(4), lower))
 }
 
 /// Fewer all-caps words than this are an acronym or a shout, not a

@@ -396,6 +396,10 @@ pub(crate) fn lemma_shared(word: &str) -> Rc<str> {
     CACHE.with(|cache| cached(cache, word, |w| lemma(w, None)))
 }
 
+/// Most words a per-thread cache keeps; it starts over when full, so a
+/// stream of novel words holds memory bounded.
+const CACHE_LIMIT: usize = 200_000;
+
 /// `f(word)` from `cache`, computed and kept on a miss.
 fn cached(
     cache: &RefCell<FxHashMap<Box<str>, Rc<str>>>,
@@ -407,7 +411,7 @@ fn cached(
     }
     let name: Rc<str> = Rc::from(f(word));
     let mut cache = cache.borrow_mut();
-    if cache.len() > 200_000 {
+    if cache.len() > CACHE_LIMIT {
         cache.clear();
     }
     cache.insert(word.into(), Rc::clone(&name));
@@ -459,6 +463,27 @@ pub(crate) fn hypernyms(word: &str, level: usize) -> Vec<&'static str> {
 /// Derivationally related forms ("deny" → "denial").
 pub(crate) fn derived(word: &str) -> Vec<&'static str> {
     relation(word, "d")
+}
+
+/// [`derived`], cached per thread as [`concept_shared`] is: a figure's
+/// measure reads the derivations of every word around it.
+pub(crate) fn derived_shared(word: &str) -> Rc<[&'static str]> {
+    thread_local! {
+        static CACHE: RefCell<FxHashMap<Box<str>, Rc<[&'static str]>>> =
+            RefCell::new(FxHashMap::default());
+    }
+    CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(word) {
+            return Rc::clone(hit);
+        }
+        let list: Rc<[&'static str]> = derived(word).into();
+        let mut cache = cache.borrow_mut();
+        if cache.len() > CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.into(), Rc::clone(&list));
+        list
+    })
 }
 
 /// Pertainyms ("american" → "america").

@@ -103,9 +103,9 @@ fn kind_of(lx: &QLex, t: &Token<'_>) -> u16 {
 }
 
 /// True for a negation word (`negation` in `level_words.txt`: "not",
-/// "never", "no") or a contraction ("hasn't").
-fn negation(lx: &QLex, t: &Token<'_>) -> bool {
-    kind_of(lx, t) & NEGATION != 0 || t.norm().ends_with("n't")
+/// "never", "no") or a contraction ("hasn't"), from the token's kind bits.
+fn negation(kind: u16, t: &Token<'_>) -> bool {
+    kind & NEGATION != 0 || t.norm().ends_with("n't")
 }
 
 fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
@@ -134,7 +134,7 @@ pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
     let negated_before = |i: usize| {
         toks[i.saturating_sub(NEGATION_REACH)..i]
             .iter()
-            .any(|t| negation(lx, t))
+            .any(|t| negation(kind_of(lx, t), t))
     };
     for i in 0..toks.len() {
         let k = kind_of(lx, &toks[i]);
@@ -148,7 +148,7 @@ pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
                 m.add(M_STEADY, join(&toks[i], &toks[j]));
             }
         }
-        if negation(lx, &toks[i]) {
+        if negation(k, &toks[i]) {
             // Only auxiliaries and soft adverbs between ("has not been
             // rising", "hasn't really risen"): "did not warrant an
             // increase" negates another verb.
