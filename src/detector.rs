@@ -44,7 +44,6 @@ use crate::text::{FxHashMap, FxHashSet};
 pub struct Detector {
     pub(crate) lexicon: Arc<Lexicon>,
     pub(crate) gazetteer: Option<Arc<Gazetteer>>,
-    title_words: Arc<FxHashSet<String>>,
     pub(crate) judge: JudgeConfig,
     max_postings: usize,
     budget: usize,
@@ -212,11 +211,9 @@ impl DetectorBuilder {
             }
             Arc::new(lx)
         };
-        let title_words = Arc::new(actor::title_words(&lexicon.actor).into_iter().collect());
         Ok(Detector {
             lexicon,
             gazetteer: self.gazetteer.clone(),
-            title_words,
             judge: self.judge,
             max_postings: self.max_postings.max(2),
             budget: self.budget.max(1),
@@ -275,7 +272,6 @@ impl Detector {
         let cx = StanceContext {
             lexicon: &self.lexicon,
             name_tokens: &none,
-            title_words: &self.title_words,
         };
         stance::claims(&cx, &statement.text, statement.context.as_deref())
             .into_iter()
@@ -444,7 +440,6 @@ impl Detector {
         StanceContext {
             lexicon: &self.lexicon,
             name_tokens: names,
-            title_words: &self.title_words,
         }
     }
 
@@ -832,5 +827,31 @@ mod tests {
             "lexicon entries for measurement_unit: line 2: expected `unit dimension \
              factor` before `=`: \"furlong length = furlongs\""
         );
+    }
+
+    /// `title_before_name` reads the detector's titles: a builder title
+    /// before a name is no proposition content, as a built-in one is.
+    #[test]
+    fn user_titles_reach_the_stance_stage() {
+        let st = Statement::new(
+            "a",
+            None,
+            "The zorbmaster Ana Quill said the ferry will run.",
+        );
+        let terms = |d: &Detector| -> Vec<String> {
+            d.claims(&st)
+                .into_iter()
+                .flat_map(|c| c.proposition)
+                .collect()
+        };
+        let plain = terms(&Detector::new());
+        assert!(plain.iter().any(|t| t.contains("zorbmaster")), "{plain:?}");
+        let with = Detector::builder()
+            .lexicon(LexiconKind::Title, "zorbmaster")
+            .build()
+            .unwrap();
+        let read = terms(&with);
+        assert!(!read.iter().any(|t| t.contains("zorbmaster")), "{read:?}");
+        assert!(read.iter().any(|t| t.contains("ferry")), "{read:?}");
     }
 }

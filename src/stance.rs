@@ -324,6 +324,11 @@ impl<'a> Scanned<'a> {
         self.word_entries[i].is_some_and(|w| w.stop)
     }
 
+    /// True when token `i` is a title word ("minister", "deputy").
+    pub fn is_title(&self, i: usize) -> bool {
+        self.word_entries[i].is_some_and(|w| w.title)
+    }
+
     /// The grammar lists token `i` is in.
     pub fn gram(&self, i: usize) -> Gram {
         Gram::of(self.word_entries[i])
@@ -453,8 +458,6 @@ pub(crate) struct StanceContext<'a> {
     pub lexicon: &'a Lexicon,
     /// Folded tokens of person names: never proposition content.
     pub name_tokens: &'a FxHashSet<String>,
-    /// Folded title words: not content when written capitalized.
-    pub title_words: &'a FxHashSet<String>,
 }
 
 /// A statement's context: cut into words, or read whole (as a [`Scanned`]
@@ -856,7 +859,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || (on(Switch::BareAnswer) && sc.gram(i).is(Gram::ANSWER))
             || cx.name_tokens.contains(norm)
-            || (self.capitalized(tok) && cx.title_words.contains(norm))
+            || (self.capitalized(tok) && sc.is_title(i))
             || (on(Switch::TitleBeforeName)
                 && !self.headline
                 && title_before_name(cx, sc, i, self.to))
@@ -1045,7 +1048,7 @@ fn is_name(tok: &Token<'_>, inside: bool, headline: bool) -> bool {
 /// no content.
 fn title_before_name(cx: &StanceContext<'_>, sc: &Scanned<'_>, i: usize, to: usize) -> bool {
     i + 1 < to
-        && cx.title_words.contains(sc.toks[i].norm())
+        && sc.is_title(i)
         && (sc.toks[i + 1].is_capitalized() || cx.name_tokens.contains(sc.toks[i + 1].norm()))
 }
 
@@ -1566,7 +1569,6 @@ pub(crate) fn with_test_context<R>(f: impl FnOnce(&StanceContext<'_>) -> R) -> R
     f(&StanceContext {
         lexicon: &lx,
         name_tokens: &none,
-        title_words: &none,
     })
 }
 

@@ -106,12 +106,6 @@ impl<'a> From<&'a Statement> for ActorInput<'a> {
     }
 }
 
-/// Folded title words ("president", "minister") of `lx`, for the stance
-/// stage.
-pub(crate) fn title_words(lx: &lex::ActorLexicon) -> std::collections::HashSet<String> {
-    lx.title_words()
-}
-
 /// The lower-cased words of the personal name that [`parse`](parse::parse)
 /// finds in a raw actor string, titles and roles left out:
 /// "Secretary of State Ana Ruiz" → `["ana", "ruiz"]`. A single capitalized

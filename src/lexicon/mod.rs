@@ -466,6 +466,9 @@ pub(crate) struct WordEntry {
     /// The grammar lists it is in.
     pub grammar: Gram,
     pub superlative: bool,
+    /// A word of a title or a title modifier ("minister", "deputy"): the
+    /// actor section's title words.
+    pub title: bool,
     /// For a word that negates another ("illegal"), the concept of the
     /// word it negates ("legal").
     pub antonym_concept: Option<String>,
@@ -663,12 +666,20 @@ impl Lexicon {
                 self.quantity = quantity::QLex::parse(&self.lists)?;
                 self.reindex();
             }
-            K::Title | K::GroupNoun | K::OrgWord => {
+            K::Title => {
+                self.actor = actor::ActorLexicon::parse(&self.lists)?;
+                self.extract = extract::ExtractLexicon::parse(&self.lists)?;
+                self.reindex();
+            }
+            K::GroupNoun | K::OrgWord => {
                 self.actor = actor::ActorLexicon::parse(&self.lists)?;
                 self.extract = extract::ExtractLexicon::parse(&self.lists)?;
             }
-            K::TitleModifier
-            | K::OrgClass
+            K::TitleModifier => {
+                self.actor = actor::ActorLexicon::parse(&self.lists)?;
+                self.reindex();
+            }
+            K::OrgClass
             | K::OrgPart
             | K::DocumentNoun
             | K::OutletSuffix
@@ -775,6 +786,9 @@ impl Lexicon {
         }
         for word in self.negation.single_words() {
             by_word.entry(word.to_owned()).or_default().negation = true;
+        }
+        for word in self.actor.title_words() {
+            by_word.entry(word).or_default().title = true;
         }
         for (word, &class) in &self.grammar.classes {
             by_word.entry(word.clone()).or_default().grammar = class;
