@@ -148,7 +148,7 @@ pub(crate) fn add_rate_terms(claims: &mut [Claim], lx: &Lexicon) {
 /// with "this" or "it" that sets a reading under or over a limit lends that
 /// mark to the clause before it, whose figure it points to ("the well reads
 /// 30 ppm. This is above the 10 ppm standard").
-pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>, lx: &Lexicon) {
+pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>) {
     use crate::quantity::marks;
     let all = &text.toks;
     for k in 0..claims.len() {
@@ -159,12 +159,10 @@ pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>, lx: &Lexicon) 
             .take_while(|t| t.end <= c.clause.end)
             .count();
         let toks = &all[first..first + run];
-        let mut m = marks::read(&lx.quantity, toks);
+        let kinds: Vec<u16> = (first..first + run).map(|i| text.level(i)).collect();
+        let mut m = marks::read(toks, &kinds);
         m.add_change(&c.figures);
-        if k > 0
-            && (m.under_limit() || m.over_limit())
-            && marks::opens_with_anaphor(&lx.quantity, toks)
-        {
+        if k > 0 && (m.under_limit() || m.over_limit()) && marks::opens_with_anaphor(&kinds) {
             let mut prev = claims[k - 1].marks;
             prev.take_limits(m);
             claims[k - 1].marks = prev;
@@ -812,7 +810,7 @@ mod tests {
             let sc = crate::stance::Scanned::new(cx.lexicon, text, crate::stance::Field::Text);
             let mut claims = crate::stance::claims_of(cx, &sc, None);
             super::add_rate_terms(&mut claims, cx.lexicon);
-            super::add_marks(&mut claims, &sc, cx.lexicon);
+            super::add_marks(&mut claims, &sc);
             let ms = super::measures(cx, &sc, None, &claims);
             (claims, ms)
         })

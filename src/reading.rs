@@ -55,7 +55,7 @@ pub(crate) fn normalize<'a>(
     let context = context.map(stance::Context::new);
     let mut claims = stance::claims_of(cx, &text, context.as_ref());
     measure::add_rate_terms(&mut claims, cx.lexicon);
-    measure::add_marks(&mut claims, &text, cx.lexicon);
+    measure::add_marks(&mut claims, &text);
     let measures = measure::measures(cx, &text, context.as_ref(), &claims);
     Normalized {
         claims,

@@ -324,6 +324,12 @@ impl<'a> Scanned<'a> {
         self.word_entries[i].is_some_and(|w| w.stop)
     }
 
+    /// The level-word kind bits of token `i` (`level_words.txt`: "steady",
+    /// "exceed", "limit"); 0 for other words.
+    pub fn level(&self, i: usize) -> u16 {
+        self.word_entries[i].map_or(0, |w| w.level)
+    }
+
     /// True when token `i` is a title word ("minister", "deputy").
     pub fn is_title(&self, i: usize) -> bool {
         self.word_entries[i].is_some_and(|w| w.title)

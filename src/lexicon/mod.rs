@@ -469,6 +469,9 @@ pub(crate) struct WordEntry {
     /// A word of a title or a title modifier ("minister", "deputy"): the
     /// actor section's title words.
     pub title: bool,
+    /// Its kind bits as a level word of the quantity section
+    /// (`level_words.txt`), 0 for other words.
+    pub level: u16,
     /// For a word that negates another ("illegal"), the concept of the
     /// word it negates ("legal").
     pub antonym_concept: Option<String>,
@@ -702,8 +705,11 @@ impl Lexicon {
             | K::CountedWord
             | K::ChangeVerb
             | K::RunningCount
-            | K::PronounOne
-            | K::LevelWord => self.quantity = quantity::QLex::parse(&self.lists)?,
+            | K::PronounOne => self.quantity = quantity::QLex::parse(&self.lists)?,
+            K::LevelWord => {
+                self.quantity = quantity::QLex::parse(&self.lists)?;
+                self.reindex();
+            }
         }
         Ok(())
     }
@@ -786,6 +792,13 @@ impl Lexicon {
         }
         for word in self.negation.single_words() {
             by_word.entry(word.to_owned()).or_default().negation = true;
+        }
+        for (word, &bits) in &self.quantity.levels {
+            // The marks read a level word only when it has two chars or
+            // more and opens with a letter.
+            if word.len() >= 2 && word.as_bytes()[0].is_ascii_alphabetic() {
+                by_word.entry(word.clone()).or_default().level = bits;
+            }
         }
         for word in self.actor.title_words() {
             by_word.entry(word).or_default().title = true;
@@ -968,6 +981,21 @@ mod tests {
     #[test]
     fn builtin_parses() {
         assert!(Lexicon::builtin().is_ok());
+    }
+
+    /// The word entries carry the level words' kind bits, so the marks
+    /// read them per token from the entry they have; a user's level word
+    /// reaches the entries too.
+    #[test]
+    fn word_entries_hold_the_level_words() {
+        let mut lx = (*Lexicon::builtin().unwrap()).clone();
+        lx.extend(LexiconKind::LevelWord, "steady unwavering").unwrap();
+        assert!(lx.quantity.levels.len() > 20);
+        for (word, &bits) in &lx.quantity.levels {
+            let entry = lx.word_entry(lx.stem_entry(&stem(word)), word);
+            assert_eq!(entry.map_or(0, |e| e.level), bits, "{word}");
+        }
+        assert!(lx.quantity.levels.contains_key("unwavering"));
     }
 
     /// A bad line, built-in or the user's, is an error naming its list

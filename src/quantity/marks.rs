@@ -11,6 +11,7 @@
 use super::lex::level::{
     ANAPHOR, BETWEEN, BY_HALF, LEVEL, MOVE, NEGATION, OVER, SOFT, STAY, STEADY, TIMES, UNDER,
 };
+#[cfg(test)]
 use super::lex::QLex;
 use super::{Figure, Qualifier};
 use crate::text::{Span, Token};
@@ -93,13 +94,23 @@ impl Marks {
     }
 }
 
-/// The kind bits of a token (0 for a word not listed).
+/// The kind bits of a token (0 for a word not listed), looked up in the
+/// level words.
+#[cfg(test)]
 fn kind_of(lx: &QLex, t: &Token<'_>) -> u16 {
     let n = t.norm();
     if n.len() < 2 || !n.as_bytes()[0].is_ascii_alphabetic() {
         return 0;
     }
     lx.levels.get(n).copied().unwrap_or(0)
+}
+
+/// The kind bits of each of `toks` ([`read`] takes them), looked up in the
+/// level words. The measure stage reads them from the lexicon's word
+/// entries instead, which hold them too.
+#[cfg(test)]
+pub(crate) fn kinds_of(lx: &QLex, toks: &[Token<'_>]) -> Vec<u16> {
+    toks.iter().map(|t| kind_of(lx, t)).collect()
 }
 
 /// True for a negation word (`negation` in `level_words.txt`: "not",
@@ -127,17 +138,16 @@ fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
 ///   words on ("nitrate within the allowed limit", "30 ppm, above the 10
 ///   ppm standard"); a negation just before flips it ("did not exceed the
 ///   limit" is under).
-pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
+/// `kind` holds each token's kind bits ([`kinds_of`]), read once.
+pub(crate) fn read(toks: &[Token<'_>], kind: &[u16]) -> Marks {
+    debug_assert_eq!(toks.len(), kind.len());
     let mut m = Marks::default();
-    // Kinds are looked up as the walk needs them: no allocation per clause.
-    let kinds = |j: usize| kind_of(lx, &toks[j]);
+    let kinds = |j: usize| kind[j];
     let negated_before = |i: usize| {
-        toks[i.saturating_sub(NEGATION_REACH)..i]
-            .iter()
-            .any(|t| negation(kind_of(lx, t), t))
+        (i.saturating_sub(NEGATION_REACH)..i).any(|j| negation(kind[j], &toks[j]))
     };
     for i in 0..toks.len() {
-        let k = kind_of(lx, &toks[i]);
+        let k = kind[i];
         if k & STAY != 0 && !negated_before(i) {
             // "remained fairly steady": soft adverbs may stand between.
             let mut j = i + 1;
@@ -163,9 +173,7 @@ pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
         }
         if k & MOVE != 0
             && !negated_before(i)
-            && toks
-                .get(i + 1)
-                .is_some_and(|t| kind_of(lx, t) & BY_HALF != 0)
+            && kind.get(i + 1).is_some_and(|&k| k & BY_HALF != 0)
             && toks.get(i + 2).is_some_and(|t| t.norm() == "half")
         {
             m.add(M_CHANGE, join(&toks[i], &toks[i + 2]));
@@ -188,8 +196,8 @@ pub(crate) fn read(lx: &QLex, toks: &[Token<'_>]) -> Marks {
 
 /// True when the clause `toks` opens with a word pointing back ("This is
 /// over the limit").
-pub(crate) fn opens_with_anaphor(lx: &QLex, toks: &[Token<'_>]) -> bool {
-    toks.first().is_some_and(|t| kind_of(lx, t) & ANAPHOR != 0)
+pub(crate) fn opens_with_anaphor(kind: &[u16]) -> bool {
+    kind.first().is_some_and(|&k| k & ANAPHOR != 0)
 }
 
 /// Rule `change_in_figures`: a clause's figures state a change when an old
@@ -233,7 +241,8 @@ mod tests {
 
     /// The marks of a text.
     fn marks(text: &str) -> Four {
-        let mut m = read(QLex::get(), &words(text));
+        let toks = words(text);
+        let mut m = read(&toks, &kinds_of(QLex::get(), &toks));
         m.add_change(&parse_figures(text));
         (m.steady(), m.change(), m.under_limit(), m.over_limit())
     }
@@ -276,13 +285,8 @@ mod tests {
 
     #[test]
     fn an_anaphor_opens_a_clause() {
-        assert!(opens_with_anaphor(
-            QLex::get(),
-            &words("This is above the limit.")
-        ));
-        assert!(!opens_with_anaphor(
-            QLex::get(),
-            &words("Lead is over the limit.")
-        ));
+        let opens = |text| opens_with_anaphor(&kinds_of(QLex::get(), &words(text)));
+        assert!(opens("This is above the limit."));
+        assert!(!opens("Lead is over the limit."));
     }
 }
