@@ -6,7 +6,7 @@
 
 use crate::lexicon::quantity::QLex;
 use crate::lexicon::{Gram, Lexicon, StemEntry, WordEntry};
-use crate::quantity::{names_a_day, Figure, Qualifier};
+use crate::quantity::{names_a_day, Figure, Qualifier, YEARS};
 use crate::stance::{self, Claim, Context, Field, Scanned, StanceContext, Term};
 use crate::text::{stem_shared, Token};
 
@@ -712,11 +712,8 @@ fn time_scope(
     (scoped.map(|(s, _)| s), today)
 }
 
-/// The first and last year a four-digit number of a clause is read as
-/// ("in 1987"): the span of modern news.
-const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
-
-/// The four-digit years of a clause ([`YEARS`]): (byte start, year).
+/// The four-digit years of a clause (the figure parser's year range,
+/// [`YEARS`]): (byte start, year).
 fn years_of(toks: &[Token<'_>]) -> Vec<(usize, String)> {
     toks.iter()
         .filter(|t| {
@@ -878,6 +875,23 @@ mod tests {
     fn scopes(text: &str) -> Vec<Option<String>> {
         let (_, measures) = read(text);
         measures[0].iter().map(|m| m.scope.clone()).collect()
+    }
+
+    /// A four-digit year of the clause is the time a figure counts, in the
+    /// figure parser's one year range (older years too).
+    #[test]
+    fn a_clause_year_scopes_its_figures() {
+        assert_eq!(
+            scopes("In 1987 the Varo mill had 300 looms."),
+            [Some("1987".into())]
+        );
+        assert_eq!(
+            scopes("In 1850 the Varo mill had 300 looms."),
+            [Some("1850".into())]
+        );
+        // Past the range, a four-digit number is a count, no year.
+        let far = scopes("In 2350 the Varo mill will have 300 looms.");
+        assert!(far.iter().all(Option::is_none), "{far:?}");
     }
 
     #[test]

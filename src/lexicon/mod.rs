@@ -989,7 +989,8 @@ mod tests {
     #[test]
     fn word_entries_hold_the_level_words() {
         let mut lx = (*Lexicon::builtin().unwrap()).clone();
-        lx.extend(LexiconKind::LevelWord, "steady unwavering").unwrap();
+        lx.extend(LexiconKind::LevelWord, "steady unwavering")
+            .unwrap();
         assert!(lx.quantity.levels.len() > 20);
         for (word, &bits) in &lx.quantity.levels {
             let entry = lx.word_entry(lx.stem_entry(&stem(word)), word);

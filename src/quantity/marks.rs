@@ -138,14 +138,15 @@ fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
 ///   words on ("nitrate within the allowed limit", "30 ppm, above the 10
 ///   ppm standard"); a negation just before flips it ("did not exceed the
 ///   limit" is under).
-/// `kind` holds each token's kind bits ([`kinds_of`]), read once.
+///
+/// `kind` holds each token's level-word kind bits, read once (from the
+/// lexicon's word entries).
 pub(crate) fn read(toks: &[Token<'_>], kind: &[u16]) -> Marks {
     debug_assert_eq!(toks.len(), kind.len());
     let mut m = Marks::default();
     let kinds = |j: usize| kind[j];
-    let negated_before = |i: usize| {
-        (i.saturating_sub(NEGATION_REACH)..i).any(|j| negation(kind[j], &toks[j]))
-    };
+    let negated_before =
+        |i: usize| (i.saturating_sub(NEGATION_REACH)..i).any(|j| negation(kind[j], &toks[j]));
     for i in 0..toks.len() {
         let k = kind[i];
         if k & STAY != 0 && !negated_before(i) {

@@ -63,8 +63,14 @@ const ROUND_ZEROS: u32 = 2;
 /// See [`ROUND_ZEROS`].
 const ROUND_MIN: f64 = 100.0;
 /// A plain four-digit number in this range may be a year ("in 1974");
-/// outside it, it is a count.
-const YEAR_VALUES: std::ops::RangeInclusive<f64> = 1000.0..=2100.0;
+/// outside it, it is a count. The one year range of the crate: the
+/// measure stage reads a clause's years with it too.
+pub(crate) const YEARS: std::ops::RangeInclusive<u32> = 1000..=2100;
+/// True when `value` is a whole number in [`YEARS`].
+fn is_year(value: f64) -> bool {
+    value.fract() == 0.0 && YEARS.contains(&(value as u32))
+}
+
 /// The most characters a clock word after a number has ("o'clock",
 /// "a.m."): the scan for one stops there.
 const TIME_WORD_CHARS: usize = 12;
@@ -1598,7 +1604,7 @@ impl Parser<'_> {
                     return None;
                 }
                 let raw = self.t.raw(i);
-                if raw.len() == 4 && YEAR_VALUES.contains(&n.value) && !self.count_not_year(i, nx) {
+                if raw.len() == 4 && is_year(n.value) && !self.count_not_year(i, nx) {
                     return Some(nx); // a year
                 }
                 if self.model_number(i, nx) {
