@@ -20,7 +20,7 @@ use crate::knowledge::{on, Switch};
 use crate::lexicon::{has, Gram, GrammarWords, Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
 use crate::quantity::{parse_figures_in, Figure};
 pub(crate) use crate::record::Field;
-use crate::text::{fold, sentences, words, FxHashSet, Span, Token};
+use crate::text::{class, fold, sentences, words, FxHashSet, Span, Token};
 
 impl std::fmt::Display for Polarity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -859,10 +859,11 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
             || (!grouped && entry.is_some_and(|e| e.reporting))
             || (!grouped && entry.is_some_and(|e| e.frame))
             || tok.is_numeric()
-            || tok
-                .raw
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || (tok.is(class::HAS_DIGIT)
+                && tok
+                    .raw
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.'))
             || (on(Switch::BareAnswer) && sc.gram(i).is(Gram::ANSWER))
             || cx.name_tokens.contains(norm)
             || (self.capitalized(tok) && sc.is_title(i))
@@ -1043,8 +1044,14 @@ fn derived_noun(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
 /// concept is its own lemma, never a WordNet synonym's: "Kettle AG" is a
 /// firm, not silver; "the Lark" is a ship, not a bird's synset.
 fn is_name(tok: &Token<'_>, inside: bool, headline: bool) -> bool {
-    let acronym = tok.raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !tok.raw.chars().any(char::is_lowercase);
+    // Two letters or more, none lowercase: the class bit says it of an
+    // ASCII word.
+    let acronym = if tok.raw.is_ascii() {
+        tok.is(class::ALL_CAPS)
+    } else {
+        tok.raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !tok.raw.chars().any(char::is_lowercase)
+    };
     !headline && (acronym || (inside && tok.is_capitalized()))
 }
 
@@ -1081,7 +1088,7 @@ fn headline_case(toks: &[Token<'_>]) -> bool {
     // many have four or more and how many of those are capitalized.
     let (mut caps, mut upper, mut long, mut titled) = (0, 0, 0, 0);
     for t in toks {
-        let Some((chars, lower)) = letters_only(t.raw) else {
+        let Some((chars, lower)) = letters_only(t) else {
             continue;
         };
         if chars >= 2 {
@@ -1098,18 +1105,19 @@ fn headline_case(toks: &[Token<'_>]) -> bool {
 }
 
 /// For a word made of letters only: its char count (counted up to four)
-/// and whether it holds a lowercase letter; `None` for any other word. ASCII
-/// words are read byte by byte.
-fn letters_only(raw: &str) -> Option<(usize, bool)> {
-    if raw.is_ascii() {
-        let b = raw.as_bytes();
-        return b
-            .iter()
-            .all(u8::is_ascii_alphabetic)
-            .then(|| (b.len().min(4), b.iter().any(u8::is_ascii_lowercase)));
+/// and whether it holds a lowercase letter; `None` for any other word. An
+/// ASCII word is read from its class bits: no digit and no inner mark is
+/// letters only, and a word of two letters or more has no lowercase one
+/// when it is all capitals.
+fn letters_only(t: &Token<'_>) -> Option<(usize, bool)> {
+    if t.class & (class::HAS_DIGIT | class::INNER_MARK) != 0 {
+        return None;
+    }
+    if t.raw.is_ascii() {
+        return Some((t.raw.len().min(4), !t.is(class::ALL_CAPS)));
     }
     let (mut n, mut lower) = (0, false);
-    for c in raw.chars() {
+    for c in t.raw.chars() {
         if !c.is_alphabetic() {
             return None;
         }
