@@ -80,11 +80,9 @@ impl ActorTable {
         self.corpus.entries.len()
     }
 
-    /// The words of statement `i`'s personal name: [`person_tokens`] of
+    /// The words of statement `i`'s personal name: `person_tokens` of
     /// its actor string, read from the parse the table made when it first
     /// met that string. Empty when `i` was not pushed.
-    ///
-    /// [`person_tokens`]: super::person_tokens
     pub fn person_tokens(&self, i: usize) -> &[String] {
         match self.corpus.recs.get(i) {
             Some(rec) => super::name_words(&self.corpus.entries[rec.entry as usize].parsed.mention),

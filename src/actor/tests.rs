@@ -7,6 +7,30 @@ use std::sync::Arc;
 use super::*;
 use crate::lexicon::{Lexicon, LexiconKind};
 
+/// Resolves with the clues cut here ([`Clues::Cut`]), and checks that the
+/// clues read from each whole context's tokens, as the detector hands
+/// them over ([`Clues::Given`]), resolve alike.
+fn resolve(
+    lx: &lex::ActorLexicon,
+    inputs: &[ActorInput<'_>],
+    gazetteer: Option<&Gazetteer>,
+) -> (Vec<Actor>, Vec<crate::Bound>) {
+    let cut = super::resolve(lx, inputs, gazetteer, Clues::Cut);
+    let mentions = Mentions::of(lx, inputs.iter().filter_map(|i| i.actor));
+    let given: Vec<(u32, ContextClue)> = inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(k, i)| {
+            let c = i.context?;
+            let clue = mentions.clue(lx, i.actor, c, &crate::text::words(c))?;
+            Some((k as u32, clue))
+        })
+        .collect();
+    let given = super::resolve(lx, inputs, gazetteer, Clues::Given(given));
+    assert_eq!(cut, given, "clues given and clues cut");
+    cut
+}
+
 /// One record: actor, source, context, date.
 type R<'a> = (
     Option<&'a str>,
@@ -979,4 +1003,43 @@ proptest! {
         let lx = lex::ActorLexicon::get();
         prop_assert_eq!(word_view(&s), flat(&split_words_by_chars(lx, &s)));
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A context's clue read from the tokens of the whole context (as the
+    /// detector hands them over) equals the one read from the context's
+    /// start cut alone, whatever the byte cut.
+    #[test]
+    fn clue_of_the_whole_context_equals_clue_of_its_start(
+        ctx in "((the |, |said )?([A-Z][a-zé’'.\\-]{0,6} ?){0,4}(mayor|agency|Mayor|Agency)?[ ,.]{0,2}){0,6}",
+        limit in 0usize..120,
+        org in any::<bool>(),
+    ) {
+        let lx = lex::ActorLexicon::get();
+        let p = parse::parse(lx, if org { "the agency" } else { "the mayor" });
+        let whole = context::context_clue_within(lx, &p, &ctx, &crate::text::words(&ctx), limit);
+        let head = context::head_within(&ctx, limit);
+        let start = context::context_clue_within(lx, &p, head, &crate::text::words(head), limit);
+        prop_assert_eq!(whole, start);
+    }
+}
+
+/// The clue reads the words whose tokens start before the byte cut, each
+/// whole.
+#[test]
+fn clue_reads_whole_words_up_to_the_cut() {
+    let lx = lex::ActorLexicon::get();
+    let p = parse::parse(lx, "the mayor");
+    let ctx = "the Velbury mayor said, Mayor Dara Quill said";
+    let toks = crate::text::words(ctx);
+    let named = context::context_clue_within(lx, &p, ctx, &toks, ctx.find("Quill").unwrap() + 1);
+    assert_eq!(
+        named.person,
+        Some(vec!["dara".to_owned(), "quill".to_owned()])
+    );
+    let short = context::context_clue_within(lx, &p, ctx, &toks, ctx.find("Mayor").unwrap());
+    assert_eq!(short.person, None);
+    assert_eq!(short.quals, vec!["velbury".to_owned()]);
 }
