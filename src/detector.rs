@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::actor::{self, ActorInput, Clues, ContextClue, Gazetteer};
+use crate::actor::{self, Actor, ActorInput, Clues, ContextClue, Gazetteer};
 use crate::analysis::Corpus;
 use crate::corpus::{ClaimRef, Claims, Concepts, Doc, Flags, NameLinks, Store};
 use crate::error::Error;
@@ -284,6 +284,39 @@ impl Detector {
                 hedges: c.hedges,
             })
             .collect()
+    }
+
+    /// The actors of a corpus of statements, one per statement, in order,
+    /// resolved with this detector's word lists (the builder's extra
+    /// titles, nicknames and organization words) and its gazetteer: the
+    /// actors [`Detector::detect`] reports. (The shorthand
+    /// [`normalize_actors`](crate::normalize_actors) reads the built-in
+    /// lists.) Records of one source are read in order; the order of
+    /// sources does not matter.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{normalize_actors, ActorKind, Detector, LexiconKind, Statement};
+    /// let s = [
+    ///     Statement::new("a", Some("Quellmaster Ivo Brandt"), "The locks stay shut."),
+    ///     Statement::new("b", Some("the quellmaster"), "The locks open today."),
+    /// ];
+    /// let d = Detector::builder()
+    ///     .lexicon(LexiconKind::Title, "quellmaster")
+    ///     .build()
+    ///     .unwrap();
+    /// let actors = d.actors(&s);
+    /// // A title the builder added leaves the name, and the role finds it.
+    /// assert_eq!(&*actors[0].id, "ivo brandt");
+    /// assert_eq!(actors[0].kind, ActorKind::Person);
+    /// assert_eq!(actors[1].id, actors[0].id);
+    /// // The built-in lists do not know the title: it stays in the name.
+    /// assert_eq!(&*normalize_actors(&s, None)[0].id, "quellmaster ivo brandt");
+    /// ```
+    pub fn actors(&self, statements: &[Statement]) -> Vec<Actor> {
+        let inputs: Vec<ActorInput<'_>> = statements.iter().map(ActorInput::from).collect();
+        let lx = &self.lexicon.actor;
+        actor::resolve(lx, &inputs, self.gazetteer.as_deref(), Clues::Cut).0
     }
 
     /// What the normalization benchmark measures: the per-statement work of
@@ -845,6 +878,18 @@ mod tests {
             let d = Detector::builder().lexicon(*kind, entry).build().unwrap();
             assert_eq!(actors_of(&Detector::new(), actors), owned(plain), "{entry}");
             assert_eq!(actors_of(&d, actors), owned(extended), "{entry}");
+            // `Detector::actors` resolves as `detect` does.
+            let st: Vec<Statement> = actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Statement::new(format!("s{i}"), Some(a), "The ferry will run."))
+                .collect();
+            let direct: Vec<(String, ActorKind)> = d
+                .actors(&st)
+                .into_iter()
+                .map(|a| (a.id.to_string(), a.kind))
+                .collect();
+            assert_eq!(direct, owned(extended), "{entry}: Detector::actors");
         }
     }
 

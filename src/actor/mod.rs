@@ -263,9 +263,14 @@ impl<'a> Mentions<'a> {
 /// Normalizes the actors of a corpus of statements: one [`Actor`] per
 /// statement, in order. Records of one source are read in order (a pronoun
 /// takes the last named person before it); the order of sources does not
-/// matter. A statement with no actor is its source's own voice. The
-/// built-in word lists are read: a [`Detector`](crate::Detector) built with
-/// extra title, nickname or organization words resolves with those.
+/// matter. A statement with no actor is its source's own voice.
+///
+/// The shorthand for the built-in word lists: it resolves as
+/// [`Detector::actors`](crate::Detector::actors) does for a detector
+/// without extra words and with `gazetteer`. A
+/// [`Detector`](crate::Detector) built with extra title, nickname or
+/// organization words resolves with those through its own
+/// [`actors`](crate::Detector::actors).
 ///
 /// # Examples
 /// ```
