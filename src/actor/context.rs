@@ -88,16 +88,17 @@ pub(super) fn context_clue_cut(lx: &ActorLexicon, p: &Parsed, context: &str) -> 
 }
 
 /// The start of `context` that holds every token starting before byte
-/// `limit`: up to the first white space at or after it (no token crosses
-/// white space, so these tokens are cut alike from the start and from the
-/// whole).
+/// `limit`: up to the first white space at or after it that no token
+/// crosses (any but a narrow no-break space, which UAX #29 keeps between
+/// letters), so these tokens are cut alike from the start and from the
+/// whole.
 pub(super) fn head_within(context: &str, limit: usize) -> &str {
     let mut from = limit.min(context.len());
     while !context.is_char_boundary(from) {
         from -= 1;
     }
     let end = context[from..]
-        .find(char::is_whitespace)
+        .find(|c: char| c.is_whitespace() && c != '\u{202f}')
         .map_or(context.len(), |k| from + k);
     &context[..end]
 }

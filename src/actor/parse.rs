@@ -38,31 +38,82 @@ pub(crate) fn split_words(lx: &ActorLexicon, s: &str) -> Vec<Word> {
 /// or a prefix of them): each run of tokens with no white space between
 /// them is one word.
 pub(crate) fn words_of(lx: &ActorLexicon, s: &str, toks: &[Token<'_>]) -> Vec<Word> {
-    let mut out = Vec::with_capacity(toks.len());
+    let pieces = pieces(toks);
+    let mut out = Vec::with_capacity(pieces.len());
     let mut i = 0;
-    while i < toks.len() {
+    while i < pieces.len() {
         let mut j = i + 1;
-        while j < toks.len() && !space_before(s, &toks[j - 1], &toks[j]) {
+        while j < pieces.len()
+            && !s[pieces[j - 1].end..pieces[j].start].contains(char::is_whitespace)
+        {
             j += 1;
         }
-        let before = i.checked_sub(1).map_or(0, |p| toks[p].end);
-        let after = toks.get(j).map_or(s.len(), |t| t.start);
-        out.push(run_word(lx, s, &toks[i..j], before, after));
+        let before = i.checked_sub(1).map_or(0, |p| pieces[p].end);
+        let after = pieces.get(j).map_or(s.len(), |p| p.start);
+        if let Some(w) = run_word(lx, s, &pieces[i..j], before, after) {
+            out.push(w);
+        }
         i = j;
     }
     out
 }
 
-/// True when white space parts token `b` from the token `a` before it:
-/// in the marks between them, or at the start of `b` (UAX #29 joins a
-/// combining mark to the space before it).
-fn space_before(s: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    s[a.end..b.start].contains(char::is_whitespace) || b.raw.starts_with(char::is_whitespace)
+/// A stretch of a token with no white space in it: the whole token, or,
+/// for the rare token that holds white space (UAX #29 joins a combining
+/// mark to the space before it, and a narrow no-break space between
+/// letters), each part of it between white space.
+struct Piece<'t, 'a> {
+    start: usize,
+    end: usize,
+    /// The token, when the piece is all of it.
+    token: Option<&'t Token<'a>>,
 }
 
-/// The [`Word`] of the run `run` of tokens of `s`; `before..` and `..after`
-/// are the marks between it and the tokens either side.
-fn run_word(lx: &ActorLexicon, s: &str, run: &[Token<'_>], before: usize, after: usize) -> Word {
+/// The [`Piece`]s of `toks`, in order.
+fn pieces<'t, 'a>(toks: &'t [Token<'a>]) -> Vec<Piece<'t, 'a>> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        // White space is not alphanumeric: only a token with a mark can hold it.
+        if !(t.is(class::INNER_MARK) && t.raw.contains(char::is_whitespace)) {
+            out.push(Piece {
+                start: t.start,
+                end: t.end,
+                token: Some(t),
+            });
+            continue;
+        }
+        let mut from = 0;
+        for (k, c) in t.raw.char_indices().filter(|(_, c)| c.is_whitespace()) {
+            if k > from {
+                out.push(Piece {
+                    start: t.start + from,
+                    end: t.start + k,
+                    token: None,
+                });
+            }
+            from = k + c.len_utf8();
+        }
+        if from < t.raw.len() {
+            out.push(Piece {
+                start: t.start + from,
+                end: t.end,
+                token: None,
+            });
+        }
+    }
+    out
+}
+
+/// The [`Word`] of the run `run` of pieces of `s`, `None` when it holds
+/// no letter or digit; `before..` and `..after` are the marks between it
+/// and the pieces either side.
+fn run_word(
+    lx: &ActorLexicon,
+    s: &str,
+    run: &[Piece<'_, '_>],
+    before: usize,
+    after: usize,
+) -> Option<Word> {
     let (first, last) = (&run[0], &run[run.len() - 1]);
     // The marks of its own run of non-space chars either side: an `@`
     // before it belongs to the word, any mark after it is punctuation.
@@ -79,13 +130,16 @@ fn run_word(lx: &ActorLexicon, s: &str, run: &[Token<'_>], before: usize, after:
     let trimmed = s[from..last.end].trim_end_matches(|c: char| !c.is_alphanumeric());
     let raw_end = from + trimmed.len();
     let raw = trimmed.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+    if raw.is_empty() {
+        return None;
+    }
     let punct_after = raw_end < piece_end;
-    match run {
-        [t] if t.start + t.raw.len() == raw_end && raw.len() == t.raw.len() => {
+    Some(match run {
+        [Piece { token: Some(t), .. }] if t.end == raw_end && raw.len() == t.raw.len() => {
             token_word(lx, t, punct_after)
         }
         _ => marked_word(lx, raw, punct_after),
-    }
+    })
 }
 
 /// A word that is one token as written: its folded form, possessive and

@@ -984,6 +984,19 @@ fn word_view_folds_a_name_with_diacritics() {
     );
 }
 
+#[test]
+fn word_view_parts_words_at_a_space_inside_a_token() {
+    // UAX #29 keeps a narrow no-break space between letters in one token;
+    // white space still parts two words.
+    assert_eq!(
+        word_view("Dara\u{202f}Quill"),
+        vec![
+            w("Dara", "dara", false, true, false, false),
+            w("Quill", "quill", false, true, false, false),
+        ]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(600))]
 
@@ -992,7 +1005,7 @@ proptest! {
     /// diacritics, marks, apostrophes, dots, hyphens, handles, spaces).
     #[test]
     fn word_view_equals_the_char_splitter(
-        s in "([A-Za-z0-9]{1,5}|[ .,:;'’@\\-_()]|é|É|ø|ß|e\u{301}|\u{301}|ʼ|–|\u{ad}|\u{a0}|\t| ){0,16}"
+        s in "([A-Za-z0-9]{1,5}|[ .,:;'’@\\-_()]|é|É|ø|ß|e\u{301}|\u{301}|ʼ|–|\u{ad}|\u{a0}|\u{202f}|\t| ){0,16}"
     ) {
         let lx = lex::ActorLexicon::get();
         prop_assert_eq!(word_view(&s), flat(&split_words_by_chars(lx, &s)));
@@ -1013,7 +1026,7 @@ proptest! {
     /// start cut alone, whatever the byte cut.
     #[test]
     fn clue_of_the_whole_context_equals_clue_of_its_start(
-        ctx in "((the |, |said )?([A-Z][a-zé’'.\\-]{0,6} ?){0,4}(mayor|agency|Mayor|Agency)?[ ,.]{0,2}){0,6}",
+        ctx in "((the |, |said )?([A-Z][a-zé’'.\\-]{0,6}[ \u{202f}]?){0,4}(mayor|agency|Mayor|Agency)?[ ,.]{0,2}){0,6}",
         limit in 0usize..120,
         org in any::<bool>(),
     ) {
