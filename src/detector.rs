@@ -492,8 +492,8 @@ impl Detector {
         let mentions = actor::Mentions::of(lx, docs.iter().filter_map(|d| d.actor));
         let cx = self.stance_context(&mentions.names);
         let read = read_claims(&cx, &docs, |d, read| {
-            let toks = read.context_tokens()?;
-            mentions.clue(lx, d.actor, d.context?, toks)
+            let (context, toks) = read.context_words()?;
+            mentions.clue(lx, d.actor, context, toks)
         });
         let ReadAll {
             concepts,

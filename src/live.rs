@@ -157,17 +157,18 @@ impl LiveIndex {
                 Error::record(None, Some(&s.id), Some(field), "longer than 4 GiB")
             })?;
         self.id_hashes.push(id_hash(&s.id));
+        // The actor string's entry first (its person names change how the
+        // records are read); the record joins the actor table once it is
+        // read, with the clue its context's words give a descriptor.
         let known = self.table.actor_strings();
-        self.table.push(&ActorInput::from(s));
-        let actor = self.table.actor(i).expect("just pushed");
-        self.corpus.actors.push(actor);
+        let entry = self.table.entry(s.actor.as_deref());
         // New person names: the earlier records holding their words read
         // differently now. Only an actor string met for the first time can
         // bring one (the words of those met before are all in `names`), and
         // the table parsed it when it met it.
         let fresh: Vec<String> = if self.table.actor_strings() > known {
             self.table
-                .person_tokens(i)
+                .entry_person_tokens(entry)
                 .iter()
                 .filter(|t| !self.names.contains(*t))
                 .cloned()
@@ -187,9 +188,10 @@ impl LiveIndex {
                 self.reanalyse(j as usize);
             }
         }
-        // The new record: its claims, postings, names and words, all from
-        // the one reading of its text and context.
-        {
+        // The new record: its claims, postings, names, words and its
+        // actor's context clue, all from the one reading of its text and
+        // context.
+        let clue = {
             let read = read(&self.detector, &self.names, &self.corpus.store, i);
             let at = i as u32;
             for w in read.name_words() {
@@ -202,6 +204,9 @@ impl LiveIndex {
                     }
                 }
             }
+            let clue = read
+                .context_words()
+                .and_then(|(c, toks)| self.table.clue(entry, c, toks));
             self.corpus.links.add(&read.names());
             self.corpus.claims.push(
                 read.claims,
@@ -209,7 +214,11 @@ impl LiveIndex {
                 self.corpus.index.concepts_mut(),
                 &mut self.corpus.links,
             );
-        }
+            clue
+        };
+        self.table.push_entry(&ActorInput::from(s), entry, clue);
+        let actor = self.table.actor(i).expect("just pushed");
+        self.corpus.actors.push(actor);
         let keyed: Vec<_> = self.corpus.claims.keyed(i).collect();
         self.corpus.index.push(keyed);
         Ok(self.pairs_of(i))
@@ -316,4 +325,28 @@ fn read<'a>(
 ) -> Normalized<'a> {
     let doc = store.doc(i);
     normalize(&detector.stance_context(names), doc.text, doc.context)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::cuts;
+    use crate::{Detector, Statement};
+
+    /// Invariant 10 in the live index: a new descriptor record's context is
+    /// cut once, by its reading, and its actor's clue read from those words.
+    #[test]
+    fn a_descriptor_context_is_cut_once() {
+        let d = Detector::new();
+        let mut live = d.live();
+        let mut warm = Statement::new("0", Some("the mayor"), "The ferry will run.");
+        warm.context = Some("Asked, Mayor Dara Quill said:".into());
+        live.insert(&warm).unwrap();
+        let mut s = Statement::new("1", Some("the port director"), "The dock will not open.");
+        s.context = Some("Asked about the dock, Port Director Ivo Brandt said:".into());
+        let (words, _) = cuts::count();
+        live.insert(&s).unwrap();
+        let (after, _) = cuts::count();
+        // The new actor string, the text and the context: once each.
+        assert_eq!(after - words, 3);
+    }
 }

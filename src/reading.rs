@@ -27,9 +27,10 @@ impl<'a> Normalized<'a> {
         measure::names_mentioned(&self.lexicon.quantity, &self.text, self.context.as_ref())
     }
 
-    /// The context's words, as it was cut (once, whoever asked first).
-    pub fn context_tokens(&self) -> Option<&[crate::text::Token<'a>]> {
-        self.context.as_ref().map(stance::Context::tokens)
+    /// The context and its words, as it was cut (once, whoever asked
+    /// first).
+    pub fn context_words(&self) -> Option<(&'a str, &[crate::text::Token<'a>])> {
+        self.context.as_ref().map(|c| (c.text, c.tokens()))
     }
 
     /// The words of the text, then those of the context, that a person's

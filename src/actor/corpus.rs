@@ -362,8 +362,16 @@ impl Corpus {
         s
     }
 
-    /// Adds the next record, of entry `entry`; returns its index.
-    pub fn push(&mut self, lx: &ActorLexicon, input: &ActorInput<'_>, entry: EntryId) -> u32 {
+    /// Adds the next record, of entry `entry`; returns its index. `given`
+    /// is its context clue when the caller read it from the context's
+    /// tokens; else a descriptor record's context is cut here.
+    pub fn push(
+        &mut self,
+        lx: &ActorLexicon,
+        input: &ActorInput<'_>,
+        entry: EntryId,
+        given: Option<ContextClue>,
+    ) -> u32 {
         let i = self.recs.len() as u32;
         let source = self.source(input.source.unwrap_or(""));
         let src = &mut self.sources[source as usize];
@@ -385,8 +393,9 @@ impl Corpus {
         }
         let first_here = self.seen.insert((entry, source));
         let fixed = e.fixed.is_some();
-        let clue = match (&e.parsed.mention, input.context) {
-            (Mention::Descriptor { .. }, Some(c)) => Some(context_clue_cut(lx, &e.parsed, c)),
+        let clue = match (given, &e.parsed.mention, input.context) {
+            (Some(clue), _, _) => Some(clue),
+            (None, Mention::Descriptor { .. }, Some(c)) => Some(context_clue_cut(lx, &e.parsed, c)),
             _ => None,
         };
         if !fixed {
