@@ -162,32 +162,7 @@ impl LiveIndex {
         // read, with the clue its context's words give a descriptor.
         let known = self.table.actor_strings();
         let entry = self.table.entry(s.actor.as_deref());
-        // New person names: the earlier records holding their words read
-        // differently now. Only an actor string met for the first time can
-        // bring one (the words of those met before are all in `names`), and
-        // the table parsed it when it met it.
-        let fresh: Vec<String> = if self.table.actor_strings() > known {
-            self.table
-                .entry_person_tokens(entry)
-                .iter()
-                .filter(|t| !self.names.contains(*t))
-                .cloned()
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if !fresh.is_empty() {
-            let mut again: Vec<u32> = fresh
-                .iter()
-                .flat_map(|t| self.words.get(t.as_str()).into_iter().flatten().copied())
-                .collect();
-            again.sort_unstable();
-            again.dedup();
-            self.names.extend(fresh);
-            for j in again {
-                self.reanalyse(j as usize);
-            }
-        }
+        self.learn_names(entry, known);
         // The new record: its claims, postings, names, words and its
         // actor's context clue, all from the one reading of its text and
         // context.
@@ -222,6 +197,38 @@ impl LiveIndex {
         let keyed: Vec<_> = self.corpus.claims.keyed(i).collect();
         self.corpus.index.push(keyed);
         Ok(self.pairs_of(i))
+    }
+
+    /// The person names of entry `entry`'s actor string, when the table
+    /// met it for the first time (it held `known` strings before): the
+    /// earlier records holding their words read differently now, and are
+    /// read again. Only a new actor string can bring a new name (the words
+    /// of those met before are all in `names`), and the table parsed it
+    /// when it met it.
+    fn learn_names(&mut self, entry: u32, known: usize) {
+        if self.table.actor_strings() == known {
+            return;
+        }
+        let fresh: Vec<String> = self
+            .table
+            .entry_person_tokens(entry)
+            .iter()
+            .filter(|t| !self.names.contains(*t))
+            .cloned()
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        let mut again: Vec<u32> = fresh
+            .iter()
+            .flat_map(|t| self.words.get(t.as_str()).into_iter().flatten().copied())
+            .collect();
+        again.sort_unstable();
+        again.dedup();
+        self.names.extend(fresh);
+        for j in again {
+            self.reanalyse(j as usize);
+        }
     }
 
     /// Reads record `j` again, with the person names known now, and
