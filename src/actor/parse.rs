@@ -12,7 +12,9 @@ const MAX_SEGMENTS: usize = 6;
 
 /// One word of an actor string: a run of [`text::words`] tokens with no
 /// white space between them ("al-Noor", "U.N.", "Smith's" are one word
-/// each), with the marks before and after it in the same run.
+/// each), the marks that join them included. The marks at either end of
+/// the run are not part of it: an `@` before it is, any other mark after
+/// it sets `punct_after`.
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
     /// As written, surrounding punctuation trimmed (a leading `@` kept).
@@ -36,7 +38,9 @@ pub(crate) fn split_words(lx: &ActorLexicon, s: &str) -> Vec<Word> {
 
 /// The [`Word`]s of `s`, read from its tokens `toks` (`text::words(s)`,
 /// or a prefix of them): each run of tokens with no white space between
-/// them is one word.
+/// them is one word. A word that is one token as written (most words)
+/// takes its folded form, possessive and case from the token; a word
+/// whose tokens marks join ("al-Noor") is folded from its chars.
 pub(crate) fn words_of(lx: &ActorLexicon, s: &str, toks: &[Token<'_>]) -> Vec<Word> {
     let pieces = pieces(toks);
     let mut out = Vec::with_capacity(pieces.len());
