@@ -3,23 +3,21 @@
 
 use crate::bound::{Bound, BoundKind};
 use std::borrow::Borrow;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::actor::{self, ActorInput, Gazetteer};
+use crate::actor::{self, Actor, ActorInput, Clues, ContextClue, Gazetteer};
 use crate::analysis::Corpus;
 use crate::corpus::{ClaimRef, Claims, Concepts, Doc, Flags, NameLinks, Store};
 use crate::error::Error;
 use crate::ids::{id_hash, Ids};
 use crate::index::{Bounds, Candidates, Index};
 use crate::judge::JudgeConfig;
-use crate::lexicon::actor::ActorLexicon;
 use crate::lexicon::{Lexicon, LexiconKind};
 use crate::measure::Measure;
 use crate::pairing::{better, judge_pair};
-use crate::reading::normalize;
+use crate::reading::{normalize, Normalized};
 use crate::record::Statement;
 use crate::report::{ClaimSummary, Detection, Found, Problem, Report};
 use crate::stance::{self, Claim, StanceContext};
@@ -284,6 +282,39 @@ impl Detector {
             .collect()
     }
 
+    /// The actors of a corpus of statements, one per statement, in order,
+    /// resolved with this detector's word lists (the builder's extra
+    /// titles, nicknames and organization words) and its gazetteer: the
+    /// actors [`Detector::detect`] reports. (The shorthand
+    /// [`normalize_actors`](crate::normalize_actors) reads the built-in
+    /// lists.) Records of one source are read in order; the order of
+    /// sources does not matter.
+    ///
+    /// # Examples
+    /// ```
+    /// use gainsay::{normalize_actors, ActorKind, Detector, LexiconKind, Statement};
+    /// let s = [
+    ///     Statement::new("a", Some("Quellmaster Ivo Brandt"), "The locks stay shut."),
+    ///     Statement::new("b", Some("the quellmaster"), "The locks open today."),
+    /// ];
+    /// let d = Detector::builder()
+    ///     .lexicon(LexiconKind::Title, "quellmaster")
+    ///     .build()
+    ///     .unwrap();
+    /// let actors = d.actors(&s);
+    /// // A title the builder added leaves the name, and the role finds it.
+    /// assert_eq!(&*actors[0].id, "ivo brandt");
+    /// assert_eq!(actors[0].kind, ActorKind::Person);
+    /// assert_eq!(actors[1].id, actors[0].id);
+    /// // The built-in lists do not know the title: it stays in the name.
+    /// assert_eq!(&*normalize_actors(&s, None)[0].id, "quellmaster ivo brandt");
+    /// ```
+    pub fn actors(&self, statements: &[Statement]) -> Vec<Actor> {
+        let inputs: Vec<ActorInput<'_>> = statements.iter().map(ActorInput::from).collect();
+        let lx = &self.lexicon.actor;
+        actor::resolve(lx, &inputs, self.gazetteer.as_deref(), Clues::Cut).0
+    }
+
     /// What the normalization benchmark measures: the per-statement work of
     /// [`Detector::detect`] before candidate search (claims, and what each
     /// figure measures), without corpus context as in [`Detector::claims`].
@@ -445,8 +476,33 @@ impl Detector {
 
     /// Actors, claims, index and name links of every stored record, with the
     /// bounds the actor stage reached.
+    ///
+    /// Claims are read first: a descriptor record's context clue (what
+    /// "the mayor" finds in "…, said Mayor Ana Ruiz") is read from the
+    /// context's words as the reading cut them, so actors are resolved
+    /// after, with those clues.
     fn analyse(&self, store: Store) -> (Corpus, Vec<Bound>) {
         let docs: Vec<_> = (0..store.len()).map(|i| store.doc(i)).collect();
+        let lx = &self.lexicon.actor;
+        let mentions = actor::Mentions::of(lx, docs.iter().filter_map(|d| d.actor));
+        let cx = self.stance_context(&mentions.names);
+        let read = read_claims(&cx, &docs, |d, read| {
+            let (context, toks) = read.context_words()?;
+            mentions.clue(lx, d.actor, context, toks)
+        });
+        let ReadAll {
+            concepts,
+            mut claims,
+            mut links,
+            any_figures,
+            clues,
+        } = read;
+        claims.shrink();
+        // Names mentioned together only matter to figures (and with no
+        // figure, no measure holds a name's number).
+        if !any_figures {
+            links = NameLinks::default();
+        }
         let inputs: Vec<ActorInput<'_>> = docs
             .iter()
             .map(|d| ActorInput {
@@ -458,17 +514,8 @@ impl Detector {
             })
             .collect();
         let (resolved, actor_bounds) =
-            actor::resolve(&self.lexicon.actor, &inputs, self.gazetteer.as_deref());
+            actor::resolve(lx, &inputs, self.gazetteer.as_deref(), Clues::Given(clues));
         drop(inputs);
-        let name_tokens = person_name_tokens(&self.lexicon.actor, &docs);
-        let cx = self.stance_context(&name_tokens);
-        let (concepts, mut claims, mut links, any_figures) = read_claims(&cx, &docs);
-        claims.shrink();
-        // Names mentioned together only matter to figures (and with no
-        // figure, no measure holds a name's number).
-        if !any_figures {
-            links = NameLinks::default();
-        }
         drop(docs);
         let index = Index::build(concepts, &claims);
         let corpus = Corpus {
@@ -482,52 +529,69 @@ impl Detector {
     }
 }
 
-/// What reading one record gives: its claims, their figure measures and
-/// the proper names it mentions.
-type Read = (Vec<Claim>, Vec<Vec<Measure>>, Vec<String>);
+/// What reading one record gives: its claims, their figure measures, the
+/// proper names it mentions and, for a descriptor record, its context clue.
+type Read = (
+    Vec<Claim>,
+    Vec<Vec<Measure>>,
+    Vec<String>,
+    Option<ContextClue>,
+);
+
+/// What reading every record gives: claims packed with their concepts
+/// interned, the proper names mentioned together, whether any claim holds
+/// a figure, and the descriptor records' context clues (record, clue).
+struct ReadAll {
+    concepts: Concepts,
+    claims: Claims,
+    links: NameLinks,
+    any_figures: bool,
+    clues: Vec<(u32, ContextClue)>,
+}
 
 /// Records analysed together: the unpacked claims of one chunk at a time.
 const CHUNK: usize = 8192;
 
-/// The words of every person name among the records' actors: they are
-/// names, not proposition words, wherever they appear. Actor strings repeat,
-/// so each distinct one is parsed once.
-fn person_name_tokens(lx: &ActorLexicon, docs: &[Doc<'_>]) -> FxHashSet<String> {
-    let mut name_tokens: FxHashSet<String> = FxHashSet::default();
-    let raws: HashSet<&str> = docs.iter().filter_map(|d| d.actor).collect();
-    for raw in raws {
-        name_tokens.extend(actor::person_tokens(lx, raw));
-    }
-    name_tokens
-}
-
-/// Every record's claims, packed with their concepts interned, the proper
-/// names mentioned together, and whether any claim holds a figure.
+/// Every record read once ([`ReadAll`]); `clue` reads a record's context
+/// clue from its reading.
 ///
 /// Claims are read in parallel a chunk at a time and packed in order while
 /// the next chunk is read: only two chunks' unpacked claims are ever held.
-fn read_claims(cx: &StanceContext<'_>, docs: &[Doc<'_>]) -> (Concepts, Claims, NameLinks, bool) {
-    let mut concepts = Concepts::default();
-    let mut claims = Claims::default();
-    let mut links = NameLinks::default();
-    let mut any_figures = false;
-    // Each record's claims, figure measures and proper names.
+fn read_claims<F>(cx: &StanceContext<'_>, docs: &[Doc<'_>], clue: F) -> ReadAll
+where
+    F: Fn(&Doc<'_>, &Normalized<'_>) -> Option<ContextClue> + Sync,
+{
+    let mut all = ReadAll {
+        concepts: Concepts::default(),
+        claims: Claims::default(),
+        links: NameLinks::default(),
+        any_figures: false,
+        clues: Vec::new(),
+    };
+    // Each record's claims, figure measures, proper names and clue.
     let read = |chunk: &[Doc<'_>]| -> Vec<Read> {
         chunk
             .par_iter()
             .map(|d| {
                 let read = normalize(cx, d.text, d.context);
                 let names = read.names().into_iter().map(str::to_owned).collect();
-                (read.claims, read.measures, names)
+                let clue = clue(d, &read);
+                (read.claims, read.measures, names, clue)
             })
             .collect()
     };
-    // Packing (interning concepts) is sequential.
+    // Packing (interning concepts) is sequential, in record order.
+    let mut record = 0u32;
     let mut pack = |done: Vec<Read>| {
-        for (cl, measures, names) in done {
-            any_figures |= cl.iter().any(|c| !c.figures.is_empty());
-            claims.push(cl, measures, &mut concepts, &mut links);
-            links.add(&names);
+        for (cl, measures, names, clue) in done {
+            all.any_figures |= cl.iter().any(|c| !c.figures.is_empty());
+            if let Some(clue) = clue {
+                all.clues.push((record, clue));
+            }
+            record += 1;
+            all.claims
+                .push(cl, measures, &mut all.concepts, &mut all.links);
+            all.links.add(&names);
         }
     };
     let mut pending: Option<Vec<Read>> = None;
@@ -546,7 +610,7 @@ fn read_claims(cx: &StanceContext<'_>, docs: &[Doc<'_>]) -> (Concepts, Claims, N
     if let Some(p) = pending {
         pack(p);
     }
-    (concepts, claims, links, any_figures)
+    all
 }
 
 /// The valid records in one store, and a problem for each record left
@@ -809,6 +873,18 @@ mod tests {
             let d = Detector::builder().lexicon(*kind, entry).build().unwrap();
             assert_eq!(actors_of(&Detector::new(), actors), owned(plain), "{entry}");
             assert_eq!(actors_of(&d, actors), owned(extended), "{entry}");
+            // `Detector::actors` resolves as `detect` does.
+            let st: Vec<Statement> = actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Statement::new(format!("s{i}"), Some(a), "The ferry will run."))
+                .collect();
+            let direct: Vec<(String, ActorKind)> = d
+                .actors(&st)
+                .into_iter()
+                .map(|a| (a.id.to_string(), a.kind))
+                .collect();
+            assert_eq!(direct, owned(extended), "{entry}: Detector::actors");
         }
     }
 

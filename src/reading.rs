@@ -27,6 +27,12 @@ impl<'a> Normalized<'a> {
         measure::names_mentioned(&self.lexicon.quantity, &self.text, self.context.as_ref())
     }
 
+    /// The context and its words, as it was cut (once, whoever asked
+    /// first).
+    pub fn context_words(&self) -> Option<(&'a str, &[crate::text::Token<'a>])> {
+        self.context.as_ref().map(|c| (c.text, c.tokens()))
+    }
+
     /// The words of the text, then those of the context, that a person's
     /// name could change the reading of: all but the stop words (a stop
     /// word is never content, whoever bears it), which are left out where

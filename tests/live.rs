@@ -96,3 +96,36 @@ fn a_person_named_like_a_stop_word_changes_no_reading() {
     ];
     assert!(agree(&Detector::new(), &statements) > 0);
 }
+
+#[test]
+fn a_descriptor_reads_its_context_alike_live_and_in_batch() {
+    // "the harbourmaster" finds Ivo Brandt in its context alone (no other
+    // record names him): the live index reads that clue from the
+    // context's words as it reads the record, the batch run likewise.
+    let mut a = Statement::new(
+        "1",
+        Some("the harbourmaster"),
+        "We will not open the ferry dock.",
+    );
+    a.source = Some("Courier".into());
+    a.context = Some("Asked about the dock, Velbury Harbourmaster Ivo Brandt said:".into());
+    let mut b = Statement::new(
+        "2",
+        Some("Governor Tova Lind"),
+        "We will open the ferry dock.",
+    );
+    b.source = Some("Gazette".into());
+    let d = Detector::builder()
+        .lexicon(gainsay::LexiconKind::Title, "harbourmaster")
+        .build()
+        .unwrap();
+    let statements = [a, b];
+    assert_eq!(&*d.actors(&statements)[0].id, "ivo brandt");
+    assert!(agree(&d, &statements) > 0);
+    // The explanation names the speakers (a clue's name as folded).
+    let r = d.detect(&statements).unwrap();
+    assert!(
+        r.contradictions[0].explanation.contains("ivo brandt"),
+        "{r:?}"
+    );
+}

@@ -4,15 +4,19 @@
 use std::collections::BTreeSet;
 
 use super::lex::ActorLexicon;
-use super::parse::{role_key, split_words, Mention, Parsed, Word};
-use crate::text::stem;
+use super::parse::{role_key, words_of, Mention, Parsed, Word};
+use crate::text::{self, stem, Token};
 
 /// Words of a context looked at when resolving a descriptor.
 const MAX_CONTEXT_WORDS: usize = 400;
 
 /// Bytes a context word is allowed on average, so that
-/// [`MAX_CONTEXT_WORDS`] becomes a byte cut made before splitting.
+/// [`MAX_CONTEXT_WORDS`] becomes a byte cut: the words of the tokens that
+/// start before it are read.
 const CONTEXT_WORD_BYTES: usize = 16;
+
+/// The byte cut of a context: [`MAX_CONTEXT_WORDS`] words on average.
+const MAX_CONTEXT_BYTES: usize = MAX_CONTEXT_WORDS * CONTEXT_WORD_BYTES;
 
 /// Words before a bare role word read as its qualifiers and modifiers:
 /// "the Orsa port authority" gives the three before "authority"; farther
@@ -49,22 +53,70 @@ pub(super) fn quals_overlap(a: &[String], b: &[String]) -> usize {
         .count()
 }
 
-/// What a descriptor's context says about it.
-#[derive(Default)]
-pub(super) struct ContextClue {
+/// What a descriptor's context says about it: the person or organization
+/// it names for the descriptor's role, or the words around a bare role
+/// word there. Small: a record keeps its clue, not its context's tokens.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct ContextClue {
     pub person: Option<Vec<String>>,
     pub org: Option<Vec<String>>,
     pub quals: Vec<String>,
     pub mods: Vec<String>,
 }
 
-/// Looks in a context for the actor a descriptor stands for: a person's
-/// role, or an organization's head noun.
-pub(super) fn context_clue(lx: &ActorLexicon, p: &Parsed, context: &str) -> ContextClue {
+/// Looks in a context for the actor a descriptor stands for (a person's
+/// role, or an organization's head noun), reading the context's tokens
+/// `toks` (`text::words(context)`, cut where the field is read) up to its
+/// byte cut.
+pub(crate) fn context_clue(
+    lx: &ActorLexicon,
+    p: &Parsed,
+    context: &str,
+    toks: &[Token<'_>],
+) -> ContextClue {
+    context_clue_within(lx, p, context, toks, MAX_CONTEXT_BYTES)
+}
+
+/// [`context_clue`] for a context no one else cuts (the live table, a
+/// resolution without a reading): its tokens up to the byte cut, cut here.
+pub(super) fn context_clue_cut(lx: &ActorLexicon, p: &Parsed, context: &str) -> ContextClue {
+    if !matches!(p.mention, Mention::Descriptor { .. }) {
+        return ContextClue::default();
+    }
+    let head = head_within(context, MAX_CONTEXT_BYTES);
+    context_clue_within(lx, p, head, &text::words(head), MAX_CONTEXT_BYTES)
+}
+
+/// The start of `context` that holds every token starting before byte
+/// `limit`: up to the first white space at or after it that no token
+/// crosses (any but a narrow no-break space, which UAX #29 keeps between
+/// letters), so these tokens are cut alike from the start and from the
+/// whole.
+pub(super) fn head_within(context: &str, limit: usize) -> &str {
+    let mut from = limit.min(context.len());
+    while !context.is_char_boundary(from) {
+        from -= 1;
+    }
+    let end = context[from..]
+        .find(|c: char| c.is_whitespace() && c != '\u{202f}')
+        .map_or(context.len(), |k| from + k);
+    &context[..end]
+}
+
+/// [`context_clue`] reading the tokens of `toks` that start before byte
+/// `limit`.
+pub(super) fn context_clue_within(
+    lx: &ActorLexicon,
+    p: &Parsed,
+    context: &str,
+    toks: &[Token<'_>],
+    limit: usize,
+) -> ContextClue {
     let Mention::Descriptor { head, org_role, .. } = &p.mention else {
         return ContextClue::default();
     };
-    let ws: Vec<Word> = split_words_limited(lx, context);
+    let n = toks.partition_point(|t| t.start < limit);
+    let ws: Vec<Word> = words_of(lx, context, &toks[..n]);
     if *org_role {
         org_clue(lx, head, &ws)
     } else {
@@ -214,14 +266,6 @@ fn org_name_start(lx: &ActorLexicon, ws: &[Word], k: usize) -> usize {
         }
     }
     s
-}
-
-fn split_words_limited(lx: &ActorLexicon, s: &str) -> Vec<Word> {
-    let mut end = s.len().min(MAX_CONTEXT_WORDS * CONTEXT_WORD_BYTES);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    split_words(lx, &s[..end])
 }
 
 fn is_name_word(lx: &ActorLexicon, w: &Word) -> bool {

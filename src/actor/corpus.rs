@@ -10,12 +10,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::context::{context_clue, ContextClue};
+use super::context::{context_clue_cut, ContextClue};
 use super::gazetteer::Gazetteer;
 use super::lex::ActorLexicon;
 use super::parse::{parse, role_key, Mention, Parsed};
 use super::persons::{NameId, Persons};
-use super::{Actor, ActorInput, ActorKind};
+use super::{Actor, ActorInput, ActorKind, Clues};
 use crate::text::{fold, stem, FxHashMap, FxHashSet};
 
 /// Index of a distinct actor string.
@@ -362,8 +362,16 @@ impl Corpus {
         s
     }
 
-    /// Adds the next record, of entry `entry`; returns its index.
-    pub fn push(&mut self, lx: &ActorLexicon, input: &ActorInput<'_>, entry: EntryId) -> u32 {
+    /// Adds the next record, of entry `entry`; returns its index. `given`
+    /// is its context clue when the caller read it from the context's
+    /// tokens; else a descriptor record's context is cut here.
+    pub fn push(
+        &mut self,
+        lx: &ActorLexicon,
+        input: &ActorInput<'_>,
+        entry: EntryId,
+        given: Option<ContextClue>,
+    ) -> u32 {
         let i = self.recs.len() as u32;
         let source = self.source(input.source.unwrap_or(""));
         let src = &mut self.sources[source as usize];
@@ -385,8 +393,9 @@ impl Corpus {
         }
         let first_here = self.seen.insert((entry, source));
         let fixed = e.fixed.is_some();
-        let clue = match (&e.parsed.mention, input.context) {
-            (Mention::Descriptor { .. }, Some(c)) => Some(context_clue(lx, &e.parsed, c)),
+        let clue = match (given, &e.parsed.mention, input.context) {
+            (Some(clue), _, _) => Some(clue),
+            (None, Mention::Descriptor { .. }, Some(c)) => Some(context_clue_cut(lx, &e.parsed, c)),
             _ => None,
         };
         if !fixed {
@@ -513,6 +522,7 @@ impl Corpus {
         lx: &ActorLexicon,
         inputs: &[ActorInput<'_>],
         gazetteer: Option<&Gazetteer>,
+        clues: Clues,
     ) -> (Corpus, Vec<u32>, Vec<u32>) {
         let mut c = Corpus::new(lx, gazetteer, true);
         let Pairs {
@@ -537,7 +547,11 @@ impl Corpus {
         let pair_entry: Vec<EntryId> = stats.iter().map(|s| entry_of_raw[s.raw as usize]).collect();
         let pair_source: Vec<u32> = stats.iter().map(|s| s.source).collect();
         c.add_records(inputs, &pair_of, &pair_entry, &pair_source);
-        c.add_clues(lx, inputs, &pair_of, &pair_entry);
+        let clues = match clues {
+            Clues::Given(given) => given,
+            Clues::Cut => c.cut_clues(lx, inputs, &pair_of, &pair_entry),
+        };
+        c.add_clues(lx, clues);
         c.count_pairs(lx, &stats, &pair_entry, &pair_source);
         c.persons.link_all(lx);
         let reps = stats.iter().map(|s| s.first).collect();
@@ -580,30 +594,34 @@ impl Corpus {
         }
     }
 
-    /// The context clues of a batch's descriptor records, read in
-    /// parallel; a person a clue names joins the names, unless the record
-    /// is a gazetteer hit.
-    fn add_clues(
-        &mut self,
+    /// The context clues of a batch's descriptor records, each context
+    /// cut here ([`Clues::Cut`]), in parallel.
+    fn cut_clues(
+        &self,
         lx: &ActorLexicon,
         inputs: &[ActorInput<'_>],
         pair_of: &[u32],
         pair_entry: &[EntryId],
-    ) {
+    ) -> Vec<(u32, ContextClue)> {
         let entries = &self.entries;
-        let clues: Vec<(u32, ContextClue)> = inputs
+        inputs
             .par_iter()
             .enumerate()
             .filter_map(|(i, input)| {
                 let e = &entries[pair_entry[pair_of[i] as usize] as usize];
                 match (&e.parsed.mention, input.context) {
                     (Mention::Descriptor { .. }, Some(ctx)) => {
-                        Some((i as u32, context_clue(lx, &e.parsed, ctx)))
+                        Some((i as u32, context_clue_cut(lx, &e.parsed, ctx)))
                     }
                     _ => None,
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// The context clues of a batch's descriptor records; a person a clue
+    /// names joins the names, unless the record is a gazetteer hit.
+    fn add_clues(&mut self, lx: &ActorLexicon, clues: Vec<(u32, ContextClue)>) {
         for (i, clue) in clues {
             let r = &self.recs[i as usize];
             if self.entries[r.entry as usize].fixed.is_none() {

@@ -31,6 +31,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Date, Statement};
+use crate::text::{FxHashMap, FxHashSet, Token};
+
+pub(crate) use context::ContextClue;
+use parse::Parsed;
 
 pub use gazetteer::{Gazetteer, GazetteerEntry};
 pub(crate) use table::ActorTable;
@@ -112,7 +116,9 @@ impl<'a> From<&'a Statement> for ActorInput<'a> {
 /// word with no title ("Ruiz") counts as a name. Empty for organizations,
 /// groups, roles without a name, pronouns and a missing or empty actor.
 /// Words are folded as actor ids are (diacritics removed) and one-letter
-/// initials are dropped.
+/// initials are dropped. (The batch run reads them through [`Mentions`],
+/// the live table from its own parse.)
+#[cfg(test)]
 pub(crate) fn person_tokens(lx: &lex::ActorLexicon, raw_actor: &str) -> Vec<String> {
     name_words(&parse::parse(lx, raw_actor).mention).to_vec()
 }
@@ -132,7 +138,7 @@ pub(crate) fn mention_kind(lx: &lex::ActorLexicon, raw_actor: &str) -> ActorKind
     }
 }
 
-/// The words of a parsed mention's personal name: what [`person_tokens`]
+/// The words of a parsed mention's personal name: what `person_tokens`
 /// gives for the actor string it was parsed from.
 fn name_words(mention: &parse::Mention) -> &[String] {
     match mention {
@@ -178,24 +184,87 @@ pub mod live {
     }
 }
 
+/// Where the context clues of descriptor records come from: a descriptor
+/// ("the mayor") looks in its record's context for the actor it stands for
+/// ("Mayor Ana Ruiz"), and a record keeps only that small clue.
+pub(crate) enum Clues {
+    /// Read by the actor stage: each descriptor record's context is cut
+    /// here, up to the clue's byte cut (no other stage reads it).
+    Cut,
+    /// Read where the contexts were cut ([`Mentions::clue`]): a record
+    /// and its clue, for every descriptor record with a context.
+    Given(Vec<(u32, ContextClue)>),
+}
+
 /// Resolves every input's actor with the actor lists `lx`, with the bounds
 /// reached on the way (name groups too large to compare pair by pair). The
 /// same as pushing every input into an [`ActorTable`] and asking for each
-/// actor, done at once.
+/// actor, done at once. The descriptor records' context clues are `clues`.
 pub(crate) fn resolve(
     lx: &lex::ActorLexicon,
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
+    clues: Clues,
 ) -> (Vec<Actor>, Vec<crate::Bound>) {
-    resolve::resolve(lx, inputs, gazetteer)
+    resolve::resolve(lx, inputs, gazetteer, clues)
+}
+
+/// What the later stages read of a corpus's actor strings, each distinct
+/// one parsed once: the words of the person names among them, and which
+/// are descriptors, whose records' contexts give a clue.
+pub(crate) struct Mentions<'a> {
+    /// The words of every person name (`person_tokens` of each string).
+    pub names: FxHashSet<String>,
+    /// The actor strings that are descriptors, parsed.
+    descriptors: FxHashMap<&'a str, Parsed>,
+}
+
+impl<'a> Mentions<'a> {
+    /// The mentions of the actor strings `raws` (repeats are parsed once).
+    pub fn of(lx: &lex::ActorLexicon, raws: impl IntoIterator<Item = &'a str>) -> Mentions<'a> {
+        let distinct: FxHashSet<&'a str> = raws.into_iter().collect();
+        let mut out = Mentions {
+            names: FxHashSet::default(),
+            descriptors: FxHashMap::default(),
+        };
+        for raw in distinct {
+            let parsed = parse::parse(lx, raw);
+            out.names
+                .extend(name_words(&parsed.mention).iter().cloned());
+            if matches!(parsed.mention, parse::Mention::Descriptor { .. }) {
+                out.descriptors.insert(raw, parsed);
+            }
+        }
+        out
+    }
+
+    /// The context clue of a record whose actor is `actor`, when that is a
+    /// descriptor: read from its context's tokens `toks`
+    /// (`text::words(context)`), which the caller cut for its own reading:
+    /// the clue [`Clues::Cut`] would give.
+    pub fn clue(
+        &self,
+        lx: &lex::ActorLexicon,
+        actor: Option<&str>,
+        context: &str,
+        toks: &[Token<'_>],
+    ) -> Option<ContextClue> {
+        let parsed = self.descriptors.get(actor?)?;
+        Some(context::context_clue(lx, parsed, context, toks))
+    }
 }
 
 /// Normalizes the actors of a corpus of statements: one [`Actor`] per
 /// statement, in order. Records of one source are read in order (a pronoun
 /// takes the last named person before it); the order of sources does not
-/// matter. A statement with no actor is its source's own voice. The
-/// built-in word lists are read: a [`Detector`](crate::Detector) built with
-/// extra title, nickname or organization words resolves with those.
+/// matter. A statement with no actor is its source's own voice.
+///
+/// The shorthand for the built-in word lists: it resolves as
+/// [`Detector::actors`](crate::Detector::actors) does for a detector
+/// without extra words and with `gazetteer`. A
+/// [`Detector`](crate::Detector) built with extra title, nickname or
+/// organization words resolves with those through its own
+/// [`actors`](crate::Detector::actors).
 ///
 /// # Examples
 /// ```
@@ -213,5 +282,5 @@ pub(crate) fn resolve(
 /// ```
 pub fn normalize_actors(statements: &[Statement], gazetteer: Option<&Gazetteer>) -> Vec<Actor> {
     let inputs: Vec<ActorInput<'_>> = statements.iter().map(ActorInput::from).collect();
-    resolve(lex::ActorLexicon::get(), &inputs, gazetteer).0
+    resolve(lex::ActorLexicon::get(), &inputs, gazetteer, Clues::Cut).0
 }

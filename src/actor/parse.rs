@@ -3,23 +3,27 @@
 //! qualifiers and modifiers around it. No corpus knowledge here.
 
 use super::lex::ActorLexicon;
-use crate::text::{fold, stem};
+use crate::text::{self, class, fold, stem, Token};
 
 /// Longest actor string looked at, in words; the rest is ignored.
 const MAX_WORDS: usize = 48;
 /// Most comma-separated parts looked at.
 const MAX_SEGMENTS: usize = 6;
 
-/// One whitespace-separated word of an actor string.
+/// One word of an actor string: a run of [`text::words`] tokens with no
+/// white space between them ("al-Noor", "U.N.", "Smith's" are one word
+/// each), the marks that join them included. The marks at either end of
+/// the run are not part of it: an `@` before it is, any other mark after
+/// it sets `punct_after`.
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
-    /// As written, surrounding punctuation trimmed.
+    /// As written, surrounding punctuation trimmed (a leading `@` kept).
     pub raw: String,
     /// Folded, dots and a possessive `'s` removed.
     pub norm: String,
-    /// Ended in `'s` or `'`.
+    /// Its folded form ended in `'s` or `'`.
     pub poss: bool,
-    /// Starts with an uppercase letter.
+    /// Its first letter is uppercase.
     pub cap: bool,
     /// Two or more letters, all uppercase ("NRA", "U.N.").
     pub acronym: bool,
@@ -27,48 +31,206 @@ pub(crate) struct Word {
     pub punct_after: bool,
 }
 
-/// Splits a string into [`Word`]s on whitespace.
+/// Cuts a string with [`text::words`] and reads its [`Word`]s.
 pub(crate) fn split_words(lx: &ActorLexicon, s: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    for piece in s.split_whitespace() {
-        let trimmed_end = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let punct_after = trimmed_end.len() < piece.len();
-        let raw = trimmed_end.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
-        if !raw.chars().any(char::is_alphanumeric) {
-            continue;
+    words_of(lx, s, &text::words(s))
+}
+
+/// The [`Word`]s of `s`, read from its tokens `toks` (`text::words(s)`,
+/// or a prefix of them): each run of tokens with no white space between
+/// them is one word. A word that is one token as written (most words)
+/// takes its folded form, possessive and case from the token; a word
+/// whose tokens marks join ("al-Noor") is folded from its chars.
+pub(crate) fn words_of(lx: &ActorLexicon, s: &str, toks: &[Token<'_>]) -> Vec<Word> {
+    let pieces = pieces(toks);
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len()
+            && !s[pieces[j - 1].end..pieces[j].start].contains(char::is_whitespace)
+        {
+            j += 1;
         }
-        let folded = fold(raw);
-        let (base_norm, poss) = if let Some(b) = folded.strip_suffix("'s") {
-            (b.to_owned(), true)
-        } else if let Some(b) = folded.strip_suffix('\'') {
-            (b.to_owned(), true)
-        } else {
-            (folded.clone(), false)
-        };
-        let base_raw = if poss {
-            raw.trim_end_matches(['s', 'S'])
-                .trim_end_matches(['\'', '\u{2019}'])
-        } else {
-            raw
-        };
-        let letters: Vec<char> = base_raw.chars().filter(|c| c.is_alphabetic()).collect();
-        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-        let norm: String = base_norm.chars().filter(|&c| c != '.').collect();
-        let cap = raw
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase)
-            || particle_joined(lx, raw);
-        out.push(Word {
-            raw: raw.to_owned(),
-            norm,
-            poss,
-            cap,
-            acronym,
-            punct_after,
-        });
+        let before = i.checked_sub(1).map_or(0, |p| pieces[p].end);
+        let after = pieces.get(j).map_or(s.len(), |p| p.start);
+        if let Some(w) = run_word(lx, s, &pieces[i..j], before, after) {
+            out.push(w);
+        }
+        i = j;
     }
     out
+}
+
+/// A stretch of a token with no white space in it: the whole token, or,
+/// for the rare token that holds white space (UAX #29 joins a combining
+/// mark to the space before it, and a narrow no-break space between
+/// letters), each part of it between white space.
+struct Piece<'t, 'a> {
+    start: usize,
+    end: usize,
+    /// The token, when the piece is all of it.
+    token: Option<&'t Token<'a>>,
+}
+
+/// The [`Piece`]s of `toks`, in order.
+fn pieces<'t, 'a>(toks: &'t [Token<'a>]) -> Vec<Piece<'t, 'a>> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        // White space is not alphanumeric: only a token with a mark can hold it.
+        if !(t.is(class::INNER_MARK) && t.raw.contains(char::is_whitespace)) {
+            out.push(Piece {
+                start: t.start,
+                end: t.end,
+                token: Some(t),
+            });
+            continue;
+        }
+        let mut from = 0;
+        for (k, c) in t.raw.char_indices().filter(|(_, c)| c.is_whitespace()) {
+            if k > from {
+                out.push(Piece {
+                    start: t.start + from,
+                    end: t.start + k,
+                    token: None,
+                });
+            }
+            from = k + c.len_utf8();
+        }
+        if from < t.raw.len() {
+            out.push(Piece {
+                start: t.start + from,
+                end: t.end,
+                token: None,
+            });
+        }
+    }
+    out
+}
+
+/// The [`Word`] of the run `run` of pieces of `s`, `None` when it holds
+/// no letter or digit; `before..` and `..after` are the marks between it
+/// and the pieces either side.
+fn run_word(
+    lx: &ActorLexicon,
+    s: &str,
+    run: &[Piece<'_, '_>],
+    before: usize,
+    after: usize,
+) -> Option<Word> {
+    let (first, last) = (&run[0], &run[run.len() - 1]);
+    // The marks of its own run of non-space chars either side: an `@`
+    // before it belongs to the word, any mark after it is punctuation.
+    let gap = &s[before..first.start];
+    let lead = gap
+        .rfind(char::is_whitespace)
+        .map_or(0, |k| k + gap[k..].chars().next().map_or(0, char::len_utf8));
+    let from = gap[lead..]
+        .find('@')
+        .map_or(first.start, |k| before + lead + k);
+    let piece_end = s[last.end..after]
+        .find(char::is_whitespace)
+        .map_or(after, |k| last.end + k);
+    let trimmed = s[from..last.end].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let raw_end = from + trimmed.len();
+    let raw = trimmed.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+    if raw.is_empty() {
+        return None;
+    }
+    let punct_after = raw_end < piece_end;
+    Some(match run {
+        [Piece { token: Some(t), .. }] if t.end == raw_end && raw.len() == t.raw.len() => {
+            token_word(lx, t, punct_after)
+        }
+        _ => marked_word(lx, raw, punct_after),
+    })
+}
+
+/// A word that is one token as written: its folded form, possessive and
+/// case read from the token.
+fn token_word(lx: &ActorLexicon, t: &Token<'_>, punct_after: bool) -> Word {
+    let folded = t.norm();
+    let (base, poss) = if t.is(class::POSSESSIVE) {
+        (folded, true)
+    } else {
+        match folded
+            .strip_suffix("'s")
+            .or_else(|| folded.strip_suffix('\''))
+        {
+            Some(b) => (b, true),
+            None => (folded, false),
+        }
+    };
+    let acronym = if poss {
+        is_acronym(possessor(t.raw))
+    } else {
+        t.is(class::ALL_CAPS)
+    };
+    let first_letter = t.raw.chars().next().is_some_and(char::is_alphabetic);
+    let cap = if first_letter {
+        t.is(class::CAP)
+    } else {
+        first_upper(t.raw)
+    } || particle_joined(lx, t.raw);
+    Word {
+        raw: t.raw.to_owned(),
+        norm: without_dots(base),
+        poss,
+        cap,
+        acronym,
+        punct_after,
+    }
+}
+
+/// A word of several tokens, or one whose token holds a mark at an edge
+/// ("al-Noor", "U.N.", "@orsa_rail"): read from its chars as written.
+fn marked_word(lx: &ActorLexicon, raw: &str, punct_after: bool) -> Word {
+    let folded = fold(raw);
+    let (base, poss) = match folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+    {
+        Some(b) => (b, true),
+        None => (folded.as_str(), false),
+    };
+    let acronym = is_acronym(if poss { possessor(raw) } else { raw });
+    Word {
+        raw: raw.to_owned(),
+        norm: without_dots(base),
+        poss,
+        cap: first_upper(raw) || particle_joined(lx, raw),
+        acronym,
+        punct_after,
+    }
+}
+
+/// `s` with its dots removed ("u.n" → "un").
+fn without_dots(s: &str) -> String {
+    if s.contains('.') {
+        s.chars().filter(|&c| c != '.').collect()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A possessive word as written without its `'s` or `'` ("NRA's" → "NRA").
+fn possessor(raw: &str) -> &str {
+    raw.trim_end_matches(['s', 'S'])
+        .trim_end_matches(['\'', '\u{2019}'])
+}
+
+/// Two or more letters, all uppercase.
+fn is_acronym(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    let all_upper = letters.clone().all(char::is_uppercase);
+    all_upper && letters.nth(1).is_some()
+}
+
+/// Its first letter is uppercase.
+fn first_upper(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
 }
 
 /// `particle_joined`: a name written with its particle joined by a

@@ -17,7 +17,7 @@ use super::gazetteer::Gazetteer;
 use super::lex::ActorLexicon;
 use super::parse::{Mention, Parsed};
 use super::persons::PersonView;
-use super::{Actor, ActorInput, ActorKind};
+use super::{Actor, ActorInput, ActorKind, Clues};
 use crate::text::{fold, stem, FxHashMap};
 
 /// Date distance used when a date is missing: farther than any real one.
@@ -433,13 +433,15 @@ impl Resolver<'_> {
     }
 }
 
-/// Resolves every input's actor, with the bounds reached on the way.
+/// Resolves every input's actor, with the bounds reached on the way; the
+/// descriptor records' context clues are `clues`.
 pub(super) fn resolve(
     lx: &ActorLexicon,
     inputs: &[ActorInput<'_>],
     gazetteer: Option<&Gazetteer>,
+    clues: Clues,
 ) -> (Vec<Actor>, Vec<crate::Bound>) {
-    let (corpus, pair_of, reps) = Corpus::build(lx, inputs, gazetteer);
+    let (corpus, pair_of, reps) = Corpus::build(lx, inputs, gazetteer, clues);
     let frozen = corpus.persons.freeze();
     let rv = Resolver {
         lx,

@@ -4,12 +4,15 @@
 
 use std::sync::Arc;
 
+use super::context::{context_clue, ContextClue};
 use super::corpus::Corpus;
 use super::gazetteer::Gazetteer;
+use super::parse::Mention;
 use super::persons::PersonView;
 use super::resolve::Resolver;
 use super::{Actor, ActorInput};
 use crate::lexicon::Lexicon;
+use crate::text::Token;
 
 /// Actors of a growing corpus.
 ///
@@ -38,13 +41,50 @@ impl ActorTable {
     }
 
     /// Adds the next statement's actor input (the table keeps owned copies
-    /// of what it needs); returns its index.
+    /// of what it needs); returns its index. A descriptor record's context
+    /// is cut here for its clue.
     pub fn push(&mut self, input: &ActorInput<'_>) -> usize {
+        let entry = self.entry(input.actor);
+        self.push_entry(input, entry, None)
+    }
+
+    /// The entry of an actor string, parsing it if new: the first half of
+    /// [`push`](ActorTable::push), for a caller that reads the record
+    /// between the two (its person names, its context's clue).
+    pub fn entry(&mut self, actor: Option<&str>) -> u32 {
         let lx = &self.lexicon.actor;
-        let entry = self
-            .corpus
-            .entry(lx, input.actor, None, self.gazetteer.as_deref());
-        self.corpus.push(lx, input, entry) as usize
+        self.corpus
+            .entry(lx, actor, None, self.gazetteer.as_deref())
+    }
+
+    /// The words of the personal name of entry `entry`'s actor string
+    /// (empty for an entry not made).
+    pub fn entry_person_tokens(&self, entry: u32) -> &[String] {
+        match self.corpus.entries.get(entry as usize) {
+            Some(e) => super::name_words(&e.parsed.mention),
+            None => &[],
+        }
+    }
+
+    /// The context clue of a record of entry `entry` whose context is
+    /// `context`, cut into `toks` (`text::words(context)`) by the caller's
+    /// own reading; `None` unless the entry is a descriptor.
+    pub fn clue(&self, entry: u32, context: &str, toks: &[Token<'_>]) -> Option<ContextClue> {
+        let e = self.corpus.entries.get(entry as usize)?;
+        matches!(e.parsed.mention, Mention::Descriptor { .. })
+            .then(|| context_clue(&self.lexicon.actor, &e.parsed, context, toks))
+    }
+
+    /// Adds the next statement's actor input, of entry `entry` (from
+    /// [`entry`](ActorTable::entry)), with its context clue when the caller
+    /// read it ([`clue`](ActorTable::clue)); returns its index.
+    pub fn push_entry(
+        &mut self,
+        input: &ActorInput<'_>,
+        entry: u32,
+        clue: Option<ContextClue>,
+    ) -> usize {
+        self.corpus.push(&self.lexicon.actor, input, entry, clue) as usize
     }
 
     /// How many statements were pushed.
@@ -78,18 +118,6 @@ impl ActorTable {
     /// were pushed.
     pub fn actor_strings(&self) -> usize {
         self.corpus.entries.len()
-    }
-
-    /// The words of statement `i`'s personal name: [`person_tokens`] of
-    /// its actor string, read from the parse the table made when it first
-    /// met that string. Empty when `i` was not pushed.
-    ///
-    /// [`person_tokens`]: super::person_tokens
-    pub fn person_tokens(&self, i: usize) -> &[String] {
-        match self.corpus.recs.get(i) {
-            Some(rec) => super::name_words(&self.corpus.entries[rec.entry as usize].parsed.mention),
-            None => &[],
-        }
     }
 
     /// The bounds the batch run over everything pushed so far would report.

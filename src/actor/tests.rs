@@ -7,6 +7,30 @@ use std::sync::Arc;
 use super::*;
 use crate::lexicon::{Lexicon, LexiconKind};
 
+/// Resolves with the clues cut here ([`Clues::Cut`]), and checks that the
+/// clues read from each whole context's tokens, as the detector hands
+/// them over ([`Clues::Given`]), resolve alike.
+fn resolve(
+    lx: &lex::ActorLexicon,
+    inputs: &[ActorInput<'_>],
+    gazetteer: Option<&Gazetteer>,
+) -> (Vec<Actor>, Vec<crate::Bound>) {
+    let cut = super::resolve(lx, inputs, gazetteer, Clues::Cut);
+    let mentions = Mentions::of(lx, inputs.iter().filter_map(|i| i.actor));
+    let given: Vec<(u32, ContextClue)> = inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(k, i)| {
+            let c = i.context?;
+            let clue = mentions.clue(lx, i.actor, c, &crate::text::words(c))?;
+            Some((k as u32, clue))
+        })
+        .collect();
+    let given = super::resolve(lx, inputs, gazetteer, Clues::Given(given));
+    assert_eq!(cut, given, "clues given and clues cut");
+    cut
+}
+
 /// One record: actor, source, context, date.
 type R<'a> = (
     Option<&'a str>,
@@ -819,4 +843,216 @@ fn live_table_reads_an_extended_lexicon() {
     assert_eq!(ids, ["jane quill"; 3]);
     let plain = resolve(lex::ActorLexicon::get(), &inputs, None).0;
     assert_eq!(&*plain[1].id, "zorbmaster jane quill");
+}
+
+/// The actor parser's whitespace splitter as it was before it read
+/// `text::words` tokens: the oracle the token view is held to.
+fn split_words_by_chars(lx: &lex::ActorLexicon, s: &str) -> Vec<parse::Word> {
+    let mut out = Vec::new();
+    for piece in s.split_whitespace() {
+        let trimmed_end = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let punct_after = trimmed_end.len() < piece.len();
+        let raw = trimmed_end.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        if !raw.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let folded = crate::text::fold(raw);
+        let (base_norm, poss) = match folded
+            .strip_suffix("'s")
+            .or_else(|| folded.strip_suffix('\''))
+        {
+            Some(b) => (b.to_owned(), true),
+            None => (folded.clone(), false),
+        };
+        let base_raw = if poss {
+            raw.trim_end_matches(['s', 'S'])
+                .trim_end_matches(['\'', '\u{2019}'])
+        } else {
+            raw
+        };
+        let letters: Vec<char> = base_raw.chars().filter(|c| c.is_alphabetic()).collect();
+        let particle = raw.split_once('-').is_some_and(|(p, n)| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                && lx.is_particle(&crate::text::fold(p))
+        });
+        out.push(parse::Word {
+            raw: raw.to_owned(),
+            norm: base_norm.chars().filter(|&c| c != '.').collect(),
+            poss,
+            cap: raw
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+                || particle,
+            acronym: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+            punct_after,
+        });
+    }
+    out
+}
+
+/// A word as (raw, norm, poss, cap, acronym, punct_after).
+type Flat = (String, String, bool, bool, bool, bool);
+
+fn flat(ws: &[parse::Word]) -> Vec<Flat> {
+    ws.iter()
+        .map(|w| {
+            let w = w.clone();
+            (w.raw, w.norm, w.poss, w.cap, w.acronym, w.punct_after)
+        })
+        .collect()
+}
+
+fn word_view(s: &str) -> Vec<Flat> {
+    flat(&parse::split_words(lex::ActorLexicon::get(), s))
+}
+
+fn w(raw: &str, norm: &str, poss: bool, cap: bool, acronym: bool, punct_after: bool) -> Flat {
+    (raw.into(), norm.into(), poss, cap, acronym, punct_after)
+}
+
+#[test]
+fn word_view_keeps_a_hyphenated_particle_one_word() {
+    assert_eq!(
+        word_view("Minister Dara al-Venn said"),
+        vec![
+            w("Minister", "minister", false, true, false, false),
+            w("Dara", "dara", false, true, false, false),
+            w("al-Venn", "al-venn", false, true, false, false),
+            w("said", "said", false, false, false, false),
+        ]
+    );
+}
+
+#[test]
+fn word_view_reads_a_dotted_acronym_as_one_word() {
+    assert_eq!(
+        word_view("the Q.R.T. board"),
+        vec![
+            w("the", "the", false, false, false, false),
+            w("Q.R.T", "qrt", false, true, true, true),
+            w("board", "board", false, false, false, false),
+        ]
+    );
+}
+
+#[test]
+fn word_view_drops_a_possessive() {
+    assert_eq!(
+        word_view("Velbury's mayor, ORZ's chief"),
+        vec![
+            w("Velbury's", "velbury", true, true, false, false),
+            w("mayor", "mayor", false, false, false, true),
+            w("ORZ's", "orz", true, true, true, false),
+            w("chief", "chief", false, false, false, false),
+        ]
+    );
+}
+
+#[test]
+fn word_view_marks_trailing_punctuation() {
+    assert_eq!(
+        word_view("Tam Orrin, (aide)."),
+        vec![
+            w("Tam", "tam", false, true, false, false),
+            w("Orrin", "orrin", false, true, false, true),
+            w("aide", "aide", false, false, false, true),
+        ]
+    );
+}
+
+#[test]
+fn word_view_keeps_a_leading_handle() {
+    assert_eq!(
+        word_view("(@velrail_news) @Kestrel"),
+        vec![
+            w("@velrail_news", "@velrail_news", false, false, false, true),
+            w("@Kestrel", "@kestrel", false, true, false, false),
+        ]
+    );
+}
+
+#[test]
+fn word_view_folds_a_name_with_diacritics() {
+    assert_eq!(
+        word_view("Žofie Brännström’s aide"),
+        vec![
+            w("Žofie", "zofie", false, true, false, false),
+            w("Brännström’s", "brannstrom", true, true, false, false),
+            w("aide", "aide", false, false, false, false),
+        ]
+    );
+}
+
+#[test]
+fn word_view_parts_words_at_a_space_inside_a_token() {
+    // UAX #29 keeps a narrow no-break space between letters in one token;
+    // white space still parts two words.
+    assert_eq!(
+        word_view("Dara\u{202f}Quill"),
+        vec![
+            w("Dara", "dara", false, true, false, false),
+            w("Quill", "quill", false, true, false, false),
+        ]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    /// The token view gives the words the char splitter gave, on strings
+    /// made of the chars actor strings hold (letters with and without
+    /// diacritics, marks, apostrophes, dots, hyphens, handles, spaces).
+    #[test]
+    fn word_view_equals_the_char_splitter(
+        s in "([A-Za-z0-9]{1,5}|[ .,:;'’@\\-_()]|é|É|ø|ß|e\u{301}|\u{301}|ʼ|–|\u{ad}|\u{a0}|\u{202f}|\t| ){0,16}"
+    ) {
+        let lx = lex::ActorLexicon::get();
+        prop_assert_eq!(word_view(&s), flat(&split_words_by_chars(lx, &s)));
+    }
+
+    #[test]
+    fn word_view_equals_the_char_splitter_anywhere(s in any::<String>()) {
+        let lx = lex::ActorLexicon::get();
+        prop_assert_eq!(word_view(&s), flat(&split_words_by_chars(lx, &s)));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A context's clue read from the tokens of the whole context (as the
+    /// detector hands them over) equals the one read from the context's
+    /// start cut alone, whatever the byte cut.
+    #[test]
+    fn clue_of_the_whole_context_equals_clue_of_its_start(
+        ctx in "((the |, |said )?([A-Z][a-zé’'.\\-]{0,6}[ \u{202f}]?){0,4}(mayor|agency|Mayor|Agency)?[ ,.]{0,2}){0,6}",
+        limit in 0usize..120,
+        org in any::<bool>(),
+    ) {
+        let lx = lex::ActorLexicon::get();
+        let p = parse::parse(lx, if org { "the agency" } else { "the mayor" });
+        let whole = context::context_clue_within(lx, &p, &ctx, &crate::text::words(&ctx), limit);
+        let head = context::head_within(&ctx, limit);
+        let start = context::context_clue_within(lx, &p, head, &crate::text::words(head), limit);
+        prop_assert_eq!(whole, start);
+    }
+}
+
+/// The clue reads the words whose tokens start before the byte cut, each
+/// whole.
+#[test]
+fn clue_reads_whole_words_up_to_the_cut() {
+    let lx = lex::ActorLexicon::get();
+    let p = parse::parse(lx, "the mayor");
+    let ctx = "the Velbury mayor said, Mayor Dara Quill said";
+    let toks = crate::text::words(ctx);
+    let named = context::context_clue_within(lx, &p, ctx, &toks, ctx.find("Quill").unwrap() + 1);
+    assert_eq!(
+        named.person,
+        Some(vec!["dara".to_owned(), "quill".to_owned()])
+    );
+    let short = context::context_clue_within(lx, &p, ctx, &toks, ctx.find("Mayor").unwrap());
+    assert_eq!(short.person, None);
+    assert_eq!(short.quals, vec!["velbury".to_owned()]);
 }
