@@ -930,4 +930,24 @@ mod tests {
         assert!(!read.iter().any(|t| t.contains("zorbmaster")), "{read:?}");
         assert!(read.iter().any(|t| t.contains("ferry")), "{read:?}");
     }
+
+    /// A group noun with its complement is a group: after a built-in
+    /// group link ("residents from the valley") and after one a user adds
+    /// to `group_link` of the actor function words.
+    #[test]
+    fn group_links_open_a_group_complement() {
+        let st = |actor: &str| [Statement::new("a", Some(actor), "The road stays shut.")];
+        let kind = |d: &Detector, actor: &str| d.actors(&st(actor))[0].kind;
+        let plain = Detector::new();
+        assert_eq!(kind(&plain, "residents from the valley"), ActorKind::Group);
+        assert_ne!(
+            kind(&plain, "residents beside the valley"),
+            ActorKind::Group
+        );
+        let with = Detector::builder()
+            .lexicon(LexiconKind::ActorFunctionWord, "group_link beside")
+            .build()
+            .unwrap();
+        assert_eq!(kind(&with, "residents beside the valley"), ActorKind::Group);
+    }
 }

@@ -481,10 +481,6 @@ fn parse_words(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
     p
 }
 
-/// Words that may follow a group noun and open its complement, besides the
-/// connectors: "officials from the port", "residents and traders".
-const GROUP_LINKS: [&str; 3] = ["and", "from", "with"];
-
 /// What the words of an actor string name, determiners and past-tenure
 /// words already dropped: the first rule that applies, in this order.
 fn parse_core(lx: &ActorLexicon, ws: &[Word]) -> Parsed {
@@ -540,7 +536,7 @@ fn group(lx: &ActorLexicon, ws: &[Word]) -> Option<Parsed> {
         .position(|(i, w)| lx.is_group_noun(&w.norm) && (!w.cap || i == 0) && !w.poss)?;
     let after_ok = g + 1 == ws.len() || {
         let next = &ws[g + 1].norm;
-        lx.is_connector(next) || GROUP_LINKS.contains(&next.as_str())
+        lx.opens_group_complement(next)
     };
     if !after_ok {
         return None;

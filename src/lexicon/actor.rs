@@ -39,6 +39,9 @@ pub(crate) struct ActorLexicon {
     tenure_past: Vec<String>,
     /// Articles dropped from the front of a gazetteer name ("the").
     alias_articles: Vec<String>,
+    /// Words that open a group noun's complement besides the connectors
+    /// ("officials from the port", "residents and traders").
+    group_links: Vec<String>,
 }
 
 fn words_of(line: &str) -> Vec<String> {
@@ -100,9 +103,9 @@ fn nicknames(lines: &[Entry]) -> HashMap<String, Vec<String>> {
 }
 
 /// `actor_function_words.txt`: determiners, connectors, initial skips,
-/// past-tenure words, alias articles.
-fn function_words(lines: &[Entry]) -> Result<[Vec<String>; 5], Error> {
-    let mut function: [Vec<String>; 5] = Default::default();
+/// past-tenure words, alias articles, group links.
+fn function_words(lines: &[Entry]) -> Result<[Vec<String>; 6], Error> {
+    let mut function: [Vec<String>; 6] = Default::default();
     for line in lines {
         let mut parts = line.as_str().split_whitespace();
         let i = match parts.next() {
@@ -111,6 +114,7 @@ fn function_words(lines: &[Entry]) -> Result<[Vec<String>; 5], Error> {
             Some("initial_skip") => 2,
             Some("tenure_past") => 3,
             Some("alias_article") => 4,
+            Some("group_link") => 5,
             _ => return Err(line.bad(K::ActorFunctionWord, "unknown kind")),
         };
         function[i].extend(parts.map(fold));
@@ -149,9 +153,10 @@ impl ActorLexicon {
             lists.get(kind).iter().map(|e| fold(e.as_str())).collect()
         };
         let (titles, title_max) = titles(lists.get(K::Title))?;
-        let [determiners, connectors, initial_skip, tenure_past, alias_articles] =
+        let [determiners, connectors, initial_skip, tenure_past, alias_articles, group_links] =
             function_words(lists.get(K::ActorFunctionWord))?;
         Ok(ActorLexicon {
+            group_links,
             determiners,
             connectors,
             initial_skip,
@@ -252,6 +257,12 @@ impl ActorLexicon {
 
     pub fn is_connector(&self, word: &str) -> bool {
         self.connectors.iter().any(|w| w == word)
+    }
+
+    /// True for a word that may open a group noun's complement: a
+    /// connector or a group link ("from", "and").
+    pub fn opens_group_complement(&self, word: &str) -> bool {
+        self.is_connector(word) || self.group_links.iter().any(|w| w == word)
     }
 
     pub fn skip_in_initials(&self, word: &str) -> bool {
