@@ -258,10 +258,16 @@ pub(crate) fn dateline_len(line: &str) -> usize {
     k
 }
 
-/// ASCII case-insensitive substring test.
+/// ASCII case-insensitive substring test. A window is compared only where
+/// its first byte matches (one byte test per position, not a slice compare:
+/// every kept line is tested once).
 pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some(first) = n.first() else {
+        return true;
+    };
+    h.windows(n.len())
+        .any(|w| w[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(n))
 }
 
 /// Scans the article from byte `from`. Lines for which `skip` holds are
