@@ -121,8 +121,12 @@ impl<'v, 'a> View<'v, 'a> {
         self.base + self.words[w].end
     }
 
-    /// The marks between two word tokens.
+    /// The marks between two word tokens. Most gaps are one space: they
+    /// hold none, and are passed over without reading them as chars.
     fn gap(&mut self, from: usize, to: usize, out: &mut Vec<Tok>) {
+        if to <= from || (to == from + 1 && self.text.as_bytes()[from] == b' ') {
+            return;
+        }
         for m in text::marks(self.text, from, to) {
             self.mark(m.start, m.ch, out);
         }
