@@ -3,6 +3,8 @@
 //! [`super::view`]), quote regions paired in one pass, sentences cut
 //! outside quotes. Every step is a single linear pass; nothing backtracks.
 
+use std::borrow::Cow;
+
 use super::lex::{class, WordInfo};
 use super::view::View;
 use crate::lexicon::Lexicon;
@@ -67,8 +69,9 @@ impl Tok {
 impl<'a> Doc<'a> {
     /// The article's word tokens inside `text[a..b]`, their offsets counted
     /// from `a`: the tokens [`text::words`] gives for that slice, without
-    /// cutting it again. `None` when a token runs across either end.
-    pub fn words_in(&self, a: usize, b: usize) -> Option<Vec<Token<'a>>> {
+    /// cutting it again (their folded forms borrowed, not copied). `None`
+    /// when a token runs across either end.
+    pub fn words_in(&self, a: usize, b: usize) -> Option<Vec<Token<'_>>> {
         let (a, b) = (a.checked_sub(self.base)?, b.checked_sub(self.base)?);
         let lo = self.words.partition_point(|t| t.end <= a);
         let hi = self.words.partition_point(|t| t.start < b);
@@ -78,12 +81,17 @@ impl<'a> Doc<'a> {
         if across {
             return None;
         }
-        let rebase = |t: &Token<'a>| Token {
-            start: t.start - a,
-            end: t.end - a,
-            ..t.clone()
-        };
-        Some(inside.iter().map(rebase).collect())
+        let mut out = Vec::with_capacity(inside.len());
+        for t in inside {
+            out.push(Token {
+                start: t.start - a,
+                end: t.end - a,
+                raw: t.raw,
+                norm: Cow::Borrowed(t.norm()),
+                class: t.class,
+            });
+        }
+        Some(out)
     }
 }
 
