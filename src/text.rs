@@ -208,6 +208,32 @@ pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// A mark of a text: a char that is no white space (or a line break), with
+/// its byte offset. Between two word tokens ([`words`]) it is punctuation,
+/// a quotation mark, a symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// Byte offset of the char in the text.
+    pub start: usize,
+    /// The char.
+    pub ch: char,
+}
+
+/// The marks of `text[from..to]` in order: every char that is no white
+/// space, and every line break (`\n`). Read over the gaps between the word
+/// tokens of [`words`] (which hold no letter or digit), they are what a
+/// reader of the tokens needs besides the words: punctuation, quotation
+/// marks, paragraph ends. Linear; `from..to` lies on `char` boundaries.
+pub(crate) fn marks(text: &str, from: usize, to: usize) -> impl Iterator<Item = Mark> + '_ {
+    text[from..to]
+        .char_indices()
+        .filter(|&(_, c)| c == '\n' || !c.is_whitespace())
+        .map(move |(i, ch)| Mark {
+            start: from + i,
+            ch,
+        })
+}
+
 /// True when byte `p` of `b` opens a stretch that UAX #29 segments alone:
 /// an ASCII char that is not white space, after a space, tab or line feed.
 /// Every UAX #29 rule that joins two chars needs them to be letters,
@@ -785,6 +811,53 @@ mod tests {
         let s = sentences(text);
         assert_eq!(s.len(), 2);
         assert_eq!(&text[s[0].0..s[0].1], "We don't like the plan.");
+    }
+
+    #[test]
+    fn marks_are_the_chars_but_white_space() {
+        let text = "\u{201c}Yes,\u{201d} she said \u{2014}\tno.\r\n(ok)\u{a0}!";
+        let got: Vec<_> = marks(text, 0, text.len()).map(|m| m.ch).collect();
+        let want = "\u{201c}Yes,\u{201d}shesaid\u{2014}no.\n(ok)!";
+        assert_eq!(got.into_iter().collect::<String>(), want);
+        // Offsets count from the text's start, the range's start skipped to.
+        let dash = text.find('\u{2014}').unwrap_or(0);
+        let m: Vec<_> = marks(text, dash - 1, text.len()).take(2).collect();
+        assert_eq!(
+            m[0],
+            Mark {
+                start: dash,
+                ch: '\u{2014}'
+            }
+        );
+        assert_eq!(
+            m[1],
+            Mark {
+                start: dash + 4,
+                ch: 'n'
+            }
+        );
+    }
+
+    proptest::proptest! {
+        /// Word tokens and the marks between them hold every char of the
+        /// text that is no white space, each once, in order (so a gap
+        /// holds no letter or digit).
+        #[test]
+        fn words_and_gap_marks_cover_the_text(
+            text in "([a-zA-Z0-9 .,;:'_!?()\"\t\n-]|\u{a0}|\u{202f}|\u{2019}|\u{201c}|\u{301}|\u{ad}|\u{200d}|\u{3000}|\u{1f600}|é|日|٣|א){0,40}"
+        ) {
+            let mut got = String::new();
+            let mut at = 0;
+            for t in words(&text) {
+                got.extend(marks(&text, at, t.start).map(|m| m.ch));
+                proptest::prop_assert!(!text[at..t.start].chars().any(char::is_alphanumeric));
+                got.extend(t.raw.chars().filter(|c| !c.is_whitespace()));
+                at = t.end;
+            }
+            got.extend(marks(&text, at, text.len()).map(|m| m.ch));
+            let want: String = text.chars().filter(|&c| c == '\n' || !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
     }
 
     #[test]

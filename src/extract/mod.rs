@@ -1,6 +1,7 @@
 //! Article extraction: raw English news text in, statement records out.
 //!
-//! One linear scan cuts the article into tokens (with byte offsets), pairs
+//! One linear scan reads the article's tokens (its one cut into word
+//! tokens, `text::words`, with the marks between them; byte offsets), pairs
 //! quotation marks, drops noise lines (photo credits, copyright lines) and
 //! cuts sentences outside quotations. Speech frames are then read around
 //! reporting verbs (a word list, `src/lexicon/speech_verbs.txt`), quotation
@@ -13,6 +14,9 @@ use crate::lexicon::extract as lex;
 mod scan;
 #[cfg(test)]
 mod tests;
+mod view;
+#[cfg(test)]
+mod view_reference;
 
 use std::sync::Arc;
 
@@ -671,10 +675,14 @@ fn narrator(doc: &scan::Doc<'_>, frames: &Frames<'_, '_>, found: &mut Vec<Found>
         }
         let span = (doc.toks[a].start, doc.toks[e - 1].end);
         let text = &doc.text[span.0..span.1];
-        if !crate::quantity::figures(&doc.lexicon.quantity, text)
-            .iter()
-            .any(|f| f.counted.is_some())
-        {
+        let lx = &doc.lexicon.quantity;
+        // The figures are read from the article's own tokens: the sentence
+        // is not cut again.
+        let figures = match doc.words_in(span.0, span.1) {
+            Some(words) => crate::quantity::parse_figures_in(lx, text, &words),
+            None => crate::quantity::figures(lx, text),
+        };
+        if !figures.iter().any(|f| f.counted.is_some()) {
             continue;
         }
         found.push(Found {

@@ -1,9 +1,14 @@
 //! Scanning an article: lines (paragraphs) with noise dropped, tokens with
-//! byte offsets, quote regions paired in one pass, sentences cut outside
-//! quotes. Every step is a single linear pass; nothing backtracks.
+//! byte offsets (a view over the article's one cut into word tokens,
+//! [`super::view`]), quote regions paired in one pass, sentences cut
+//! outside quotes. Every step is a single linear pass; nothing backtracks.
 
-use super::lex::{class, ExtractLexicon, WordInfo};
+use std::borrow::Cow;
+
+use super::lex::{class, WordInfo};
+use super::view::View;
 use crate::lexicon::Lexicon;
+use crate::text::{self, Token};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +66,35 @@ impl Tok {
     }
 }
 
+impl<'a> Doc<'a> {
+    /// The article's word tokens inside `text[a..b]`, their offsets counted
+    /// from `a`: the tokens [`text::words`] gives for that slice, without
+    /// cutting it again (their folded forms borrowed, not copied). `None`
+    /// when a token runs across either end.
+    pub fn words_in(&self, a: usize, b: usize) -> Option<Vec<Token<'_>>> {
+        let (a, b) = (a.checked_sub(self.base)?, b.checked_sub(self.base)?);
+        let lo = self.words.partition_point(|t| t.end <= a);
+        let hi = self.words.partition_point(|t| t.start < b);
+        let inside = &self.words[lo..hi.max(lo)];
+        let across =
+            inside.first().is_some_and(|t| t.start < a) || inside.last().is_some_and(|t| t.end > b);
+        if across {
+            return None;
+        }
+        let mut out = Vec::with_capacity(inside.len());
+        for t in inside {
+            out.push(Token {
+                start: t.start - a,
+                end: t.end - a,
+                raw: t.raw,
+                norm: Cow::Borrowed(t.norm()),
+                class: t.class,
+            });
+        }
+        Some(out)
+    }
+}
+
 /// A quotation: from its opening mark to its closing mark (or the end of the
 /// paragraph when none closes it).
 #[derive(Debug, Clone, Copy)]
@@ -81,6 +115,10 @@ pub(crate) struct Doc<'a> {
     /// The lexicon the article is read with.
     pub lexicon: &'a Lexicon,
     pub text: &'a str,
+    /// The article's word tokens ([`text::words`]), cut from
+    /// `text[base..]`: the one cut of the article.
+    words: Vec<Token<'a>>,
+    base: usize,
     pub toks: Vec<Tok>,
     pub regions: Vec<Region>,
     /// Region index of each token inside a quotation (marks included).
@@ -89,59 +127,9 @@ pub(crate) struct Doc<'a> {
     pub sentences: Vec<(usize, usize)>,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Cuts `text[from..to]` into tokens, appended to `out`: words
-/// ([`word_token`]), typewriter quotation marks (``…''), and one token per
-/// other mark; spaces are dropped.
-fn tokenize(
-    lex: &ExtractLexicon,
-    text: &str,
-    from: usize,
-    to: usize,
-    out: &mut Vec<Tok>,
-    buf: &mut String,
-) {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while i < to {
-        let b = bytes[i];
-        if b == b' ' || b == b'\t' || b == b'\r' {
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if is_word_char(c) {
-            let tok = word_token(lex, text, i, to, buf);
-            i = tok.end;
-            out.push(tok);
-            continue;
-        }
-        // Typewriter quotation marks: ``…'' (and ''…'').
-        let doubled = matches!(b, b'`' | b'\'') && bytes.get(i + 1) == Some(&b) && i + 1 < to;
-        if doubled {
-            let mark = if b == b'`' {
-                Mark::Open
-            } else {
-                Mark::Straight
-            };
-            out.push(Tok::mark(i, i + 2, Kind::Quote(mark)));
-            i += 2;
-            continue;
-        }
-        let len = c.len_utf8();
-        if let Some(kind) = mark_kind(c) {
-            out.push(Tok::mark(i, i + len, kind));
-        }
-        i += len;
-    }
-}
-
 impl Tok {
     /// A token that is no word: a mark or a line break.
-    fn mark(start: usize, end: usize, kind: Kind) -> Tok {
+    pub(super) fn mark(start: usize, end: usize, kind: Kind) -> Tok {
         Tok {
             start,
             end,
@@ -152,140 +140,6 @@ impl Tok {
             dotted: false,
         }
     }
-}
-
-/// What the char `c` (no word char, no space or tab) is as a token: a line
-/// break, a quotation mark (‘ opens one at a word start; ’ there is an
-/// apostrophe), other punctuation; `None` for other whitespace.
-fn mark_kind(c: char) -> Option<Kind> {
-    Some(match c {
-        '\n' => Kind::Newline,
-        '\u{201c}' | '\u{201e}' => Kind::Quote(Mark::Open),
-        '\u{201d}' => Kind::Quote(Mark::Close),
-        '"' => Kind::Quote(Mark::Straight),
-        '\u{2018}' => Kind::Quote(Mark::Single),
-        _ if c.is_whitespace() => return None,
-        _ => Kind::Punct(c),
-    })
-}
-
-/// The word starting at byte `start` (a word char) and ending by `to`, read
-/// with the lexicon: [`word_end`] finds where it stops, its folded form is
-/// looked up (a pronoun's contraction reads as the pronoun).
-fn word_token(lex: &ExtractLexicon, text: &str, start: usize, to: usize, buf: &mut String) -> Tok {
-    let (j, dotted, abbr_dot) = word_end(lex, text, start, to, buf);
-    let raw = &text[start..j - usize::from(abbr_dot)];
-    buf.clear();
-    for ch in raw.chars() {
-        match ch {
-            '\u{2019}' => buf.push('\''),
-            _ if ch.is_ascii() => buf.push(ch.to_ascii_lowercase()),
-            _ => buf.extend(ch.to_lowercase()),
-        }
-    }
-    let mut info = lex.info(buf);
-    if info.class == 0 && info.verb.is_none() {
-        info = contraction(lex, buf).unwrap_or_default();
-    }
-    Tok {
-        start,
-        end: j,
-        kind: Kind::Word,
-        info,
-        cap: raw.chars().next().is_some_and(char::is_uppercase),
-        ly: buf.len() > 4 && buf.ends_with("ly"),
-        dotted,
-    }
-}
-
-/// Where the word at `start` ends: `(end, dotted, abbreviation dot)`. Word
-/// chars run on through a joiner with a word char after it (an inner
-/// apostrophe, hyphen or dot: "don't", "co-op", "U.S"), and through a comma
-/// between digits ("80,000"). A word with inner dots keeps its final dot
-/// ("U.S."), and so does a capitalized abbreviation or initial inside a
-/// name ("Acme Inc.", "Ada J. Vos": the abbreviation dot, not part of the
-/// folded word); a plural possessive keeps its apostrophe ("the farmers’
-/// union").
-fn word_end(
-    lex: &ExtractLexicon,
-    text: &str,
-    start: usize,
-    to: usize,
-    buf: &mut String,
-) -> (usize, bool, bool) {
-    let bytes = text.as_bytes();
-    let first = text[start..].chars().next().map_or(1, char::len_utf8);
-    let (mut j, mut dotted, mut abbr_dot) = (start + first, false, false);
-    while j < to {
-        let d = text[j..].chars().next().unwrap_or(' ');
-        if is_word_char(d) {
-            j += d.len_utf8();
-            continue;
-        }
-        let joiner = matches!(
-            d,
-            '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | ','
-        );
-        if !joiner {
-            break;
-        }
-        let k = j + d.len_utf8();
-        let next = text[k..to].chars().next();
-        let ok = match d {
-            ',' => bytes[j - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
-            _ => next.is_some_and(is_word_char),
-        };
-        if ok {
-            dotted |= d == '.';
-            j = k;
-            continue;
-        }
-        if d == '.' && dotted {
-            j = k;
-        } else if d == '.' && name_abbreviation(lex, &text[start..j], buf) {
-            abbr_dot = true;
-            j = k;
-        }
-        let possessive = matches!(d, '\'' | '\u{2019}')
-            && bytes[j - 1] == b's'
-            && bytes.get(k) == Some(&b' ')
-            && bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase)
-            && k + 1 < to;
-        if possessive {
-            j = k;
-        }
-        break;
-    }
-    (j, dotted, abbr_dot)
-}
-
-/// A pronoun with a contracted auxiliary ("you'd", "we've", "they're")
-/// reads as the pronoun, so it is resolved like one and never output as a
-/// name. `folded` is lowercase with ASCII apostrophes.
-fn contraction(lex: &ExtractLexicon, folded: &str) -> Option<WordInfo> {
-    let (head, tail) = folded.split_once('\'')?;
-    let info = lex.info(head);
-    let clitic = matches!(tail, "d" | "ve" | "re" | "ll" | "m" | "s");
-    (clitic && info.class & (class::PRON | class::OPRON) != 0).then_some(info)
-}
-
-/// A capitalized abbreviation of the lexicon's `abbr` line ("Inc", "Mr",
-/// "Rep") or a single capital letter (an initial, "J"): its period belongs
-/// to the word, so a name reads on through it ("Benjamin J. Holm").
-fn name_abbreviation(lex: &ExtractLexicon, raw: &str, buf: &mut String) -> bool {
-    let mut chars = raw.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() {
-        return false;
-    }
-    if chars.next().is_none() {
-        return true;
-    }
-    buf.clear();
-    buf.extend(raw.chars().flat_map(char::to_lowercase));
-    lex.is_abbreviation(buf)
 }
 
 /// A line that is no statement: a copyright line, a photo credit or caption
@@ -412,23 +266,33 @@ pub(crate) fn dateline_len(line: &str) -> usize {
     k
 }
 
-/// ASCII case-insensitive substring test.
+/// ASCII case-insensitive substring test. A window is compared only where
+/// its first byte matches (one byte test per position, not a slice compare:
+/// every kept line is tested once).
 pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some(first) = n.first() else {
+        return true;
+    };
+    h.windows(n.len())
+        .any(|w| w[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(n))
 }
 
 /// Scans the article from byte `from`. Lines for which `skip` holds are
-/// left out (a newline token still stands in their place).
+/// left out (a newline token still stands in their place). The article is
+/// cut into word tokens once ([`text::words`]); each kept line's tokens are
+/// read from them ([`View`]).
 pub(crate) fn scan<'a>(
     lexicon: &'a Lexicon,
     text: &'a str,
     from: usize,
     skip: &dyn Fn(usize, usize) -> bool,
 ) -> Doc<'a> {
+    let from = from.min(text.len());
+    let words = text::words(&text[from..]);
     let mut toks = Vec::with_capacity(text.len() / 5 + 4);
-    let mut buf = String::new();
-    let mut at = from.min(text.len());
+    let mut view = View::new(&lexicon.extract, text, &words, from);
+    let mut at = from;
     while at < text.len() {
         let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
         let line = &text[at..end];
@@ -437,19 +301,10 @@ pub(crate) fn scan<'a>(
             .next()
             .is_none_or(|l| l.trim().is_empty());
         if !is_noise(line) && !is_heading(line, next_blank) && !skip(at, end) {
-            let from = at + dateline_len(line);
-            tokenize(&lexicon.extract, text, from, end, &mut toks, &mut buf);
+            view.line(at + dateline_len(line), end, &mut toks);
         }
         if end < text.len() {
-            toks.push(Tok {
-                start: end,
-                end: end + 1,
-                kind: Kind::Newline,
-                info: WordInfo::default(),
-                cap: false,
-                ly: false,
-                dotted: false,
-            });
+            toks.push(Tok::mark(end, end + 1, Kind::Newline));
         }
         at = end + 1;
     }
@@ -464,6 +319,8 @@ pub(crate) fn scan<'a>(
     Doc {
         lexicon,
         text,
+        words,
+        base: from,
         toks,
         regions,
         region_of,

@@ -542,3 +542,18 @@ fn a_short_name_of_an_organization_named_before_is_that_organization() {
                    would stay.\n";
     has(article, "the levy would stay", Some("Lund"));
 }
+
+/// An article is cut into words once ([`crate::text::words`]): the
+/// scanner's tokens and the narrator's figures read the same cut.
+#[test]
+fn an_article_is_cut_once() {
+    let article = "At least 40 people died in the flood on Monday, the mayor said.\n\n\
+                   Some 300 homes along the river were damaged by the water.\n\n\
+                   \u{201c}We will start again,\u{201d} Mayor Ilse Brant told reporters.\n";
+    let st = extract(article, "t.txt");
+    assert!(st.iter().any(|s| s.actor.is_none()), "{st:#?}");
+    let (before, _) = crate::text::cuts::count();
+    drop(extract(article, "t.txt"));
+    let (after, _) = crate::text::cuts::count();
+    assert_eq!(after - before, 1);
+}

@@ -3,7 +3,7 @@
 //! the lines [`Lists`] read. Titles, group nouns and organisation words
 //! are the lines the actor section reads too.
 
-use std::collections::HashMap;
+use crate::text::FxHashMap as HashMap;
 
 use super::lists::{Entry, Lists};
 use super::LexiconKind as K;
@@ -112,7 +112,7 @@ impl ExtractLexicon {
     /// The section from the lists' lines; a bad line is an
     /// [`Error::Config`] naming its list and line.
     pub(crate) fn parse(lists: &Lists) -> Result<ExtractLexicon, Error> {
-        let mut words: HashMap<String, WordInfo> = HashMap::new();
+        let mut words: HashMap<String, WordInfo> = HashMap::default();
         speech_verbs(&mut words, lists.get(K::SpeechVerb))?;
         clause_words(&mut words, lists.get(K::ClauseWord))?;
         for w in crate::text::abbreviations() {
