@@ -189,6 +189,27 @@ pub(crate) fn fold(s: &str) -> String {
 /// views over them), and a statement's fields are each cut once
 /// ([`cuts`] counts the calls in tests).
 pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
+    cut_words(text, None)
+}
+
+/// [`words`] with the folded forms of ASCII words borrowed from `lower`,
+/// the text's ASCII-lowercased copy ([`lower_ascii`]), so a capitalized
+/// word costs no allocation of its own. The tokens are the same.
+pub(crate) fn words_lowered<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lower.len());
+    cut_words(text, Some(lower))
+}
+
+/// The copy of `text` that [`words_lowered`] borrows from: ASCII letters
+/// lowercased, every other byte as it was (so every offset and `char`
+/// boundary is the text's own).
+pub(crate) fn lower_ascii(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// [`words`] and [`words_lowered`]: one tokenizer, `lower` the optional
+/// lowercased copy.
+fn cut_words<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Token<'a>> {
     #[cfg(any(test, feature = "testkit"))]
     cuts::WORDS.with(|n| n.set(n.get() + 1));
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
@@ -200,11 +221,11 @@ pub(crate) fn words(text: &str) -> Vec<Token<'_>> {
         let k = from + k;
         let lo = (from + 1..=k).rev().find(|&p| cut_at(b, p)).unwrap_or(from);
         let hi = (k + 1..b.len()).find(|&p| cut_at(b, p)).unwrap_or(b.len());
-        ascii_words_into(text, from, lo, &mut out);
-        uax29_words_into(text, lo, hi, &mut out);
+        ascii_words_into(text, lower, from, lo, &mut out);
+        uax29_words_into(text, lower, lo, hi, &mut out);
         from = hi;
     }
-    ascii_words_into(text, from, b.len(), &mut out);
+    ascii_words_into(text, lower, from, b.len(), &mut out);
     out
 }
 
@@ -276,13 +297,18 @@ pub(crate) mod cuts {
 
 /// The folded form of an ASCII word, possessive `'s` dropped: a slice of
 /// the word itself unless it holds an uppercase letter (`upper`: it may).
-fn fold_ascii(raw: &str, upper: bool) -> Cow<'_, str> {
+/// `lowered` is the word's slice of the text's lowercased copy, when there
+/// is one: the folded form is borrowed from it.
+fn fold_ascii<'a>(raw: &'a str, upper: bool, lowered: Option<&'a str>) -> Cow<'a, str> {
     let word = match raw.strip_suffix("'s").or_else(|| raw.strip_suffix("'S")) {
         Some(stem) if raw.len() > 3 => stem,
         _ => raw,
     };
     if upper && word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
+        match lowered {
+            Some(l) => Cow::Borrowed(&l[..word.len()]),
+            None => Cow::Owned(word.to_ascii_lowercase()),
+        }
     } else {
         Cow::Borrowed(word)
     }
@@ -324,12 +350,18 @@ static ASCII_CLASS: [u8; 256] = {
 #[cfg(test)]
 fn uax29_words(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    uax29_words_into(text, 0, text.len(), &mut out);
+    uax29_words_into(text, None, 0, text.len(), &mut out);
     out
 }
 
 /// The UAX #29 words of `text[from..to]`, pushed onto `out`.
-fn uax29_words_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Token<'a>>) {
+fn uax29_words_into<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Token<'a>>,
+) {
     for (at, seg) in text[from..to].split_word_bound_indices() {
         let start = from + at;
         if !seg.chars().any(char::is_alphanumeric) {
@@ -337,7 +369,7 @@ fn uax29_words_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok
         }
         let mut class = class_of(seg);
         let norm = if seg.is_ascii() {
-            fold_ascii(seg, true)
+            fold_ascii(seg, true, lower.map(|l| &l[start..start + seg.len()]))
         } else {
             let mut norm = fold(seg);
             // The possessive is not part of the word: "Moreau’s" matches "Moreau".
@@ -367,12 +399,18 @@ fn uax29_words_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok
 #[cfg(test)]
 fn ascii_words(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    ascii_words_into(text, 0, text.len(), &mut out);
+    ascii_words_into(text, None, 0, text.len(), &mut out);
     out
 }
 
 /// The words of the ASCII stretch `text[from..to]`, pushed onto `out`.
-fn ascii_words_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Token<'a>>) {
+fn ascii_words_into<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Token<'a>>,
+) {
     let b = &text.as_bytes()[..to];
     let class = |c: u8| ASCII_CLASS[usize::from(c)];
     let letter = |c: u8| c.is_ascii_alphabetic();
@@ -412,7 +450,7 @@ fn ascii_words_into<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok
         if seen & (UPPER | LOWER | DIGIT) == 0 {
             continue;
         }
-        let norm = fold_ascii(raw, seen & UPPER != 0);
+        let norm = fold_ascii(raw, seen & UPPER != 0, lower.map(|l| &l[start..i]));
         out.push(Token {
             start,
             end: i,
@@ -686,6 +724,22 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Folded forms borrowed from the lowercased copy are the folded
+        /// forms: the same tokens, capitals, possessives and non-ASCII
+        /// words included.
+        #[test]
+        fn lowered_words_are_the_words(
+            text in "([a-zA-Z0-9 .,;:'_!?()\"\t\n-]|[A-Z]{2,5}|[A-Z][a-z]{1,6}'s|\u{2019}|É|ß|日|Ærø){0,40}"
+        ) {
+            let lower = lower_ascii(&text);
+            let key = |t: Token<'_>| (t.start, t.end, t.norm.into_owned(), t.class);
+            let plain: Vec<_> = words(&text).into_iter().map(key).collect();
+            let lowered: Vec<_> = words_lowered(&text, &lower).into_iter().map(key).collect();
+            proptest::prop_assert_eq!(plain, lowered, "{:?}", text);
+        }
+    }
+
     /// The char-by-char sentence scan the byte scan replaced: the reference
     /// the property below holds it to.
     fn sentences_by_char(text: &str) -> Vec<(usize, usize)> {
@@ -763,7 +817,7 @@ mod tests {
             if want.len() > 3 && want.ends_with("'s") {
                 want.truncate(want.len() - 2);
             }
-            proptest::prop_assert_eq!(fold_ascii(&raw, true), want.as_str());
+            proptest::prop_assert_eq!(fold_ascii(&raw, true, None), want.as_str());
         }
     }
 

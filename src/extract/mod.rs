@@ -225,7 +225,8 @@ impl Extractor {
             let i = tweets.partition_point(|t| t.line.0 < a);
             tweets.get(i).is_some_and(|t| t.line == (a, b))
         };
-        let doc = scan::scan(lx, article, from, &skip);
+        let lower = scan::lower_from(article, from);
+        let doc = scan::scan(lx, article, &lower, from, &skip);
         let frames = Frames::new(&doc);
         let kept = join_split_quotes(article, distinct(article, self.found(&doc, &frames)));
         let emit = Emit {

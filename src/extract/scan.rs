@@ -280,16 +280,18 @@ pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
 
 /// Scans the article from byte `from`. Lines for which `skip` holds are
 /// left out (a newline token still stands in their place). The article is
-/// cut into word tokens once ([`text::words`]); each kept line's tokens are
-/// read from them ([`View`]).
+/// cut into word tokens once ([`text::words_lowered`], with `lower`, the
+/// article's lowercased copy from `from` on: [`lower_from`]); each kept
+/// line's tokens are read from them ([`View`]).
 pub(crate) fn scan<'a>(
     lexicon: &'a Lexicon,
     text: &'a str,
+    lower: &'a str,
     from: usize,
     skip: &dyn Fn(usize, usize) -> bool,
 ) -> Doc<'a> {
     let from = from.min(text.len());
-    let words = text::words(&text[from..]);
+    let words = text::words_lowered(&text[from..], lower);
     let mut toks = Vec::with_capacity(text.len() / 5 + 4);
     let mut view = View::new(&lexicon.extract, text, &words, from);
     let mut at = from;
@@ -326,6 +328,12 @@ pub(crate) fn scan<'a>(
         region_of,
         sentences,
     }
+}
+
+/// The lowercased copy of `text[from..]` that [`scan`] borrows the words'
+/// folded forms from: one copy an article instead of one a capitalized word.
+pub(crate) fn lower_from(text: &str, from: usize) -> String {
+    text::lower_ascii(&text[from.min(text.len())..])
 }
 
 /// Pairs quotation marks in one pass. An unclosed quotation ends with its

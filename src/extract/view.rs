@@ -409,7 +409,14 @@ mod tests {
         );
         // The dot after "left" is a mark; the abbreviation dot is not.
         assert_eq!(t.iter().filter(|t| t.1 == Kind::Punct('.')).count(), 2);
-        let doc = scan::scan(Lexicon::shipped(), "Brelm Inc. left.", 0, &|_, _| false);
+        let lower = scan::lower_from("Brelm Inc. left.", 0);
+        let doc = scan::scan(
+            Lexicon::shipped(),
+            "Brelm Inc. left.",
+            &lower,
+            0,
+            &|_, _| false,
+        );
         assert!(doc.toks[1].is(super::class::ABBR), "{:?}", doc.toks[1]);
         assert_eq!(doc.toks[1].end - doc.toks[1].start, 4);
         // A lowercase word keeps no dot.
@@ -418,7 +425,14 @@ mod tests {
 
     #[test]
     fn a_dotted_word_keeps_its_final_dot() {
-        let doc = scan::scan(Lexicon::shipped(), "The U.S. envoy left.", 0, &|_, _| false);
+        let lower = scan::lower_from("The U.S. envoy left.", 0);
+        let doc = scan::scan(
+            Lexicon::shipped(),
+            "The U.S. envoy left.",
+            &lower,
+            0,
+            &|_, _| false,
+        );
         let us = doc.toks[1];
         assert_eq!(&doc.text[us.start..us.end], "U.S.");
         assert!(us.dotted && us.cap);
@@ -517,7 +531,8 @@ mod tests {
     fn a_dateline_and_left_out_lines_are_passed_over() {
         let text = "HARLOW -- The pier shut.\nBy ANA VOS\n\nIt reopened.";
         let read = |skip: &dyn Fn(usize, usize) -> bool| {
-            let doc = scan::scan(Lexicon::shipped(), text, 0, skip);
+            let lower = scan::lower_from(text, 0);
+            let doc = scan::scan(Lexicon::shipped(), text, &lower, 0, skip);
             let w = doc.toks.iter().filter(|t| t.is_word());
             w.map(|t| &text[t.start..t.end]).collect::<Vec<_>>()
         };
