@@ -398,11 +398,7 @@ mod tests {
     #[test]
     fn initials_and_abbreviations_keep_their_dot() {
         let t = toks("Ada J. Vos of Brelm Inc. left. She was here.");
-        let w: Vec<_> = t
-            .iter()
-            .filter(|t| t.1 == Kind::Word)
-            .map(|t| t.0)
-            .collect();
+        let w = words("Ada J. Vos of Brelm Inc. left. She was here.");
         assert_eq!(
             w,
             ["Ada", "J.", "Vos", "of", "Brelm", "Inc.", "left", "She", "was", "here"]
@@ -460,11 +456,7 @@ mod tests {
     #[test]
     fn a_comma_joins_digits_only() {
         let t = toks("about 12,500 sheep, 3,cows and 4, 5");
-        let w: Vec<_> = t
-            .iter()
-            .filter(|t| t.1 == Kind::Word)
-            .map(|t| t.0)
-            .collect();
+        let w = words("about 12,500 sheep, 3,cows and 4, 5");
         assert_eq!(
             w,
             ["about", "12,500", "sheep", "3", "cows", "and", "4", "5"]
