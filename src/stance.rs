@@ -288,14 +288,18 @@ impl<'a> Scanned<'a> {
         toks: Vec<Token<'a>>,
         sentences: OnceCell<Vec<(usize, usize)>>,
     ) -> Scanned<'a> {
-        let stems: Vec<Rc<str>> = toks.iter().map(Token::stem).collect();
-        let stem_entries: Vec<Option<&StemEntry>> =
-            stems.iter().map(|st| lx.stem_entry(st)).collect();
-        let word_entries = toks
-            .iter()
-            .zip(&stem_entries)
-            .map(|(t, &e)| lx.word_entry(e, t.norm()))
-            .collect();
+        let n = toks.len();
+        let (mut stems, mut stem_entries, mut word_entries) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for t in &toks {
+            let (stem, entry, word) = lx.read_word(t.norm());
+            stems.push(stem);
+            stem_entries.push(entry);
+            word_entries.push(word);
+        }
         // The figure parser reads these same tokens.
         let figures = parse_figures_in(&lx.quantity, text, &toks);
         let spans: Vec<Span> = figures.iter().map(|f| f.span).collect();

@@ -103,11 +103,6 @@ impl Token<'_> {
         self.is(class::CAP)
     }
 
-    /// Its stem (cached per thread: [`stem_shared`]).
-    pub fn stem(&self) -> Rc<str> {
-        stem_shared(self.norm())
-    }
-
     /// True when every char is a digit or a digit separator.
     pub fn is_numeric(&self) -> bool {
         self.is(class::HAS_DIGIT)

@@ -12,6 +12,9 @@ mod lists;
 pub(crate) mod quantity;
 
 use crate::text::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -477,6 +480,24 @@ pub(crate) struct WordEntry {
     pub antonym_concept: Option<String>,
 }
 
+/// The next number a build of a lexicon's views takes ([`Lexicon::read_word`]).
+static NEXT_BUILD: AtomicU64 = AtomicU64::new(1);
+
+/// Most words [`Lexicon::read_word`]'s per-thread cache keeps before it
+/// starts over.
+const READ_CACHE_LIMIT: usize = 200_000;
+
+/// The entries of `map` in a vector, and each key's index there.
+fn numbered<E>(map: HashMap<String, E>) -> (HashMap<String, u32>, Vec<E>) {
+    let mut ids = HashMap::default();
+    let mut entries = Vec::with_capacity(map.len());
+    for (key, entry) in map {
+        ids.insert(key, entries.len() as u32);
+        entries.push(entry);
+    }
+    (ids, entries)
+}
+
 /// All word lists the stance stage uses, parsed once.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
@@ -518,10 +539,16 @@ pub(crate) struct Lexicon {
     /// Time-scope phrases ("yesterday", "since") and their scope names.
     pub time_scopes: PhraseSet,
     pub time_scope_of: HashMap<Vec<String>, String>,
-    /// The lists above by stem and by folded word, rebuilt by
-    /// [`Lexicon::extend`] (the only writer of the lists).
-    by_stem: HashMap<String, StemEntry>,
-    by_word: HashMap<String, WordEntry>,
+    /// The lists above by stem and by folded word (entries in `stems` and
+    /// `words`, found through the id maps), rebuilt by [`Lexicon::extend`]
+    /// (the only writer of the lists).
+    stem_ids: HashMap<String, u32>,
+    stems: Vec<StemEntry>,
+    word_ids: HashMap<String, u32>,
+    words: Vec<WordEntry>,
+    /// Names this build of the views: a reader's per-thread cache of
+    /// entry ids ([`Lexicon::read_word`]) holds for one build only.
+    build: u64,
     /// The closed-class words single rules read.
     pub grammar: GrammarWords,
     /// The sections of the other stages.
@@ -585,8 +612,11 @@ impl Lexicon {
             comparison: PhraseSet::default(),
             time_scopes: PhraseSet::default(),
             time_scope_of: HashMap::default(),
-            by_stem: HashMap::default(),
-            by_word: HashMap::default(),
+            stem_ids: HashMap::default(),
+            stems: Vec::new(),
+            word_ids: HashMap::default(),
+            words: Vec::new(),
+            build: 0,
             grammar: GrammarWords::parse(&lists)?,
             actor: actor::ActorLexicon::parse(&lists)?,
             quantity: quantity::QLex::parse(&lists)?,
@@ -716,24 +746,63 @@ impl Lexicon {
 
     /// What the lists say of `stem`; `None` when no list holds it.
     pub fn stem_entry(&self, stem: &str) -> Option<&StemEntry> {
-        self.by_stem.get(stem)
+        self.stem_ids.get(stem).map(|&i| &self.stems[i as usize])
     }
 
     /// What the lists say of the folded word `norm`, whose stem has the
     /// entry `entry` ([`Lexicon::stem_entry`]); `None` when no list holds
-    /// it. No lookup is made when no listed word has that stem.
+    /// it. No lookup is made when no listed word has that stem. (Scans
+    /// read all three at once: [`Lexicon::read_word`].)
+    #[cfg(test)]
     pub fn word_entry(&self, entry: Option<&StemEntry>, norm: &str) -> Option<&WordEntry> {
         if entry.is_some_and(|e| e.has_word_entry) {
-            self.by_word.get(norm)
+            self.word_ids.get(norm).map(|&i| &self.words[i as usize])
         } else {
             None
         }
     }
 
+    /// A token's stem, and what the lists say of its stem and of its
+    /// folded word `norm` ([`Lexicon::stem_entry`], [`Lexicon::word_entry`]),
+    /// from one per-thread look-up: the scan needs all three of every
+    /// token, and news vocabulary repeats. The cache holds entry ids of
+    /// this build of the lists, and starts over for another.
+    pub fn read_word(&self, norm: &str) -> (Rc<str>, Option<&StemEntry>, Option<&WordEntry>) {
+        type Ids = (Rc<str>, u32, u32);
+        thread_local! {
+            static CACHE: RefCell<(u64, HashMap<Box<str>, Ids>)> =
+                RefCell::new((0, HashMap::default()));
+        }
+        const NONE: u32 = u32::MAX;
+        let (stem, s, w) = CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.0 != self.build {
+                *cache = (self.build, HashMap::default());
+            }
+            if let Some((stem, s, w)) = cache.1.get(norm) {
+                return (Rc::clone(stem), *s, *w);
+            }
+            let stem = crate::text::stem_shared(norm);
+            let s = self.stem_ids.get(&*stem).copied().unwrap_or(NONE);
+            let w = match self.stems.get(s as usize) {
+                Some(e) if e.has_word_entry => self.word_ids.get(norm).copied().unwrap_or(NONE),
+                _ => NONE,
+            };
+            if cache.1.len() > READ_CACHE_LIMIT {
+                cache.1.clear();
+            }
+            cache.1.insert(norm.into(), (Rc::clone(&stem), s, w));
+            (stem, s, w)
+        });
+        (stem, self.stems.get(s as usize), self.words.get(w as usize))
+    }
+
     /// True when the folded word `w` is a function word: a stop word or a
     /// one-word negation as written (one look-up).
     pub fn is_function_word(&self, w: &str) -> bool {
-        self.by_word.get(w).is_some_and(|e| e.stop || e.negation)
+        self.word_ids
+            .get(w)
+            .is_some_and(|&i| self.words[i as usize].stop || self.words[i as usize].negation)
     }
 
     /// Rebuilds the per-stem and per-word views of the lists.
@@ -818,8 +887,9 @@ impl Lexicon {
         for word in by_word.keys() {
             at(&mut by_stem, &stem(word)).has_word_entry = true;
         }
-        self.by_stem = by_stem;
-        self.by_word = by_word;
+        (self.stem_ids, self.stems) = numbered(by_stem);
+        (self.word_ids, self.words) = numbered(by_word);
+        self.build = NEXT_BUILD.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Adds `lines` to the stance list `kind`, leaving the index.
@@ -1085,13 +1155,32 @@ mod tests {
         }
     }
 
+    /// The per-thread cache of [`Lexicon::read_word`] holds one build of
+    /// the lists: a lexicon extended after a read, and the one before it
+    /// read again, each answer from their own lists.
+    #[test]
+    fn read_word_answers_from_the_lexicon_asked() {
+        let plain = Lexicon::shipped();
+        let mut extended = Lexicon::clone(plain);
+        extended.extend(LexiconKind::Stop, "zorblax").unwrap();
+        let stop = |lx: &Lexicon| lx.read_word("zorblax").2.is_some_and(|w| w.stop);
+        for _ in 0..2 {
+            assert!(!stop(plain));
+            assert!(stop(&extended));
+        }
+        let (stem, entry, word) = plain.read_word("the");
+        assert_eq!(&*stem, "the");
+        assert_eq!(entry, plain.stem_entry("the"));
+        assert!(word.is_some_and(|w| w.stop));
+    }
+
     #[test]
     fn every_listed_word_is_found_through_its_stem() {
         let mut lx = Lexicon::clone(Lexicon::shipped());
         lx.extend(LexiconKind::Stop, "zorblax").unwrap();
         lx.extend(LexiconKind::Antonyms, "unfrobbed frobbed")
             .unwrap();
-        for word in lx.by_word.keys() {
+        for word in lx.word_ids.keys() {
             let entry = lx.stem_entry(&stem(word));
             assert!(lx.word_entry(entry, word).is_some(), "{word}");
         }
