@@ -363,6 +363,16 @@ mod tests {
             .collect()
     }
 
+    /// `f` of the scan of `text`, lines `skip` holds left out.
+    fn with_doc<R>(
+        text: &str,
+        skip: &dyn Fn(usize, usize) -> bool,
+        f: impl FnOnce(&scan::Doc<'_>) -> R,
+    ) -> R {
+        let lower = scan::lower_from(text, 0);
+        f(&scan::scan(Lexicon::shipped(), text, &lower, 0, skip))
+    }
+
     /// The word tokens of `text`, as written.
     fn words(text: &str) -> Vec<&str> {
         toks(text)
@@ -405,33 +415,21 @@ mod tests {
         );
         // The dot after "left" is a mark; the abbreviation dot is not.
         assert_eq!(t.iter().filter(|t| t.1 == Kind::Punct('.')).count(), 2);
-        let lower = scan::lower_from("Brelm Inc. left.", 0);
-        let doc = scan::scan(
-            Lexicon::shipped(),
-            "Brelm Inc. left.",
-            &lower,
-            0,
-            &|_, _| false,
-        );
-        assert!(doc.toks[1].is(super::class::ABBR), "{:?}", doc.toks[1]);
-        assert_eq!(doc.toks[1].end - doc.toks[1].start, 4);
+        with_doc("Brelm Inc. left.", &|_, _| false, |doc| {
+            assert!(doc.toks[1].is(super::class::ABBR), "{:?}", doc.toks[1]);
+            assert_eq!(doc.toks[1].end - doc.toks[1].start, 4);
+        });
         // A lowercase word keeps no dot.
         assert_eq!(words("it is fine. Then"), ["it", "is", "fine", "Then"]);
     }
 
     #[test]
     fn a_dotted_word_keeps_its_final_dot() {
-        let lower = scan::lower_from("The U.S. envoy left.", 0);
-        let doc = scan::scan(
-            Lexicon::shipped(),
-            "The U.S. envoy left.",
-            &lower,
-            0,
-            &|_, _| false,
-        );
-        let us = doc.toks[1];
-        assert_eq!(&doc.text[us.start..us.end], "U.S.");
-        assert!(us.dotted && us.cap);
+        with_doc("The U.S. envoy left.", &|_, _| false, |doc| {
+            let us = doc.toks[1];
+            assert_eq!(&doc.text[us.start..us.end], "U.S.");
+            assert!(us.dotted && us.cap);
+        });
         assert_eq!(
             words("a 3.5 rise, e.g. now"),
             ["a", "3.5", "rise", "e.g.", "now"]
@@ -523,10 +521,10 @@ mod tests {
     fn a_dateline_and_left_out_lines_are_passed_over() {
         let text = "HARLOW -- The pier shut.\nBy ANA VOS\n\nIt reopened.";
         let read = |skip: &dyn Fn(usize, usize) -> bool| {
-            let lower = scan::lower_from(text, 0);
-            let doc = scan::scan(Lexicon::shipped(), text, &lower, 0, skip);
-            let w = doc.toks.iter().filter(|t| t.is_word());
-            w.map(|t| &text[t.start..t.end]).collect::<Vec<_>>()
+            with_doc(text, skip, |doc| {
+                let w = doc.toks.iter().filter(|t| t.is_word());
+                w.map(|t| &text[t.start..t.end]).collect::<Vec<_>>()
+            })
         };
         assert_eq!(
             read(&|_, _| false),

@@ -749,24 +749,12 @@ impl Lexicon {
         self.stem_ids.get(stem).map(|&i| &self.stems[i as usize])
     }
 
-    /// What the lists say of the folded word `norm`, whose stem has the
-    /// entry `entry` ([`Lexicon::stem_entry`]); `None` when no list holds
-    /// it. No lookup is made when no listed word has that stem. (Scans
-    /// read all three at once: [`Lexicon::read_word`].)
-    #[cfg(test)]
-    pub fn word_entry(&self, entry: Option<&StemEntry>, norm: &str) -> Option<&WordEntry> {
-        if entry.is_some_and(|e| e.has_word_entry) {
-            self.word_ids.get(norm).map(|&i| &self.words[i as usize])
-        } else {
-            None
-        }
-    }
-
-    /// A token's stem, and what the lists say of its stem and of its
-    /// folded word `norm` ([`Lexicon::stem_entry`], [`Lexicon::word_entry`]),
-    /// from one per-thread look-up: the scan needs all three of every
-    /// token, and news vocabulary repeats. The cache holds entry ids of
-    /// this build of the lists, and starts over for another.
+    /// A token's stem, and what the lists say of its stem
+    /// ([`Lexicon::stem_entry`]) and of its folded word `norm` (`None` when
+    /// no list holds it; looked up only when some listed word has that
+    /// stem), from one per-thread look-up: the scan needs all three of
+    /// every token, and news vocabulary repeats. The cache holds entry ids
+    /// of this build of the lists, and starts over for another.
     pub fn read_word(&self, norm: &str) -> (Rc<str>, Option<&StemEntry>, Option<&WordEntry>) {
         type Ids = (Rc<str>, u32, u32);
         thread_local! {
@@ -1063,7 +1051,7 @@ mod tests {
             .unwrap();
         assert!(lx.quantity.levels.len() > 20);
         for (word, &bits) in &lx.quantity.levels {
-            let entry = lx.word_entry(lx.stem_entry(&stem(word)), word);
+            let entry = lx.read_word(word).2;
             assert_eq!(entry.map_or(0, |e| e.level), bits, "{word}");
         }
         assert!(lx.quantity.levels.contains_key("unwavering"));
@@ -1181,12 +1169,9 @@ mod tests {
         lx.extend(LexiconKind::Antonyms, "unfrobbed frobbed")
             .unwrap();
         for word in lx.word_ids.keys() {
-            let entry = lx.stem_entry(&stem(word));
-            assert!(lx.word_entry(entry, word).is_some(), "{word}");
+            assert!(lx.read_word(word).2.is_some(), "{word}");
         }
-        assert!(lx
-            .word_entry(lx.stem_entry("zorblax"), "zorblax")
-            .is_some_and(|w| w.stop));
+        assert!(lx.read_word("zorblax").2.is_some_and(|w| w.stop));
     }
 
     /// A list two stages read (titles) is one list: a user's title reaches
