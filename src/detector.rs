@@ -274,7 +274,7 @@ impl Detector {
         stance::claims(&cx, &statement.text, statement.context.as_deref())
             .into_iter()
             .map(|c| ClaimSummary {
-                proposition: c.terms.into_iter().map(|t| t.key).collect(),
+                proposition: c.terms.into_iter().map(|t| t.key.into_string()).collect(),
                 polarity: c.polarity,
                 modality: c.modality,
                 hedges: c.hedges,

@@ -78,7 +78,7 @@ pub(crate) fn measures<'a>(
                 if t.key.contains('_') {
                     keys.extend(t.key.split('_').map(str::to_owned));
                 }
-                keys.push(t.key);
+                keys.push(t.key.into_string());
             }
             // Every figure copies this topic: a bound keeps a long context
             // from costing per figure.
@@ -134,7 +134,7 @@ pub(crate) fn add_rate_terms(claims: &mut [Claim], lx: &Lexicon) {
             c.terms.insert(
                 at,
                 Term {
-                    key,
+                    key: key.into(),
                     field: Field::Text,
                     span: f.span,
                 },
@@ -818,7 +818,7 @@ mod tests {
         let (claims, _) = read(text);
         claims
             .iter()
-            .flat_map(|c| c.terms.iter().map(|t| t.key.clone()))
+            .flat_map(|c| c.terms.iter().map(|t| t.key.to_string()))
             .filter(|k| k.contains('/') || k == "volume")
             .collect()
     }

@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::knowledge::{on, Switch};
@@ -176,7 +177,7 @@ pub struct Cue {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Term {
     /// The concept: a stem, or the synonym group's name.
-    pub key: String,
+    pub key: CompactString,
     /// Which field the word is in.
     pub field: Field,
     /// Where.
@@ -606,7 +607,7 @@ struct ClauseScanner<'c, 'a> {
     out: ClauseScan,
     /// Keys of `out.terms`, kept only once the clause has many terms (a
     /// linear look is cheaper below that, a set keeps long clauses linear).
-    seen: FxHashSet<String>,
+    seen: FxHashSet<CompactString>,
     /// A superlative waiting for the content word it qualifies.
     pending_superlative: Option<(Span, usize)>,
 }
@@ -677,7 +678,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         }
         let span = self.span(a, b - a);
         self.out.terms.push(Term {
-            key: key.to_owned(),
+            key: key.into(),
             field: self.sc.field,
             span,
         });
@@ -686,7 +687,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
                 self.seen
                     .extend(self.out.terms.iter().map(|t| t.key.clone()));
             } else {
-                self.seen.insert(key.to_owned());
+                self.seen.insert(key.into());
             }
         }
     }
