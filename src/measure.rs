@@ -159,10 +159,10 @@ pub(crate) fn add_marks(claims: &mut [Claim], text: &Scanned<'_>) {
             .take_while(|t| t.end <= c.clause.end)
             .count();
         let toks = &all[first..first + run];
-        let kinds: Vec<u16> = (first..first + run).map(|i| text.level(i)).collect();
-        let mut m = marks::read(toks, &kinds);
+        let mut m = marks::read(toks, |j| text.level(first + j));
         m.add_change(&c.figures);
-        if k > 0 && (m.under_limit() || m.over_limit()) && marks::opens_with_anaphor(&kinds) {
+        let anaphor = run > 0 && marks::opens_with_anaphor(text.level(first));
+        if k > 0 && (m.under_limit() || m.over_limit()) && anaphor {
             let mut prev = claims[k - 1].marks;
             prev.take_limits(m);
             claims[k - 1].marks = prev;

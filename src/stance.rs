@@ -263,7 +263,8 @@ pub(crate) struct Scanned<'a> {
     pub word_entries: Vec<Option<&'a WordEntry>>,
     /// Figures: compared as quantities, not as words.
     pub figures: Vec<Figure>,
-    /// Per token: true when the token lies inside a figure.
+    /// Per token: true when the token lies inside a figure; empty when the
+    /// field has no figure (most have none).
     in_figure: Vec<bool>,
     /// Its sentence ranges, cut the first time a step needs them.
     sentences: OnceCell<Vec<(usize, usize)>>,
@@ -303,8 +304,12 @@ impl<'a> Scanned<'a> {
         }
         // The figure parser reads these same tokens.
         let figures = parse_figures_in(&lx.quantity, text, &toks);
-        let spans: Vec<Span> = figures.iter().map(|f| f.span).collect();
-        let in_figure = covered_tokens(&toks, &spans);
+        let in_figure = if figures.is_empty() {
+            Vec::new()
+        } else {
+            let spans: Vec<Span> = figures.iter().map(|f| f.span).collect();
+            covered_tokens(&toks, &spans)
+        };
         Scanned {
             text,
             field,
@@ -322,6 +327,11 @@ impl<'a> Scanned<'a> {
     /// Its sentence ranges (`sentences(text)`), cut once.
     pub fn sentences(&self) -> &[(usize, usize)] {
         self.sentences.get_or_init(|| sentences(self.text))
+    }
+
+    /// True when token `i` lies inside a figure.
+    fn in_figure(&self, i: usize) -> bool {
+        self.in_figure.get(i) == Some(&true)
     }
 
     /// True when token `i` is a stop word.
@@ -859,7 +869,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         // A word of a synonym group is content even when its stem is also a
         // reporting or frame word ("declarations" / "declare").
         let grouped = entry.is_some_and(|e| e.synonym.is_some());
-        sc.in_figure[i]
+        sc.in_figure(i)
             || sc.is_stop(i)
             || (!grouped && entry.is_some_and(|e| e.reporting))
             || (!grouped && entry.is_some_and(|e| e.frame))

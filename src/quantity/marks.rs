@@ -30,7 +30,9 @@ const NEGATION_REACH: usize = 2;
 ///
 /// # Examples
 /// ```ignore
-/// let m = marks::read(lx, &words("Lead levels remained fairly steady."));
+/// let toks = words("Lead levels remained fairly steady.");
+/// let kinds = kinds_of(lx, &toks);
+/// let m = marks::read(&toks, |j| kinds[j]);
 /// assert!(m.steady());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,16 +141,14 @@ fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
 ///   ppm standard"); a negation just before flips it ("did not exceed the
 ///   limit" is under).
 ///
-/// `kind` holds each token's level-word kind bits, read once (from the
+/// `kinds(j)` gives token `j`'s level-word kind bits, read once (from the
 /// lexicon's word entries).
-pub(crate) fn read(toks: &[Token<'_>], kind: &[u16]) -> Marks {
-    debug_assert_eq!(toks.len(), kind.len());
+pub(crate) fn read(toks: &[Token<'_>], kinds: impl Fn(usize) -> u16) -> Marks {
     let mut m = Marks::default();
-    let kinds = |j: usize| kind[j];
     let negated_before =
-        |i: usize| (i.saturating_sub(NEGATION_REACH)..i).any(|j| negation(kind[j], &toks[j]));
+        |i: usize| (i.saturating_sub(NEGATION_REACH)..i).any(|j| negation(kinds(j), &toks[j]));
     for i in 0..toks.len() {
-        let k = kind[i];
+        let k = kinds(i);
         if k & STAY != 0 && !negated_before(i) {
             // "remained fairly steady": soft adverbs may stand between.
             let mut j = i + 1;
@@ -174,7 +174,8 @@ pub(crate) fn read(toks: &[Token<'_>], kind: &[u16]) -> Marks {
         }
         if k & MOVE != 0
             && !negated_before(i)
-            && kind.get(i + 1).is_some_and(|&k| k & BY_HALF != 0)
+            && i + 1 < toks.len()
+            && kinds(i + 1) & BY_HALF != 0
             && toks.get(i + 2).is_some_and(|t| t.norm() == "half")
         {
             m.add(M_CHANGE, join(&toks[i], &toks[i + 2]));
@@ -195,10 +196,10 @@ pub(crate) fn read(toks: &[Token<'_>], kind: &[u16]) -> Marks {
     m
 }
 
-/// True when the clause `toks` opens with a word pointing back ("This is
-/// over the limit").
-pub(crate) fn opens_with_anaphor(kind: &[u16]) -> bool {
-    kind.first().is_some_and(|&k| k & ANAPHOR != 0)
+/// True when a clause opens with a word pointing back ("This is over the
+/// limit"): `first` is the kind bits of its first token.
+pub(crate) fn opens_with_anaphor(first: u16) -> bool {
+    first & ANAPHOR != 0
 }
 
 /// Rule `change_in_figures`: a clause's figures state a change when an old
@@ -243,7 +244,8 @@ mod tests {
     /// The marks of a text.
     fn marks(text: &str) -> Four {
         let toks = words(text);
-        let mut m = read(&toks, &kinds_of(QLex::get(), &toks));
+        let kinds = kinds_of(QLex::get(), &toks);
+        let mut m = read(&toks, |j| kinds[j]);
         m.add_change(&parse_figures(text));
         (m.steady(), m.change(), m.under_limit(), m.over_limit())
     }
@@ -286,7 +288,10 @@ mod tests {
 
     #[test]
     fn an_anaphor_opens_a_clause() {
-        let opens = |text| opens_with_anaphor(&kinds_of(QLex::get(), &words(text)));
+        let opens = |text| {
+            let kinds = kinds_of(QLex::get(), &words(text));
+            kinds.first().is_some_and(|&k| opens_with_anaphor(k))
+        };
         assert!(opens("This is above the limit."));
         assert!(!opens("Lead is over the limit."));
     }
