@@ -51,6 +51,11 @@ impl Default for Marks {
     }
 }
 
+/// The kinds of word one of the rules of [`read`] starts from (a verb of
+/// staying, of change, a factor, a word of under or over): a clause with
+/// none of them marks nothing.
+const MARKING: u16 = STAY | MOVE | TIMES | UNDER | OVER;
+
 const M_STEADY: u8 = 1;
 const M_CHANGE: u8 = 1 << 1;
 const M_UNDER: u8 = 1 << 2;
@@ -145,6 +150,11 @@ fn join(a: &Token<'_>, b: &Token<'_>) -> Span {
 /// lexicon's word entries).
 pub(crate) fn read(toks: &[Token<'_>], kinds: impl Fn(usize) -> u16) -> Marks {
     let mut m = Marks::default();
+    // Every rule needs a word of one of these kinds: most clauses have
+    // none, and are read no further.
+    if !(0..toks.len()).any(|i| kinds(i) & MARKING != 0) {
+        return m;
+    }
     let negated_before =
         |i: usize| (i.saturating_sub(NEGATION_REACH)..i).any(|j| negation(kinds(j), &toks[j]));
     for i in 0..toks.len() {
