@@ -8,7 +8,9 @@ use crate::lexicon::quantity::QLex;
 use crate::lexicon::{Gram, Lexicon, StemEntry, WordEntry};
 use crate::quantity::{names_a_day, Figure, Qualifier, YEARS};
 use crate::stance::{self, Claim, Context, Field, Scanned, StanceContext, Term};
-use crate::text::{stem_shared, Token};
+use crate::text::{stem_shared, FxHashMap, Token};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// What a figure measures and what surrounds it.
 pub(crate) struct Measure {
@@ -758,6 +760,34 @@ fn content(t: &Token<'_>, word: Option<&WordEntry>, entry: Option<&StemEntry>) -
 /// injure). One named relation, one hop: a word with no derived measure
 /// word keeps its own concept.
 fn derived_measure(lx: &Lexicon, norm: &str, is_measure: bool) -> String {
+    // Per word: its derived measure as a measure word and as another word.
+    type Kept = FxHashMap<Box<str>, [Option<Rc<str>>; 2]>;
+    thread_local! {
+        static CACHE: RefCell<(u64, Kept)> = RefCell::new((0, Kept::default()));
+    }
+    // Per thread and per build of the lexicon (the measure words are its
+    // own): a word's derived measure is read once.
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.0 != lx.build() || cache.1.len() >= DERIVED_CACHE_LIMIT {
+            *cache = (lx.build(), Kept::default());
+        }
+        let at = usize::from(is_measure);
+        if let Some(kept) = cache.1.get(norm).and_then(|k| k[at].as_ref()) {
+            return kept.to_string();
+        }
+        let found = derived_measure_uncached(lx, norm, is_measure);
+        cache.1.entry(norm.into()).or_default()[at] = Some(Rc::from(found.as_str()));
+        found
+    })
+}
+
+/// Most words [`derived_measure`]'s per-thread cache keeps before it
+/// starts over.
+const DERIVED_CACHE_LIMIT: usize = 100_000;
+
+/// [`derived_measure`], computed.
+fn derived_measure_uncached(lx: &Lexicon, norm: &str, is_measure: bool) -> String {
     let own = crate::knowledge::concept_shared(norm).to_string();
     if !crate::knowledge::on(crate::knowledge::Switch::Derivations) {
         return own;

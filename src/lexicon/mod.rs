@@ -785,6 +785,12 @@ impl Lexicon {
         (stem, self.stems.get(s as usize), self.words.get(w as usize))
     }
 
+    /// This build of the lexicon's views: a number no other build takes,
+    /// so a per-thread cache of what a lexicon says can tell whose it is.
+    pub fn build(&self) -> u64 {
+        self.build
+    }
+
     /// True when the folded word `w` is a function word: a stop word or a
     /// one-word negation as written (one look-up).
     pub fn is_function_word(&self, w: &str) -> bool {
