@@ -26,6 +26,16 @@ impl Gate {
         }
     }
 
+    /// [`Gate::holds_ascii`] for a run already lowercased.
+    fn holds_folded_ascii(&self, run: &str) -> bool {
+        let Some(&first) = run.as_bytes().first() else {
+            return false;
+        };
+        run.len() <= self.longest
+            && self.firsts[run.len()] & letter_bit(first) != 0
+            && self.words.contains(run)
+    }
+
     /// [`Gate::holds`] for a run of ASCII letters and digits.
     fn holds_ascii(&self, run: &[u8]) -> bool {
         let Some(&first) = run.first() else {
@@ -60,8 +70,10 @@ pub(super) fn may_hold_figure(lx: &QLex, words: &[Token<'_>]) -> bool {
     }
     let gate = &lx.gate;
     words.iter().any(|t| {
-        if t.raw.is_ascii() && !t.is(class::INNER_MARK) {
-            gate.holds_ascii(t.raw.as_bytes())
+        if !t.is(class::INNER_MARK) && t.norm().len() == t.raw.len() && t.raw.is_ascii() {
+            // An ASCII word that dropped nothing: its folded form is the
+            // word lowercased, as the gate's words are.
+            gate.holds_folded_ascii(t.norm())
         } else {
             t.raw
                 .split(|c: char| !is_word_char(c))
