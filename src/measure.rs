@@ -5,7 +5,7 @@
 //! their measures match.
 
 use crate::lexicon::quantity::QLex;
-use crate::lexicon::{Gram, Lexicon, StemEntry, WordEntry};
+use crate::lexicon::{Gram, Lexicon, StemEntry, WordEntry, WordRead};
 use crate::quantity::{names_a_day, Figure, Qualifier, YEARS};
 use crate::stance::{self, Claim, Context, Field, Scanned, StanceContext, Term};
 use crate::text::{stem_shared, FxHashMap, Token};
@@ -291,9 +291,7 @@ struct ClauseView<'t, 'a> {
     /// The clause's tokens (a run of the statement's tokens), and
     /// what the lexicon says of the stems and of the folded words.
     toks: &'t [Token<'a>],
-    stems: &'t [std::rc::Rc<str>],
-    entries: &'t [Option<&'a StemEntry>],
-    words: &'t [Option<&'a WordEntry>],
+    reads: &'t [WordRead<'a>],
     /// Indices into `toks` of content words outside every figure.
     eligible: Vec<usize>,
     /// Starts and ends of the figures that bound a window, sorted.
@@ -322,19 +320,15 @@ impl<'t, 'a> ClauseView<'t, 'a> {
     fn new(lx: &Lexicon, sc: &'t Scanned<'a>, claim: &Claim) -> ClauseView<'t, 'a> {
         let clause = clause_range(&sc.toks, claim);
         let toks = &sc.toks[clause.clone()];
-        let stems = &sc.stems[clause.clone()];
-        let entries = &sc.stem_entries[clause.clone()];
-        let words = &sc.word_entries[clause];
-        let eligible = eligible_words(toks, words, entries, &claim.figures);
+        let reads = &sc.reads[clause];
+        let eligible = eligible_words(toks, reads, &claim.figures);
         let bounds = Bounds::of(&claim.figures);
         let norms: Vec<&str> = toks.iter().map(Token::norm).collect();
-        let aggregate = is_aggregate(lx, stems, &norms, entries);
-        let (scope, today) = time_scope(lx, stems, &norms, entries);
+        let aggregate = is_aggregate(lx, reads, &norms);
+        let (scope, today) = time_scope(lx, reads, &norms);
         ClauseView {
             toks,
-            stems,
-            entries,
-            words,
+            reads,
             eligible,
             bound_starts: bounds.starts,
             bound_ends: bounds.ends,
@@ -349,7 +343,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
 
     /// The stem key of clause token `k`, which the measure lists key on.
     fn stem_key(&self, k: usize) -> &str {
-        stance::stem_concept(self.entries[k], &self.stems[k])
+        stance::stem_concept(self.reads[k].entry, &self.reads[k].stem)
     }
 
     /// True when clause token `k` is a measure word ("died", "used").
@@ -373,7 +367,7 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         if let Some(group) = lx.measure_group.get(key) {
             return group.clone();
         }
-        if let Some(group) = self.entries[k].and_then(|e| e.synonym.clone()) {
+        if let Some(group) = self.reads[k].entry.and_then(|e| e.synonym.clone()) {
             return group;
         }
         derived_measure(lx, self.toks[k].norm(), lx.measure_verbs.contains(key))
@@ -382,11 +376,11 @@ impl<'t, 'a> ClauseView<'t, 'a> {
     /// True when clause token `k` is a content word.
     /// The grammar lists clause token `k` is in.
     fn gram(&self, k: usize) -> Gram {
-        Gram::of(self.words[k])
+        Gram::of(self.reads[k].word)
     }
 
     fn is_content(&self, k: usize) -> bool {
-        content(&self.toks[k], self.words[k], self.entries[k])
+        content(&self.toks[k], self.reads[k].word, self.reads[k].entry)
     }
 
     /// What one figure measures: what it counts ([`ClauseView::head`]),
@@ -617,12 +611,7 @@ fn clause_range(all: &[Token<'_>], claim: &Claim) -> std::ops::Range<usize> {
 /// The clause tokens that may say what a figure measures: content words
 /// outside every figure ("40 people": "people", not "40"), found by one
 /// sweep of the figures by start.
-fn eligible_words(
-    toks: &[Token<'_>],
-    words: &[Option<&WordEntry>],
-    entries: &[Option<&StemEntry>],
-    figures: &[Figure],
-) -> Vec<usize> {
+fn eligible_words(toks: &[Token<'_>], reads: &[WordRead<'_>], figures: &[Figure]) -> Vec<usize> {
     let mut figs: Vec<(usize, usize)> =
         figures.iter().map(|g| (g.span.start, g.span.end)).collect();
     figs.sort_unstable();
@@ -633,7 +622,7 @@ fn eligible_words(
             reach = reach.max(figs[next].1);
             next += 1;
         }
-        if t.end > reach && content(t, words[k], entries[k]) {
+        if t.end > reach && content(t, reads[k].word, reads[k].entry) {
             eligible.push(k);
         }
     }
@@ -676,36 +665,26 @@ impl Bounds {
 
 /// Which phrase lists clause token `i`'s stem opens an entry of: a list is
 /// searched only there.
-fn opens(entries: &[Option<&StemEntry>], i: usize) -> crate::lexicon::Opens {
-    entries[i].map(|e| e.opens).unwrap_or_default()
+fn opens(reads: &[WordRead<'_>], i: usize) -> crate::lexicon::Opens {
+    reads[i].entry.map(|e| e.opens).unwrap_or_default()
 }
 
 /// True when the clause counts a sum over several events ("in all", "all
 /// told": the aggregate phrase list).
-fn is_aggregate(
-    lx: &Lexicon,
-    stems: &[std::rc::Rc<str>],
-    norms: &[&str],
-    entries: &[Option<&StemEntry>],
-) -> bool {
-    (0..stems.len()).any(|i| {
-        opens(entries, i).aggregate && lx.aggregate.match_at(stems, norms, i, &lx.stop).is_some()
+fn is_aggregate(lx: &Lexicon, reads: &[WordRead<'_>], norms: &[&str]) -> bool {
+    (0..reads.len()).any(|i| {
+        opens(reads, i).aggregate && lx.aggregate.match_at(reads, norms, i, &lx.stop).is_some()
     })
 }
 
 /// The time the clause's counts cover, from its first scope phrase ("per
 /// week", "so far this year"), and whether that phrase is "today"
 /// ([`PRESENT_DAY`]). A year is placed per figure in `measure`.
-fn time_scope(
-    lx: &Lexicon,
-    stems: &[std::rc::Rc<str>],
-    norms: &[&str],
-    entries: &[Option<&StemEntry>],
-) -> (Option<String>, bool) {
-    let scoped = (0..stems.len())
-        .filter(|&i| opens(entries, i).time_scope)
+fn time_scope(lx: &Lexicon, reads: &[WordRead<'_>], norms: &[&str]) -> (Option<String>, bool) {
+    let scoped = (0..reads.len())
+        .filter(|&i| opens(reads, i).time_scope)
         .find_map(|i| {
-            let p = lx.time_scopes.phrase_at(stems, norms, i, &lx.stop)?;
+            let p = lx.time_scopes.phrase_at(reads, norms, i, &lx.stop)?;
             Some((lx.time_scope_of.get(p).cloned()?, i))
         });
     let today = scoped

@@ -18,7 +18,9 @@ use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::knowledge::{on, Switch};
-use crate::lexicon::{has, Gram, GrammarWords, Lexicon, Opens, PhraseSet, StemEntry, WordEntry};
+use crate::lexicon::{
+    has, Gram, GrammarWords, Lexicon, Opens, PhraseSet, StemEntry, WordEntry, WordRead,
+};
 use crate::quantity::{parse_figures_in, Figure};
 pub(crate) use crate::record::Field;
 use crate::text::{class, fold, sentences, words, FxHashSet, Span, Token};
@@ -256,11 +258,9 @@ pub(crate) struct Scanned<'a> {
     pub text: &'a str,
     field: Field,
     pub toks: Vec<Token<'a>>,
-    pub stems: Vec<Rc<str>>,
-    /// Per token: what the lexicon says of its stem.
-    pub stem_entries: Vec<Option<&'a StemEntry>>,
-    /// Per token: what the lexicon says of its folded word.
-    pub word_entries: Vec<Option<&'a WordEntry>>,
+    /// Per token: its stem and what the lexicon says of its stem and of
+    /// its folded word.
+    pub reads: Vec<WordRead<'a>>,
     /// Figures: compared as quantities, not as words.
     pub figures: Vec<Figure>,
     /// Per token: true when the token lies inside a figure; empty when the
@@ -290,18 +290,7 @@ impl<'a> Scanned<'a> {
         toks: Vec<Token<'a>>,
         sentences: OnceCell<Vec<(usize, usize)>>,
     ) -> Scanned<'a> {
-        let n = toks.len();
-        let (mut stems, mut stem_entries, mut word_entries) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
-        for t in &toks {
-            let (stem, entry, word) = lx.read_word(t.norm());
-            stems.push(stem);
-            stem_entries.push(entry);
-            word_entries.push(word);
-        }
+        let reads = toks.iter().map(|t| lx.read_word(t.norm())).collect();
         // The figure parser reads these same tokens.
         let figures = parse_figures_in(&lx.quantity, text, &toks);
         let in_figure = if figures.is_empty() {
@@ -314,9 +303,7 @@ impl<'a> Scanned<'a> {
             text,
             field,
             toks,
-            stems,
-            stem_entries,
-            word_entries,
+            reads,
             figures,
             in_figure,
             sentences,
@@ -334,25 +321,40 @@ impl<'a> Scanned<'a> {
         self.in_figure.get(i) == Some(&true)
     }
 
+    /// The stem of token `i`.
+    pub fn stem(&self, i: usize) -> &str {
+        &self.reads[i].stem
+    }
+
+    /// What the lexicon says of token `i`'s stem.
+    pub fn stem_entry(&self, i: usize) -> Option<&'a StemEntry> {
+        self.reads[i].entry
+    }
+
+    /// What the lexicon says of token `i`'s folded word.
+    pub fn word_entry(&self, i: usize) -> Option<&'a WordEntry> {
+        self.reads[i].word
+    }
+
     /// True when token `i` is a stop word.
     pub fn is_stop(&self, i: usize) -> bool {
-        self.word_entries[i].is_some_and(|w| w.stop)
+        self.word_entry(i).is_some_and(|w| w.stop)
     }
 
     /// The level-word kind bits of token `i` (`level_words.txt`: "steady",
     /// "exceed", "limit"); 0 for other words.
     pub fn level(&self, i: usize) -> u16 {
-        self.word_entries[i].map_or(0, |w| w.level)
+        self.word_entry(i).map_or(0, |w| w.level)
     }
 
     /// True when token `i` is a title word ("minister", "deputy").
     pub fn is_title(&self, i: usize) -> bool {
-        self.word_entries[i].is_some_and(|w| w.title)
+        self.word_entry(i).is_some_and(|w| w.title)
     }
 
     /// The grammar lists token `i` is in.
     pub fn gram(&self, i: usize) -> Gram {
-        Gram::of(self.word_entries[i])
+        Gram::of(self.word_entry(i))
     }
 
     /// Its words but the stop words.
@@ -610,7 +612,7 @@ struct ClauseScanner<'c, 'a> {
     sc: &'c Scanned<'a>,
     from: usize,
     to: usize,
-    cstems: &'c [Rc<str>],
+    cstems: &'c [WordRead<'a>],
     cnorms: Vec<&'c str>,
     /// In a headline-cased clause capitals say nothing of names or titles.
     headline: bool,
@@ -634,7 +636,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
             sc,
             from,
             to,
-            cstems: &sc.stems[from..to],
+            cstems: &sc.reads[from..to],
             cnorms: sc.toks[from..to].iter().map(Token::norm).collect(),
             headline: headline_case(&sc.toks[from..to]),
             out: ClauseScan::default(),
@@ -707,8 +709,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         let span = self.span(i, n);
         let preposition =
             kind == CueKind::Negation && n == 1 && self.sc.gram(i).is(Gram::PREPOSITION_NEGATION);
-        let attitude =
-            kind == CueKind::Reject && self.sc.stem_entries[i].is_some_and(|e| e.attitude);
+        let attitude = kind == CueKind::Reject && self.sc.stem_entry(i).is_some_and(|e| e.attitude);
         self.out.cues.push(Cue {
             kind,
             field: self.sc.field,
@@ -725,7 +726,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
     /// not).
     fn marks(&mut self, i: usize) {
         let (sc, lx) = (self.sc, self.cx.lexicon);
-        let entry = sc.stem_entries[i];
+        let entry = sc.stem_entry(i);
         let opens = entry.map_or(Opens::default(), |e| e.opens);
         let gram = sc.gram(i);
         let out = &mut self.out;
@@ -737,7 +738,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         if !self.out.compares && self.phrase(&lx.comparison, opens.comparison, i).is_some() {
             self.out.compares = true;
         }
-        if self.out.superlative.is_none() && sc.word_entries[i].is_some_and(|w| w.superlative) {
+        if self.out.superlative.is_none() && sc.word_entry(i).is_some_and(|w| w.superlative) {
             let tok = &sc.toks[i];
             self.pending_superlative = Some((Span::new(tok.start, tok.end), i));
         }
@@ -764,7 +765,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
     /// `i` opens none of them.
     fn cue_at(&mut self, i: usize) -> Option<usize> {
         let (sc, lx) = (self.sc, self.cx.lexicon);
-        let opens = sc.stem_entries[i].map_or(Opens::default(), |e| e.opens);
+        let opens = sc.stem_entry(i).map_or(Opens::default(), |e| e.opens);
         // An idiom that does not negate: neither cue nor content.
         if let Some(n) = self.phrase(&lx.not_negation, opens.not_negation, i) {
             return Some(i + n);
@@ -802,7 +803,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
             }
             return Some(i + if denied { 1 } else { n });
         }
-        let antonym = sc.word_entries[i].and_then(|w| w.antonym_concept.as_ref());
+        let antonym = sc.word_entry(i).and_then(|w| w.antonym_concept.as_ref());
         antonym.map(|key| self.antonym_cue(i, key))
     }
 
@@ -865,7 +866,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         let (cx, sc) = (self.cx, self.sc);
         let tok = &sc.toks[i];
         let norm = tok.norm();
-        let entry = sc.stem_entries[i];
+        let entry = sc.stem_entry(i);
         // A word of a synonym group is content even when its stem is also a
         // reporting or frame word ("declarations" / "declare").
         let grouped = entry.is_some_and(|e| e.synonym.is_some());
@@ -938,7 +939,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
             return i + 1;
         }
         let sc = self.sc;
-        let (tok, entry) = (&sc.toks[i], sc.stem_entries[i]);
+        let (tok, entry) = (&sc.toks[i], sc.stem_entry(i));
         let j = self.name_end(i);
         let joined: Rc<str>;
         let key: &str = if j > i + 1 {
@@ -1039,7 +1040,7 @@ fn denied_hedge(
 /// "objectors", and the verb form after an article ("a dispute over
 /// fees", "the refuse collection").
 fn derived_noun(sc: &Scanned<'_>, i: usize, from: usize) -> bool {
-    let (norm, stem) = (sc.toks[i].norm(), &*sc.stems[i]);
+    let (norm, stem) = (sc.toks[i].norm(), sc.stem(i));
     let suffix = norm.strip_prefix(stem.trim_end_matches('e')).unwrap_or("");
     let agent = has(&sc.grammar.agent_suffixes, suffix);
     // After an article the cue word heads the noun phrase only when no
@@ -1222,7 +1223,7 @@ fn frame_colon(sc: &Scanned<'_>, context: &str) -> Option<usize> {
     sc.toks.iter().enumerate().find_map(|(i, t)| {
         let rest = context.get(t.end..)?;
         let gap = rest.len() - rest.trim_start().len();
-        let reporting = sc.stem_entries[i].is_some_and(|e| e.reporting);
+        let reporting = sc.stem_entry(i).is_some_and(|e| e.reporting);
         (reporting && rest.trim_start().starts_with(':')).then_some(t.end + gap)
     })
 }
@@ -1336,8 +1337,8 @@ fn count_terms(
 fn reports(sc: &Scanned<'_>, a: usize, b: usize) -> bool {
     sc.toks
         .iter()
-        .zip(&sc.stem_entries)
-        .any(|(t, e)| t.start >= a && t.end <= b && e.is_some_and(|e| e.reporting))
+        .zip(&sc.reads)
+        .any(|(t, r)| t.start >= a && t.end <= b && r.entry.is_some_and(|e| e.reporting))
 }
 
 /// True when most words of the text (its tokens `tw`) stand in `hay` (the

@@ -439,6 +439,27 @@ pub(crate) struct Opens {
     pub time_scope: bool,
 }
 
+/// What the lexicon says of one token ([`Lexicon::read_word`]): its stem,
+/// the entry of its stem and the entry of its folded word. A scan keeps one
+/// per token, in one vector: "unions" reads stem "union" with its entry.
+#[derive(Debug, Clone)]
+pub(crate) struct WordRead<'a> {
+    /// The token's stem.
+    pub stem: Rc<str>,
+    /// What the lists say of the stem.
+    pub entry: Option<&'a StemEntry>,
+    /// What the lists say of the folded word; `None` too when no listed
+    /// word has its stem.
+    pub word: Option<&'a WordEntry>,
+}
+
+/// Phrase lists match on stems, and take a scan's reads as they are.
+impl AsRef<str> for WordRead<'_> {
+    fn as_ref(&self) -> &str {
+        &self.stem
+    }
+}
+
 /// What the word lists say of one stem. Gathered once when the lexicon is
 /// built, so that reading a token costs one lookup, not one per list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -755,7 +776,7 @@ impl Lexicon {
     /// stem), from one per-thread look-up: the scan needs all three of
     /// every token, and news vocabulary repeats. The cache holds entry ids
     /// of this build of the lists, and starts over for another.
-    pub fn read_word(&self, norm: &str) -> (Rc<str>, Option<&StemEntry>, Option<&WordEntry>) {
+    pub fn read_word(&self, norm: &str) -> WordRead<'_> {
         type Ids = (Rc<str>, u32, u32);
         thread_local! {
             static CACHE: RefCell<(u64, HashMap<Box<str>, Ids>)> =
@@ -782,7 +803,11 @@ impl Lexicon {
             cache.1.insert(norm.into(), (Rc::clone(&stem), s, w));
             (stem, s, w)
         });
-        (stem, self.stems.get(s as usize), self.words.get(w as usize))
+        WordRead {
+            stem,
+            entry: self.stems.get(s as usize),
+            word: self.words.get(w as usize),
+        }
     }
 
     /// This build of the lexicon's views: a number no other build takes,
@@ -1057,7 +1082,7 @@ mod tests {
             .unwrap();
         assert!(lx.quantity.levels.len() > 20);
         for (word, &bits) in &lx.quantity.levels {
-            let entry = lx.read_word(word).2;
+            let entry = lx.read_word(word).word;
             assert_eq!(entry.map_or(0, |e| e.level), bits, "{word}");
         }
         assert!(lx.quantity.levels.contains_key("unwavering"));
@@ -1157,15 +1182,15 @@ mod tests {
         let plain = Lexicon::shipped();
         let mut extended = Lexicon::clone(plain);
         extended.extend(LexiconKind::Stop, "zorblax").unwrap();
-        let stop = |lx: &Lexicon| lx.read_word("zorblax").2.is_some_and(|w| w.stop);
+        let stop = |lx: &Lexicon| lx.read_word("zorblax").word.is_some_and(|w| w.stop);
         for _ in 0..2 {
             assert!(!stop(plain));
             assert!(stop(&extended));
         }
-        let (stem, entry, word) = plain.read_word("the");
-        assert_eq!(&*stem, "the");
-        assert_eq!(entry, plain.stem_entry("the"));
-        assert!(word.is_some_and(|w| w.stop));
+        let read = plain.read_word("the");
+        assert_eq!(&*read.stem, "the");
+        assert_eq!(read.entry, plain.stem_entry("the"));
+        assert!(read.word.is_some_and(|w| w.stop));
     }
 
     #[test]
@@ -1175,9 +1200,9 @@ mod tests {
         lx.extend(LexiconKind::Antonyms, "unfrobbed frobbed")
             .unwrap();
         for word in lx.word_ids.keys() {
-            assert!(lx.read_word(word).2.is_some(), "{word}");
+            assert!(lx.read_word(word).word.is_some(), "{word}");
         }
-        assert!(lx.read_word("zorblax").2.is_some_and(|w| w.stop));
+        assert!(lx.read_word("zorblax").word.is_some_and(|w| w.stop));
     }
 
     /// A list two stages read (titles) is one list: a user's title reaches
