@@ -323,9 +323,8 @@ impl<'t, 'a> ClauseView<'t, 'a> {
         let reads = &sc.reads[clause];
         let eligible = eligible_words(toks, reads, &claim.figures);
         let bounds = Bounds::of(&claim.figures);
-        let norms: Vec<&str> = toks.iter().map(Token::norm).collect();
-        let aggregate = is_aggregate(lx, reads, &norms);
-        let (scope, today) = time_scope(lx, reads, &norms);
+        let aggregate = is_aggregate(lx, reads, toks);
+        let (scope, today) = time_scope(lx, reads, toks);
         ClauseView {
             toks,
             reads,
@@ -671,25 +670,25 @@ fn opens(reads: &[WordRead<'_>], i: usize) -> crate::lexicon::Opens {
 
 /// True when the clause counts a sum over several events ("in all", "all
 /// told": the aggregate phrase list).
-fn is_aggregate(lx: &Lexicon, reads: &[WordRead<'_>], norms: &[&str]) -> bool {
+fn is_aggregate(lx: &Lexicon, reads: &[WordRead<'_>], toks: &[Token<'_>]) -> bool {
     (0..reads.len()).any(|i| {
-        opens(reads, i).aggregate && lx.aggregate.match_at(reads, norms, i, &lx.stop).is_some()
+        opens(reads, i).aggregate && lx.aggregate.match_at(reads, toks, i, &lx.stop).is_some()
     })
 }
 
 /// The time the clause's counts cover, from its first scope phrase ("per
 /// week", "so far this year"), and whether that phrase is "today"
 /// ([`PRESENT_DAY`]). A year is placed per figure in `measure`.
-fn time_scope(lx: &Lexicon, reads: &[WordRead<'_>], norms: &[&str]) -> (Option<String>, bool) {
+fn time_scope(lx: &Lexicon, reads: &[WordRead<'_>], toks: &[Token<'_>]) -> (Option<String>, bool) {
     let scoped = (0..reads.len())
         .filter(|&i| opens(reads, i).time_scope)
         .find_map(|i| {
-            let p = lx.time_scopes.phrase_at(reads, norms, i, &lx.stop)?;
+            let p = lx.time_scopes.phrase_at(reads, toks, i, &lx.stop)?;
             Some((lx.time_scope_of.get(p).cloned()?, i))
         });
     let today = scoped
         .as_ref()
-        .is_some_and(|&(_, i)| norms[i] == PRESENT_DAY);
+        .is_some_and(|&(_, i)| toks[i].norm() == PRESENT_DAY);
     (scoped.map(|(s, _)| s), today)
 }
 

@@ -603,7 +603,7 @@ fn scan_clause(cx: &StanceContext<'_>, sc: &Scanned<'_>, from: usize, to: usize)
     scanner.out
 }
 
-/// The state of one clause's scan: the clause's own stems and folded words
+/// The state of one clause's scan: the clause's own word reads and tokens
 /// (phrase matching looks only forward from a token, so it is given the
 /// clause alone and the cost stays per clause), the scan so far, and the
 /// keys of its terms.
@@ -613,7 +613,6 @@ struct ClauseScanner<'c, 'a> {
     from: usize,
     to: usize,
     cstems: &'c [WordRead<'a>],
-    cnorms: Vec<&'c str>,
     /// In a headline-cased clause capitals say nothing of names or titles.
     headline: bool,
     out: ClauseScan,
@@ -637,7 +636,6 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
             from,
             to,
             cstems: &sc.reads[from..to],
-            cnorms: sc.toks[from..to].iter().map(Token::norm).collect(),
             headline: headline_case(&sc.toks[from..to]),
             out: ClauseScan::default(),
             seen: FxHashSet::default(),
@@ -656,7 +654,7 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         open.then(|| {
             set.match_at(
                 self.cstems,
-                &self.cnorms,
+                &self.sc.toks[self.from..self.to],
                 i - self.from,
                 &self.cx.lexicon.stop,
             )
@@ -814,9 +812,12 @@ impl<'c, 'a> ClauseScanner<'c, 'a> {
         if !opens.synonym_phrase {
             return None;
         }
-        let p = lx
-            .synonym_phrases
-            .phrase_at(self.cstems, &self.cnorms, i - self.from, &lx.stop)?;
+        let p = lx.synonym_phrases.phrase_at(
+            self.cstems,
+            &self.sc.toks[self.from..self.to],
+            i - self.from,
+            &lx.stop,
+        )?;
         let n = p.len();
         match lx.synonym_phrase_concept.get(p) {
             Some(key) => self.push_term(key, i, i + n),

@@ -363,15 +363,16 @@ impl PhraseSet {
     }
 
     /// Length in tokens of the longest phrase starting at token `i`, if any.
-    /// `norms` are the folded tokens, `function` the words matched literally.
+    /// `toks` are the tokens the stems are of, `function` the words matched
+    /// literally.
     pub fn match_at<S: AsRef<str>>(
         &self,
         stems: &[S],
-        norms: &[&str],
+        toks: &[Token<'_>],
         i: usize,
         function: &HashSet<String>,
     ) -> Option<usize> {
-        self.phrase_at(stems, norms, i, function)
+        self.phrase_at(stems, toks, i, function)
             .map(<[String]>::len)
     }
 
@@ -380,7 +381,7 @@ impl PhraseSet {
     pub fn phrase_at<S: AsRef<str>>(
         &self,
         stems: &[S],
-        norms: &[&str],
+        toks: &[Token<'_>],
         i: usize,
         function: &HashSet<String>,
     ) -> Option<&[String]> {
@@ -395,8 +396,8 @@ impl PhraseSet {
                         .all(|(s, e)| s.as_ref() == e)
                     && p.surface
                         .iter()
-                        .zip(&norms[i..])
-                        .all(|(s, n)| s == n || !function.contains(*n))
+                        .zip(&toks[i..])
+                        .all(|(s, t)| s == t.norm() || !function.contains(t.norm()))
             })
             .map(|p| p.stems.as_slice())
     }
@@ -1052,18 +1053,10 @@ mod tests {
     use super::*;
     use crate::text::words;
 
-    fn stems(s: &str) -> (Vec<String>, Vec<String>) {
-        let w = words(s);
-        (
-            w.iter().map(|t| stem(&t.norm)).collect(),
-            w.iter().map(|t| t.norm().to_owned()).collect(),
-        )
-    }
-
     fn m(set: &PhraseSet, s: &str, i: usize) -> Option<usize> {
-        let (st, no) = stems(s);
-        let no: Vec<&str> = no.iter().map(String::as_str).collect();
-        set.match_at(&st, &no, i, &Lexicon::shipped().stop)
+        let toks = words(s);
+        let st: Vec<String> = toks.iter().map(|t| stem(&t.norm)).collect();
+        set.match_at(&st, &toks, i, &Lexicon::shipped().stop)
     }
 
     /// Every shipped list parses: [`Lexicon::shipped`] never panics.
