@@ -825,8 +825,22 @@ impl Lexicon {
             .is_some_and(|&i| self.words[i as usize].stop || self.words[i as usize].negation)
     }
 
-    /// Rebuilds the per-stem and per-word views of the lists.
+    /// Rebuilds the per-stem and per-word views of the lists: a stem has a
+    /// word entry when some listed word has that stem.
     fn reindex(&mut self) {
+        let mut by_stem = self.stem_entries();
+        let by_word = self.word_entries();
+        for word in by_word.keys() {
+            by_stem.entry(stem(word)).or_default().has_word_entry = true;
+        }
+        (self.stem_ids, self.stems) = numbered(by_stem);
+        (self.word_ids, self.words) = numbered(by_word);
+        self.build = NEXT_BUILD.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// What the stem lists say of each stem they hold: "unions" and
+    /// "union" share the entry of stem "union".
+    fn stem_entries(&self) -> HashMap<String, StemEntry> {
         let mut by_stem: HashMap<String, StemEntry> = HashMap::default();
         fn at<'m>(by_stem: &'m mut HashMap<String, StemEntry>, key: &str) -> &'m mut StemEntry {
             by_stem.entry(key.to_owned()).or_default()
@@ -872,6 +886,12 @@ impl Lexicon {
                 at(&mut by_stem, first).negation_word = true;
             }
         }
+        by_stem
+    }
+
+    /// What the word lists say of each folded word they hold, as written:
+    /// "the" is a stop word, "not" a one-word negation.
+    fn word_entries(&self) -> HashMap<String, WordEntry> {
         let mut by_word: HashMap<String, WordEntry> = HashMap::default();
         for word in &self.stop {
             by_word.entry(word.clone()).or_default().stop = true;
@@ -904,12 +924,7 @@ impl Lexicon {
                 .unwrap_or_else(|| crate::knowledge::concept(pos).to_owned());
             by_word.entry(neg.clone()).or_default().antonym_concept = Some(concept);
         }
-        for word in by_word.keys() {
-            at(&mut by_stem, &stem(word)).has_word_entry = true;
-        }
-        (self.stem_ids, self.stems) = numbered(by_stem);
-        (self.word_ids, self.words) = numbered(by_word);
-        self.build = NEXT_BUILD.fetch_add(1, Ordering::Relaxed);
+        by_word
     }
 
     /// Adds `lines` to the stance list `kind`, leaving the index.
