@@ -58,7 +58,11 @@ pub(super) fn quals_overlap(a: &[String], b: &[String]) -> usize {
 /// word there. Small: a record keeps its clue, not its context's tokens.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct ContextClue {
+    /// The folded name words of the person the context names.
     pub person: Option<Vec<String>>,
+    /// That person's name as the context writes it ("Ana Ruiz"): the
+    /// name a report shows when no record names the person itself.
+    pub person_written: String,
     pub org: Option<Vec<String>>,
     pub quals: Vec<String>,
     pub mods: Vec<String>,
@@ -148,17 +152,46 @@ fn person_clue(lx: &ActorLexicon, p: &Parsed, head: &str, ws: &[Word]) -> Contex
         if quals_disagree(p, before) {
             continue;
         }
-        let name: Vec<String> = ws[k..e]
+        let kept: Vec<&Word> = ws[k..e]
             .iter()
             .filter(|w| w.norm.chars().count() > 1)
-            .map(|w| w.norm.clone())
             .collect();
-        if !name.is_empty() {
-            clue.person = Some(name);
+        if !kept.is_empty() {
+            clue.person = Some(kept.iter().map(|w| w.norm.clone()).collect());
+            clue.person_written = written_name(&kept);
             return clue;
         }
     }
     clue
+}
+
+/// A clue's name words as written, each without a possessive ("Ana
+/// Ruiz's" gives "Ana Ruiz").
+fn written_name(words: &[&Word]) -> String {
+    let mut out = String::new();
+    for w in words {
+        let raw = match w.poss {
+            true => without_possessive(&w.raw),
+            false => &w.raw,
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(raw);
+    }
+    out
+}
+
+/// `raw` without its possessive ending: "Ruiz's" gives "Ruiz", "Mendes'"
+/// gives "Mendes".
+fn without_possessive(raw: &str) -> &str {
+    let apostrophe = |s: &str| s.strip_suffix(['\'', '\u{2019}']).map(str::len);
+    let cut = raw
+        .strip_suffix(['s', 'S'])
+        .and_then(apostrophe)
+        .or_else(|| apostrophe(raw))
+        .unwrap_or(raw.len());
+    &raw[..cut]
 }
 
 /// The end of the run of name words from `ws[k]`, which stops after a word

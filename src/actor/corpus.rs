@@ -403,9 +403,11 @@ impl Corpus {
             if let Some(o) = self.entries[entry as usize].org {
                 self.orgs[o as usize].head_entry = entry;
             }
-            if let Some(name) = clue.as_ref().and_then(|c| c.person.as_ref()) {
-                self.persons
-                    .add(lx, name, &name.join(" "), Some(source), None);
+            if let Some(c) = &clue {
+                if let Some(name) = &c.person {
+                    self.persons
+                        .add(lx, name, &c.person_written, Some(source), None);
+                }
             }
         }
         if let Some(c) = clue {
@@ -627,7 +629,7 @@ impl Corpus {
             if self.entries[r.entry as usize].fixed.is_none() {
                 if let Some(name) = &clue.person {
                     self.persons
-                        .add(lx, name, &name.join(" "), Some(r.source), None);
+                        .add(lx, name, &clue.person_written, Some(r.source), None);
                 }
             }
             self.clues.insert(i, clue);

@@ -1056,3 +1056,29 @@ fn clue_reads_whole_words_up_to_the_cut() {
     assert_eq!(short.person, None);
     assert_eq!(short.quals, vec!["velbury".to_owned()]);
 }
+
+/// A person only a context clue names is shown as the context writes the
+/// name, without a possessive; the id stays the folded name.
+#[test]
+fn a_person_named_only_in_context_keeps_the_written_name() {
+    let got = run_with(
+        &[
+            (
+                Some("the minister"),
+                Some("courier"),
+                Some("Transport Minister Ivo Brandt's office said so on Monday."),
+                None,
+            ),
+            (
+                Some("the mayor"),
+                Some("herald"),
+                Some("The harbor was closed, said Mayor Dara Mendes' deputy."),
+                None,
+            ),
+        ],
+        None,
+    );
+    assert_eq!(&*got[0].name, "Ivo Brandt");
+    assert_eq!(&*got[0].id, "ivo brandt");
+    assert_eq!(&*got[1].name, "Dara Mendes");
+}
