@@ -233,3 +233,72 @@ fn readme_json_sample_has_the_report_keys() {
         keys(&real["contradictions"][0]["evidence"][0])
     );
 }
+
+/// `--lexicon KIND=FILE` extends a word list for `detect`, `actors` and
+/// `extract`, as the builders do; an unknown list, a value without `=` and
+/// a bad entry are usage errors (exit 2) that say what is wrong.
+#[test]
+fn lexicon_files_extend_the_word_lists() {
+    let dir = std::env::temp_dir().join(format!("gainsay-cli-lex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = |name: &str, body: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_owned()
+    };
+    let reject = format!("reject={}", file("reject.txt", "# invented\nwaved off\n"));
+    let title = format!("title={}", file("title.txt", "harbourmaster\n"));
+    let verb = format!("speech_verb={}", file("verb.txt", "speech grumbled\n"));
+    let bad = format!("antonyms={}", file("bad.txt", "unfair\n"));
+
+    let records = concat!(
+        r#"{"id": "a", "actor": "Harbourmaster Ivo Brandt", "text": "I have waved off the new dam on the river."}"#,
+        "\n",
+        r#"{"id": "b", "actor": "Governor Ana Ruiz", "text": "I fully support the new dam on the river."}"#,
+        "\n"
+    );
+    let pairs = |args: &[&str]| {
+        let (code, out, err) = run(args, records.as_bytes());
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["contradictions"].as_array().unwrap().len()
+    };
+    assert_eq!(pairs(&["detect", "-", "--json"]), 0);
+    assert_eq!(pairs(&["detect", "-", "--json", "--lexicon", &reject]), 1);
+
+    let (_, plain, _) = run(&["actors", "-", "--format", "table"], records.as_bytes());
+    assert!(plain.contains("harbourmaster ivo brandt"), "{plain}");
+    let (code, titled, _) = run(
+        &["actors", "-", "--format", "table", "--lexicon", &title],
+        records.as_bytes(),
+    );
+    assert_eq!(code, 0);
+    assert!(
+        titled.starts_with("a\tivo brandt\tIvo Brandt\n"),
+        "{titled}"
+    );
+
+    let article = file(
+        "story.txt",
+        "Ivo Brandt grumbled that the dock would open in May.\n",
+    );
+    let (_, none, _) = run(&["extract", &article], b"");
+    assert_eq!(none, "");
+    let (code, one, _) = run(&["extract", &article, "--lexicon", &verb], b"");
+    assert_eq!(code, 0);
+    assert!(
+        one.contains(r#""text":"the dock would open in May""#),
+        "{one}"
+    );
+
+    let (code, _, err) = run(&["detect", "-", "--lexicon", &bad], records.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("antonyms") && err.contains("line 1"), "{err}");
+    let (code, _, err) = run(&["actors", "-", "--lexicon", "nosuchlist=x.txt"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("no word list named \"nosuchlist\""), "{err}");
+    let (code, _, err) = run(&["extract", &article, "--lexicon", "title.txt"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("want KIND=FILE"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

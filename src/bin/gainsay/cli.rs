@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use gainsay::{Detector, Error, Statement};
+use gainsay::{Detector, Error, LexiconKind, Statement};
 
 use crate::input;
 use crate::render;
@@ -50,6 +50,10 @@ options:
   --emit-records FILE  with --articles: write the extracted records
   --gazetteer FILE     known names and aliases, a JSON list of
                        {\"name\", \"aliases\", \"affiliation\"}
+  --lexicon KIND=FILE  add FILE's entries to the word list KIND (the
+                       list's own syntax; repeatable), e.g. reject=my.txt;
+                       KIND is a gainsay::LexiconKind in snake case (reject,
+                       support, hedge, title, org_word, synonyms, …)
   --strict             stop at the first bad record, exit 1, no report
   --min-score X        report pairs scoring at least X (0..1)
   --max-line-len N     longer lines are errors (default 16 MiB)
@@ -63,6 +67,7 @@ examples:
   gainsay detect statements.csv --format markdown -o report.md
   gainsay detect --json statements.jsonl > report.json
   gainsay detect --articles a.txt b.txt --format html -o report.html
+  gainsay detect statements.jsonl --lexicon title=titles.txt
   cat statements.jsonl | gainsay detect - --format jsonl
 ";
 
@@ -77,6 +82,7 @@ Each record has an `id` (<file stem>-NN), `source` (the file name), `span`
 options:
   --format F         jsonl (default, one record a line) or json (an array)
   --json             same as --format json
+  --lexicon KIND=FILE  add FILE's entries to a word list (see detect --help)
   -o, --output FILE  write to FILE instead of stdout
   -h, --help         this help
 
@@ -97,6 +103,7 @@ options:
   --format F         json (default: {\"statements\": […]}), jsonl or table
   --json             same as --format json
   --gazetteer FILE   known names and aliases (see detect --help)
+  --lexicon KIND=FILE  add FILE's entries to a word list (see detect --help)
   --time             print only the resolve step's time and memory, on
                      stderr (fastest of three runs), for scale runs
   -o, --output FILE  write to FILE instead of stdout
@@ -230,6 +237,14 @@ impl Args {
             .and_then(|(_, v)| v.as_deref())
     }
 
+    /// Every value of `name`, in order (a flag given more than once).
+    fn values<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.flags
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .filter_map(|(_, v)| v.as_deref())
+    }
+
     fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, Fail> {
         self.value(&[name])
             .map(|v| v.parse().map_err(|_| usage(format!("bad {name} {v:?}"))))
@@ -308,10 +323,13 @@ fn read_records(
 
 /// Statements extracted from article files; an unreadable or non-UTF-8
 /// article is reported and skipped. Returns whether all were read.
-fn extract_articles(paths: &[String], cmd: &str) -> (Vec<Statement>, bool) {
+fn extract_articles(
+    extractor: &gainsay::Extractor,
+    paths: &[String],
+    cmd: &str,
+) -> (Vec<Statement>, bool) {
     let mut out = Vec::new();
     let mut all = true;
-    let extractor = gainsay::Extractor::new();
     for path in paths {
         // Ids come from the whole path, so two folders' `story.txt` never
         // share one; a bad article is reported and skipped.
@@ -335,6 +353,7 @@ fn detect(args: Vec<String>) -> Result<bool, Fail> {
             "--output",
             "--emit-records",
             "--gazetteer",
+            "--lexicon",
             "--min-score",
             "--max-line-len",
             "--max-postings",
@@ -392,7 +411,39 @@ fn detector_of(args: &Args) -> Result<Detector, Fail> {
         let json = std::fs::read_to_string(path).map_err(|e| usage(format!("{path}: {e}")))?;
         builder.gazetteer(gainsay::Gazetteer::from_json(&json).map_err(|e| usage(e.to_string()))?);
     }
+    for (kind, _, entries) in lexicon_files(args)? {
+        builder.lexicon(kind, &entries);
+    }
+    // A bad entry's error names its list and line.
     builder.build().map_err(|e| usage(e.to_string()))
+}
+
+/// The `--lexicon KIND=FILE` options in order: each list kind, its file,
+/// and the entries the file holds.
+fn lexicon_files(args: &Args) -> Result<Vec<(LexiconKind, String, String)>, Fail> {
+    args.values("--lexicon")
+        .map(|v| {
+            let (kind, path) = v
+                .split_once('=')
+                .ok_or_else(|| usage(format!("--lexicon {v:?}: want KIND=FILE")))?;
+            let kind: LexiconKind = serde_json::from_value(serde_json::Value::from(kind))
+                .map_err(|_| usage(format!("--lexicon: no word list named {kind:?}")))?;
+            let entries =
+                std::fs::read_to_string(path).map_err(|e| usage(format!("{path}: {e}")))?;
+            Ok((kind, path.to_owned(), entries))
+        })
+        .collect()
+}
+
+/// The extractor the options ask for (`--lexicon KIND=FILE`).
+fn extractor_of(args: &Args) -> Result<gainsay::Extractor, Fail> {
+    let mut extractor = gainsay::Extractor::new();
+    for (kind, path, entries) in lexicon_files(args)? {
+        extractor = extractor
+            .lexicon(kind, &entries)
+            .map_err(|e| usage(format!("--lexicon {path}: {e}")))?;
+    }
+    Ok(extractor)
 }
 
 /// The records to detect among: read from JSON Lines files (or standard
@@ -407,7 +458,7 @@ fn detect_input(args: &Args) -> Result<Option<(Vec<Result<Statement, Error>>, bo
                 "--articles needs article files\n\n{DETECT_HELP}"
             )));
         }
-        let (statements, all) = extract_articles(&args.free, "detect");
+        let (statements, all) = extract_articles(&extractor_of(args)?, &args.free, "detect");
         if let Some(path) = args.value(&["--emit-records"]) {
             write_records(path, &statements)?;
         }
@@ -464,7 +515,7 @@ fn write_records(path: &str, statements: &[Statement]) -> Result<(), Fail> {
 fn extract(args: Vec<String>) -> Result<bool, Fail> {
     let args = Args::parse(
         args,
-        &["--format", "-o", "--output"],
+        &["--format", "-o", "--output", "--lexicon"],
         &["--json", "-h", "--help"],
         EXTRACT_HELP,
     )?;
@@ -476,7 +527,7 @@ fn extract(args: Vec<String>) -> Result<bool, Fail> {
         return Err(usage(format!("no article files\n\n{EXTRACT_HELP}")));
     }
     let format = args.format(&["jsonl", "json"], "jsonl")?;
-    let (statements, all) = extract_articles(&args.free, "extract");
+    let (statements, all) = extract_articles(&extractor_of(&args)?, &args.free, "extract");
     let mut out = output(&args)?;
     if format == "json" {
         serde_json::to_writer(&mut out, &statements).map_err(io::Error::from)?;
@@ -494,7 +545,7 @@ fn extract(args: Vec<String>) -> Result<bool, Fail> {
 fn actors(args: Vec<String>) -> Result<bool, Fail> {
     let args = Args::parse(
         args,
-        &["--format", "-o", "--output", "--gazetteer"],
+        &["--format", "-o", "--output", "--gazetteer", "--lexicon"],
         &["--json", "--time", "-h", "--help"],
         ACTORS_HELP,
     )?;
@@ -503,13 +554,8 @@ fn actors(args: Vec<String>) -> Result<bool, Fail> {
         return Ok(true);
     }
     let format = args.format(&["json", "jsonl", "table"], "json")?;
-    let gazetteer = match args.value(&["--gazetteer"]) {
-        Some(path) => {
-            let json = std::fs::read_to_string(path).map_err(|e| usage(format!("{path}: {e}")))?;
-            Some(gainsay::Gazetteer::from_json(&json).map_err(|e| usage(e.to_string()))?)
-        }
-        None => None,
-    };
+    // The detector's lists and gazetteer: actors as `detect` resolves them.
+    let detector = detector_of(&args)?;
     let (records, name) = read_records(&args.free, None)?;
     if records.is_empty() {
         eprintln!("actors: warning: {name} holds no statement records");
@@ -527,10 +573,10 @@ fn actors(args: Vec<String>) -> Result<bool, Fail> {
         }
     }
     if args.has("--time") {
-        time_actors(&statements, gazetteer.as_ref());
+        time_actors(&detector, &statements);
         return Ok(all);
     }
-    let actors = gainsay::normalize_actors(&statements, gazetteer.as_ref());
+    let actors = detector.actors(&statements);
     let mut out = output(&args)?;
     let rows = statements.iter().zip(&actors);
     match format.as_str() {
@@ -582,7 +628,7 @@ fn cpu_seconds() -> f64 {
 
 /// The resolve step's time (fastest of three runs, wall and CPU) and memory
 /// (resident set growth, and peak growth over the start), on stderr.
-fn time_actors(statements: &[Statement], gazetteer: Option<&gainsay::Gazetteer>) {
+fn time_actors(detector: &Detector, statements: &[Statement]) {
     let mut best: Option<(f64, f64)> = None;
     let mut mem = None;
     let mut actors = Vec::new();
@@ -591,7 +637,7 @@ fn time_actors(statements: &[Statement], gazetteer: Option<&gainsay::Gazetteer>)
         let _ = std::fs::write("/proc/self/clear_refs", "5");
         let before = status_kb("VmRSS:");
         let (start, cpu) = (std::time::Instant::now(), cpu_seconds());
-        actors = gainsay::normalize_actors(statements, gazetteer);
+        actors = detector.actors(statements);
         let (wall, cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
         let (after, peak) = (status_kb("VmRSS:"), status_kb("VmHWM:"));
         mem.get_or_insert((after.saturating_sub(before), peak.saturating_sub(before)));
