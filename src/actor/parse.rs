@@ -685,6 +685,7 @@ fn name_start(lx: &ActorLexicon, ws: &[Word]) -> Option<usize> {
     while j > 0 && namey(lx, &ws[j - 1]) {
         j -= 1;
     }
+    j = after_title_phrase(lx, ws, j);
     while j < n && !ws[j].cap {
         j += 1;
     }
@@ -692,6 +693,22 @@ fn name_start(lx: &ActorLexicon, ws: &[Word]) -> Option<usize> {
         j = n;
     }
     (j < n).then_some(j)
+}
+
+/// `after_title_phrase`: a run of name-like words `ws[from..]` may hold a
+/// title phrase none of whose words is a title alone (a listed "harbour
+/// master" in "Harbour Master Ada Vos"); the name starts after the last
+/// such phrase, as it does after a one-word title (none is left when the
+/// phrase ends the run: "Harbour Master" is a role).
+fn after_title_phrase(lx: &ActorLexicon, ws: &[Word], from: usize) -> usize {
+    let ns: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
+    for k in (from + 2..=ns.len()).rev() {
+        match lx.title_ending_at(&ns, k) {
+            Some((len, _)) if len >= 2 && k - len >= from => return k,
+            _ => {}
+        }
+    }
+    from
 }
 
 /// `unnamed_role`: a role with no name, perhaps with a complement ("the

@@ -1082,3 +1082,36 @@ fn a_person_named_only_in_context_keeps_the_written_name() {
     assert_eq!(&*got[0].id, "ivo brandt");
     assert_eq!(&*got[1].name, "Dara Mendes");
 }
+
+/// Rule `after_title_phrase`: a title phrase of two words neither of which
+/// is a title alone ("quay warden", added by a user) leaves the name after
+/// it, batch and live alike, and alone it is a role; the same words with no
+/// such title stay a name.
+#[test]
+fn a_multi_word_title_leaves_the_name_after_it() {
+    let mut lx = (**Lexicon::shipped()).clone();
+    lx.extend(LexiconKind::Title, "quay warden").unwrap();
+    let lexicon = Arc::new(lx);
+    let names = [
+        "Quay Warden Jane Quill".to_owned(),
+        "Deputy Quay Warden Jane Quill".to_owned(),
+        "Jane Quill".to_owned(),
+        "the quay warden".to_owned(),
+    ];
+    let inputs = one_source(&names);
+    let table = check_live_at(&lexicon, &inputs, None, |_| true);
+    let ids: Vec<String> = (0..names.len())
+        .map(|i| table.actor(i).unwrap().id.to_string())
+        .collect();
+    assert_eq!(ids, ["jane quill"; 4]);
+    let p = parse::parse(&lexicon.actor, "Quay Warden Jane Quill");
+    assert_eq!(p.roles, ["quay warden"]);
+    // With no name after it, the phrase is a role, as "Prime Minister" is.
+    let bare = parse::parse(&lexicon.actor, "Quay Warden");
+    assert!(
+        matches!(&bare.mention, parse::Mention::Descriptor { head, .. } if head == "quay warden"),
+        "{bare:?}"
+    );
+    let plain = resolve(lex::ActorLexicon::get(), &inputs, None).0;
+    assert_eq!(&*plain[0].id, "quay warden jane quill");
+}
