@@ -822,6 +822,15 @@ fn a_lone_surname_finds_its_doubled_letter_spelling() {
     assert_eq!(persons::fold_doubled("lee"), None);
 }
 
+/// The actor ids of `inputs` inserted one by one into a live table over
+/// `lexicon`, each checked against the batch run.
+fn live_ids(lexicon: &Arc<Lexicon>, inputs: &[ActorInput<'_>]) -> Vec<String> {
+    let table = check_live_at(lexicon, inputs, None, |_| true);
+    (0..inputs.len())
+        .map(|i| table.actor(i).unwrap().id.to_string())
+        .collect()
+}
+
 /// The live table reads the lexicon it is given, as the batch run does: a
 /// title added to it ("zorbmaster") leaves the name, so the titled name and
 /// its surname are one person, in both runs alike.
@@ -836,10 +845,7 @@ fn live_table_reads_an_extended_lexicon() {
         "the zorbmaster".to_owned(),
     ];
     let inputs = one_source(&names);
-    let table = check_live_at(&lexicon, &inputs, None, |_| true);
-    let ids: Vec<String> = (0..names.len())
-        .map(|i| table.actor(i).unwrap().id.to_string())
-        .collect();
+    let ids = live_ids(&lexicon, &inputs);
     assert_eq!(ids, ["jane quill"; 3]);
     let plain = resolve(lex::ActorLexicon::get(), &inputs, None).0;
     assert_eq!(&*plain[1].id, "zorbmaster jane quill");
@@ -1099,10 +1105,7 @@ fn a_multi_word_title_leaves_the_name_after_it() {
         "the quay warden".to_owned(),
     ];
     let inputs = one_source(&names);
-    let table = check_live_at(&lexicon, &inputs, None, |_| true);
-    let ids: Vec<String> = (0..names.len())
-        .map(|i| table.actor(i).unwrap().id.to_string())
-        .collect();
+    let ids = live_ids(&lexicon, &inputs);
     assert_eq!(ids, ["jane quill"; 4]);
     let p = parse::parse(&lexicon.actor, "Quay Warden Jane Quill");
     assert_eq!(p.roles, ["quay warden"]);
