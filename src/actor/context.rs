@@ -170,9 +170,10 @@ fn person_clue(lx: &ActorLexicon, p: &Parsed, head: &str, ws: &[Word]) -> Contex
 fn written_name(words: &[&Word]) -> String {
     let mut out = String::new();
     for w in words {
-        let raw = match w.poss {
-            true => without_possessive(&w.raw),
-            false => &w.raw,
+        let raw = if w.poss {
+            without_possessive(&w.raw)
+        } else {
+            &w.raw
         };
         if !out.is_empty() {
             out.push(' ');

@@ -12,8 +12,8 @@
 /// frees and reallocates small claim and search buffers by the million on
 /// every thread, which mimalloc's per-thread pages serve with far fewer page
 /// faults than the system allocator. mimalloc's own purge delay (1 s) is
-/// kept: on that run it peaks at about 1.07 GB, where never purging held
-/// 1.45 GB for the same wall time.
+/// kept: on that run it peaks at 1.0-1.15 GB, where never purging held
+/// 1.40-1.48 GB for the same wall time.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
