@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::lex::ActorLexicon;
-use super::parse::{role_key, words_of, Mention, Parsed, Word};
+use super::parse::{possessor, role_key, words_of, Mention, Parsed, Word};
 use crate::text::{self, stem, Token};
 
 /// Words of a context looked at when resolving a descriptor.
@@ -170,29 +170,13 @@ fn person_clue(lx: &ActorLexicon, p: &Parsed, head: &str, ws: &[Word]) -> Contex
 fn written_name(words: &[&Word]) -> String {
     let mut out = String::new();
     for w in words {
-        let raw = if w.poss {
-            without_possessive(&w.raw)
-        } else {
-            &w.raw
-        };
+        let raw = if w.poss { possessor(&w.raw) } else { &w.raw };
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(raw);
     }
     out
-}
-
-/// `raw` without its possessive ending: "Ruiz's" gives "Ruiz", "Mendes'"
-/// gives "Mendes".
-fn without_possessive(raw: &str) -> &str {
-    let apostrophe = |s: &str| s.strip_suffix(['\'', '\u{2019}']).map(str::len);
-    let cut = raw
-        .strip_suffix(['s', 'S'])
-        .and_then(apostrophe)
-        .or_else(|| apostrophe(raw))
-        .unwrap_or(raw.len());
-    &raw[..cut]
 }
 
 /// The end of the run of name words from `ws[k]`, which stops after a word

@@ -214,7 +214,7 @@ fn without_dots(s: &str) -> String {
 }
 
 /// A possessive word as written without its `'s` or `'` ("NRA's" → "NRA").
-fn possessor(raw: &str) -> &str {
+pub(super) fn possessor(raw: &str) -> &str {
     raw.trim_end_matches(['s', 'S'])
         .trim_end_matches(['\'', '\u{2019}'])
 }
